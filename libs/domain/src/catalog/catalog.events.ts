@@ -1,0 +1,33 @@
+import type { CampaignRegistration, } from './campaign.schema';
+import type { PlaceRegistration } from './place.schema';
+import type { Grade, SourceRegistration } from './source.schema';
+
+export type CampaignRegistered = { type: 'CampaignRegistered'; data: CampaignRegistration };
+export type PlaceRegistered = { type: 'PlaceRegistered'; data: PlaceRegistration & { campaignId: string } };
+export type PlaceCorrected = {
+  type: 'PlaceCorrected';
+  data: { campaignId: string; placeId: string; changes: Partial<Omit<PlaceRegistration, 'placeId'>>; reason: string };
+};
+export type SourceRegistered = { type: 'SourceRegistered'; data: SourceRegistration & { campaignId: string } };
+export type SourceCorrected = {
+  type: 'SourceCorrected';
+  data: { campaignId: string; sourceId: string; changes: Partial<Omit<SourceRegistration, 'sourceId'>>; reason: string };
+};
+export type PublisherAssessed = { type: 'PublisherAssessed'; data: { publisher: string; reliability: Grade; reason: string } };
+
+export type CatalogEvent =
+  | CampaignRegistered
+  | PlaceRegistered
+  | PlaceCorrected
+  | SourceRegistered
+  | SourceCorrected
+  | PublisherAssessed;
+
+export const CATALOG_EVENT_TYPES = [
+  'CampaignRegistered', 'PlaceRegistered', 'PlaceCorrected', 'SourceRegistered', 'SourceCorrected', 'PublisherAssessed',
+] as const satisfies readonly CatalogEvent['type'][];
+
+export const campaignStream = (campaignId: string) => `campaign-${campaignId}`;
+export const placeStream = (campaignId: string, placeId: string) => `place-${campaignId}/${placeId}`;
+export const sourceStream = (campaignId: string, sourceId: string) => `source-${campaignId}/${sourceId}`;
+export const publisherStream = (publisher: string) => `publisher-${publisher}`;

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { Slug } from '../shared/slug';
+
+export const PLACE_KINDS = [
+  'city', 'town', 'village', 'district', 'base', 'airport', 'oil-field', 'gas-field',
+  'crossing', 'prison', 'bridge', 'mountain', 'region',
+] as const;
+export const COORDINATE_PRECISIONS = ['exact', 'approximate', 'unknown'] as const;
+
+const placeFields = {
+  name: z.string().min(1).max(200),
+  aliases: z.array(z.string().min(1).max(200)).max(50).default([]),
+  kind: z.enum(PLACE_KINDS),
+  governorate: z.string().min(1).max(100),
+  lat: z.number().min(-90).max(90).nullable(),
+  lon: z.number().min(-180).max(180).nullable(),
+  precision: z.enum(COORDINATE_PRECISIONS),
+  parent: Slug.optional(),
+};
+
+function coordinatesAgree(place: { lat?: number | null; lon?: number | null; precision?: string }, ctx: z.RefinementCtx) {
+  if (place.lat === undefined && place.lon === undefined && place.precision === undefined) return;
+  const known = place.lat !== null && place.lat !== undefined && place.lon !== null && place.lon !== undefined;
+  if (place.precision === 'unknown' && (place.lat != null || place.lon != null)) {
+    ctx.addIssue({ code: 'custom', path: ['precision'], message: 'is "unknown" but lat/lon are given' });
+  }
+  if (place.precision !== undefined && place.precision !== 'unknown' && !known) {
+    ctx.addIssue({ code: 'custom', path: ['lat'], message: 'lat and lon are required unless precision is "unknown"' });
+  }
+}
+
+/** The body of `POST /campaigns/:c/places`, and the data of `PlaceRegistered`. */
+export const PlaceRegistration = z.strictObject({ placeId: Slug, ...placeFields }).superRefine(coordinatesAgree);
+export type PlaceRegistration = z.infer<typeof PlaceRegistration>;
+
+/** The body of `PATCH /campaigns/:c/places/:p`: the fields to change, and why. */
+export const PlaceCorrection = z
+  .strictObject({
+    name: placeFields.name.optional(),
+    aliases: z.array(z.string().min(1).max(200)).max(50).optional(),
+    kind: placeFields.kind.optional(),
+    governorate: placeFields.governorate.optional(),
+    lat: placeFields.lat.optional(),
+    lon: placeFields.lon.optional(),
+    precision: placeFields.precision.optional(),
+    parent: Slug.optional(),
+    reason: z.string().min(1).max(2000),
+  })
+  .refine((c) => Object.keys(c).some((k) => k !== 'reason'), { message: 'change at least one field', path: [] });
+export type PlaceCorrection = z.infer<typeof PlaceCorrection>;
+export { coordinatesAgree };

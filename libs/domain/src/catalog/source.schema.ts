@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { Slug } from '../shared/slug';
+import { isCalendarDate, parseInstant } from '../time/calendar';
+
+export const PUBLISHER_KINDS = ['monitor', 'news-agency', 'belligerent', 'government', 'encyclopedia'] as const;
+export const GRADES = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
+export type Grade = (typeof GRADES)[number];
+
+const PublishedAt = z
+  .string()
+  .refine((v) => isCalendarDate(v) || parseInstant(v) !== undefined, 'must be a date YYYY-MM-DD or an ISO instant');
+const Url = z
+  .string()
+  .max(2000)
+  .refine((v) => /^https?:\/\/[^\s]+$/.test(v), 'must be an http(s) URL');
+
+const sourceFields = {
+  publisher: Slug,
+  publisherName: z.string().min(1).max(200),
+  publisherKind: z.enum(PUBLISHER_KINDS),
+  title: z.string().min(1).max(1000),
+  url: Url.nullable().default(null),
+  publishedAt: PublishedAt.nullable().default(null),
+  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as en or ar').default('en'),
+  citedIn: z.strictObject({ article: z.string().min(1).max(300), ref: z.string().min(1).max(200) }).optional(),
+};
+
+/** The body of `POST /campaigns/:c/sources`, and the data of `SourceRegistered`. */
+export const SourceRegistration = z.strictObject({ sourceId: Slug, ...sourceFields });
+export type SourceRegistration = z.infer<typeof SourceRegistration>;
+
+/** The body of `PATCH /campaigns/:c/sources/:s`. */
+export const SourceCorrection = z
+  .strictObject({
+    publisher: Slug.optional(),
+    publisherName: sourceFields.publisherName.optional(),
+    publisherKind: sourceFields.publisherKind.optional(),
+    title: sourceFields.title.optional(),
+    url: Url.nullable().optional(),
+    publishedAt: PublishedAt.nullable().optional(),
+    language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/).optional(),
+    reason: z.string().min(1).max(2000),
+  })
+  .refine((c) => Object.keys(c).some((k) => k !== 'reason'), { message: 'change at least one field', path: [] });
+export type SourceCorrection = z.infer<typeof SourceCorrection>;
+
+/** The body of `POST /publishers/:publisher/assessments`. */
+export const PublisherAssessment = z.strictObject({
+  reliability: z.enum(GRADES),
+  reason: z.string().min(1).max(2000),
+});
+export type PublisherAssessment = z.infer<typeof PublisherAssessment>;

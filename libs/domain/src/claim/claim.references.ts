@@ -1,0 +1,62 @@
+import type { FieldError } from '../shared/domain-error';
+import type { ClaimInput } from './claim.schema';
+
+/** What a claim may refer to in its campaign; the shell answers from the catalog. */
+export interface CampaignReferences {
+  campaignId: string;
+  timeZone: string;
+  hasPlace(placeId: string): boolean;
+  hasSource(sourceId: string): boolean;
+  hasFaction(factionId: string): boolean;
+  hasOperation(operationId: string): boolean;
+  hasClaim(claimId: string): boolean;
+  isPublisher(publisherId: string): boolean;
+}
+
+/** The side of a casualty figure that is no faction. */
+export const CIVILIANS = 'civilians';
+
+/** Every reference of a claim that names nothing known, as field errors. */
+export function unresolvedReferences(claim: ClaimInput, refs: CampaignReferences, prefix = ''): FieldError[] {
+  const errors: FieldError[] = [];
+  const at = (field: string) => (prefix ? `${prefix}.${field}` : field);
+  const need = (ok: boolean, field: string, what: string, id: string) => {
+    if (!ok) errors.push({ path: at(field), message: `unknown ${what} "${id}"` });
+  };
+  const place = (field: string, id: string | undefined) => id !== undefined && need(refs.hasPlace(id), field, 'place', id);
+  const faction = (field: string, id: string | null | undefined) =>
+    id !== undefined && id !== null && need(refs.hasFaction(id), field, 'faction', id);
+  const claimRef = (field: string, id: string) => {
+    if (id === claim.claimId) errors.push({ path: at(field), message: 'a claim cannot refer to itself' });
+    else need(refs.hasClaim(id), field, 'claim', id);
+  };
+
+  if (claim.operation !== undefined) need(refs.hasOperation(claim.operation), 'operation', 'operation', claim.operation);
+  claim.sources.forEach((id, i) => need(refs.hasSource(id), `sources.${i}`, 'source', id));
+  if (claim.attributedTo !== undefined) need(refs.isPublisher(claim.attributedTo), 'attributedTo', 'publisher', claim.attributedTo);
+  claim.denies?.forEach((id, i) => claimRef(`denies.${i}`, id));
+
+  switch (claim.type) {
+    case 'control':
+      place('place', claim.place);
+      faction('controller', claim.controller);
+      faction('contestedBy', claim.contestedBy);
+      faction('besiegedBy', claim.besiegedBy);
+      faction('vacatedBy', claim.vacatedBy);
+      break;
+    case 'casualties':
+      if (claim.side !== CIVILIANS) faction('side', claim.side);
+      place('place', claim.place);
+      if (claim.corroborates !== undefined) claimRef('corroborates', claim.corroborates);
+      break;
+    case 'territory':
+      faction('faction', claim.faction);
+      place('place', claim.place);
+      break;
+    case 'incident':
+      place('place', claim.place);
+      claim.actors?.forEach((id, i) => faction(`actors.${i}`, id));
+      break;
+  }
+  return errors;
+}

@@ -1,0 +1,22 @@
+import type { z } from 'zod';
+import type { FieldError } from './domain-error';
+
+/** Zod issues as `{path, message}`, paths written `claims.3.count.best`. */
+export function fieldErrors(error: z.ZodError, prefix = ''): FieldError[] {
+  return error.issues.map((issue) => {
+    const keys = 'keys' in issue && Array.isArray(issue.keys) && issue.keys.length ? issue.keys : undefined;
+    const path = [prefix, ...issue.path.map(String)].filter((p) => p !== '').join('.');
+    const named = keys ? keys.map((k: string) => (path ? `${path}.${k}` : k)).join(', ') : path;
+    return { path: named, message: issue.message };
+  });
+}
+
+/** Parses or throws nothing: the data, or the field errors under `prefix`. */
+export function parseWith<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  prefix = '',
+): { ok: true; value: z.output<S> } | { ok: false; errors: FieldError[] } {
+  const result = schema.safeParse(input);
+  return result.success ? { ok: true, value: result.data } : { ok: false, errors: fieldErrors(result.error, prefix) };
+}

@@ -1,0 +1,25 @@
+import type { EventStore } from './event-store.port';
+import { MemoryEventStore } from './memory/memory.store';
+import { SqliteEventStore } from './sqlite/sqlite.store';
+
+/**
+ * The store named by `STORE_URL`: `sqlite:<file>` (embedded), `memory:` (tests),
+ * `kurrentdb://…` or `esdb://…` (KurrentDB / EventStoreDB connection string).
+ */
+export async function openEventStore(url: string, options: { pollMs?: number; onError?: (e: unknown) => void } = {}): Promise<EventStore> {
+  if (url === 'memory:' || url === 'memory') return new MemoryEventStore();
+  if (url.startsWith('sqlite:')) {
+    const file = url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
+    if (!file) throw new Error('STORE_URL sqlite: needs a file, e.g. sqlite:./data/timeline.db');
+    return new SqliteEventStore(file, options);
+  }
+  if (/^(kurrentdb|kdb|esdb|esdb\+discover|kurrentdb\+discover):\/\//.test(url)) {
+    const { KurrentDbEventStore } = await import('./kurrentdb/kurrentdb.store');
+    return new KurrentDbEventStore(url);
+  }
+  throw new Error(`STORE_URL "${url}" is not sqlite:<file>, memory: or a kurrentdb:// / esdb:// connection string`);
+}
+
+export function describeStoreUrl(url: string): string {
+  return url.replace(/\/\/[^@/]*@/, '//***@');
+}
