@@ -1,4 +1,5 @@
-import type { CampaignRegistration, } from './campaign.schema';
+import type { CampaignRegistration } from './campaign.schema';
+import type { PublisherRegistration } from './publisher.schema';
 import type { PlaceRegistration } from './place.schema';
 import type { Grade, SourceRegistration } from './source.schema';
 
@@ -13,6 +14,7 @@ export type SourceCorrected = {
   type: 'SourceCorrected';
   data: { campaignId: string; sourceId: string; changes: Partial<Omit<SourceRegistration, 'sourceId'>>; reason: string };
 };
+export type PublisherRegistered = { type: 'PublisherRegistered'; data: PublisherRegistration };
 export type PublisherAssessed = { type: 'PublisherAssessed'; data: { publisher: string; reliability: Grade; reason: string } };
 
 export type CatalogEvent =
@@ -21,10 +23,11 @@ export type CatalogEvent =
   | PlaceCorrected
   | SourceRegistered
   | SourceCorrected
+  | PublisherRegistered
   | PublisherAssessed;
 
 export const CATALOG_EVENT_TYPES = [
-  'CampaignRegistered', 'PlaceRegistered', 'PlaceCorrected', 'SourceRegistered', 'SourceCorrected', 'PublisherAssessed',
+  'CampaignRegistered', 'PlaceRegistered', 'PlaceCorrected', 'SourceRegistered', 'SourceCorrected', 'PublisherRegistered', 'PublisherAssessed',
 ] as const satisfies readonly CatalogEvent['type'][];
 
 export const campaignStream = (campaignId: string) => `campaign-${campaignId}`;

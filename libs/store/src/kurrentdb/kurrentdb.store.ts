@@ -95,12 +95,14 @@ export class KurrentDbEventStore implements EventStore {
     for await (const resolved of this.client.readAll({
       fromPosition,
       direction: FORWARDS,
-      maxCount: limit + 64,
+      maxCount: limit + 1000,
       filter: excludeSystemEvents(),
     })) {
       const stored = toStored(resolved);
-      if (stored && stored.position > after) events.push(stored);
-      if (events.length >= limit) break;
+      if (!stored || stored.position <= after) continue;
+      // The events of one atomic append share a position: never end a page inside one.
+      if (events.length >= limit && stored.position !== events[events.length - 1].position) break;
+      events.push(stored);
     }
     return events;
   }

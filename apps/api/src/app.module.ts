@@ -1,0 +1,28 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import type { Timeline } from '../../../libs/application/src/timeline';
+import type { ApiKey } from './auth/api-keys';
+import { API_KEYS, AuthGuard } from './auth/auth.guard';
+import { CampaignsController } from './campaigns/campaigns.controller';
+import { ClaimsController } from './claims/claims.controller';
+import type { AppConfig } from './config';
+import { HealthController } from './health/health.controller';
+import { ProblemFilter } from './http/problem';
+import { APP_CONFIG, TIMELINE } from './timeline.token';
+
+@Module({})
+export class AppModule {
+  static with(config: AppConfig, timeline: Timeline, keys: ApiKey[]): DynamicModule {
+    return {
+      module: AppModule,
+      controllers: [CampaignsController, ClaimsController, HealthController],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: TIMELINE, useValue: timeline },
+        { provide: API_KEYS, useValue: keys },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: ProblemFilter },
+      ],
+    };
+  }
+}

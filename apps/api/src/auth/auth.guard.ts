@@ -1,0 +1,39 @@
+import { CanActivate, ExecutionContext, Inject, Injectable, SetMetadata } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import { ProblemException } from '../http/problem';
+import { findKey, roleAllows, type ApiKey, type Role } from './api-keys';
+
+export const API_KEYS = Symbol('API_KEYS');
+const ROLE = 'timeline:role';
+
+/** The role a write route needs. Routes without it are open reads. */
+export const Requires = (role: Role) => SetMetadata(ROLE, role);
+
+export interface Actor {
+  name: string;
+  role: Role;
+}
+
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    @Inject(Reflector) private readonly reflector: Reflector,
+    @Inject(API_KEYS) private readonly keys: ApiKey[],
+  ) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const needed = this.reflector.getAllAndOverride<Role | undefined>(ROLE, [context.getHandler(), context.getClass()]);
+    if (!needed) return true;
+    const request = context.switchToHttp().getRequest<Request & { actor?: Actor }>();
+    const token = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+    if (!token) throw new ProblemException(401, 'Unauthorized', 'this route needs Authorization: Bearer <key>');
+    const key = findKey(this.keys, token);
+    if (!key) throw new ProblemException(401, 'Unauthorized', 'the API key is not known');
+    if (!roleAllows(key.role, needed)) {
+      throw new ProblemException(403, 'Forbidden', `this route needs the ${needed} role; key "${key.name}" is ${key.role}`);
+    }
+    request.actor = { name: key.name, role: key.role };
+    return true;
+  }
+}

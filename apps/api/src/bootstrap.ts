@@ -1,0 +1,69 @@
+import 'reflect-metadata';
+import { Logger, type LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { loadCampaigns } from '../../../libs/application/src/load-campaigns';
+import { Timeline } from '../../../libs/application/src/timeline';
+import { describeStoreUrl } from '../../../libs/store/src/open-store';
+import { AppModule } from './app.module';
+import { developmentKey, parseApiKeys, type ApiKey } from './auth/api-keys';
+import type { AppConfig } from './config';
+import { mountDocs } from './docs/openapi';
+
+const LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
+  silent: [],
+  error: ['fatal', 'error'],
+  warn: ['fatal', 'error', 'warn'],
+  info: ['fatal', 'error', 'warn', 'log'],
+  debug: ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'],
+};
+
+export interface RunningApp {
+  app: NestExpressApplication;
+  timeline: Timeline;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Opens the store, loads the shipped campaigns if asked, and serves HTTP on the configured port. */
+export async function startApp(config: AppConfig): Promise<RunningApp> {
+  const logger = new Logger('timeline');
+  Logger.overrideLogger(LEVELS[config.logLevel]);
+  const timeline = await Timeline.open(config.storeUrl, { onError: (e) => logger.error(`store subscription: ${String(e)}`) });
+  await timeline.start();
+  logger.log(`store ${timeline.store.kind} at ${describeStoreUrl(config.storeUrl)}, log head ${await timeline.store.headPosition()}`);
+  if (config.loadEvents) {
+    const report = await loadCampaigns(timeline, config.eventsDir, (line) => logger.log(line));
+    logger.log(`loaded ${config.eventsDir}: ${report.created} events stored, ${report.unchanged} already there`);
+  }
+
+  const keys: ApiKey[] = config.apiKeys
+    ? parseApiKeys(config.apiKeys)
+    : [developmentKey(config.dataDir, (key, file) => {
+        logger.warn(`API_KEYS is not set: made a development admin key (shown once; its hash is kept in ${file}):\n\n    ${key}\n`);
+      })];
+
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.with(config, timeline, keys), {
+    bodyParser: false,
+    logger: LEVELS[config.logLevel],
+  });
+  app.useBodyParser('json', { limit: config.bodyLimit });
+  app.disable('x-powered-by');
+  app.enableCors({ origin: config.corsOrigins.length ? config.corsOrigins : false });
+  app.enableShutdownHooks();
+  mountDocs(app);
+  await app.listen(config.port, config.host);
+  const address = app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  logger.log(`listening on ${url} (docs at ${url}/docs)`);
+  return {
+    app,
+    timeline,
+    url,
+    close: async () => {
+      await app.close();
+      await timeline.close();
+    },
+  };
+}

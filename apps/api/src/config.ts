@@ -1,0 +1,72 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { z } from 'zod';
+
+const Bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  STORE_URL: z.string().min(1).default('sqlite:./data/timeline.db'),
+  LOAD_EVENTS: Bool.default(true),
+  EVENTS_DIR: z.string().min(1).optional(),
+  REDIS_URL: z.string().url().optional(),
+  API_KEYS: z.string().optional(),
+  CORS_ORIGINS: z.string().optional(),
+  DATA_DIR: z.string().min(1).optional(),
+  BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/).default('2mb'),
+  LOG_LEVEL: z.enum(['silent', 'error', 'warn', 'info', 'debug']).default('info'),
+});
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  storeUrl: string;
+  loadEvents: boolean;
+  eventsDir: string;
+  redisUrl?: string;
+  apiKeys?: string;
+  corsOrigins: string[];
+  dataDir: string;
+  bodyLimit: string;
+  logLevel: 'silent' | 'error' | 'warn' | 'info' | 'debug';
+}
+
+/** The configuration from the environment (README, "Configuration"); a bad value stops the start. */
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = Env.safeParse(emptyAsUnset(env));
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`invalid configuration: ${problems}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    storeUrl: e.STORE_URL,
+    loadEvents: e.LOAD_EVENTS,
+    eventsDir: resolve(e.EVENTS_DIR ?? shippedEventsDir()),
+    redisUrl: e.REDIS_URL,
+    apiKeys: e.API_KEYS,
+    corsOrigins: (e.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    dataDir: resolve(e.DATA_DIR ?? defaultDataDir(e.STORE_URL)),
+    bodyLimit: e.BODY_LIMIT,
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+function defaultDataDir(storeUrl: string): string {
+  return storeUrl.startsWith('sqlite:') ? dirname(storeUrl.slice('sqlite:'.length)) : './data';
+}
+
+function emptyAsUnset(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== '')) as Record<string, string>;
+}
+
+/** The `events/` folder shipped with the project, found from this file in source or in dist. */
+function shippedEventsDir(): string {
+  for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) {
+    if (existsSync(join(dir, 'events', 'README.md'))) return join(dir, 'events');
+  }
+  return resolve('events');
+}

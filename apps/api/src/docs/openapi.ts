@@ -1,0 +1,114 @@
+import type { INestApplication } from '@nestjs/common';
+import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { z } from 'zod';
+import { CampaignRegistration } from '../../../../libs/domain/src/catalog/campaign.schema';
+import { PlaceCorrection, PlaceRegistration } from '../../../../libs/domain/src/catalog/place.schema';
+import { PublisherRegistration } from '../../../../libs/domain/src/catalog/publisher.schema';
+import { PublisherAssessment, SourceCorrection, SourceRegistration } from '../../../../libs/domain/src/catalog/source.schema';
+import {
+  ClaimBatchInput,
+  ClaimCorrectionInput,
+  ClaimInput,
+  ClaimRankInput,
+  ClaimRetractionInput,
+} from '../../../../libs/domain/src/claim/claim.schema';
+import { ClaimListQuery } from '../claims/claims.controller';
+
+/** One route of the public API; the body and query schemas are the ones that validate requests. */
+export interface RouteDoc {
+  method: 'get' | 'post' | 'patch';
+  path: string;
+  summary: string;
+  role?: 'editor' | 'admin';
+  body?: z.ZodType;
+  query?: z.ZodObject;
+  created?: boolean;
+}
+
+const ClaimOrBatch = z.union([ClaimInput, ClaimBatchInput.extend({ claims: z.array(ClaimInput).min(1).max(1000) })]);
+
+export const ROUTES: RouteDoc[] = [
+  { method: 'get', path: '/campaigns', summary: 'Campaigns with their window, zone and counts' },
+  { method: 'post', path: '/campaigns', summary: 'Register a campaign (CampaignRegistered)', role: 'admin', body: CampaignRegistration, created: true },
+  { method: 'get', path: '/campaigns/{c}', summary: 'A campaign with its blocs, factions and operations' },
+  { method: 'get', path: '/campaigns/{c}/places', summary: 'The gazetteer' },
+  { method: 'post', path: '/campaigns/{c}/places', summary: 'Register a place (PlaceRegistered)', role: 'editor', body: PlaceRegistration, created: true },
+  { method: 'get', path: '/campaigns/{c}/places/{p}', summary: 'One place' },
+  { method: 'patch', path: '/campaigns/{c}/places/{p}', summary: 'Correct a place (PlaceCorrected)', role: 'editor', body: PlaceCorrection },
+  { method: 'get', path: '/campaigns/{c}/sources', summary: 'The sources (reports) of a campaign' },
+  { method: 'post', path: '/campaigns/{c}/sources', summary: 'Register a source (SourceRegistered)', role: 'editor', body: SourceRegistration, created: true },
+  { method: 'get', path: '/campaigns/{c}/sources/{s}', summary: 'One source with its publisher grade' },
+  { method: 'patch', path: '/campaigns/{c}/sources/{s}', summary: 'Correct a source (SourceCorrected)', role: 'editor', body: SourceCorrection },
+  { method: 'get', path: '/publishers', summary: 'Publishers with their reliability grades' },
+  { method: 'post', path: '/publishers', summary: 'Register a publisher claims can be attributed to', role: 'admin', body: PublisherRegistration, created: true },
+  { method: 'post', path: '/publishers/{publisher}/assessments', summary: 'Grade a publisher A–F (PublisherAssessed)', role: 'admin', body: PublisherAssessment, created: true },
+  { method: 'post', path: '/campaigns/{c}/claims', summary: 'Append a claim, or a batch of up to 1,000 all-or-nothing', role: 'editor', body: ClaimOrBatch, created: true },
+  { method: 'get', path: '/campaigns/{c}/claims', summary: 'Claims at their newest revision, filtered and paged', query: ClaimListQuery },
+  { method: 'get', path: '/campaigns/{c}/claims/{id}', summary: 'A claim now, with its history' },
+  { method: 'post', path: '/campaigns/{c}/claims/{id}/corrections', summary: 'Correct a claim at the revision read (ClaimCorrected)', role: 'editor', body: ClaimCorrectionInput, created: true },
+  { method: 'post', path: '/campaigns/{c}/claims/{id}/retraction', summary: 'Retract a claim (ClaimRetracted)', role: 'editor', body: ClaimRetractionInput, created: true },
+  { method: 'post', path: '/campaigns/{c}/claims/{id}/rank', summary: 'Rank a claim preferred/normal/deprecated (ClaimRanked)', role: 'editor', body: ClaimRankInput, created: true },
+  { method: 'get', path: '/health', summary: 'Liveness, store readiness and projection lag' },
+];
+
+const Problem = {
+  type: 'object',
+  required: ['type', 'title', 'status', 'detail'],
+  properties: {
+    type: { type: 'string' },
+    title: { type: 'string' },
+    status: { type: 'integer' },
+    detail: { type: 'string' },
+    errors: { type: 'array', items: { type: 'object', required: ['path', 'message'], properties: { path: { type: 'string' }, message: { type: 'string' } } } },
+  },
+};
+
+function jsonSchema(schema: z.ZodType): Record<string, unknown> {
+  const { $schema: _s, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  return rest;
+}
+
+const problemResponse = (description: string) => ({ description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } });
+
+/** The OpenAPI document, built from the route table and the request schemas. */
+export function openApiDocument(): OpenAPIObject {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const route of ROUTES) {
+    const pathParams = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
+    const queryParams = route.query
+      ? Object.entries((jsonSchema(route.query).properties ?? {}) as Record<string, unknown>).map(([name, schema]) => ({ name, in: 'query', required: false, schema }))
+      : [];
+    const responses: Record<string, unknown> = {
+      [route.created ? '201' : '200']: { description: 'OK' },
+      ...(route.created ? { '200': { description: 'already stored with the same content (idempotent retry)' } } : {}),
+      '404': problemResponse('unknown campaign, claim, place or source'),
+    };
+    if (route.body) {
+      Object.assign(responses, {
+        '400': problemResponse('malformed JSON'),
+        '401': problemResponse('no or unknown API key'),
+        '403': problemResponse('role too low'),
+        '409': problemResponse('stale revision, or an id reused with different content'),
+        '413': problemResponse('body too large'),
+        '422': problemResponse('invalid: errors name each bad field'),
+      });
+    }
+    (paths[route.path] ??= {})[route.method] = {
+      summary: route.summary,
+      ...(route.role ? { security: [{ bearer: [] }], description: `Needs the ${route.role} role.` } : {}),
+      parameters: [...pathParams, ...queryParams],
+      ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body) } } } } : {}),
+      responses,
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Campaign timeline', version: '0.1.0', description: 'Sourced claims of armed-conflict campaigns, their views and replays.' },
+    paths,
+    components: { schemas: { Problem }, securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+  } as unknown as OpenAPIObject;
+}
+
+export function mountDocs(app: INestApplication): void {
+  SwaggerModule.setup('docs', app, openApiDocument(), { jsonDocumentUrl: 'docs/openapi.json' });
+}

@@ -1,0 +1,22 @@
+import { Controller, Get, Inject, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import type { Timeline } from '../../../../libs/application/src/timeline';
+import { TIMELINE } from '../timeline.token';
+
+@Controller('health')
+export class HealthController {
+  constructor(@Inject(TIMELINE) private readonly timeline: Timeline) {}
+
+  /** Liveness, store readiness and how far the read models trail the log. */
+  @Get()
+  async health(@Res({ passthrough: true }) res: Response) {
+    const checkpoint = this.timeline.models.follower.checkpoint;
+    try {
+      const head = await this.timeline.store.headPosition();
+      return { status: 'ok', store: { kind: this.timeline.store.kind, status: 'up', head }, projections: { position: checkpoint, lag: Math.max(0, head - checkpoint) } };
+    } catch {
+      res.status(503);
+      return { status: 'degraded', store: { kind: this.timeline.store.kind, status: 'down' }, projections: { position: checkpoint } };
+    }
+  }
+}

@@ -1,0 +1,115 @@
+import { CampaignRegistration } from '../../domain/src/catalog/campaign.schema';
+import {
+  campaignStream,
+  placeStream,
+  publisherStream,
+  sourceStream,
+} from '../../domain/src/catalog/catalog.events';
+import { PlaceCorrection, PlaceRegistration } from '../../domain/src/catalog/place.schema';
+import { PublisherRegistration } from '../../domain/src/catalog/publisher.schema';
+import { decideRegistration } from '../../domain/src/catalog/registration.decide';
+import { PublisherAssessment, SourceCorrection, SourceRegistration } from '../../domain/src/catalog/source.schema';
+import type { TimelineEvent } from '../../domain/src/events';
+import { DomainError } from '../../domain/src/shared/domain-error';
+import { parseWith } from '../../domain/src/shared/zod-errors';
+import { WrongExpectedState, type EventStore } from '../../store/src/event-store.port';
+import { parsed } from './claim.commands';
+import { streamAppend, type CommandContext } from './event-writer';
+import type { TimelineReadModels } from './read-models';
+
+export interface Registered {
+  outcome: 'created' | 'unchanged';
+  id: string;
+  revision: number;
+  position: number;
+}
+
+/** Campaigns, places, sources and publishers: registered once, corrected by new events. */
+export class CatalogCommands {
+  constructor(
+    private readonly store: EventStore,
+    private readonly models: TimelineReadModels,
+  ) {}
+
+  async registerCampaign(body: unknown, context: CommandContext): Promise<Registered> {
+    const campaign = parsed(CampaignRegistration, body);
+    return this.register(campaignStream(campaign.campaignId), campaign.campaignId, campaign.campaignId, 'campaignId',
+      { type: 'CampaignRegistered', data: campaign }, context);
+  }
+
+  async registerPlace(campaignId: string, body: unknown, context: CommandContext): Promise<Registered> {
+    const place = parsed(PlaceRegistration, body);
+    await this.models.follower.catchUp();
+    const entry = this.models.campaign(campaignId);
+    if (place.parent !== undefined && !entry.places.has(place.parent)) {
+      throw DomainError.invalid('the place names an unknown parent', [{ path: 'parent', message: `unknown place "${place.parent}"` }]);
+    }
+    return this.register(placeStream(campaignId, place.placeId), campaignId, place.placeId, 'placeId',
+      { type: 'PlaceRegistered', data: { ...place, campaignId } }, context);
+  }
+
+  async correctPlace(campaignId: string, placeId: string, body: unknown, context: CommandContext): Promise<Registered> {
+    const { reason, ...changes } = parsed(PlaceCorrection, body);
+    await this.models.follower.catchUp();
+    const place = this.models.campaign(campaignId).places.get(placeId);
+    if (!place) throw DomainError.notFound(`place "${placeId}" does not exist in campaign "${campaignId}"`);
+    const { revision, ...current } = place;
+    const merged = parseWith(PlaceRegistration, { ...current, ...changes });
+    if (!merged.ok) throw DomainError.invalid('the corrected place is not valid', merged.errors);
+    return this.append(placeStream(campaignId, placeId), revision, campaignId, placeId,
+      { type: 'PlaceCorrected', data: { campaignId, placeId, changes, reason } }, context);
+  }
+
+  async registerSource(campaignId: string, body: unknown, context: CommandContext): Promise<Registered> {
+    const source = parsed(SourceRegistration, body);
+    await this.models.follower.catchUp();
+    this.models.campaign(campaignId);
+    return this.register(sourceStream(campaignId, source.sourceId), campaignId, source.sourceId, 'sourceId',
+      { type: 'SourceRegistered', data: { ...source, campaignId } }, context);
+  }
+
+  async correctSource(campaignId: string, sourceId: string, body: unknown, context: CommandContext): Promise<Registered> {
+    const { reason, ...changes } = parsed(SourceCorrection, body);
+    await this.models.follower.catchUp();
+    const source = this.models.campaign(campaignId).sources.get(sourceId);
+    if (!source) throw DomainError.notFound(`source "${sourceId}" does not exist in campaign "${campaignId}"`);
+    return this.append(sourceStream(campaignId, sourceId), source.revision, campaignId, sourceId,
+      { type: 'SourceCorrected', data: { campaignId, sourceId, changes, reason } }, context);
+  }
+
+  async registerPublisher(body: unknown, context: CommandContext): Promise<Registered> {
+    const publisher = parsed(PublisherRegistration, body);
+    const stream = `${publisherStream(publisher.publisher)}/registration`;
+    return this.register(stream, null, publisher.publisher, 'publisher', { type: 'PublisherRegistered', data: publisher }, context);
+  }
+
+  async assessPublisher(publisher: string, body: unknown, context: CommandContext): Promise<Registered> {
+    const assessment = parsed(PublisherAssessment, body);
+    await this.models.follower.catchUp();
+    if (!this.models.catalog.publishers.has(publisher)) {
+      throw DomainError.notFound(`publisher "${publisher}" is unknown: no source names it and it was never registered`);
+    }
+    return this.append(publisherStream(publisher), 'any', null, publisher,
+      { type: 'PublisherAssessed', data: { publisher, ...assessment } }, context);
+  }
+
+  private async register(stream: string, campaignId: string | null, id: string, idField: string, event: TimelineEvent, context: CommandContext): Promise<Registered> {
+    for (let attempt = 0; ; attempt++) {
+      const existing = await this.store.readStream(stream);
+      const decision = decideRegistration(existing[0]?.data, event.data, idField, `"${id}"`);
+      if (decision === 'unchanged') {
+        return { outcome: 'unchanged', id, revision: existing[existing.length - 1].revision, position: existing[0].position };
+      }
+      try {
+        return await this.append(stream, 'no_stream', campaignId, id, event, context);
+      } catch (error) {
+        if (!(error instanceof WrongExpectedState) || attempt >= 2) throw error;
+      }
+    }
+  }
+
+  private async append(stream: string, expected: number | 'no_stream' | 'any', campaignId: string | null, id: string, event: TimelineEvent, context: CommandContext): Promise<Registered> {
+    const [result] = await this.store.append([streamAppend(stream, expected, [event], campaignId, context)]);
+    return { outcome: 'created', id, revision: result.revision, position: result.positions[0] };
+  }
+}

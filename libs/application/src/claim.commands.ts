@@ -1,0 +1,190 @@
+import type { z } from 'zod';
+import { decideClaim, type ClaimCommand } from '../../domain/src/claim/claim.decide';
+import type { ClaimData, ClaimEvent } from '../../domain/src/claim/claim.events';
+import { claimStream } from '../../domain/src/claim/claim.events';
+import { foldClaim, type ClaimState } from '../../domain/src/claim/claim.evolve';
+import { prepareClaim, prepareCorrection } from '../../domain/src/claim/claim.prepare';
+import {
+  ClaimBatchInput,
+  ClaimCorrectionInput,
+  ClaimRankInput,
+  ClaimRetractionInput,
+} from '../../domain/src/claim/claim.schema';
+import { DomainError, type FieldError } from '../../domain/src/shared/domain-error';
+import { parseWith } from '../../domain/src/shared/zod-errors';
+import { WrongExpectedState, type EventStore, type StreamAppend } from '../../store/src/event-store.port';
+import { campaignReferences } from './campaign-references';
+import { streamAppend, type CommandContext } from './event-writer';
+import type { TimelineReadModels } from './read-models';
+
+export interface RecordedClaim {
+  claimId: string;
+  revision: number;
+  position: number;
+}
+
+/** The outcome of an append: `created` when something was stored, `unchanged` for a retry. */
+export interface ClaimsRecorded {
+  outcome: 'created' | 'unchanged';
+  claims: RecordedClaim[];
+}
+
+const RACE_RETRIES = 3;
+
+/**
+ * The claim use cases: each reads the claim's stream, folds it, decides and appends with the
+ * revision it read, so two editors racing on one claim cannot both win.
+ */
+export class ClaimCommands {
+  constructor(
+    private readonly store: EventStore,
+    private readonly models: TimelineReadModels,
+  ) {}
+
+  /** One claim or `{claims: [...]}`, all-or-nothing. */
+  async record(campaignId: string, body: unknown, context: CommandContext): Promise<ClaimsRecorded & { batch: boolean }> {
+    const batch = isBatch(body);
+    const inputs = batch ? parseBatch(body) : [body];
+    return { ...(await this.withRetries(() => this.recordOnce(campaignId, inputs, batch, context))), batch };
+  }
+
+  async correct(campaignId: string, claimId: string, body: unknown, context: CommandContext): Promise<RecordedClaim> {
+    const input = parsed(ClaimCorrectionInput, body);
+    return this.onClaim(campaignId, claimId, context, async (state, refs) => {
+      if (!state.exists) throw DomainError.notFound(`claim "${claimId}" does not exist in campaign "${campaignId}"`);
+      const changes = prepareCorrection(state.claim, input, refs);
+      if (!changes.ok) throw DomainError.invalid('the correction is not valid', changes.errors);
+      return { type: 'CorrectClaim', claimId, expectedRevision: input.expectedRevision, changes: changes.value, sources: input.sources, reason: input.reason };
+    });
+  }
+
+  async retract(campaignId: string, claimId: string, body: unknown, context: CommandContext): Promise<RecordedClaim> {
+    const input = parsed(ClaimRetractionInput, body);
+    return this.onClaim(campaignId, claimId, context, async (_state, refs) => {
+      const unknown = (input.sources ?? []).flatMap((id, i) => (refs.hasSource(id) ? [] : [{ path: `sources.${i}`, message: `unknown source "${id}"` }]));
+      if (unknown.length) throw DomainError.invalid('the retraction names unknown sources', unknown);
+      return { type: 'RetractClaim', claimId, expectedRevision: input.expectedRevision, reason: input.reason, sources: input.sources ?? [] };
+    });
+  }
+
+  async rank(campaignId: string, claimId: string, body: unknown, context: CommandContext): Promise<RecordedClaim> {
+    const input = parsed(ClaimRankInput, body);
+    return this.onClaim(campaignId, claimId, context, async () => ({ type: 'RankClaim', claimId, rank: input.rank, reason: input.reason }));
+  }
+
+  /** The claim's stream folded, with each event as stored. */
+  async read(campaignId: string, claimId: string) {
+    const events = await this.store.readStream(claimStream(campaignId, claimId));
+    return { state: foldClaim(events.map(asClaimEvent)), events };
+  }
+
+  private async recordOnce(campaignId: string, inputs: unknown[], batch: boolean, context: CommandContext): Promise<ClaimsRecorded> {
+    await this.models.follower.catchUp();
+    const entry = this.models.campaign(campaignId);
+    const batchIds = new Set(inputs.map((input) => (input as { claimId?: unknown })?.claimId).filter((id): id is string => typeof id === 'string'));
+    const refs = campaignReferences(entry, this.models.catalog, batchIds);
+
+    const errors: FieldError[] = [];
+    const claims: ClaimData[] = [];
+    inputs.forEach((input, i) => {
+      const prepared = prepareClaim(input, refs, batch ? `claims.${i}` : '');
+      if (prepared.ok) claims.push(prepared.value);
+      else errors.push(...prepared.errors);
+    });
+    if (errors.length) throw DomainError.invalid(batch ? 'some claims of the batch are not valid; none was stored' : 'the claim is not valid', errors);
+
+    const unique = dedupeWithinBatch(claims);
+    const appends: StreamAppend[] = [];
+    const answers: (RecordedClaim | undefined)[] = [];
+    for (const claim of unique) {
+      const { state, events } = await this.read(campaignId, claim.claimId);
+      const decided = decideClaim({ type: 'RecordClaim', claim }, state);
+      if (decided.length === 0) {
+        answers.push({ claimId: claim.claimId, revision: 0, position: events[0].position });
+      } else {
+        answers.push(undefined);
+        appends.push(streamAppend(claimStream(campaignId, claim.claimId), 'no_stream', decided, campaignId, context));
+      }
+    }
+    if (!appends.length) return { outcome: 'unchanged', claims: answers as RecordedClaim[] };
+
+    const results = await this.store.append(appends);
+    let next = 0;
+    const recorded = unique.map((claim, i) => {
+      if (answers[i]) return answers[i]!;
+      const result = results[next++];
+      return { claimId: claim.claimId, revision: result.revision, position: result.positions[0] };
+    });
+    return { outcome: 'created', claims: recorded };
+  }
+
+  private async onClaim(
+    campaignId: string,
+    claimId: string,
+    context: CommandContext,
+    command: (state: ClaimState, refs: ReturnType<typeof campaignReferences>) => Promise<ClaimCommand>,
+  ): Promise<RecordedClaim> {
+    return this.withRetries(async () => {
+      await this.models.follower.catchUp();
+      const entry = this.models.campaign(campaignId);
+      const { state } = await this.read(campaignId, claimId);
+      if (!state.exists) throw DomainError.notFound(`claim "${claimId}" does not exist in campaign "${campaignId}"`);
+      const events = decideClaim(await command(state, campaignReferences(entry, this.models.catalog)), state);
+      const [result] = await this.store.append([streamAppend(claimStream(campaignId, claimId), state.revision, events, campaignId, context)]);
+      return { claimId, revision: result.revision, position: result.positions[result.positions.length - 1] };
+    }, /* a stale expectedRevision must stay a conflict, not be retried into success */ true);
+  }
+
+  /**
+   * A race lost to another writer between read and append. Recording a claim retries (the next
+   * read sees the winner: same content is then an idempotent answer). Commands that carry an
+   * expected revision do not: their next read would see a revision the client never saw.
+   */
+  private async withRetries<T>(attempt: () => Promise<T>, conflictIsFinal = false): Promise<T> {
+    for (let i = 0; ; i++) {
+      try {
+        return await attempt();
+      } catch (error) {
+        if (!(error instanceof WrongExpectedState)) throw error;
+        if (conflictIsFinal || i >= RACE_RETRIES) {
+          throw DomainError.conflict(`claim stream "${error.stream}" changed while the command ran`, [
+            { path: 'expectedRevision', message: `is stale: the claim is at revision ${String(error.actual)}` },
+          ]);
+        }
+      }
+    }
+  }
+}
+
+function isBatch(body: unknown): body is { claims: unknown[] } {
+  return typeof body === 'object' && body !== null && !Array.isArray(body) && 'claims' in body && !('type' in body);
+}
+
+function parseBatch(body: unknown): unknown[] {
+  return parsed(ClaimBatchInput, body).claims;
+}
+
+export function parsed<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
+  const result = parseWith(schema, body);
+  if (!result.ok) throw DomainError.invalid('the request body is not valid', result.errors);
+  return result.value;
+}
+
+/** The same claim twice in one batch is stored once; one id with two contents is an error. */
+function dedupeWithinBatch(claims: ClaimData[]): ClaimData[] {
+  const byId = new Map<string, ClaimData>();
+  const errors: FieldError[] = [];
+  claims.forEach((claim, i) => {
+    const seen = byId.get(claim.claimId);
+    if (!seen) byId.set(claim.claimId, claim);
+    else if (JSON.stringify(seen) !== JSON.stringify(claim)) {
+      errors.push({ path: `claims.${i}.claimId`, message: `"${claim.claimId}" appears twice in the batch with different content` });
+    }
+  });
+  if (errors.length) throw DomainError.invalid('the batch repeats a claim id', errors);
+  return [...byId.values()];
+}
+
+function asClaimEvent(event: { type: string; data: unknown }): ClaimEvent {
+  return { type: event.type, data: event.data } as ClaimEvent;
+}

@@ -1,0 +1,134 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DomainError } from '../../domain/src/shared/domain-error';
+import type { CommandContext } from './event-writer';
+import type { Timeline } from './timeline';
+
+export interface LoadReport {
+  created: number;
+  unchanged: number;
+  problems: string[];
+}
+
+const CHUNK = 500;
+
+/**
+ * Appends the campaigns of an `events/` folder through the same use cases as the API. Ids are
+ * stable and a registration or claim already stored with the same content is not stored again,
+ * so loading twice stores each event once. A file that fails validation is reported and skipped.
+ */
+export async function loadCampaigns(timeline: Timeline, dir: string, log: (line: string) => void = () => undefined): Promise<LoadReport> {
+  const report: LoadReport = { created: 0, unchanged: 0, problems: [] };
+  const context = (what: string): CommandContext => ({ actor: 'events-loader', correlationId: `load:${what}`, now: new Date() });
+  const count = (outcome: 'created' | 'unchanged', n = 1): void => {
+    report[outcome] += n;
+  };
+  const attempt = async (what: string, action: () => Promise<void>) => {
+    try {
+      await action();
+    } catch (error) {
+      const detail = error instanceof DomainError ? `${error.message}${error.errors.length ? `: ${error.errors.map((e) => `${e.path} ${e.message}`).join('; ')}` : ''}` : String(error);
+      report.problems.push(`${what}: ${detail}`);
+      log(`could not load ${what}: ${detail}`);
+    }
+  };
+
+  const publishersFile = join(dir, 'publishers.json');
+  if (existsSync(publishersFile)) {
+    for (const publisher of readJson<{ publishers: unknown[] }>(publishersFile).publishers) {
+      await attempt(`publishers.json ${(publisher as { publisher?: string }).publisher}`, async () =>
+        count((await timeline.catalog.registerPublisher(publisher, context('publishers'))).outcome));
+    }
+  }
+
+  for (const campaignDir of campaignFolders(dir)) {
+    const campaign = readJson<{ campaignId: string }>(join(campaignDir, 'campaign.json'));
+    const campaignId = campaign.campaignId;
+    await attempt(`${campaignId}/campaign.json`, async () => count((await timeline.catalog.registerCampaign(campaign, context(campaignId))).outcome));
+
+    for (const place of parentsFirst(itemsOf<{ placeId: string; parent?: string }>(join(campaignDir, 'places'), 'places'))) {
+      await attempt(`${campaignId} place ${place.placeId}`, async () =>
+        count((await timeline.catalog.registerPlace(campaignId, place, context(`${campaignId}:places`))).outcome));
+    }
+    for (const source of itemsOf<{ sourceId: string }>(join(campaignDir, 'sources'), 'sources')) {
+      await attempt(`${campaignId} source ${source.sourceId}`, async () =>
+        count((await timeline.catalog.registerSource(campaignId, source, context(`${campaignId}:sources`))).outcome));
+    }
+
+    const claims = itemsOf<{ claimId?: string; denies?: string[]; corroborates?: string }>(join(campaignDir, 'claims'), 'claims');
+    for (const chunk of referencedFirst(claims)) {
+      await attempt(`${campaignId} claims ${chunk[0]?.claimId}…`, async () => {
+        const result = await timeline.claims.record(campaignId, { claims: chunk }, context(`${campaignId}:claims`));
+        count(result.outcome, result.claims.length);
+      });
+    }
+  }
+  return report;
+}
+
+function campaignFolders(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(join(dir, entry.name, 'campaign.json')))
+    .map((entry) => join(dir, entry.name))
+    .sort();
+}
+
+function itemsOf<T>(folder: string, key: string): T[] {
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder)
+    .filter((name) => name.endsWith('.json'))
+    .sort()
+    .flatMap((name) => readJson<Record<string, T[]>>(join(folder, name))[key] ?? []);
+}
+
+function readJson<T>(file: string): T {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as T;
+  } catch (error) {
+    throw new Error(`${file} is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+/** Places ordered so a parent is registered before the places inside it. */
+function parentsFirst<T extends { placeId: string; parent?: string }>(places: T[]): T[] {
+  const byId = new Map(places.map((p) => [p.placeId, p]));
+  const ordered: T[] = [];
+  const done = new Set<string>();
+  const visit = (place: T, depth: number) => {
+    if (done.has(place.placeId) || depth > 20) return;
+    const parent = place.parent ? byId.get(place.parent) : undefined;
+    if (parent) visit(parent, depth + 1);
+    done.add(place.placeId);
+    ordered.push(place);
+  };
+  places.forEach((p) => visit(p, 0));
+  return ordered;
+}
+
+/**
+ * Claims in chunks such that a claim that denies or corroborates another comes in a later chunk
+ * than, or the same chunk as, the claim it names.
+ */
+function referencedFirst<T extends { claimId?: string; denies?: string[]; corroborates?: string }>(claims: T[]): T[][] {
+  const level = new Map<string, number>();
+  const byId = new Map(claims.filter((c) => c.claimId).map((c) => [c.claimId!, c]));
+  const depth = (claim: T, seen: Set<string>): number => {
+    const id = claim.claimId;
+    if (id && level.has(id)) return level.get(id)!;
+    const refs = [...(claim.denies ?? []), ...(claim.corroborates ? [claim.corroborates] : [])];
+    let d = 0;
+    for (const ref of refs) {
+      const target = byId.get(ref);
+      if (target && !seen.has(ref)) d = Math.max(d, depth(target, new Set([...seen, ref])) + 1);
+    }
+    if (id) level.set(id, d);
+    return d;
+  };
+  const levels: T[][] = [];
+  for (const claim of claims) (levels[depth(claim, new Set(claim.claimId ? [claim.claimId] : []))] ??= []).push(claim);
+  return levels.filter(Boolean).flatMap((group) => {
+    const chunks: T[][] = [];
+    for (let i = 0; i < group.length; i += CHUNK) chunks.push(group.slice(i, i + CHUNK));
+    return chunks;
+  });
+}

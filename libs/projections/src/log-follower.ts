@@ -1,0 +1,70 @@
+import type { EventStore, LogPosition, StoredEvent, Subscription } from '../../store/src/event-store.port';
+
+/** A read model folded from the log, one event at a time. */
+export interface Projection {
+  apply(event: StoredEvent): void;
+}
+
+/**
+ * Folds the log into read models and keeps them following it. `catchUp()` brings them to the
+ * store's present head before answering, so a read after a write sees the write even when
+ * another process made it; `follow()` keeps them current between requests.
+ */
+export class LogFollower {
+  private position: LogPosition = 0;
+  private subscription: Subscription | undefined;
+  private catchingUp: Promise<void> | undefined;
+  private readonly listeners = new Set<(events: StoredEvent[]) => void>();
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly projections: Projection[],
+  ) {}
+
+  get checkpoint(): LogPosition {
+    return this.position;
+  }
+
+  /** Called with every batch of events after the read models have applied it. */
+  onApplied(listener: (events: StoredEvent[]) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async catchUp(): Promise<void> {
+    // One reader at a time: concurrent callers share the pass in flight, then check again.
+    while (this.catchingUp) await this.catchingUp;
+    const head = await this.store.headPosition();
+    if (head <= this.position) return;
+    this.catchingUp = this.readTo(head).finally(() => (this.catchingUp = undefined));
+    await this.catchingUp;
+  }
+
+  follow(): void {
+    if (this.subscription) return;
+    this.subscription = this.store.subscribe(this.position, async () => {
+      await this.catchUp();
+    });
+  }
+
+  async stop(): Promise<void> {
+    await this.subscription?.close();
+    this.subscription = undefined;
+  }
+
+  private async readTo(head: LogPosition): Promise<void> {
+    while (this.position < head) {
+      const page = await this.store.readAll(this.position, 1000);
+      if (!page.length) return;
+      this.applyAll(page);
+    }
+  }
+
+  private applyAll(events: StoredEvent[]): void {
+    const fresh = events.filter((e) => e.position > this.position);
+    if (!fresh.length) return;
+    for (const event of fresh) for (const projection of this.projections) projection.apply(event);
+    this.position = fresh[fresh.length - 1].position;
+    for (const listener of this.listeners) listener(fresh);
+  }
+}
