@@ -1,0 +1,34 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../support/app';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(async () => app.close());
+
+describe('/docs', () => {
+  it('serves the Swagger UI and an OpenAPI document describing every route the app serves', async () => {
+    await app.http.get('/docs').expect(200).expect('content-type', /html/);
+    const doc = (await app.http.get('/docs/openapi.json').expect(200)).body;
+    expect(doc.openapi).toBe('3.1.0');
+    const documented = new Set(Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops as object).map((m) => `${m.toUpperCase()} ${p}`)));
+    const served = new Set<string>();
+    const router = app.app.getHttpAdapter().getInstance().router;
+    for (const layer of router.stack) {
+      if (!layer.route) continue;
+      for (const method of Object.keys(layer.route.methods)) served.add(`${method.toUpperCase()} ${layer.route.path.replace(/:(\w+)/g, '{$1}')}`);
+    }
+    const ours = [...served].filter((r) => !r.includes('/docs'));
+    expect(ours.length).toBeGreaterThan(15);
+    expect(ours.filter((r) => !documented.has(r))).toEqual([]);
+  });
+
+  it('describes request bodies with the schemas that validate them', async () => {
+    const doc = (await app.http.get('/docs/openapi.json')).body;
+    const claimBody = doc.paths['/campaigns/{c}/claims'].post.requestBody.content['application/json'].schema;
+    expect(JSON.stringify(claimBody)).toContain('"controlled"');
+    const place = doc.paths['/campaigns/{c}/places'].post.requestBody.content['application/json'].schema;
+    expect(place.required).toEqual(expect.arrayContaining(['placeId', 'name', 'kind', 'governorate', 'precision']));
+  });
+});
