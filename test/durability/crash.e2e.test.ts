@@ -1,0 +1,108 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SqliteEventStore } from '../../libs/store/src/sqlite/sqlite.store';
+import { KEYS } from '../support/app';
+import { CAMPAIGN, controlClaim, PLACES, SOURCES } from '../support/fixtures';
+import { ensureBuilt, startServerProcess, type ServerProcess } from '../support/server-process';
+
+const KILLS = Number(process.env.CRASH_KILLS ?? 3);
+const C = CAMPAIGN.campaignId;
+const env = (file: string) => ({ STORE_URL: `sqlite:${file}`, LOAD_EVENTS: 'false', API_KEYS: `admin:admin:${KEYS.admin},editor:editor:${KEYS.editor}`, DATA_DIR: join(file, '..') });
+const auth = (key: string) => ({ Authorization: `Bearer ${key}` });
+
+let server: ServerProcess | undefined;
+beforeAll(() => ensureBuilt(), 120_000);
+afterAll(async () => server?.kill('SIGKILL'));
+
+describe('crash safety of the embedded store', () => {
+  it(`loses no acknowledged write across ${KILLS} SIGKILLs during appends`, async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'timeline-crash-')), 'store.db');
+    server = await startServerProcess(env(file));
+    let http = request(server.url);
+    await http.post('/campaigns').set(auth(KEYS.admin)).send(CAMPAIGN).expect(201);
+    for (const p of PLACES) await http.post(`/campaigns/${C}/places`).set(auth(KEYS.editor)).send(p).expect(201);
+    for (const s of SOURCES) await http.post(`/campaigns/${C}/sources`).set(auth(KEYS.editor)).send(s).expect(201);
+
+    const acknowledged: string[] = [];
+    const batches: string[][] = [];
+    let n = 0;
+    for (let kill = 0; kill < KILLS; kill++) {
+      let stop = false;
+      const writer = async (w: number) => {
+        while (!stop) {
+          const batch = n % 3 === 0;
+          const ids = batch ? [0, 1, 2, 3].map((i) => `k${kill}-w${w}-${n}-${i}`) : [`k${kill}-w${w}-${n}`];
+          n++;
+          if (batch) batches.push(ids);
+          const body = batch ? { claims: ids.map((claimId) => controlClaim({ claimId })) } : controlClaim({ claimId: ids[0] });
+          const res = await http.post(`/campaigns/${C}/claims`).set(auth(KEYS.editor)).send(body).catch(() => undefined);
+          if (res && res.status >= 200 && res.status < 300) acknowledged.push(...ids);
+          else if (res && res.status < 500) throw new Error(`unexpected ${res.status}: ${JSON.stringify(res.body)}`);
+          else if (!res) return;
+        }
+      };
+      const writers = [0, 1, 2, 3].map(writer);
+      await new Promise((r) => setTimeout(r, 150 + Math.random() * 400));
+      await server.kill('SIGKILL');
+      stop = true;
+      await Promise.allSettled(writers);
+      server = await startServerProcess(env(file));
+      http = request(server.url);
+    }
+    expect(acknowledged.length).toBeGreaterThan(KILLS * 5);
+
+    const stored = new Set(
+      (await http.get(`/campaigns/${C}/claims?limit=1000`).expect(200)).body.items.map((c: { claimId: string }) => c.claimId),
+    );
+    let after = 0;
+    for (;;) {
+      const page = (await http.get(`/campaigns/${C}/claims?limit=1000&after=${after}`).expect(200)).body;
+      page.items.forEach((c: { claimId: string }) => stored.add(c.claimId));
+      if (page.next === null) break;
+      after = page.next;
+    }
+    expect(acknowledged.filter((id) => !stored.has(id))).toEqual([]);
+    for (const batch of batches) expect([0, batch.length]).toContain(batch.filter((id) => stored.has(id)).length);
+
+    await server.kill('SIGTERM');
+    server = undefined;
+    const store = new SqliteEventStore(file);
+    try {
+      expect(store.integrityCheck()).toBe('ok');
+      const positions = (await store.readAll(0, 1_000_000)).map((e) => e.position);
+      expect(positions).toEqual(positions.map((_, i) => i + 1));
+    } finally {
+      await store.close();
+    }
+  }, 180_000);
+});
+
+describe('several processes sharing one store file', () => {
+  it('each sees the other’s appends', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'timeline-shared-')), 'store.db');
+    const a = await startServerProcess(env(file));
+    const b = await startServerProcess(env(file));
+    try {
+      const [ha, hb] = [request(a.url), request(b.url)];
+      await ha.post('/campaigns').set(auth(KEYS.admin)).send(CAMPAIGN).expect(201);
+      for (const p of PLACES) await hb.post(`/campaigns/${C}/places`).set(auth(KEYS.editor)).send(p).expect(201);
+      for (const s of SOURCES) await ha.post(`/campaigns/${C}/sources`).set(auth(KEYS.editor)).send(s).expect(201);
+      await ha.post(`/campaigns/${C}/claims`).set(auth(KEYS.editor)).send(controlClaim({ claimId: 'from-a' })).expect(201);
+      await hb.post(`/campaigns/${C}/claims`).set(auth(KEYS.editor)).send(controlClaim({ claimId: 'from-b', place: 'homs' })).expect(201);
+      // the same claim through the other process is an idempotent retry, not a second event
+      await hb.post(`/campaigns/${C}/claims`).set(auth(KEYS.editor)).send(controlClaim({ claimId: 'from-a' })).expect(200);
+      for (const h of [ha, hb]) {
+        const ids = (await h.get(`/campaigns/${C}/claims`).expect(200)).body.items.map((c: { claimId: string }) => c.claimId);
+        expect(ids).toEqual(['from-a', 'from-b']);
+      }
+      const [healthA, healthB] = [(await ha.get('/health')).body, (await hb.get('/health')).body];
+      expect(healthA.store.head).toBe(healthB.store.head);
+    } finally {
+      await a.kill();
+      await b.kill();
+    }
+  }, 60_000);
+});
