@@ -9,6 +9,7 @@ export function readableText(source: string, wikitext: boolean, keepTemplates = 
       .replace(/<!--[\s\S]*?-->/g, '')
       .replace(/<ref[^>/]*\/>/gi, '')
       .replace(/<ref[^>]*>[\s\S]*?<\/ref>/gi, '')
+      .replace(/\{\{\s*circa\s*\|\s*([^}|]+)\}\}/gi, 'c. $1')
       .replace(/\{\{\s*convert\s*\|\s*([\d.,]+)\s*\|\s*([a-z0-9]+)[^}]*\}\}/gi, '$1 $2');
     text = (keepTemplates ? text.replace(/<br\s*\/?>/gi, '\n') : stripTemplates(text))
       .replace(/\[\[(?:File|Image):[^\]]*(?:\[\[[^\]]*\]\][^\]]*)*\]\]/gi, '')

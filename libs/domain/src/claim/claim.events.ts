@@ -2,7 +2,9 @@ import type { ValidTime, WrittenTime } from '../time/claim-time';
 import type { ClaimInput, ClaimType, Rank } from './claim.schema';
 
 /** A claim as stored: its author's fields, its id and campaign, and its time normalised. */
-export type ClaimData = Omit<ClaimInput, 'claimId' | 'time'> & {
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+export type ClaimData = DistributiveOmit<ClaimInput, 'claimId' | 'time'> & {
   claimId: string;
   campaignId: string;
   time: ValidTime;

@@ -3,11 +3,12 @@ import type { FieldError } from './domain-error';
 
 /** Zod issues as `{path, message}`, paths written `claims.3.count.best`. */
 export function fieldErrors(error: z.ZodError, prefix = ''): FieldError[] {
-  return error.issues.map((issue) => {
-    const keys = 'keys' in issue && Array.isArray(issue.keys) && issue.keys.length ? issue.keys : undefined;
+  return error.issues.flatMap((issue) => {
     const path = [prefix, ...issue.path.map(String)].filter((p) => p !== '').join('.');
-    const named = keys ? keys.map((k: string) => (path ? `${path}.${k}` : k)).join(', ') : path;
-    return { path: named, message: issue.message };
+    // an unrecognised-keys issue names several fields: one error for each
+    const keys = 'keys' in issue && Array.isArray(issue.keys) && issue.keys.length ? (issue.keys as string[]) : undefined;
+    if (keys) return keys.map((k) => ({ path: path ? `${path}.${k}` : k, message: 'is not a known field' }));
+    return [{ path, message: issue.message }];
   });
 }
 

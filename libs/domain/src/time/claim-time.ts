@@ -58,7 +58,11 @@ export function normalizeTime(written: WrittenTime, timeZone: string, path = 'ti
       return interval(localToUtc(date, start * 60, timeZone), localToUtc(date, end * 60, timeZone), 'part-of-day');
     }
     if (hour !== undefined) {
-      return interval(localToUtc(date, hour * 60, timeZone), localToUtc(date, (hour + 1) * 60, timeZone), 'hour');
+      const from = localToUtc(date, hour * 60, timeZone);
+      const to = localToUtc(date, (hour + 1) * 60, timeZone);
+      // the hour the clocks skip when they spring forward never happened there
+      if (to <= from) return fail('hour', `${date} ${hour}:00 does not exist in ${timeZone}: the clocks skipped it`);
+      return interval(from, to, 'hour');
     }
     if (by !== undefined) {
       const [hh, mm] = by.split(':').map(Number);
