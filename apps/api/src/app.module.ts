@@ -3,11 +3,13 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import type { Timeline } from '../../../libs/application/src/timeline';
 import type { ApiKey } from './auth/api-keys';
 import { API_KEYS, AuthGuard } from './auth/auth.guard';
+import { AdminController } from './admin/admin.controller';
 import { CampaignsController } from './campaigns/campaigns.controller';
 import { ClaimsController } from './claims/claims.controller';
 import type { AppConfig } from './config';
 import { HealthController } from './health/health.controller';
 import { ProblemFilter } from './http/problem';
+import { ViewsController } from './views/views.controller';
 import { APP_CONFIG, TIMELINE } from './timeline.token';
 
 @Module({})
@@ -15,7 +17,7 @@ export class AppModule {
   static with(config: AppConfig, timeline: Timeline, keys: ApiKey[]): DynamicModule {
     return {
       module: AppModule,
-      controllers: [CampaignsController, ClaimsController, HealthController],
+      controllers: [CampaignsController, ClaimsController, ViewsController, AdminController, HealthController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: TIMELINE, useValue: timeline },

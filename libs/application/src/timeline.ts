@@ -3,6 +3,7 @@ import { openEventStore } from '../../store/src/open-store';
 import type { Projection } from '../../projections/src/log-follower';
 import { CatalogCommands } from './catalog.commands';
 import { ClaimCommands } from './claim.commands';
+import { ProjectionVersions } from './projection-versions';
 import { TimelineReadModels } from './read-models';
 
 /** The service without its shell: one store, the read models folded from it, the use cases. */
@@ -10,12 +11,15 @@ export class Timeline {
   readonly models: TimelineReadModels;
   readonly claims: ClaimCommands;
   readonly catalog: CatalogCommands;
+  /** The control, casualty and territory views, with their rebuilds. */
+  readonly projections: ProjectionVersions;
 
   constructor(
     readonly store: EventStore,
     projections: Projection[] = [],
   ) {
-    this.models = new TimelineReadModels(store, projections);
+    this.projections = new ProjectionVersions(store, () => this.models.follower);
+    this.models = new TimelineReadModels(store, [this.projections, ...projections]);
     this.claims = new ClaimCommands(store, this.models);
     this.catalog = new CatalogCommands(store, this.models);
   }

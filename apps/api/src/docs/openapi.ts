@@ -13,6 +13,17 @@ import {
   ClaimRetractionInput,
 } from '../../../../libs/domain/src/claim/claim.schema';
 import { ClaimListQuery } from '../claims/claims.controller';
+import {
+  AuditCasualtiesQuery,
+  AuditControlQuery,
+  CasualtiesQuery,
+  CasualtySeriesQuery,
+  ConflictsQuery,
+  ControlQuery,
+  ExportQuery,
+  TerritoryQuery,
+  ViewOnlyQuery,
+} from '../views/views.controller';
 
 /** One route of the public API; the body and query schemas are the ones that validate requests. */
 export interface RouteDoc {
@@ -48,6 +59,19 @@ export const ROUTES: RouteDoc[] = [
   { method: 'post', path: '/campaigns/{c}/claims/{id}/corrections', summary: 'Correct a claim at the revision read (ClaimCorrected)', role: 'editor', body: ClaimCorrectionInput, created: true },
   { method: 'post', path: '/campaigns/{c}/claims/{id}/retraction', summary: 'Retract a claim (ClaimRetracted)', role: 'editor', body: ClaimRetractionInput, created: true },
   { method: 'post', path: '/campaigns/{c}/claims/{id}/rank', summary: 'Rank a claim preferred/normal/deprecated (ClaimRanked)', role: 'editor', body: ClaimRankInput, created: true },
+  { method: 'get', path: '/campaigns/{c}/control', summary: 'Who held every place at the end of a day or at an instant, as known at knownAt', query: ControlQuery },
+  { method: 'get', path: '/campaigns/{c}/control/days', summary: 'Per day: places held, gained and lost per bloc', query: ViewOnlyQuery },
+  { method: 'get', path: '/campaigns/{c}/places/{p}/history', summary: "A place's control over time, each change with its claims and sources", query: ViewOnlyQuery },
+  { method: 'get', path: '/campaigns/{c}/casualties', summary: 'Casualty figures of a day per side and category', query: CasualtiesQuery },
+  { method: 'get', path: '/campaigns/{c}/casualties/series', summary: 'Casualty figures per day across the campaign', query: CasualtySeriesQuery },
+  { method: 'get', path: '/campaigns/{c}/territory', summary: 'Per faction: places gained and lost, settlements and area reported', query: TerritoryQuery },
+  { method: 'get', path: '/campaigns/{c}/audit/control', summary: "The events that changed a place's state at an instant", query: AuditControlQuery },
+  { method: 'get', path: '/campaigns/{c}/audit/casualties', summary: 'The events that changed a casualty figure', query: AuditCasualtiesQuery },
+  { method: 'get', path: '/campaigns/{c}/sources/{s}/impact', summary: "Every figure a source's claims changed" },
+  { method: 'get', path: '/campaigns/{c}/conflicts', summary: 'Possible conflicts for editors: overlapping claims that disagree, from different publishers', query: ConflictsQuery },
+  { method: 'get', path: '/campaigns/{c}/export', summary: 'The log (ndjson), an ACLED-style table of claims (csv), or a day’s control map (geojson)', query: ExportQuery },
+  { method: 'get', path: '/admin/projections', summary: 'Views: version, position, lag, rebuild progress', role: 'admin' },
+  { method: 'post', path: '/admin/projections/rebuild', summary: 'Rebuild the views beside the serving version, then swap (202 with a job id)', role: 'admin' },
   { method: 'get', path: '/health', summary: 'Liveness, store readiness and projection lag' },
 ];
 

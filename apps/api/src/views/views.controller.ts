@@ -1,0 +1,132 @@
+import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { z } from 'zod';
+import type { Timeline } from '../../../../libs/application/src/timeline';
+import { DomainError } from '../../../../libs/domain/src/shared/domain-error';
+import { Slug } from '../../../../libs/domain/src/shared/slug';
+import { CASUALTY_CATEGORIES } from '../../../../libs/domain/src/claim/claim.schema';
+import { auditCasualties, auditControl, sourceImpact } from '../../../../libs/views/src/audit.queries';
+import { casualtiesOn, casualtySeries } from '../../../../libs/views/src/casualty.queries';
+import { possibleConflicts } from '../../../../libs/views/src/conflicts.queries';
+import { controlAt, controlDays, endOfDay, placeHistory } from '../../../../libs/views/src/control.queries';
+import { claimsCsv, controlGeoJson } from '../../../../libs/views/src/export.queries';
+import { territoryOn } from '../../../../libs/views/src/territory.queries';
+import { parseQuery } from '../http/query';
+import { TIMELINE } from '../timeline.token';
+import { Day, Instant, ViewParams, viewContext } from './view-query';
+
+export const ControlQuery = z
+  .strictObject({ day: Day.optional(), at: Instant.optional(), ...ViewParams })
+  .refine((q) => (q.day === undefined) !== (q.at === undefined), { message: 'give day or at (one of them)', path: ['day'] });
+export const ViewOnlyQuery = z.strictObject({ ...ViewParams });
+export const CasualtiesQuery = z.strictObject({ day: Day, side: Slug.optional(), category: z.enum(CASUALTY_CATEGORIES).optional(), ...ViewParams });
+export const CasualtySeriesQuery = z.strictObject({ side: Slug.optional(), category: z.enum(CASUALTY_CATEGORIES).optional(), ...ViewParams });
+export const TerritoryQuery = z.strictObject({ day: Day, ...ViewParams });
+export const AuditControlQuery = z.strictObject({ place: Slug, at: Instant.optional(), day: Day.optional() })
+  .refine((q) => (q.day === undefined) !== (q.at === undefined), { message: 'give day or at (one of them)', path: ['at'] });
+export const AuditCasualtiesQuery = z.strictObject({ side: Slug, category: z.enum(CASUALTY_CATEGORIES), day: Day, figure: z.enum(['preferred', 'range', 'daily']).default('preferred') });
+export const ConflictsQuery = z.strictObject({ day: Day.optional(), knownAt: ViewParams.knownAt });
+export const ExportQuery = z.strictObject({ format: z.enum(['ndjson', 'csv', 'geojson']), day: Day.optional(), ...ViewParams })
+  .refine((q) => q.format !== 'geojson' || q.day !== undefined, { message: 'is required for geojson', path: ['day'] });
+
+@Controller('campaigns/:c')
+export class ViewsController {
+  constructor(@Inject(TIMELINE) private readonly timeline: Timeline) {}
+
+  @Get('control')
+  async control(@Param('c') campaignId: string, @Query() query: unknown) {
+    const q = parseQuery(ControlQuery, query);
+    const ctx = await viewContext(this.timeline, campaignId, q.knownAt);
+    const at = q.day ? endOfDay(ctx.ledger, q.day) : Date.parse(q.at!);
+    return { ...controlAt(ctx.views, ctx.ledger, at, ctx.knownAt, q.operation), ...(q.day ? { day: q.day } : {}), knownAt: ctx.knownAtEcho };
+  }
+
+  @Get('control/days')
+  async days(@Param('c') campaignId: string, @Query() query: unknown) {
+    const q = parseQuery(ViewOnlyQuery, query);
+    const ctx = await viewContext(this.timeline, campaignId, q.knownAt);
+    return { campaignId, knownAt: ctx.knownAtEcho, days: controlDays(ctx.views, ctx.ledger, ctx.knownAt, q.operation) };
+  }
+
+  @Get('places/:p/history')
+  async history(@Param('c') campaignId: string, @Param('p') place: string, @Query() query: unknown) {
+    const q = parseQuery(ViewOnlyQuery, query);
+    const ctx = await viewContext(this.timeline, campaignId, q.knownAt);
+    if (!ctx.ledger.places.has(place)) throw DomainError.notFound(`place "${place}" does not exist in campaign "${campaignId}"`);
+    return { campaignId, place, knownAt: ctx.knownAtEcho, changes: placeHistory(ctx.views, ctx.ledger, place, ctx.knownAt) };
+  }
+
+  @Get('casualties')
+  async casualties(@Param('c') campaignId: string, @Query() query: unknown) {
+    const q = parseQuery(CasualtiesQuery, query);
+    const ctx = await viewContext(this.timeline, campaignId, q.knownAt);
+    return { campaignId, day: q.day, knownAt: ctx.knownAtEcho, figures: casualtiesOn(ctx.views, ctx.ledger, q.day, ctx.knownAt, q) };
+  }
+
+  @Get('casualties/series')
+  async series(@Param('c') campaignId: string, @Query() query: unknown) {
+    const q = parseQuery(CasualtySeriesQuery, query);
+    const ctx = await viewContext(this.timeline, campaignId, q.knownAt);
+    return { campaignId, knownAt: ctx.knownAtEcho, series: casualtySeries(ctx.views, ctx.ledger, ctx.knownAt, q) };
+  }
+
+  @Get('territory')
+  async territory(@Param('c') campaignId: string, @Query() query: unknown) {
+    const q = parseQuery(TerritoryQuery, query);
+    const ctx = await viewContext(this.timeline, campaignId, q.knownAt);
+    return { campaignId, day: q.day, knownAt: ctx.knownAtEcho, factions: territoryOn(ctx.views, ctx.ledger, q.day, ctx.knownAt, q.operation) };
+  }
+
+  @Get('audit/control')
+  async auditControl(@Param('c') campaignId: string, @Query() query: unknown) {
+    const q = parseQuery(AuditControlQuery, query);
+    const ctx = await viewContext(this.timeline, campaignId, undefined);
+    const at = q.day ? endOfDay(ctx.ledger, q.day) : Date.parse(q.at!);
+    return { campaignId, place: q.place, at: new Date(at).toISOString(), changes: auditControl(ctx.views, ctx.ledger, q.place, at) };
+  }
+
+  @Get('audit/casualties')
+  async auditCasualties(@Param('c') campaignId: string, @Query() query: unknown) {
+    const q = parseQuery(AuditCasualtiesQuery, query);
+    const ctx = await viewContext(this.timeline, campaignId, undefined);
+    return { campaignId, ...q, changes: auditCasualties(ctx.views, ctx.ledger, q.side, q.category, q.day, q.figure) };
+  }
+
+  @Get('sources/:s/impact')
+  async impact(@Param('c') campaignId: string, @Param('s') sourceId: string) {
+    const ctx = await viewContext(this.timeline, campaignId, undefined);
+    if (!ctx.ledger.sources.has(sourceId)) throw DomainError.notFound(`source "${sourceId}" does not exist in campaign "${campaignId}"`);
+    return { campaignId, sourceId, impacts: sourceImpact(ctx.views, ctx.ledger, sourceId) };
+  }
+
+  @Get('conflicts')
+  async conflicts(@Param('c') campaignId: string, @Query() query: unknown) {
+    const q = parseQuery(ConflictsQuery, query);
+    const ctx = await viewContext(this.timeline, campaignId, q.knownAt);
+    return { campaignId, day: q.day ?? null, conflicts: possibleConflicts(ctx.ledger, ctx.knownAt, q.day) };
+  }
+
+  @Get('export')
+  async export(@Param('c') campaignId: string, @Query() query: unknown, @Res() res: Response) {
+    const q = parseQuery(ExportQuery, query);
+    const ctx = await viewContext(this.timeline, campaignId, q.knownAt);
+    if (q.format === 'csv') {
+      res.type('text/csv').setHeader('Content-Disposition', `attachment; filename="${campaignId}-claims.csv"`);
+      res.send(claimsCsv(ctx.ledger));
+    } else if (q.format === 'geojson') {
+      const view = controlAt(ctx.views, ctx.ledger, endOfDay(ctx.ledger, q.day!), ctx.knownAt, q.operation);
+      res.type('application/geo+json').send(JSON.stringify(controlGeoJson(ctx.ledger, view)));
+    } else {
+      res.type('application/x-ndjson');
+      for (let after = 0; ; ) {
+        const page = await this.timeline.store.readAll(after, 5000);
+        for (const event of page) {
+          if (event.metadata.campaignId === campaignId) res.write(JSON.stringify(event) + '\n');
+        }
+        if (page.length < 5000) break;
+        after = page[page.length - 1].position;
+      }
+      res.end();
+    }
+  }
+}

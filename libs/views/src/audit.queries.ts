@@ -1,0 +1,136 @@
+import { canonicalJson } from '../../domain/src/shared/canonical-json';
+import { localDateOf } from '../../domain/src/time/zoned-time';
+import { casualtyCandidates, casualtyFigure, incidentGroups } from './casualties';
+import { placeStateAt, placeTimeline } from './control';
+import type { CampaignLedger, ClaimVersion } from './ledger';
+import type { TimelineViews } from './timeline-views';
+
+export interface AuditEntry {
+  position: number;
+  recordedAt: string | null;
+  event: string;
+  claimId: string | null;
+  sources: { sourceId: string; publisher: string | null }[];
+  actor: string | null;
+  before: unknown;
+  after: unknown;
+}
+
+interface Step {
+  position: number;
+  event: string;
+  claimId: string | null;
+  version?: ClaimVersion;
+  publisher?: string;
+  actor?: string;
+}
+
+/**
+ * The events that changed a figure, in the order they were recorded: for each event that could
+ * move it, the figure just before and just after; the events that moved it are the audit.
+ */
+function auditOf(views: TimelineViews, ledger: CampaignLedger, steps: Step[], figureAt: (knownAt: number) => unknown): AuditEntry[] {
+  const ordered = [...new Map(steps.map((s) => [s.position, s])).values()].sort((a, b) => a.position - b.position);
+  const entries: AuditEntry[] = [];
+  let before = figureAt(0);
+  for (const step of ordered) {
+    const after = figureAt(step.position);
+    if (canonicalJson(after) === canonicalJson(before)) continue;
+    entries.push({
+      position: step.position,
+      recordedAt: views.recordedAtOf(step.position),
+      event: step.event,
+      claimId: step.claimId,
+      sources: (step.version?.eventSources ?? []).map((sourceId) => ({ sourceId, publisher: ledger.sources.get(sourceId)?.publisher ?? null })),
+      actor: step.version?.actor ?? step.actor ?? null,
+      before,
+      after,
+    });
+    before = after;
+  }
+  return entries;
+}
+
+function claimSteps(ledger: CampaignLedger, claimIds: Iterable<string>): Step[] {
+  const steps: Step[] = [];
+  for (const claimId of claimIds) {
+    for (const version of ledger.claims.get(claimId)?.versions ?? []) steps.push({ position: version.position, event: version.event, claimId, version });
+  }
+  return steps;
+}
+
+function gradeSteps(views: TimelineViews, ledger: CampaignLedger, claimIds: Iterable<string>): Step[] {
+  const publishers = new Set<string>();
+  for (const claimId of claimIds) {
+    for (const version of ledger.claims.get(claimId)?.versions ?? []) {
+      version.claim.sources.forEach((s) => publishers.add(ledger.sources.get(s)?.publisher ?? ''));
+      if (version.claim.attributedTo) publishers.add(version.claim.attributedTo);
+    }
+  }
+  return [...publishers].flatMap((publisher) =>
+    views.grades.assessmentsOf(publisher).map((a) => ({ position: a.position, event: 'PublisherAssessed', claimId: null, publisher, actor: a.actor })));
+}
+
+/** Which events changed who held a place at instant `at` (domain.md, Audit). */
+export function auditControl(views: TimelineViews, ledger: CampaignLedger, place: string, at: number): AuditEntry[] {
+  const ids = new Set(ledger.controlByPlace.get(place) ?? []);
+  for (const id of [...ids]) {
+    for (const denier of ledger.deniedBy.get(id) ?? []) ids.add(denier);
+    for (const version of ledger.claims.get(id)?.versions ?? []) for (const denied of version.claim.denies ?? []) ids.add(denied);
+  }
+  const figureAt = (knownAt: number) => {
+    const state = placeStateAt(ledger, place, placeTimeline(ledger, place, knownAt), at, knownAt);
+    return state ? { status: state.status, controller: state.controller, bloc: state.bloc, disputed: state.disputed, basis: state.basis } : null;
+  };
+  return auditOf(views, ledger, [...claimSteps(ledger, ids), ...gradeSteps(views, ledger, ids)], figureAt);
+}
+
+export type CasualtyFigureName = 'preferred' | 'range' | 'daily';
+
+/** Which events changed a side's casualty figure for day D. */
+export function auditCasualties(views: TimelineViews, ledger: CampaignLedger, side: string, category: string, day: string, figure: CasualtyFigureName): AuditEntry[] {
+  const key = `${side}|${category}`;
+  const ids = ledger.casualtiesByKey.get(key) ?? new Set<string>();
+  const figureAt = (knownAt: number) => {
+    const candidates = casualtyCandidates(ledger, key, knownAt);
+    const value = casualtyFigure(ledger, key, day, candidates, incidentGroups(candidates))[figure];
+    return value ?? null;
+  };
+  return auditOf(views, ledger, [...claimSteps(ledger, ids), ...gradeSteps(views, ledger, ids)], figureAt);
+}
+
+/**
+ * Every figure a source's claims moved: each place and each casualty figure any version of a
+ * claim citing it touched (a correction can move a claim to another place or day), with the
+ * audit entries that claim caused there.
+ */
+export function sourceImpact(views: TimelineViews, ledger: CampaignLedger, sourceId: string) {
+  const impacts: { claimId: string; figure: Record<string, unknown>; changes: AuditEntry[] }[] = [];
+  for (const claimId of ledger.claimsBySource.get(sourceId) ?? []) {
+    const record = ledger.claims.get(claimId)!;
+    // the changes this claim made on this source's word (not a later correction citing another)
+    const mine = (entries: AuditEntry[]) => entries.filter((e) => e.claimId === claimId && e.sources.some((s) => s.sourceId === sourceId));
+    const seen = new Set<string>();
+    for (const version of record.versions) {
+      const claim = version.claim;
+      if (claim.type === 'control') {
+        const key = `control|${claim.place}|${version.to}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const changes = mine(auditControl(views, ledger, claim.place, version.to));
+        if (changes.length) impacts.push({ claimId, figure: { kind: 'control', place: claim.place, at: claim.time.to }, changes });
+      } else if (claim.type === 'casualties') {
+        // a claim takes effect at the end of its interval: the day whose end that falls in
+        const day = localDateOf(version.to - 1, ledger.campaign.timeZone);
+        for (const figure of ['daily', 'preferred', 'range'] as const) {
+          const key = `casualties|${claim.side}|${claim.category}|${day}|${figure}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          const changes = mine(auditCasualties(views, ledger, claim.side, claim.category, day, figure));
+          if (changes.length) impacts.push({ claimId, figure: { kind: 'casualties', side: claim.side, category: claim.category, day, figure }, changes });
+        }
+      }
+    }
+  }
+  return impacts;
+}

@@ -1,0 +1,45 @@
+import { dayBounds } from '../../domain/src/time/zoned-time';
+import { controlCandidate, type ControlCandidate } from './control';
+import type { CampaignLedger, KnownAt } from './ledger';
+
+export interface PossibleConflict {
+  place: string;
+  claims: { claimId: string; status: string; controller: string | null; from: string; to: string; publisher: string | null }[];
+}
+
+/**
+ * For editors: live control claims on one place whose intervals overlap, that say different
+ * things, from different publishers — candidates to rank or correct. Unlike an explicit denial
+ * they do not make a place "disputed" (domain.md, rule 3).
+ */
+export function possibleConflicts(ledger: CampaignLedger, knownAt: KnownAt, day?: string): PossibleConflict[] {
+  const window = day ? dayBounds(day, ledger.campaign.timeZone) : undefined;
+  const conflicts: PossibleConflict[] = [];
+  for (const place of [...ledger.controlByPlace.keys()].sort()) {
+    const live: ControlCandidate[] = [];
+    for (const id of ledger.controlByPlace.get(place)!) {
+      const candidate = controlCandidate(ledger.claims.get(id)!, ledger, knownAt, place);
+      if (candidate && (!window || (candidate.version.from < window.end && candidate.to > window.start))) live.push(candidate);
+    }
+    live.sort((a, b) => a.version.from - b.version.from || a.to - b.to);
+    for (let i = 0; i < live.length; i++) {
+      for (let j = i + 1; j < live.length && live[j].version.from < live[i].to; j++) {
+        const [a, b] = [live[i], live[j]];
+        if (a.key === b.key || ledger.publisherOf(a.version) === ledger.publisherOf(b.version)) continue;
+        conflicts.push({ place, claims: [a, b].map((c) => describe(ledger, c)) });
+      }
+    }
+  }
+  return conflicts;
+}
+
+function describe(ledger: CampaignLedger, c: ControlCandidate) {
+  return {
+    claimId: c.claimId,
+    status: c.version.claim.status,
+    controller: c.version.claim.controller ?? null,
+    from: c.version.claim.time.from,
+    to: c.version.claim.time.to,
+    publisher: ledger.publisherOf(c.version),
+  };
+}

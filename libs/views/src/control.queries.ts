@@ -1,0 +1,98 @@
+import { addDays, dayBounds } from '../../domain/src/time/zoned-time';
+import { campaignDays } from './casualties';
+import { placeStateAt, type PlaceState, type TimelineEntry } from './control';
+import type { CampaignLedger, KnownAt } from './ledger';
+import type { TimelineViews } from './timeline-views';
+
+export interface ControlView {
+  campaignId: string;
+  at: string;
+  knownAt: number | null;
+  places: PlaceState[];
+  summary: { byBloc: Record<string, number>; byStatus: Record<string, number> };
+}
+
+/** The bloc holding a place in a state: its controller's (contested places may have none). */
+export function holderBloc(state: PlaceState | undefined): string | null {
+  return state && state.status !== 'vacated' ? state.bloc : null;
+}
+
+/** Every place's state at instant `at` as known at knownAt, with the counts per bloc and status. */
+export function controlAt(views: TimelineViews, ledger: CampaignLedger, at: number, knownAt: KnownAt, operation?: string): ControlView {
+  const places: PlaceState[] = [];
+  for (const place of [...ledger.controlByPlace.keys()].sort()) {
+    const state = placeStateAt(ledger, place, views.timeline(ledger, place, knownAt, operation), at, knownAt);
+    if (state) places.push(state);
+  }
+  const byBloc: Record<string, number> = {};
+  const byStatus: Record<string, number> = {};
+  for (const state of places) {
+    const bloc = holderBloc(state);
+    if (bloc) byBloc[bloc] = (byBloc[bloc] ?? 0) + 1;
+    byStatus[state.status] = (byStatus[state.status] ?? 0) + 1;
+  }
+  return { campaignId: ledger.campaign.campaignId, at: new Date(at).toISOString(), knownAt: null, places, summary: { byBloc, byStatus } };
+}
+
+export function endOfDay(ledger: CampaignLedger, day: string): number {
+  return dayBounds(day, ledger.campaign.timeZone).end;
+}
+
+export interface ControlDay {
+  day: string;
+  byBloc: Record<string, number>;
+  gained: Record<string, number>;
+  lost: Record<string, number>;
+}
+
+/** Per day of the campaign: places held per bloc at the day's end, and gained and lost that day. */
+export function controlDays(views: TimelineViews, ledger: CampaignLedger, knownAt: KnownAt, operation?: string): ControlDay[] {
+  const days = campaignDays(ledger);
+  const timelines = [...ledger.controlByPlace.keys()].map((place) => ({ place, timeline: views.timeline(ledger, place, knownAt, operation) }));
+  const holderAt = (timeline: TimelineEntry[], place: string, at: number) => holderBloc(placeStateAt(ledger, place, timeline, at, knownAt));
+  let previous = new Map(timelines.map(({ place, timeline }) => [place, holderAt(timeline, place, endOfDay(ledger, addDays(days[0], -1)))]));
+  return days.map((day) => {
+    const end = endOfDay(ledger, day);
+    const byBloc: Record<string, number> = {};
+    const gained: Record<string, number> = {};
+    const lost: Record<string, number> = {};
+    const current = new Map<string, string | null>();
+    for (const { place, timeline } of timelines) {
+      const bloc = holderAt(timeline, place, end);
+      current.set(place, bloc);
+      if (bloc) byBloc[bloc] = (byBloc[bloc] ?? 0) + 1;
+      const before = previous.get(place) ?? null;
+      if (bloc !== before) {
+        if (bloc) gained[bloc] = (gained[bloc] ?? 0) + 1;
+        if (before) lost[before] = (lost[before] ?? 0) + 1;
+      }
+    }
+    previous = current;
+    return { day, byBloc, gained, lost };
+  });
+}
+
+/** A place's control over valid time: each change of state, with the claims and sources behind it. */
+export function placeHistory(views: TimelineViews, ledger: CampaignLedger, place: string, knownAt: KnownAt) {
+  const timeline = views.timeline(ledger, place, knownAt);
+  return timeline
+    .filter((entry, i) => entry.runStart === i)
+    .map((entry) => {
+      const claim = entry.decider.version.claim;
+      return {
+        at: new Date(entry.to).toISOString(),
+        status: claim.status,
+        controller: claim.controller ?? null,
+        contestedBy: claim.contestedBy ?? null,
+        besiegedBy: claim.besiegedBy ?? null,
+        vacatedBy: claim.vacatedBy ?? null,
+        bloc: ledger.bloc(claim.controller),
+        claims: entry.basis.map((c) => ({
+          claimId: c.claimId,
+          time: c.version.claim.time,
+          quote: c.version.claim.quote,
+          sources: c.version.claim.sources.map((sourceId) => ({ sourceId, publisher: ledger.sources.get(sourceId)?.publisher ?? null })),
+        })),
+      };
+    });
+}

@@ -1,0 +1,71 @@
+import type { CampaignLedger } from './ledger';
+import type { ControlView } from './control.queries';
+
+const PRECISION_CODE: Record<string, number> = { exact: 1, hour: 1, by: 1, 'part-of-day': 1, day: 1, 'multi-day': 2 };
+
+const COLUMNS = [
+  'claim_id', 'revision', 'event', 'recorded_at', 'actor', 'type', 'operation', 'time_from', 'time_to', 'time_precision',
+  'time_precision_code', 'place', 'place_name', 'governorate', 'latitude', 'longitude', 'geo_precision', 'status',
+  'controller', 'contested_by', 'besieged_by', 'vacated_by', 'bloc', 'side', 'category', 'count_low', 'count_best',
+  'count_high', 'open_ended', 'scope', 'settlements', 'area_km2', 'incident_kind', 'actors', 'sources', 'publishers',
+  'attributed_to', 'rank', 'retracted', 'quote',
+] as const;
+
+/**
+ * An ACLED-style table of claims: one row per claim revision, with time and place precision
+ * columns (ACLED's time precision code: 1 day or better, 2 a span of days), sources and quote.
+ */
+export function claimsCsv(ledger: CampaignLedger): string {
+  const rows: string[] = [COLUMNS.join(',')];
+  const records = [...ledger.claims.values()].sort((a, b) => a.firstPosition - b.firstPosition);
+  for (const record of records) {
+    record.versions.forEach((version, revision) => {
+      const c = version.claim as Record<string, any>;
+      const place = c.place ? ledger.places.get(c.place) : undefined;
+      const count = typeof c.count === 'number' ? { best: c.count, low: c.count, high: c.count } : c.count;
+      const row: Record<(typeof COLUMNS)[number], unknown> = {
+        claim_id: record.claimId, revision, event: version.event, recorded_at: new Date(version.recordedAt).toISOString(), actor: version.actor,
+        type: c.type, operation: c.operation, time_from: c.time.from, time_to: c.time.to, time_precision: c.time.precision,
+        time_precision_code: PRECISION_CODE[c.time.precision] ?? 3, place: c.place, place_name: place?.name, governorate: place?.governorate,
+        latitude: place?.lat, longitude: place?.lon, geo_precision: place?.precision, status: c.status, controller: c.controller,
+        contested_by: c.contestedBy, besieged_by: c.besiegedBy, vacated_by: c.vacatedBy, bloc: ledger.bloc(c.controller ?? c.faction),
+        side: c.side, category: c.category, count_low: count?.low ?? count?.best, count_best: count?.best, count_high: count?.openEnded ? '' : count?.high ?? count?.best,
+        open_ended: count ? Boolean(count.openEnded) : '', scope: c.scope, settlements: c.settlements, area_km2: c.areaKm2, incident_kind: c.kind,
+        actors: (c.actors ?? []).join(';'), sources: c.sources.join(';'),
+        publishers: [...new Set<string>(c.sources.map((s: string) => ledger.sources.get(s)?.publisher ?? ''))].join(';'),
+        attributed_to: c.attributedTo, rank: version.rank, retracted: version.retracted, quote: c.quote,
+      };
+      rows.push(COLUMNS.map((col) => csvCell(row[col])).join(','));
+    });
+  }
+  return rows.join('\n') + '\n';
+}
+
+function csvCell(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  const text = String(value);
+  // a leading = + - @ would be read as a formula by spreadsheets
+  const safe = /^[=+\-@]/.test(text) && !/^-?\d/.test(text) ? `'${text}` : text;
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** The day's control map as GeoJSON points (geometry null where the position is unknown). */
+export function controlGeoJson(ledger: CampaignLedger, view: ControlView) {
+  return {
+    type: 'FeatureCollection',
+    features: view.places.map((state) => {
+      const place = ledger.places.get(state.place);
+      const known = place && place.lat !== null && place.lon !== null;
+      return {
+        type: 'Feature',
+        id: state.place,
+        geometry: known ? { type: 'Point', coordinates: [place!.lon, place!.lat] } : null,
+        properties: {
+          place: state.place, name: state.name, status: state.status, controller: state.controller, bloc: state.bloc,
+          disputed: state.disputed, since: state.since, basis: state.basis, precision: place?.precision ?? 'unknown',
+          color: ledger.campaign.blocs.find((b) => b.id === state.bloc)?.color ?? null,
+        },
+      };
+    }),
+  };
+}

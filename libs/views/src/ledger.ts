@@ -1,0 +1,245 @@
+import type { CampaignRegistration } from '../../domain/src/catalog/campaign.schema';
+import type { PlaceRegistration } from '../../domain/src/catalog/place.schema';
+import type { Grade, SourceRegistration } from '../../domain/src/catalog/source.schema';
+import type { ClaimData } from '../../domain/src/claim/claim.events';
+import { applyChanges } from '../../domain/src/claim/claim.evolve';
+import type { Rank } from '../../domain/src/claim/claim.schema';
+
+/** An event as the views read it: what the store gives, reduced to what they need. */
+export interface LogEvent {
+  type: string;
+  data: unknown;
+  position: number;
+  metadata: Record<string, unknown>;
+}
+
+/** A claim as it stood after one event of its stream: one row of its transaction-time history. */
+export interface ClaimVersion {
+  position: number;
+  recordedAt: number;
+  event: string;
+  actor: string;
+  /** Sources the event itself cites (the claim's for a record, the correction's for a correction). */
+  eventSources: string[];
+  claim: ClaimData;
+  rank: Rank;
+  retracted: boolean;
+  /** Interval of the claim's valid time in epoch ms, cached from `claim.time`. */
+  from: number;
+  to: number;
+}
+
+export interface ClaimRecord {
+  claimId: string;
+  /** Position at which the claim was first recorded: the last tie-break of the views. */
+  firstPosition: number;
+  versions: ClaimVersion[];
+}
+
+/** A known-at bound: the events recorded up to a log position. */
+export type KnownAt = number;
+export const NOW: KnownAt = Number.MAX_SAFE_INTEGER;
+
+/**
+ * One campaign's log folded for the views: every claim with its versions in transaction time,
+ * indexed by what views ask for (a place's control claims, a side's casualty claims), and the
+ * catalog the answers name (factions and blocs, places, sources, publisher grades over time).
+ */
+export class CampaignLedger {
+  campaign: CampaignRegistration;
+  /** Places and sources as known now; their earlier versions are kept for knownAt. */
+  readonly places = new Map<string, PlaceRegistration>();
+  readonly sources = new Map<string, SourceRegistration>();
+  private readonly placeVersions = new Map<string, { position: number; place: PlaceRegistration }[]>();
+  private readonly sourceVersions = new Map<string, { position: number; source: SourceRegistration }[]>();
+  readonly claims = new Map<string, ClaimRecord>();
+  /** Every place a control claim named in any version → its claim ids. */
+  readonly controlByPlace = new Map<string, Set<string>>();
+  /** `side|category` → casualty claim ids (any version). */
+  readonly casualtiesByKey = new Map<string, Set<string>>();
+  /** faction → territory claim ids. */
+  readonly territoryByFaction = new Map<string, Set<string>>();
+  /** claim id → ids of claims that deny it (any version). */
+  readonly deniedBy = new Map<string, Set<string>>();
+  /** source id → claim ids whose versions cite it. */
+  readonly claimsBySource = new Map<string, Set<string>>();
+
+  constructor(campaign: CampaignRegistration, private readonly grades: PublisherGrades) {
+    this.campaign = campaign;
+  }
+
+  bloc(faction: string | null | undefined): string | null {
+    if (!faction) return null;
+    return this.campaign.factions.find((f) => f.id === faction)?.bloc ?? null;
+  }
+
+  /** A place or source as known at a position (a later correction is not yet known then). */
+  placeAt(placeId: string, knownAt: KnownAt): PlaceRegistration | undefined {
+    return knownAt === NOW ? this.places.get(placeId) : latestBefore(this.placeVersions.get(placeId), knownAt)?.place;
+  }
+
+  sourceAt(sourceId: string, knownAt: KnownAt): SourceRegistration | undefined {
+    return knownAt === NOW ? this.sources.get(sourceId) : latestBefore(this.sourceVersions.get(sourceId), knownAt)?.source;
+  }
+
+  recordPlace(place: PlaceRegistration, position: number): void {
+    this.places.set(place.placeId, place);
+    pushTo(this.placeVersions, place.placeId, { position, place });
+  }
+
+  recordSource(source: SourceRegistration, position: number): void {
+    this.sources.set(source.sourceId, source);
+    pushTo(this.sourceVersions, source.sourceId, { position, source });
+  }
+
+  /** Whom a figure is from: the publisher it is attributed to, else its first source's. */
+  publisherOf(version: ClaimVersion, knownAt: KnownAt = NOW): string | null {
+    return version.claim.attributedTo ?? this.sourceAt(version.claim.sources[0], knownAt)?.publisher ?? null;
+  }
+
+  /**
+   * The grade a claim is weighed with at knownAt (A best, ungraded last): the best among its
+   * sources' publishers — or, for a figure attributed to a publisher, that publisher's, since a
+   * report that carries a ministry's figure does not lend the figure its own reliability.
+   */
+  gradeScore(version: ClaimVersion, knownAt: KnownAt): number {
+    if (version.claim.attributedTo) return gradeValue(this.grades.at(version.claim.attributedTo, knownAt));
+    let best = 0;
+    for (const sourceId of version.claim.sources) {
+      const publisher = this.sourceAt(sourceId, knownAt)?.publisher;
+      if (publisher) best = Math.max(best, gradeValue(this.grades.at(publisher, knownAt)));
+    }
+    return best;
+  }
+
+  /** The claim as known at a position: its latest version recorded by then. */
+  versionAt(record: ClaimRecord, knownAt: KnownAt): ClaimVersion | undefined {
+    const versions = record.versions;
+    if (knownAt >= versions[versions.length - 1].position) return versions[versions.length - 1];
+    let found: ClaimVersion | undefined;
+    for (const version of versions) {
+      if (version.position > knownAt) break;
+      found = version;
+    }
+    return found;
+  }
+
+  /** Live at knownAt: recorded by then, not retracted, not deprecated (domain.md, How views decide). */
+  liveAt(record: ClaimRecord, knownAt: KnownAt): ClaimVersion | undefined {
+    const version = this.versionAt(record, knownAt);
+    return version && !version.retracted && version.rank !== 'deprecated' ? version : undefined;
+  }
+
+  /** Folds one claim event; answers the claim ids whose view inputs changed. */
+  applyClaimEvent(event: LogEvent, recordedAt: number): ClaimRecord | undefined {
+    const data = event.data as { claimId: string } & Record<string, unknown>;
+    const base = { position: event.position, recordedAt, event: event.type, actor: String(event.metadata.actor ?? '') };
+    let record = this.claims.get(data.claimId);
+    let version: ClaimVersion;
+    switch (event.type) {
+      case 'ControlClaimed':
+      case 'CasualtiesReported':
+      case 'TerritoryReported':
+      case 'IncidentReported': {
+        if (record) return undefined;
+        const claim = data as unknown as ClaimData;
+        version = { ...base, eventSources: claim.sources, claim, rank: 'normal', retracted: false, ...interval(claim) };
+        record = { claimId: data.claimId, firstPosition: event.position, versions: [] };
+        this.claims.set(data.claimId, record);
+        break;
+      }
+      case 'ClaimCorrected': {
+        if (!record) return undefined;
+        const last = record.versions[record.versions.length - 1];
+        const claim = applyChanges(last.claim, data.changes as Record<string, unknown>);
+        version = { ...last, ...base, eventSources: (data.sources as string[]) ?? [], claim, ...interval(claim) };
+        break;
+      }
+      case 'ClaimRetracted':
+      case 'ClaimRanked': {
+        if (!record) return undefined;
+        const last = record.versions[record.versions.length - 1];
+        version = {
+          ...last,
+          ...base,
+          eventSources: (data.sources as string[]) ?? [],
+          retracted: last.retracted || event.type === 'ClaimRetracted',
+          rank: event.type === 'ClaimRanked' ? (data.rank as Rank) : last.rank,
+        };
+        break;
+      }
+      default:
+        return undefined;
+    }
+    record.versions.push(version);
+    this.index(record.claimId, version.claim);
+    return record;
+  }
+
+  private index(claimId: string, claim: ClaimData): void {
+    const add = (map: Map<string, Set<string>>, key: string) => {
+      let set = map.get(key);
+      if (!set) map.set(key, (set = new Set()));
+      set.add(claimId);
+    };
+    if (claim.type === 'control') add(this.controlByPlace, claim.place);
+    if (claim.type === 'casualties') add(this.casualtiesByKey, `${claim.side}|${claim.category}`);
+    if (claim.type === 'territory') add(this.territoryByFaction, claim.faction);
+    for (const denied of claim.denies ?? []) add(this.deniedBy, denied);
+    for (const source of claim.sources) add(this.claimsBySource, source);
+  }
+}
+
+function interval(claim: ClaimData): { from: number; to: number } {
+  return { from: Date.parse(claim.time.from), to: Date.parse(claim.time.to) };
+}
+
+const GRADE_VALUE: Record<Grade, number> = { A: 6, B: 5, C: 4, D: 3, E: 2, F: 1 };
+export function gradeValue(grade: Grade | undefined): number {
+  return grade ? GRADE_VALUE[grade] : 0;
+}
+
+export interface Assessment {
+  position: number;
+  grade: Grade;
+  actor: string;
+}
+
+/** Publishers' grades over transaction time: an editor may regrade at any moment. */
+export class PublisherGrades {
+  private readonly history = new Map<string, Assessment[]>();
+
+  assess(publisher: string, grade: Grade, position: number, actor: string): void {
+    pushTo(this.history, publisher, { position, grade, actor });
+  }
+
+  at(publisher: string, knownAt: KnownAt): Grade | undefined {
+    let grade: Grade | undefined;
+    for (const entry of this.history.get(publisher) ?? []) {
+      if (entry.position > knownAt) break;
+      grade = entry.grade;
+    }
+    return grade;
+  }
+
+  assessmentsOf(publisher: string): readonly Assessment[] {
+    return this.history.get(publisher) ?? [];
+  }
+}
+
+export const RANK_VALUE: Record<Rank, number> = { preferred: 2, normal: 1, deprecated: 0 };
+
+function pushTo<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function latestBefore<T extends { position: number }>(versions: T[] | undefined, knownAt: KnownAt): T | undefined {
+  let found: T | undefined;
+  for (const version of versions ?? []) {
+    if (version.position > knownAt) break;
+    found = version;
+  }
+  return found;
+}

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { gradeValue, NOW, PublisherGrades } from './ledger';
+import { TestLog } from './test-log.fixture';
+
+describe('CampaignLedger: claims with versions over transaction time', () => {
+  function given() {
+    const log = new TestLog();
+    const p = {
+      recorded: log.control('c1', { place: 'hama', status: 'controlled', controller: 'hts', time: { date: '2024-12-05' } }, 'alice'),
+      corrected: log.correct('c1', { controller: 'saa' }, ['sana-1'], 'bob'),
+      deprecated: log.rank('c1', 'deprecated'),
+      restored: log.rank('c1', 'normal'),
+      retracted: log.retract('c1'),
+    };
+    const { ledger } = log.fold();
+    return { p, ledger, record: ledger.claims.get('c1')! };
+  }
+
+  it('given a claim, a correction, two ranks and a retraction, when folded, then it has one version per event with the event’s actor and sources', () => {
+    const { record, p } = given();
+
+    expect(record.firstPosition).toBe(p.recorded);
+    expect(record.versions.map((v) => [v.position, v.event, v.actor, v.eventSources, v.claim.type === 'control' && v.claim.controller, v.rank, v.retracted])).toEqual([
+      [p.recorded, 'ControlClaimed', 'alice', ['sohr-1'], 'hts', 'normal', false],
+      [p.corrected, 'ClaimCorrected', 'bob', ['sana-1'], 'saa', 'normal', false],
+      [p.deprecated, 'ClaimRanked', 'editor', [], 'saa', 'deprecated', false],
+      [p.restored, 'ClaimRanked', 'editor', [], 'saa', 'normal', false],
+      [p.retracted, 'ClaimRetracted', 'editor', [], 'saa', 'normal', true],
+    ]);
+  });
+
+  it('given the same claim, when asked at each knownAt, then versionAt is the latest version recorded by then and liveAt skips deprecated and retracted', () => {
+    const { ledger, record, p } = given();
+    const live = (knownAt: number) => ledger.liveAt(record, knownAt)?.position;
+
+    expect(ledger.versionAt(record, p.recorded - 1)).toBeUndefined();
+    expect(ledger.versionAt(record, p.corrected)?.position).toBe(p.corrected);
+    expect(ledger.versionAt(record, NOW)?.position).toBe(p.retracted);
+    expect([p.recorded - 1, p.recorded, p.corrected, p.deprecated, p.restored, p.retracted].map(live)).toEqual([
+      undefined, p.recorded, p.corrected, undefined, p.restored, undefined,
+    ]);
+  });
+
+  it('given a claim recorded twice under the same id, when folded, then the second record is ignored', () => {
+    const log = new TestLog();
+    log.control('c1', { place: 'hama', status: 'controlled', controller: 'hts', time: { date: '2024-12-05' } });
+    log.control('c1', { place: 'hama', status: 'controlled', controller: 'saa', time: { date: '2024-12-05' } });
+    const { ledger } = log.fold();
+
+    expect(ledger.claims.get('c1')!.versions).toHaveLength(1);
+  });
+
+  it('given a claim attributed to a belligerent, when its publisher is asked, then it is the attributed one; else the first source’s publisher', () => {
+    const log = new TestLog();
+    log.casualties('k1', { count: 3, scope: 'incident', time: { date: '2024-12-05' }, sources: ['reuters-1'], attributedTo: 'syria-defense-ministry' });
+    log.casualties('k2', { count: 3, scope: 'incident', time: { date: '2024-12-05' }, sources: ['sohr-1', 'reuters-1'] });
+    const { ledger } = log.fold();
+    const latest = (id: string) => ledger.claims.get(id)!.versions[0];
+
+    expect(ledger.publisherOf(latest('k1'))).toBe('syria-defense-ministry');
+    expect(ledger.publisherOf(latest('k2'))).toBe('sohr');
+  });
+
+  it('given factions of two blocs, when a bloc is asked, then it is the faction’s, or null for none or an unknown faction', () => {
+    const { ledger } = new TestLog().fold();
+
+    expect([ledger.bloc('hts'), ledger.bloc('saa'), ledger.bloc(null), ledger.bloc('isis')]).toEqual(['opposition', 'government', null, null]);
+  });
+});
+
+describe('PublisherGrades: grades over transaction time', () => {
+  it('given sohr graded C at 10 and A at 20, when asked at 9, 10, 19, 20 and now, then the grade known then answers', () => {
+    const grades = new PublisherGrades();
+    grades.assess('sohr', 'C', 10, 'dave');
+    grades.assess('sohr', 'A', 20, 'erin');
+
+    expect([9, 10, 19, 20, NOW].map((k) => grades.at('sohr', k))).toEqual([undefined, 'C', 'C', 'A', 'A']);
+    expect(grades.assessmentsOf('sohr')).toEqual([{ position: 10, grade: 'C', actor: 'dave' }, { position: 20, grade: 'A', actor: 'erin' }]);
+  });
+
+  it('given the grades A to F and none, when valued, then A is highest and ungraded is below F', () => {
+    expect([gradeValue('A'), gradeValue('B'), gradeValue('C'), gradeValue('D'), gradeValue('E'), gradeValue('F'), gradeValue(undefined)]).toEqual([6, 5, 4, 3, 2, 1, 0]);
+  });
+
+  it('given a claim citing a D and an A publisher, when its grade is scored before and after the A grade, then it is the best known then', () => {
+    const log = new TestLog();
+    log.assess('syria-defense-ministry', 'D');
+    const claim = log.control('c1', { place: 'hama', status: 'controlled', controller: 'saa', time: { date: '2024-12-05' }, sources: ['sana-1', 'reuters-1'] });
+    log.assess('reuters', 'A');
+    const { ledger } = log.fold();
+    const version = ledger.claims.get('c1')!.versions[0];
+
+    expect(ledger.gradeScore(version, claim)).toBe(gradeValue('D'));
+    expect(ledger.gradeScore(version, NOW)).toBe(gradeValue('A'));
+  });
+});

@@ -1,0 +1,192 @@
+import type { Grade } from '../../domain/src/catalog/source.schema';
+import type { Rank } from '../../domain/src/claim/claim.schema';
+import { normalizeTime, type ValidTime, type WrittenTime } from '../../domain/src/time/claim-time';
+import { localToUtc } from '../../domain/src/time/zoned-time';
+import { controlAt } from './control.queries';
+import type { PlaceState } from './control';
+import { NOW, type CampaignLedger, type KnownAt, type LogEvent } from './ledger';
+import { TimelineViews } from './timeline-views';
+
+/**
+ * A campaign's log for the views' tests: `syria-2024` in Asia/Damascus (UTC+3 in December
+ * 2024), blocs opposition/government, factions hts/saa, three places and a few sources. Each
+ * append gets the next log position (1, 2, 3 …) and a `recordedAt` one minute after the last.
+ */
+export const CAMPAIGN_ID = 'syria-2024';
+export const TIME_ZONE = 'Asia/Damascus';
+/** recordedAt of position 1; every later event is one minute later. */
+export const FIRST_RECORDED_AT = '2024-12-10T09:00:00.000Z';
+
+export const CAMPAIGN = {
+  campaignId: CAMPAIGN_ID,
+  title: 'Syrian opposition offensives, 2024',
+  timeZone: TIME_ZONE,
+  window: { from: '2024-12-04', to: '2024-12-08' },
+  blocs: [
+    { id: 'opposition', name: 'Opposition', color: '#2e7d32' },
+    { id: 'government', name: 'Government', color: '#c62828' },
+  ],
+  factions: [
+    { id: 'hts', name: 'Hay\u02bcat Tahrir al-Sham', bloc: 'opposition' },
+    { id: 'saa', name: 'Syrian Arab Army', bloc: 'government' },
+  ],
+  operations: [
+    { id: 'hama', title: 'Hama offensive' },
+    { id: 'homs', title: 'Homs offensive' },
+  ],
+};
+
+export const PLACES = [
+  { placeId: 'hama', name: 'Hama', aliases: [], kind: 'city', governorate: 'Hama', lat: 35.1318, lon: 36.7578, precision: 'exact' },
+  { placeId: 'al-rastan', name: 'Al-Rastan', aliases: ['Rastan'], kind: 'town', governorate: 'Homs', lat: 34.9267, lon: 36.7325, precision: 'approximate' },
+  { placeId: 'tiyas', name: 'Tiyas', aliases: ['T4', 'al-Taifor'], kind: 'airport', governorate: 'Homs', lat: null, lon: null, precision: 'unknown' },
+];
+
+const source = (sourceId: string, publisher: string, publisherName: string, publisherKind: string) => ({
+  sourceId, publisher, publisherName, publisherKind, title: `${publisherName} report ${sourceId}`, url: null, publishedAt: null, language: 'en',
+});
+export const SOURCES = [
+  source('sohr-1', 'sohr', 'Syrian Observatory for Human Rights', 'monitor'),
+  source('sohr-2', 'sohr', 'Syrian Observatory for Human Rights', 'monitor'),
+  source('reuters-1', 'reuters', 'Reuters', 'news-agency'),
+  source('sana-1', 'syria-defense-ministry', 'Syrian Ministry of Defense', 'government'),
+  source('blog-1', 'aleppo-blog', 'Aleppo blog', 'monitor'),
+];
+
+interface Common {
+  time: WrittenTime;
+  sources?: readonly string[];
+  quote?: string;
+  operation?: string;
+  attributedTo?: string;
+  denies?: readonly string[];
+}
+export interface ControlFields extends Common {
+  place: string;
+  status: 'controlled' | 'contested' | 'besieged' | 'vacated';
+  controller?: string | null;
+  contestedBy?: string;
+  besiegedBy?: string;
+  vacatedBy?: string;
+}
+export interface CasualtyFields extends Common {
+  side?: string;
+  category?: string;
+  count: number | { best: number; low?: number; high?: number; openEnded?: boolean };
+  scope: 'incident' | 'cumulative';
+  corroborates?: string;
+  place?: string;
+}
+export interface TerritoryFields extends Common {
+  faction: string;
+  settlements?: number;
+  areaKm2?: number;
+  scope: 'incident' | 'cumulative';
+}
+
+export interface Folded {
+  views: TimelineViews;
+  ledger: CampaignLedger;
+}
+
+/** The UTC instant (ms) of a local wall-clock time in Damascus: `local('2024-12-06', '23:00')`. */
+export function local(date: string, hhmm = '00:00'): number {
+  const [h, m] = hhmm.split(':').map(Number);
+  return localToUtc(date, h * 60 + m, TIME_ZONE);
+}
+
+export function validTime(written: WrittenTime): ValidTime {
+  const result = normalizeTime(written, TIME_ZONE);
+  if (!result.ok) throw new Error(`bad time in a test: ${JSON.stringify(result.errors)}`);
+  return result.time;
+}
+
+export class TestLog {
+  readonly events: LogEvent[] = [];
+  private readonly revisions = new Map<string, number>();
+  private clock = Date.parse(FIRST_RECORDED_AT) - 60_000;
+
+  constructor() {
+    this.append('CampaignRegistered', CAMPAIGN, 'admin');
+    for (const place of PLACES) this.append('PlaceRegistered', { campaignId: CAMPAIGN_ID, ...place }, 'admin');
+    for (const s of SOURCES) this.append('SourceRegistered', { campaignId: CAMPAIGN_ID, ...s }, 'admin');
+  }
+
+  /** Position of the last event appended. */
+  get position(): number {
+    return this.events.length;
+  }
+
+  /** Appends one event; answers its position. */
+  append(type: string, data: unknown, actor = 'editor'): number {
+    this.clock += 60_000;
+    const position = this.events.length + 1;
+    this.events.push({ type, data, position, metadata: { recordedAt: new Date(this.clock).toISOString(), actor, campaignId: CAMPAIGN_ID } });
+    return position;
+  }
+
+  control(claimId: string, fields: ControlFields, actor?: string): number {
+    return this.record('ControlClaimed', 'control', claimId, fields, actor);
+  }
+
+  casualties(claimId: string, fields: CasualtyFields, actor?: string): number {
+    return this.record('CasualtiesReported', 'casualties', claimId, { side: 'civilians', category: 'killed', ...fields }, actor);
+  }
+
+  territory(claimId: string, fields: TerritoryFields, actor?: string): number {
+    return this.record('TerritoryReported', 'territory', claimId, fields, actor);
+  }
+
+  /** A correction; a changed `time` is given as written and stored normalised too. */
+  correct(claimId: string, changes: Record<string, unknown>, sources = ['reuters-1'], actor?: string): number {
+    const stored = { ...changes };
+    if (changes.time) {
+      stored.time = validTime(changes.time as WrittenTime);
+      stored.writtenTime = changes.time;
+    }
+    return this.append('ClaimCorrected', { campaignId: CAMPAIGN_ID, claimId, expectedRevision: this.bump(claimId), changes: stored, sources, reason: 'a later report' }, actor);
+  }
+
+  retract(claimId: string, actor?: string): number {
+    return this.append('ClaimRetracted', { campaignId: CAMPAIGN_ID, claimId, expectedRevision: this.bump(claimId), reason: 'entered in error', sources: [] }, actor);
+  }
+
+  rank(claimId: string, rank: Rank, actor?: string): number {
+    this.bump(claimId);
+    return this.append('ClaimRanked', { campaignId: CAMPAIGN_ID, claimId, rank, reason: 'editorial review' }, actor);
+  }
+
+  assess(publisher: string, reliability: Grade, actor?: string): number {
+    return this.append('PublisherAssessed', { publisher, reliability, reason: 'track record' }, actor);
+  }
+
+  /** recordedAt of an event already appended. */
+  recordedAt(position: number): string {
+    return String(this.events[position - 1].metadata.recordedAt);
+  }
+
+  /** The log folded event by event into fresh views. */
+  fold(): Folded {
+    const views = new TimelineViews();
+    for (const event of this.events) views.apply(event);
+    return { views, ledger: views.ledger(CAMPAIGN_ID)! };
+  }
+
+  private record<F extends Common>(type: string, claimType: string, claimId: string, fields: F, actor?: string): number {
+    const { time, sources = ['sohr-1'], quote = `Quote of ${claimId}.`, ...rest } = fields;
+    this.revisions.set(claimId, 0);
+    const data = { claimId, campaignId: CAMPAIGN_ID, type: claimType, ...rest, time: validTime(time), writtenTime: time, sources, quote };
+    return this.append(type, data, actor);
+  }
+
+  private bump(claimId: string): number {
+    const revision = this.revisions.get(claimId) ?? 0;
+    this.revisions.set(claimId, revision + 1);
+    return revision;
+  }
+}
+
+/** One place's state at instant `at` from the control view, or undefined when nothing is known. */
+export function placeAt({ views, ledger }: Folded, place: string, at: number, knownAt: KnownAt = NOW): PlaceState | undefined {
+  return controlAt(views, ledger, at, knownAt).places.find((p) => p.place === place);
+}

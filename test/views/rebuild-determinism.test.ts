@@ -1,0 +1,64 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadCampaigns } from '../../libs/application/src/load-campaigns';
+import { Timeline } from '../../libs/application/src/timeline';
+import { MemoryEventStore } from '../../libs/store/src/memory/memory.store';
+import type { EventStore } from '../../libs/store/src/event-store.port';
+import { syntheticCampaign } from '../../libs/synthetic/src/synthetic-campaign';
+import { syntheticAppends } from '../../libs/synthetic/src/synthetic-log';
+import { TimelineViews } from '../../libs/views/src/timeline-views';
+import { allAnswers } from './view-answers';
+
+async function foldFresh(store: EventStore): Promise<TimelineViews> {
+  const views = new TimelineViews();
+  for (let after = 0; ; ) {
+    const page = await store.readAll(after, 10_000);
+    page.forEach((e) => views.apply(e));
+    if (page.length < 10_000) return views;
+    after = page[page.length - 1].position;
+  }
+}
+
+describe('views are a deterministic fold of the log', () => {
+  it('on the seed campaigns: live projections, a rebuild and two fresh folds give identical answers', async () => {
+    const timeline = new Timeline(new MemoryEventStore());
+    await timeline.start();
+    const report = await loadCampaigns(timeline, join(__dirname, '../../events'));
+    expect(report.problems).toEqual([]);
+    await timeline.models.follower.catchUp();
+    for (const campaignId of ['syria-2024', 'palmyra-2017']) {
+      const live = allAnswers(timeline.projections.views, campaignId);
+      expect(live.control.some((v) => v.places.length > 0)).toBe(true);
+      const first = allAnswers(await foldFresh(timeline.store), campaignId);
+      const second = allAnswers(await foldFresh(timeline.store), campaignId);
+      expect(first).toEqual(live);
+      expect(second).toEqual(first);
+    }
+    const before = allAnswers(timeline.projections.views, 'syria-2024');
+    const job = await timeline.projections.rebuildNow();
+    expect(job).toMatchObject({ state: 'done', version: 2 });
+    expect(timeline.projections.version).toBe(2);
+    expect(allAnswers(timeline.projections.views, 'syria-2024')).toEqual(before);
+    await timeline.close();
+  });
+
+  it('on a generated campaign of 100,000 claims: a rebuild from zero equals the live fold', async () => {
+    const store = new MemoryEventStore();
+    const synthetic = syntheticCampaign({ claims: 100_000, seed: 7 });
+    let appends = 0;
+    for (const append of syntheticAppends(synthetic)) {
+      await store.append([append]);
+      appends++;
+    }
+    expect(appends).toBeGreaterThan(100_000);
+    const timeline = new Timeline(store);
+    await timeline.start();
+    const live = allAnswers(timeline.projections.views, 'synthetic', undefined, 3);
+    expect(live.control[live.control.length - 1].places.length).toBeGreaterThan(100);
+    await timeline.projections.rebuildNow();
+    expect(allAnswers(timeline.projections.views, 'synthetic', undefined, 3)).toEqual(live);
+    const fresh = allAnswers(await foldFresh(store), 'synthetic', undefined, 3);
+    expect(fresh).toEqual(live);
+    await timeline.close();
+  }, 240_000);
+});
