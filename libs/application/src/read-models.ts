@@ -1,17 +1,15 @@
 import { DomainError } from '../../domain/src/shared/domain-error';
 import { CatalogView, type CampaignEntry } from '../../projections/src/catalog/catalog.view';
-import { ClaimsView } from '../../projections/src/claims/claims.view';
 import { LogFollower, type Projection } from '../../projections/src/log-follower';
 import type { EventStore } from '../../store/src/event-store.port';
 
 /** The read models the service answers from, folded from one store by one follower. */
 export class TimelineReadModels {
   readonly catalog = new CatalogView();
-  readonly claims = new ClaimsView();
   readonly follower: LogFollower;
 
   constructor(store: EventStore, extra: Projection[] = []) {
-    this.follower = new LogFollower(store, [this.catalog, this.claims, ...extra]);
+    this.follower = new LogFollower(store, [this.catalog, ...extra]);
   }
 
   campaign(campaignId: string): CampaignEntry {

@@ -19,6 +19,10 @@ export function holderBloc(state: PlaceState | undefined): string | null {
 
 /** Every place's state at instant `at` as known at knownAt, with the counts per bloc and status. */
 export function controlAt(views: TimelineViews, ledger: CampaignLedger, at: number, knownAt: KnownAt, operation?: string): ControlView {
+  return views.memo(ledger.campaign.campaignId, `control|${at}|${operation ?? ''}`, knownAt, () => computeControlAt(views, ledger, at, knownAt, operation));
+}
+
+function computeControlAt(views: TimelineViews, ledger: CampaignLedger, at: number, knownAt: KnownAt, operation?: string): ControlView {
   const places: PlaceState[] = [];
   for (const place of [...ledger.controlByPlace.keys()].sort()) {
     const state = placeStateAt(ledger, place, views.timeline(ledger, place, knownAt, operation), at, knownAt);

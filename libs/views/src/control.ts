@@ -11,6 +11,8 @@ export interface ControlCandidate {
   version: ClaimVersion & { claim: ControlClaim };
   to: number;
   key: string;
+  /** The claim's grade at the knownAt it was weighed for (see CampaignLedger.gradeScore). */
+  grade: number;
 }
 
 /** One step of a place's control over valid time: from `to` on, this is who held it. */
@@ -36,12 +38,8 @@ export function stateKey(claim: ControlClaim): string {
  * Higher wins a tie of `to`: rank (preferred first), then the best publisher grade among the
  * claim's sources, then the later log position (domain.md, Territorial control, rule 2).
  */
-export function compareCandidates(ledger: CampaignLedger, knownAt: KnownAt) {
-  return (a: ControlCandidate, b: ControlCandidate): number =>
-    a.to - b.to ||
-    RANK_VALUE[a.version.rank] - RANK_VALUE[b.version.rank] ||
-    ledger.gradeScore(a.version, knownAt) - ledger.gradeScore(b.version, knownAt) ||
-    a.firstPosition - b.firstPosition;
+export function compareCandidates(a: ControlCandidate, b: ControlCandidate): number {
+  return a.to - b.to || RANK_VALUE[a.version.rank] - RANK_VALUE[b.version.rank] || a.grade - b.grade || a.firstPosition - b.firstPosition;
 }
 
 export function controlCandidate(record: ClaimRecord, ledger: CampaignLedger, knownAt: KnownAt, place?: string, filter: ControlFilter = {}): ControlCandidate | undefined {
@@ -49,7 +47,14 @@ export function controlCandidate(record: ClaimRecord, ledger: CampaignLedger, kn
   if (!version || version.claim.type !== 'control') return undefined;
   if (place !== undefined && version.claim.place !== place) return undefined;
   if (filter.operation && version.claim.operation !== filter.operation) return undefined;
-  return { claimId: record.claimId, firstPosition: record.firstPosition, version: version as ControlCandidate['version'], to: version.to, key: stateKey(version.claim as ControlClaim) };
+  return {
+    claimId: record.claimId,
+    firstPosition: record.firstPosition,
+    version: version as ControlCandidate['version'],
+    to: version.to,
+    key: stateKey(version.claim as ControlClaim),
+    grade: ledger.gradeScore(version, knownAt),
+  };
 }
 
 /** The place's control over valid time as known at knownAt: one entry per distinct `to`. */
@@ -59,8 +64,7 @@ export function placeTimeline(ledger: CampaignLedger, place: string, knownAt: Kn
     const candidate = controlCandidate(ledger.claims.get(claimId)!, ledger, knownAt, place, filter);
     if (candidate) candidates.push(candidate);
   }
-  const compare = compareCandidates(ledger, knownAt);
-  candidates.sort(compare);
+  candidates.sort(compareCandidates);
   const entries: TimelineEntry[] = [];
   for (let i = 0; i < candidates.length; ) {
     let j = i;

@@ -139,7 +139,7 @@ describe('control: the latest `to` decides, ties go to rank, grade, then positio
     const { ledger } = log.fold();
     const [early, late] = ['hama-early', 'hama-late'].map((id) => controlCandidate(ledger.claims.get(id)!, ledger, NOW)!);
 
-    expect(Math.sign(compareCandidates(ledger, NOW)(late, early))).toBe(1);
+    expect(Math.sign(compareCandidates(late, early))).toBe(1);
     expect(placeTimeline(ledger, 'hama', NOW).map((e) => e.decider.claimId)).toEqual(['hama-early', 'hama-late']);
   });
 });

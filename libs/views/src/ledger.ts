@@ -130,12 +130,13 @@ export class CampaignLedger {
     return version && !version.retracted && version.rank !== 'deprecated' ? version : undefined;
   }
 
-  /** Folds one claim event; answers the claim ids whose view inputs changed. */
+  /** Folds one claim event into the claim's versions; answers the claim's record. */
   applyClaimEvent(event: LogEvent, recordedAt: number): ClaimRecord | undefined {
     const data = event.data as { claimId: string } & Record<string, unknown>;
-    const base = { position: event.position, recordedAt, event: event.type, actor: String(event.metadata.actor ?? '') };
+    const actor = String(event.metadata.actor ?? '');
     let record = this.claims.get(data.claimId);
     let version: ClaimVersion;
+    // versions are built with one literal shape: the fold runs once per event of the whole log
     switch (event.type) {
       case 'ControlClaimed':
       case 'CasualtiesReported':
@@ -143,7 +144,7 @@ export class CampaignLedger {
       case 'IncidentReported': {
         if (record) return undefined;
         const claim = data as unknown as ClaimData;
-        version = { ...base, eventSources: claim.sources, claim, rank: 'normal', retracted: false, ...interval(claim) };
+        version = newVersion(event, recordedAt, actor, claim.sources, claim, 'normal', false);
         record = { claimId: data.claimId, firstPosition: event.position, versions: [] };
         this.claims.set(data.claimId, record);
         break;
@@ -152,20 +153,15 @@ export class CampaignLedger {
         if (!record) return undefined;
         const last = record.versions[record.versions.length - 1];
         const claim = applyChanges(last.claim, data.changes as Record<string, unknown>);
-        version = { ...last, ...base, eventSources: (data.sources as string[]) ?? [], claim, ...interval(claim) };
+        version = newVersion(event, recordedAt, actor, (data.sources as string[]) ?? [], claim, last.rank, last.retracted);
         break;
       }
       case 'ClaimRetracted':
       case 'ClaimRanked': {
         if (!record) return undefined;
         const last = record.versions[record.versions.length - 1];
-        version = {
-          ...last,
-          ...base,
-          eventSources: (data.sources as string[]) ?? [],
-          retracted: last.retracted || event.type === 'ClaimRetracted',
-          rank: event.type === 'ClaimRanked' ? (data.rank as Rank) : last.rank,
-        };
+        const rank = event.type === 'ClaimRanked' ? (data.rank as Rank) : last.rank;
+        version = newVersion(event, recordedAt, actor, (data.sources as string[]) ?? [], last.claim, rank, last.retracted || event.type === 'ClaimRetracted', last);
         break;
       }
       default:
@@ -177,21 +173,42 @@ export class CampaignLedger {
   }
 
   private index(claimId: string, claim: ClaimData): void {
-    const add = (map: Map<string, Set<string>>, key: string) => {
-      let set = map.get(key);
-      if (!set) map.set(key, (set = new Set()));
-      set.add(claimId);
-    };
-    if (claim.type === 'control') add(this.controlByPlace, claim.place);
-    if (claim.type === 'casualties') add(this.casualtiesByKey, `${claim.side}|${claim.category}`);
-    if (claim.type === 'territory') add(this.territoryByFaction, claim.faction);
-    for (const denied of claim.denies ?? []) add(this.deniedBy, denied);
-    for (const source of claim.sources) add(this.claimsBySource, source);
+    if (claim.type === 'control') addTo(this.controlByPlace, claim.place, claimId);
+    else if (claim.type === 'casualties') addTo(this.casualtiesByKey, `${claim.side}|${claim.category}`, claimId);
+    else if (claim.type === 'territory') addTo(this.territoryByFaction, claim.faction, claimId);
+    if (claim.denies) for (const denied of claim.denies) addTo(this.deniedBy, denied, claimId);
+    for (const source of claim.sources) addTo(this.claimsBySource, source, claimId);
   }
 }
 
-function interval(claim: ClaimData): { from: number; to: number } {
-  return { from: Date.parse(claim.time.from), to: Date.parse(claim.time.to) };
+function newVersion(
+  event: LogEvent,
+  recordedAt: number,
+  actor: string,
+  eventSources: string[],
+  claim: ClaimData,
+  rank: Rank,
+  retracted: boolean,
+  sameTimeAs?: ClaimVersion,
+): ClaimVersion {
+  return {
+    position: event.position,
+    recordedAt,
+    event: event.type,
+    actor,
+    eventSources,
+    claim,
+    rank,
+    retracted,
+    from: sameTimeAs ? sameTimeAs.from : Date.parse(claim.time.from),
+    to: sameTimeAs ? sameTimeAs.to : Date.parse(claim.time.to),
+  };
+}
+
+function addTo(map: Map<string, Set<string>>, key: string, value: string): void {
+  const set = map.get(key);
+  if (set) set.add(value);
+  else map.set(key, new Set([value]));
 }
 
 const GRADE_VALUE: Record<Grade, number> = { A: 6, B: 5, C: 4, D: 3, E: 2, F: 1 };

@@ -19,6 +19,8 @@ export class TimelineViews {
   private readonly timelines = new Map<string, Map<string, Map<string, TimelineEntry[]>>>();
   /** campaign → `side|category` → operation → candidates and incident groups known now. */
   private readonly casualtyCache = new Map<string, Map<string, Map<string, { candidates: CasualtyCandidate[]; groups: Group[] }>>>();
+  /** campaign → whole answers known now (a day's control view …), dropped on any change to it. */
+  private readonly answers = new Map<string, Map<string, unknown>>();
   private readonly changeListeners = new Set<(change: ViewChange) => void>();
   position = 0;
 
@@ -121,6 +123,17 @@ export class TimelineViews {
     return cached;
   }
 
+  /** An answer about what is known now, computed once until the campaign changes. */
+  memo<T>(campaignId: string, key: string, knownAt: KnownAt, compute: () => T): T {
+    if (knownAt !== NOW) return compute();
+    const answers = nested(this.answers, campaignId);
+    if (answers.has(key)) return answers.get(key) as T;
+    const answer = compute();
+    if (answers.size > 10_000) answers.clear();
+    answers.set(key, answer);
+    return answer;
+  }
+
   private indexOfPosition(position: number): number {
     let lo = 0;
     let hi = this.positions.length - 1;
@@ -134,6 +147,9 @@ export class TimelineViews {
   }
 
   private invalidateClaim(campaignId: string, versions: (Record<string, any> | undefined)[]): void {
+    this.answers.delete(campaignId);
+    // nothing cached and nobody listening, as during a rebuild: nothing to drop
+    if (!this.timelines.has(campaignId) && !this.casualtyCache.has(campaignId) && this.changeListeners.size === 0) return;
     const places = new Set<string>();
     const keys = new Set<string>();
     for (const claim of versions) {
@@ -153,6 +169,7 @@ export class TimelineViews {
   }
 
   private invalidateCampaign(campaignId: string): void {
+    this.answers.delete(campaignId);
     this.timelines.delete(campaignId);
     this.casualtyCache.delete(campaignId);
   }

@@ -1,6 +1,6 @@
 import type { ClaimData } from '../../../../libs/domain/src/claim/claim.events';
 import type { CatalogView } from '../../../../libs/projections/src/catalog/catalog.view';
-import type { ClaimRow } from '../../../../libs/projections/src/claims/claims.view';
+import type { ClaimRow } from '../../../../libs/views/src/claims-list.queries';
 import type { StoredEvent } from '../../../../libs/store/src/event-store.port';
 
 /** A source as a reader needs it beside a claim: which report, by whom, when, where. */

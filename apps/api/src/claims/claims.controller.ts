@@ -8,6 +8,7 @@ import { DomainError } from '../../../../libs/domain/src/shared/domain-error';
 import { Slug } from '../../../../libs/domain/src/shared/slug';
 import { isCalendarDate } from '../../../../libs/domain/src/time/calendar';
 import { dayBounds } from '../../../../libs/domain/src/time/zoned-time';
+import { listClaims } from '../../../../libs/views/src/claims-list.queries';
 import { Requires } from '../auth/auth.guard';
 import { Command } from '../http/command-context';
 import { parseQuery } from '../http/query';
@@ -41,11 +42,11 @@ export class ClaimsController {
   @Get()
   async list(@Param('c') campaignId: string, @Query() query: unknown) {
     const q = parseQuery(ClaimListQuery, query);
-    const models = this.timeline.models;
-    await models.follower.catchUp();
-    const { campaign } = models.campaign(campaignId);
-    const page = models.claims.list(
-      campaignId,
+    await this.timeline.models.follower.catchUp();
+    const { campaign } = this.timeline.models.campaign(campaignId);
+    const ledger = this.timeline.projections.views.ledger(campaignId)!;
+    const page = listClaims(
+      ledger,
       {
         type: q.type,
         place: q.place,
@@ -55,7 +56,6 @@ export class ClaimsController {
         day: q.day ? dayBounds(q.day, campaign.timeZone) : undefined,
         includeRetracted: q.retracted === 'include',
       },
-      (sourceId) => models.catalog.publisherOfSource(campaignId, sourceId),
       { after: q.after, limit: q.limit },
     );
     return { items: page.items.map(presentClaim), next: page.next };

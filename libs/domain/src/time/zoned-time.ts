@@ -56,11 +56,27 @@ export function wallClockAt(epochMs: number, timeZone: string): WallClock {
   };
 }
 
-/** The zone's offset from UTC at an instant, in milliseconds (UTC+3 → 10_800_000). */
+const QUARTER_HOUR = 15 * 60 * 1000;
+const offsets = new Map<string, Map<number, number>>();
+
+/**
+ * The zone's offset from UTC at an instant, in milliseconds (UTC+3 → 10_800_000). Zones change
+ * offset on quarter-hour boundaries, so offsets are remembered per quarter hour: formatting
+ * through `Intl` is the slow part of normalising a time.
+ */
 export function offsetAt(epochMs: number, timeZone: string): number {
-  const w = wallClockAt(epochMs, timeZone);
-  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
-  return asUtc - Math.floor(epochMs / 1000) * 1000;
+  const bucket = Math.floor(epochMs / QUARTER_HOUR);
+  let zone = offsets.get(timeZone);
+  if (!zone) offsets.set(timeZone, (zone = new Map()));
+  let offset = zone.get(bucket);
+  if (offset === undefined) {
+    const at = bucket * QUARTER_HOUR;
+    const w = wallClockAt(at, timeZone);
+    offset = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - at;
+    if (zone.size > 100_000) zone.clear();
+    zone.set(bucket, offset);
+  }
+  return offset;
 }
 
 /**

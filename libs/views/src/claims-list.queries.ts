@@ -1,0 +1,64 @@
+import type { ClaimData } from '../../domain/src/claim/claim.events';
+import type { Rank } from '../../domain/src/claim/claim.schema';
+import type { CampaignLedger, ClaimRecord } from './ledger';
+
+/** A claim at its newest revision, as the list shows it. */
+export interface ClaimRow {
+  claim: ClaimData;
+  revision: number;
+  rank: Rank;
+  retracted: boolean;
+  /** Position at which the claim was first recorded: the list's order and paging cursor. */
+  position: number;
+  recordedAt: string;
+  updatedAt: string;
+}
+
+export interface ClaimFilter {
+  type?: string;
+  place?: string;
+  source?: string;
+  /** Publisher of any of the claim's sources, or the publisher it is attributed to. */
+  publisher?: string;
+  operation?: string;
+  /** `[start, end)` of a local day, UTC ms: claims whose interval overlaps it. */
+  day?: { start: number; end: number };
+  includeRetracted?: boolean;
+}
+
+export function claimRow(record: ClaimRecord): ClaimRow {
+  const last = record.versions[record.versions.length - 1];
+  return {
+    claim: last.claim,
+    revision: record.versions.length - 1,
+    rank: last.rank,
+    retracted: last.retracted,
+    position: record.firstPosition,
+    recordedAt: new Date(record.versions[0].recordedAt).toISOString(),
+    updatedAt: new Date(last.recordedAt).toISOString(),
+  };
+}
+
+/** Claims matching the filter in the order they were first recorded, after the `after` cursor. */
+export function listClaims(ledger: CampaignLedger, filter: ClaimFilter, page: { after: number; limit: number }): { items: ClaimRow[]; next: number | null } {
+  const matching: ClaimRecord[] = [];
+  for (const record of ledger.claims.values()) {
+    if (record.firstPosition > page.after && matches(ledger, record, filter)) matching.push(record);
+  }
+  matching.sort((a, b) => a.firstPosition - b.firstPosition);
+  const items = matching.slice(0, page.limit).map(claimRow);
+  return { items, next: matching.length > page.limit ? items[items.length - 1].position : null };
+}
+
+function matches(ledger: CampaignLedger, record: ClaimRecord, filter: ClaimFilter): boolean {
+  const last = record.versions[record.versions.length - 1];
+  const claim = last.claim as ClaimData & { place?: string };
+  if (last.retracted && !filter.includeRetracted) return false;
+  if (filter.type && claim.type !== filter.type) return false;
+  if (filter.place && claim.place !== filter.place) return false;
+  if (filter.source && !claim.sources.includes(filter.source)) return false;
+  if (filter.operation && claim.operation !== filter.operation) return false;
+  if (filter.publisher && claim.attributedTo !== filter.publisher && !claim.sources.some((s) => ledger.sources.get(s)?.publisher === filter.publisher)) return false;
+  if (filter.day && !(last.from < filter.day.end && last.to > filter.day.start)) return false;
+  return true;
+}
