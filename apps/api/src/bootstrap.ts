@@ -1,4 +1,6 @@
 import 'reflect-metadata';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { Logger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -30,8 +32,10 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
   const logger = new Logger('timeline');
   Logger.overrideLogger(LEVELS[config.logLevel]);
   const timeline = await Timeline.open(config.storeUrl, { onError: (e) => logger.error(`store subscription: ${String(e)}`) });
-  await timeline.start();
-  logger.log(`store ${timeline.store.kind} at ${describeStoreUrl(config.storeUrl)}, log head ${await timeline.store.headPosition()}`);
+  const snapshotFile = timeline.store.kind === 'memory' ? undefined : join(config.dataDir, 'views.snapshot.ndjson');
+  if (snapshotFile) mkdirSync(config.dataDir, { recursive: true });
+  const { resumedFrom } = await timeline.start({ snapshotFile });
+  logger.log(`store ${timeline.store.kind} at ${describeStoreUrl(config.storeUrl)}, log head ${await timeline.store.headPosition()}${resumedFrom ? `, views resumed from the snapshot at ${resumedFrom}` : ''}`);
   if (config.loadEvents) {
     const report = await loadCampaigns(timeline, config.eventsDir, (line) => logger.log(line));
     logger.log(`loaded ${config.eventsDir}: ${report.created} events stored, ${report.unchanged} already there`);

@@ -17,11 +17,18 @@ const CHUNK = 500;
  * stable and a registration or claim already stored with the same content is not stored again,
  * so loading twice stores each event once. A file that fails validation is reported and skipped.
  */
-export async function loadCampaigns(timeline: Timeline, dir: string, log: (line: string) => void = () => undefined): Promise<LoadReport> {
+export async function loadCampaigns(
+  timeline: Timeline,
+  dir: string,
+  log: (line: string) => void = () => undefined,
+  progress: (done: number, total: number) => void = () => undefined,
+): Promise<LoadReport> {
   const report: LoadReport = { created: 0, unchanged: 0, problems: [] };
+  const total = countItems(dir);
   const context = (what: string): CommandContext => ({ actor: 'events-loader', correlationId: `load:${what}`, now: new Date() });
   const count = (outcome: 'created' | 'unchanged', n = 1): void => {
     report[outcome] += n;
+    progress(report.created + report.unchanged, total);
   };
   const attempt = async (what: string, action: () => Promise<void>) => {
     try {
@@ -64,6 +71,17 @@ export async function loadCampaigns(timeline: Timeline, dir: string, log: (line:
     }
   }
   return report;
+}
+
+/** How many registrations and claims the folder holds, for progress. */
+function countItems(dir: string): number {
+  const publishersFile = join(dir, 'publishers.json');
+  let total = existsSync(publishersFile) ? readJson<{ publishers: unknown[] }>(publishersFile).publishers.length : 0;
+  for (const campaignDir of campaignFolders(dir)) {
+    total += 1;
+    for (const [folder, key] of [['places', 'places'], ['sources', 'sources'], ['claims', 'claims']]) total += itemsOf(join(campaignDir, folder), key).length;
+  }
+  return total;
 }
 
 function campaignFolders(dir: string): string[] {

@@ -45,6 +45,11 @@ export class ProjectionVersions implements Projection {
     return this.job;
   }
 
+  /** Serves views restored from a snapshot. */
+  restore(views: TimelineViews): void {
+    this.serving = views;
+  }
+
   apply(event: StoredEvent): void {
     this.serving.apply(event);
   }

@@ -5,6 +5,7 @@ import { CatalogCommands } from './catalog.commands';
 import { ClaimCommands } from './claim.commands';
 import { ProjectionVersions } from './projection-versions';
 import { TimelineReadModels } from './read-models';
+import { restoreSnapshot, saveSnapshot } from './snapshots';
 
 /** The service without its shell: one store, the read models folded from it, the use cases. */
 export class Timeline {
@@ -13,6 +14,8 @@ export class Timeline {
   readonly catalog: CatalogCommands;
   /** The control, casualty and territory views, with their rebuilds. */
   readonly projections: ProjectionVersions;
+  private snapshotFile: string | undefined;
+  private lastEventId: string | undefined;
 
   constructor(
     readonly store: EventStore,
@@ -20,6 +23,7 @@ export class Timeline {
   ) {
     this.projections = new ProjectionVersions(store, () => this.models.follower);
     this.models = new TimelineReadModels(store, [this.projections, ...projections]);
+    this.models.follower.onApplied((events) => (this.lastEventId = events[events.length - 1].eventId));
     this.claims = new ClaimCommands(store, this.models);
     this.catalog = new CatalogCommands(store, this.models);
   }
@@ -28,14 +32,41 @@ export class Timeline {
     return new Timeline(await openEventStore(storeUrl, options));
   }
 
-  /** Folds what is stored, then follows appends (this process's and other processes'). */
-  async start(): Promise<void> {
+  /**
+   * Folds what is stored — from a snapshot's position when one is given and matches the store —
+   * then follows appends (this process's and other processes'). With a snapshot file, the read
+   * models are written back every `snapshotEvery` events and on close.
+   */
+  async start(options: { snapshotFile?: string; snapshotEvery?: number } = {}): Promise<{ resumedFrom: number }> {
+    const resumedFrom = options.snapshotFile ? await restoreSnapshot(this, this.store, options.snapshotFile) : 0;
+    this.snapshotFile = options.snapshotFile;
     await this.models.follower.catchUp();
+    if (this.snapshotFile) {
+      let sinceSave = this.models.follower.checkpoint - resumedFrom;
+      const every = options.snapshotEvery ?? 100_000;
+      if (sinceSave >= every) this.snapshot();
+      sinceSave = 0;
+      this.models.follower.onApplied((events) => {
+        sinceSave += events.length;
+        if (sinceSave >= every) {
+          sinceSave = 0;
+          this.snapshot();
+        }
+      });
+    }
     this.models.follower.follow();
+    return { resumedFrom };
+  }
+
+  /** Writes the read models to the snapshot file, if there is one and anything is folded. */
+  snapshot(): void {
+    if (!this.snapshotFile || this.lastEventId === undefined) return;
+    saveSnapshot(this, this.snapshotFile, this.lastEventId);
   }
 
   async close(): Promise<void> {
     await this.models.follower.stop();
+    this.snapshot();
     await this.store.close();
   }
 }

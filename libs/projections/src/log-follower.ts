@@ -25,6 +25,12 @@ export class LogFollower {
     return this.position;
   }
 
+  /** Continues from a checkpoint whose state the projections already hold (a snapshot). */
+  resumeFrom(position: LogPosition): void {
+    if (this.subscription || this.position !== 0) throw new Error('resume only a follower that has not started');
+    this.position = position;
+  }
+
   /** Called with every batch of events after the read models have applied it. */
   onApplied(listener: (events: StoredEvent[]) => void): () => void {
     this.listeners.add(listener);

@@ -73,6 +73,41 @@ export class CampaignLedger {
     return this.campaign.factions.find((f) => f.id === faction)?.bloc ?? null;
   }
 
+  /** The ledger as lines of plain data, for a snapshot; versions repeat no unchanged claim. */
+  *toSnapshot(): Generator<unknown> {
+    yield { kind: 'campaign', campaign: this.campaign, places: [...this.placeVersions], sources: [...this.sourceVersions] };
+    for (const record of this.claims.values()) {
+      yield {
+        kind: 'claim',
+        campaignId: this.campaign.campaignId,
+        claimId: record.claimId,
+        firstPosition: record.firstPosition,
+        versions: record.versions.map((v, i) => ({ ...v, claim: i > 0 && record.versions[i - 1].claim === v.claim ? null : v.claim })),
+      };
+    }
+  }
+
+  restorePlacesAndSources(places: [string, { position: number; place: PlaceRegistration }[]][], sources: [string, { position: number; source: SourceRegistration }[]][]): void {
+    for (const [id, versions] of places) {
+      this.placeVersions.set(id, versions);
+      this.places.set(id, versions[versions.length - 1].place);
+    }
+    for (const [id, versions] of sources) {
+      this.sourceVersions.set(id, versions);
+      this.sources.set(id, versions[versions.length - 1].source);
+    }
+  }
+
+  restoreClaim(line: { claimId: string; firstPosition: number; versions: (Omit<ClaimVersion, 'claim'> & { claim: ClaimData | null })[] }): void {
+    const versions: ClaimVersion[] = [];
+    for (const v of line.versions) {
+      const claim = v.claim ?? versions[versions.length - 1].claim;
+      versions.push({ ...v, claim });
+      this.index(line.claimId, claim);
+    }
+    this.claims.set(line.claimId, { claimId: line.claimId, firstPosition: line.firstPosition, versions });
+  }
+
   /** A place or source as known at a position (a later correction is not yet known then). */
   placeAt(placeId: string, knownAt: KnownAt): PlaceRegistration | undefined {
     return knownAt === NOW ? this.places.get(placeId) : latestBefore(this.placeVersions.get(placeId), knownAt)?.place;
@@ -241,6 +276,14 @@ export class PublisherGrades {
 
   assessmentsOf(publisher: string): readonly Assessment[] {
     return this.history.get(publisher) ?? [];
+  }
+
+  toSnapshot(): [string, Assessment[]][] {
+    return [...this.history];
+  }
+
+  restore(history: [string, Assessment[]][]): void {
+    for (const [publisher, assessments] of history) this.history.set(publisher, assessments);
   }
 }
 

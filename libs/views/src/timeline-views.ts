@@ -70,6 +70,31 @@ export class TimelineViews {
     }
   }
 
+  /** The views as lines of plain data: a snapshot to resume from without refolding the log. */
+  *toSnapshot(): Generator<unknown> {
+    yield { kind: 'views', position: this.position, positions: this.positions, recordedAts: this.recordedAts, grades: this.grades.toSnapshot() };
+    for (const ledger of this.ledgers.values()) yield* ledger.toSnapshot();
+  }
+
+  static fromSnapshot(lines: Iterable<any>): TimelineViews {
+    const views = new TimelineViews();
+    for (const line of lines) {
+      if (line.kind === 'views') {
+        views.position = line.position;
+        for (const position of line.positions) views.positions.push(position);
+        for (const recordedAt of line.recordedAts) views.recordedAts.push(recordedAt);
+        views.grades.restore(line.grades);
+      } else if (line.kind === 'campaign') {
+        const ledger = new CampaignLedger(line.campaign, views.grades);
+        ledger.restorePlacesAndSources(line.places, line.sources);
+        views.ledgers.set(line.campaign.campaignId, ledger);
+      } else if (line.kind === 'claim') {
+        views.ledgers.get(line.campaignId)?.restoreClaim(line);
+      }
+    }
+    return views;
+  }
+
   onChange(listener: (change: ViewChange) => void): () => void {
     this.changeListeners.add(listener);
     return () => this.changeListeners.delete(listener);

@@ -90,6 +90,31 @@ export class CatalogView {
     }
   }
 
+  /** The view as plain data, to write in a snapshot. */
+  toSnapshot(): unknown {
+    return {
+      campaigns: [...this.campaigns.values()].map((e) => ({ campaign: e.campaign, places: [...e.places.values()], sources: [...e.sources.values()], claimIds: [...e.claimIds] })),
+      publishers: [...this.publishers.values()],
+    };
+  }
+
+  /** Replaces this view's content with a snapshot's. */
+  restore(snapshot: any): void {
+    const view = this;
+    view.campaigns.clear();
+    view.publishers.clear();
+    for (const e of snapshot.campaigns) {
+      view.campaigns.set(e.campaign.campaignId, {
+        campaign: e.campaign,
+        places: new Map(e.places.map((p: { placeId: string }) => [p.placeId, p])),
+        sources: new Map(e.sources.map((s: { sourceId: string }) => [s.sourceId, s])),
+        claimIds: new Set(e.claimIds),
+        factions: new Map(e.campaign.factions.map((f: { id: string }) => [f.id, f])),
+      });
+    }
+    for (const p of snapshot.publishers) view.publishers.set(p.publisher, p);
+  }
+
   publisherOfSource(campaignId: string, sourceId: string): string | undefined {
     return this.campaigns.get(campaignId)?.sources.get(sourceId)?.publisher;
   }

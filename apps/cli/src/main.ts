@@ -1,0 +1,120 @@
+import { createWriteStream } from 'node:fs';
+import { loadCampaigns } from '../../../libs/application/src/load-campaigns';
+import { Timeline } from '../../../libs/application/src/timeline';
+import { auditCasualties, auditControl, type CasualtyFigureName } from '../../../libs/views/src/audit.queries';
+import { controlAt, endOfDay } from '../../../libs/views/src/control.queries';
+import { claimsCsv, controlGeoJson } from '../../../libs/views/src/export.queries';
+import { NOW } from '../../../libs/views/src/ledger';
+import { configFromEnv } from '../../api/src/config';
+import { Progress } from './progress';
+
+const USAGE = `usage: timeline <command> [options]   (the store is STORE_URL, as for the service)
+
+  load [--events <dir>]                          append the campaigns of events/ (idempotent)
+  rebuild                                        fold the whole log into the views, with progress
+  export <campaign> --format ndjson|csv|geojson [--day YYYY-MM-DD] [--out <file>]
+  audit <campaign> --place <id> (--day D | --at ISO)
+  audit <campaign> --side <s> --category <c> --day D [--figure preferred|range|daily]
+`;
+
+type Options = Record<string, string>;
+
+function parseArgs(argv: string[]): { command: string; args: string[]; options: Options } {
+  const [command = 'help', ...rest] = argv;
+  const args: string[] = [];
+  const options: Options = {};
+  for (let i = 0; i < rest.length; i++) {
+    if (rest[i].startsWith('--')) options[rest[i].slice(2)] = rest[i + 1]?.startsWith('--') || rest[i + 1] === undefined ? 'true' : rest[++i];
+    else args.push(rest[i]);
+  }
+  return { command, args, options };
+}
+
+function need(options: Options, name: string): string {
+  const value = options[name];
+  if (!value || value === 'true') throw new UsageError(`--${name} is required`);
+  return value;
+}
+
+class UsageError extends Error {}
+
+async function main(argv: string[]): Promise<number> {
+  const { command, args, options } = parseArgs(argv);
+  if (command === 'help' || options.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  const config = configFromEnv();
+  const timeline = await Timeline.open(config.storeUrl);
+  try {
+    switch (command) {
+      case 'load': {
+        await timeline.models.follower.catchUp();
+        const progress = new Progress('load');
+        const report = await loadCampaigns(timeline, options.events ?? config.eventsDir, (line) => process.stderr.write(`${line}\n`), (done, total) => progress.update(done, total));
+        progress.done(`${report.created} stored, ${report.unchanged} already there, ${report.problems.length} problems`);
+        return report.problems.length ? 1 : 0;
+      }
+      case 'rebuild': {
+        // a fresh process holds no views: folding the log from position 0 is the rebuild
+        const head = await timeline.store.headPosition();
+        const progress = new Progress('rebuild');
+        timeline.models.follower.onApplied((events) => progress.update(events[events.length - 1].position, head));
+        await timeline.models.follower.catchUp();
+        const campaigns = [...timeline.projections.views.ledgers.values()].map((l) => `${l.campaign.campaignId} (${l.claims.size} claims)`);
+        progress.done(`folded ${head} events into the views of ${campaigns.join(', ') || 'no campaign'}`);
+        return 0;
+      }
+      case 'export': {
+        const campaignId = args[0] ?? need(options, 'campaign');
+        const format = need(options, 'format');
+        await timeline.models.follower.catchUp();
+        const ledger = timeline.projections.views.ledger(campaignId);
+        if (!ledger) throw new UsageError(`campaign "${campaignId}" does not exist`);
+        const out = options.out ? createWriteStream(options.out) : process.stdout;
+        if (format === 'csv') out.write(claimsCsv(ledger));
+        else if (format === 'geojson') {
+          const view = controlAt(timeline.projections.views, ledger, endOfDay(ledger, need(options, 'day')), NOW);
+          out.write(`${JSON.stringify(controlGeoJson(ledger, view), null, 2)}\n`);
+        } else if (format === 'ndjson') {
+          for (let after = 0; ; ) {
+            const page = await timeline.store.readAll(after, 5000);
+            for (const event of page) if (event.metadata.campaignId === campaignId) out.write(`${JSON.stringify(event)}\n`);
+            if (page.length < 5000) break;
+            after = page[page.length - 1].position;
+          }
+        } else throw new UsageError(`--format must be ndjson, csv or geojson`);
+        if (out !== process.stdout) await new Promise<void>((resolve) => (out as ReturnType<typeof createWriteStream>).end(resolve));
+        return 0;
+      }
+      case 'audit': {
+        const campaignId = args[0] ?? need(options, 'campaign');
+        await timeline.models.follower.catchUp();
+        const views = timeline.projections.views;
+        const ledger = views.ledger(campaignId);
+        if (!ledger) throw new UsageError(`campaign "${campaignId}" does not exist`);
+        const entries = options.place
+          ? auditControl(views, ledger, options.place, options.at ? Date.parse(options.at) : endOfDay(ledger, need(options, 'day')))
+          : auditCasualties(views, ledger, need(options, 'side'), need(options, 'category'), need(options, 'day'), (options.figure ?? 'preferred') as CasualtyFigureName);
+        for (const e of entries) {
+          const sources = e.sources.map((s) => `${s.sourceId} (${s.publisher})`).join(', ') || '-';
+          process.stdout.write(`#${e.position} ${e.recordedAt} ${e.event} ${e.claimId ?? ''} by ${e.actor ?? '-'} [${sources}]\n  before: ${JSON.stringify(e.before)}\n  after:  ${JSON.stringify(e.after)}\n`);
+        }
+        if (!entries.length) process.stdout.write('no event changed this figure\n');
+        return 0;
+      }
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } finally {
+    await timeline.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(error instanceof UsageError ? `${error.message}\n\n${USAGE}` : `${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(error instanceof UsageError ? 2 : 1);
+  },
+);

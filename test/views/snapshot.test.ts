@@ -1,0 +1,61 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadCampaigns } from '../../libs/application/src/load-campaigns';
+import { Timeline } from '../../libs/application/src/timeline';
+import { SqliteEventStore } from '../../libs/store/src/sqlite/sqlite.store';
+import { controlClaim } from '../support/fixtures';
+import { allAnswers } from './view-answers';
+
+const EVENTS = join(__dirname, '../../events');
+
+describe('view snapshots', () => {
+  it('resume after a restart from the checkpoint, fold only what came after, and answer as a full fold does', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'timeline-snap-'));
+    const file = join(dir, 'store.db');
+    const snapshotFile = join(dir, 'views.snapshot.ndjson');
+
+    const first = new Timeline(new SqliteEventStore(file));
+    expect((await first.start({ snapshotFile })).resumedFrom).toBe(0);
+    expect((await loadCampaigns(first, EVENTS)).problems).toEqual([]);
+    await first.models.follower.catchUp();
+    const head = await first.store.headPosition();
+    await first.close(); // writes the snapshot
+
+    // a write while the service is down, by another process on the same file
+    const other = new Timeline(new SqliteEventStore(file));
+    await other.start();
+    await other.claims.record('syria-2024', controlClaim({ claimId: 'after-snapshot', operation: 'homs', place: 'homs', controller: 'hts', time: { date: '2024-12-20' }, sources: ['wikipedia-homs-offensive-2024'] }), { actor: 't', correlationId: 't', now: new Date() });
+    await other.close();
+
+    const resumed = new Timeline(new SqliteEventStore(file));
+    let folded = 0;
+    resumed.models.follower.onApplied((events) => (folded += events.length));
+    expect((await resumed.start({ snapshotFile })).resumedFrom).toBe(head);
+    expect(folded).toBe(1);
+    const full = new Timeline(new SqliteEventStore(file));
+    await full.start();
+    for (const campaignId of ['syria-2024', 'palmyra-2017']) {
+      expect(allAnswers(resumed.projections.views, campaignId)).toEqual(allAnswers(full.projections.views, campaignId));
+    }
+    expect(resumed.projections.views.ledger('syria-2024')!.claims.has('after-snapshot')).toBe(true);
+    expect([...resumed.models.catalog.campaigns.keys()].sort()).toEqual(['palmyra-2017', 'syria-2024']);
+    await resumed.close();
+    await full.close();
+  }, 60_000);
+
+  it('is ignored when it does not match the store, and the log is folded from the start', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'timeline-snap-'));
+    const snapshotFile = join(dir, 'views.snapshot.ndjson');
+    writeFileSync(snapshotFile, `${JSON.stringify({ kind: 'header', format: 1, position: 5, lastEventId: 'not-this-store', catalog: { campaigns: [], publishers: [] } })}\n`);
+    const timeline = new Timeline(new SqliteEventStore(join(dir, 'store.db')));
+    await timeline.start();
+    await loadCampaigns(timeline, EVENTS);
+    await timeline.close();
+    const again = new Timeline(new SqliteEventStore(join(dir, 'store.db')));
+    expect((await again.start({ snapshotFile })).resumedFrom).toBe(0);
+    expect(again.projections.views.ledger('syria-2024')!.claims.size).toBeGreaterThan(400);
+    await again.close();
+  }, 60_000);
+});
