@@ -8,15 +8,20 @@ import type { StreamAppend } from '../libs/store/src/event-store.port';
 import { SqliteEventStore } from '../libs/store/src/sqlite/sqlite.store';
 import { syntheticCampaign } from '../libs/synthetic/src/synthetic-campaign';
 import { syntheticAppends } from '../libs/synthetic/src/synthetic-log';
+import { auditControl } from '../libs/views/src/audit.queries';
+import { casualtiesOn } from '../libs/views/src/casualty.queries';
+import { controlAt, endOfDay } from '../libs/views/src/control.queries';
+import { NOW } from '../libs/views/src/ledger';
 
 /** Rebuild of N generated claims from SQLite vs read + JSON.parse + a trivial fold of the same rows. */
 async function main() {
   const claims = Number(process.argv[2] ?? 100_000);
-  const file = join(mkdtempSync(join(tmpdir(), 'timeline-bench-')), 'store.db');
+  const reuse = process.argv[3];
+  const file = reuse ?? join(mkdtempSync(join(tmpdir(), 'timeline-bench-')), 'store.db');
   const store = new SqliteEventStore(file);
   let batch: StreamAppend[] = [];
   const t0 = performance.now();
-  for (const append of syntheticAppends(syntheticCampaign({ claims, seed: 7 }))) {
+  for (const append of reuse ? [] : syntheticAppends(syntheticCampaign({ claims, seed: 7 }))) {
     // one transaction per 500 appends keeps generation quick; streams differ within a batch
     if (batch.some((b) => b.stream === append.stream)) {
       await store.append(batch);
@@ -53,7 +58,23 @@ async function main() {
   console.log(`reference read+parse+fold: ${reference.toFixed(0)} ms`);
   console.log(`start-up fold (catalog, claims list, views): ${full.toFixed(0)} ms (${(full / reference).toFixed(2)}x)`);
   console.log(`rebuild of the views: ${viewsOnly.toFixed(0)} ms (${(viewsOnly / reference).toFixed(2)}x)`);
-  console.log(`rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB, heap ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MiB`);
+  (globalThis as { gc?: () => void }).gc?.();
+  console.log(`after a full GC: heap ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MiB, rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB (catalog + views of ${claims} claims)`);
+  const views = timeline.projections.views;
+  const ledger = views.ledger('synthetic')!;
+  const time = (label: string, f: () => unknown, n = 1) => {
+    const s = performance.now();
+    for (let i = 0; i < n; i++) f();
+    console.log(`${label}: ${((performance.now() - s) / n).toFixed(3)} ms`);
+  };
+  const at = endOfDay(ledger, '2024-12-10');
+  time('control for a day, first query', () => controlAt(views, ledger, at, NOW));
+  time('control for a day, again', () => controlAt(views, ledger, at, NOW), 100);
+  time('control for another day (place timelines cached)', () => controlAt(views, ledger, endOfDay(ledger, '2024-12-11'), NOW));
+  time('casualties for a day, first query', () => casualtiesOn(views, ledger, '2024-12-10', NOW));
+  time('casualties for a day, again', () => casualtiesOn(views, ledger, '2024-12-10', NOW), 100);
+  time('audit of one place at a day', () => auditControl(views, ledger, 'place-3', at), 5);
+  time('control for a day as known at mid-log', () => controlAt(views, ledger, at, Math.floor(views.position / 2)));
   await timeline.close();
 }
 

@@ -41,6 +41,8 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
     logger.log(`loaded ${config.eventsDir}: ${report.created} events stored, ${report.unchanged} already there`);
   }
 
+  void timeline.projections.views.warm();
+
   const keys: ApiKey[] = config.apiKeys
     ? parseApiKeys(config.apiKeys)
     : [developmentKey(config.dataDir, (key, file) => {

@@ -107,9 +107,12 @@ export function incidentGroups(candidates: CasualtyCandidate[]): Group[] {
 }
 
 /** The casualty figures of one side and category for day D (domain.md, Casualties). */
-export function casualtyFigure(ledger: CampaignLedger, key: string, day: string, candidates: CasualtyCandidate[], groups: Group[]): CasualtyFigure {
+export function casualtyFigure(ledger: CampaignLedger, key: string, day: string, candidates: CasualtyCandidate[], groups: Group[], until?: number): CasualtyFigure {
   const [side, category] = key.split('|');
-  const { start, end } = dayBounds(day, ledger.campaign.timeZone);
+  const bounds = dayBounds(day, ledger.campaign.timeZone);
+  const start = bounds.start;
+  // a replay asks for the day as it stood at the end of an hour within it
+  const end = until === undefined ? bounds.end : Math.min(bounds.end, until);
   let daily = ZERO;
   let incidentTotal = ZERO;
   const dailyClaims: string[] = [];
