@@ -109,6 +109,14 @@ describe('audits, conflicts and exports over HTTP', () => {
     expect(changes[2]).toMatchObject({ before: { disputed: false }, after: { disputed: true } });
   });
 
+  it('audits as known at a past position, and audits a faction’s territory', async () => {
+    const { changes } = (await app.http.get(`/campaigns/${C}/audit/control?place=homs&day=2024-12-07&knownAt=${positions.hts}`).expect(200)).body;
+    expect(changes.map((c: { claimId: string }) => c.claimId)).toEqual(['homs-held', 'homs-taken']);
+    const territory = (await app.http.get(`/campaigns/${C}/audit/territory?faction=hts&day=2024-12-07`).expect(200)).body.changes;
+    expect(territory.map((c: { claimId: string }) => c.claimId)).toEqual(['homs-taken', 't1']);
+    expect(territory[1].after).toMatchObject({ gained: ['homs'], reported: { daily: { settlements: 20 } } });
+  });
+
   it('audits a casualty figure and shows a source’s impact', async () => {
     const { changes } = (await app.http.get(`/campaigns/${C}/audit/casualties?side=civilians&category=killed&day=2024-12-07&figure=preferred`).expect(200)).body;
     expect(changes.map((c: { claimId: string }) => c.claimId)).toEqual(['k1', 'k2', 'k3']);

@@ -2,7 +2,8 @@ import { canonicalJson } from '../../domain/src/shared/canonical-json';
 import { localDateOf } from '../../domain/src/time/zoned-time';
 import { casualtyCandidates, casualtyFigure, incidentGroups } from './casualties';
 import { placeStateAt, placeTimeline } from './control';
-import type { CampaignLedger, ClaimVersion } from './ledger';
+import { NOW, type CampaignLedger, type ClaimVersion, type KnownAt } from './ledger';
+import { territoryOn } from './territory.queries';
 import type { TimelineViews } from './timeline-views';
 
 export interface AuditEntry {
@@ -29,8 +30,8 @@ interface Step {
  * The events that changed a figure, in the order they were recorded: for each event that could
  * move it, the figure just before and just after; the events that moved it are the audit.
  */
-function auditOf(views: TimelineViews, ledger: CampaignLedger, steps: Step[], figureAt: (knownAt: number) => unknown): AuditEntry[] {
-  const ordered = [...new Map(steps.map((s) => [s.position, s])).values()].sort((a, b) => a.position - b.position);
+function auditOf(views: TimelineViews, ledger: CampaignLedger, steps: Step[], figureAt: (knownAt: number) => unknown, knownAt: KnownAt = NOW): AuditEntry[] {
+  const ordered = [...new Map(steps.filter((s) => s.position <= knownAt).map((s) => [s.position, s])).values()].sort((a, b) => a.position - b.position);
   const entries: AuditEntry[] = [];
   let before = figureAt(0);
   for (const step of ordered) {
@@ -71,8 +72,8 @@ function gradeSteps(views: TimelineViews, ledger: CampaignLedger, claimIds: Iter
     views.grades.assessmentsOf(publisher).map((a) => ({ position: a.position, event: 'PublisherAssessed', claimId: null, publisher, actor: a.actor })));
 }
 
-/** Which events changed who held a place at instant `at` (domain.md, Audit). */
-export function auditControl(views: TimelineViews, ledger: CampaignLedger, place: string, at: number): AuditEntry[] {
+/** Which events changed who held a place at instant `at` (domain.md, Audit), as known at knownAt. */
+export function auditControl(views: TimelineViews, ledger: CampaignLedger, place: string, at: number, knownAt: KnownAt = NOW): AuditEntry[] {
   const ids = new Set(ledger.controlByPlace.get(place) ?? []);
   for (const id of [...ids]) {
     for (const denier of ledger.deniedBy.get(id) ?? []) ids.add(denier);
@@ -82,13 +83,13 @@ export function auditControl(views: TimelineViews, ledger: CampaignLedger, place
     const state = placeStateAt(ledger, place, placeTimeline(ledger, place, knownAt), at, knownAt);
     return state ? { status: state.status, controller: state.controller, bloc: state.bloc, disputed: state.disputed, basis: state.basis } : null;
   };
-  return auditOf(views, ledger, [...claimSteps(ledger, ids), ...gradeSteps(views, ledger, ids)], figureAt);
+  return auditOf(views, ledger, [...claimSteps(ledger, ids), ...gradeSteps(views, ledger, ids)], figureAt, knownAt);
 }
 
 export type CasualtyFigureName = 'preferred' | 'range' | 'daily';
 
-/** Which events changed a side's casualty figure for day D. */
-export function auditCasualties(views: TimelineViews, ledger: CampaignLedger, side: string, category: string, day: string, figure: CasualtyFigureName): AuditEntry[] {
+/** Which events changed a side's casualty figure for day D, as known at knownAt. */
+export function auditCasualties(views: TimelineViews, ledger: CampaignLedger, side: string, category: string, day: string, figure: CasualtyFigureName, knownAt: KnownAt = NOW): AuditEntry[] {
   const key = `${side}|${category}`;
   const ids = ledger.casualtiesByKey.get(key) ?? new Set<string>();
   const figureAt = (knownAt: number) => {
@@ -96,7 +97,30 @@ export function auditCasualties(views: TimelineViews, ledger: CampaignLedger, si
     const value = casualtyFigure(ledger, key, day, candidates, incidentGroups(candidates))[figure];
     return value ?? null;
   };
-  return auditOf(views, ledger, [...claimSteps(ledger, ids), ...gradeSteps(views, ledger, ids)], figureAt);
+  return auditOf(views, ledger, [...claimSteps(ledger, ids), ...gradeSteps(views, ledger, ids)], figureAt, knownAt);
+}
+
+/**
+ * Which events changed a faction's territory for day D: the places it gained and lost (from
+ * control claims naming it) and the settlements and area reported for it.
+ */
+export function auditTerritory(views: TimelineViews, ledger: CampaignLedger, faction: string, day: string, knownAt: KnownAt = NOW): AuditEntry[] {
+  const ids = new Set(ledger.territoryByFaction.get(faction) ?? []);
+  for (const [place, claimIds] of ledger.controlByPlace) {
+    for (const id of claimIds) {
+      const named = ledger.claims.get(id)!.versions.some((v) => {
+        const c = v.claim as Record<string, unknown>;
+        return c.controller === faction || c.contestedBy === faction || c.besiegedBy === faction || c.vacatedBy === faction;
+      });
+      // a place's state changes with any of its claims once the faction is involved there
+      if (named) for (const other of ledger.controlByPlace.get(place)!) ids.add(other);
+    }
+  }
+  const figureAt = (at: number) => {
+    const entry = territoryOn(views, ledger, day, at).find((f) => f.faction === faction);
+    return entry ? { gained: entry.gained, lost: entry.lost, reported: entry.reported } : null;
+  };
+  return auditOf(views, ledger, [...claimSteps(ledger, ids), ...gradeSteps(views, ledger, ids)], figureAt, knownAt);
 }
 
 /**

@@ -16,6 +16,7 @@ import { ClaimListQuery } from '../claims/claims.controller';
 import {
   AuditCasualtiesQuery,
   AuditControlQuery,
+  AuditTerritoryQuery,
   CasualtiesQuery,
   CasualtySeriesQuery,
   ConflictsQuery,
@@ -67,6 +68,7 @@ export const ROUTES: RouteDoc[] = [
   { method: 'get', path: '/campaigns/{c}/territory', summary: 'Per faction: places gained and lost, settlements and area reported', query: TerritoryQuery },
   { method: 'get', path: '/campaigns/{c}/audit/control', summary: "The events that changed a place's state at an instant", query: AuditControlQuery },
   { method: 'get', path: '/campaigns/{c}/audit/casualties', summary: 'The events that changed a casualty figure', query: AuditCasualtiesQuery },
+  { method: 'get', path: '/campaigns/{c}/audit/territory', summary: "The events that changed a faction's territory for a day", query: AuditTerritoryQuery },
   { method: 'get', path: '/campaigns/{c}/sources/{s}/impact', summary: "Every figure a source's claims changed" },
   { method: 'get', path: '/campaigns/{c}/conflicts', summary: 'Possible conflicts for editors: overlapping claims that disagree, from different publishers', query: ConflictsQuery },
   { method: 'get', path: '/campaigns/{c}/export', summary: 'The log (ndjson), an ACLED-style table of claims (csv), or a day’s control map (geojson)', query: ExportQuery },

@@ -5,7 +5,7 @@ import type { Timeline } from '../../../../libs/application/src/timeline';
 import { DomainError } from '../../../../libs/domain/src/shared/domain-error';
 import { Slug } from '../../../../libs/domain/src/shared/slug';
 import { CASUALTY_CATEGORIES } from '../../../../libs/domain/src/claim/claim.schema';
-import { auditCasualties, auditControl, sourceImpact } from '../../../../libs/views/src/audit.queries';
+import { auditCasualties, auditControl, auditTerritory, sourceImpact } from '../../../../libs/views/src/audit.queries';
 import { casualtiesOn, casualtySeries } from '../../../../libs/views/src/casualty.queries';
 import { possibleConflicts } from '../../../../libs/views/src/conflicts.queries';
 import { controlAt, controlDays, endOfDay, placeHistory } from '../../../../libs/views/src/control.queries';
@@ -22,9 +22,10 @@ export const ViewOnlyQuery = z.strictObject({ ...ViewParams });
 export const CasualtiesQuery = z.strictObject({ day: Day, side: Slug.optional(), category: z.enum(CASUALTY_CATEGORIES).optional(), ...ViewParams });
 export const CasualtySeriesQuery = z.strictObject({ side: Slug.optional(), category: z.enum(CASUALTY_CATEGORIES).optional(), ...ViewParams });
 export const TerritoryQuery = z.strictObject({ day: Day, ...ViewParams });
-export const AuditControlQuery = z.strictObject({ place: Slug, at: Instant.optional(), day: Day.optional() })
+export const AuditControlQuery = z.strictObject({ place: Slug, at: Instant.optional(), day: Day.optional(), knownAt: ViewParams.knownAt })
   .refine((q) => (q.day === undefined) !== (q.at === undefined), { message: 'give day or at (one of them)', path: ['at'] });
-export const AuditCasualtiesQuery = z.strictObject({ side: Slug, category: z.enum(CASUALTY_CATEGORIES), day: Day, figure: z.enum(['preferred', 'range', 'daily']).default('preferred') });
+export const AuditCasualtiesQuery = z.strictObject({ side: Slug, category: z.enum(CASUALTY_CATEGORIES), day: Day, figure: z.enum(['preferred', 'range', 'daily']).default('preferred'), knownAt: ViewParams.knownAt });
+export const AuditTerritoryQuery = z.strictObject({ faction: Slug, day: Day, knownAt: ViewParams.knownAt });
 export const ConflictsQuery = z.strictObject({ day: Day.optional(), knownAt: ViewParams.knownAt });
 export const ExportQuery = z.strictObject({ format: z.enum(['ndjson', 'csv', 'geojson']), day: Day.optional(), ...ViewParams })
   .refine((q) => q.format !== 'geojson' || q.day !== undefined, { message: 'is required for geojson', path: ['day'] });
@@ -80,16 +81,23 @@ export class ViewsController {
   @Get('audit/control')
   async auditControl(@Param('c') campaignId: string, @Query() query: unknown) {
     const q = parseQuery(AuditControlQuery, query);
-    const ctx = await viewContext(this.timeline, campaignId, undefined);
+    const ctx = await viewContext(this.timeline, campaignId, q.knownAt);
     const at = q.day ? endOfDay(ctx.ledger, q.day) : Date.parse(q.at!);
-    return { campaignId, place: q.place, at: new Date(at).toISOString(), changes: auditControl(ctx.views, ctx.ledger, q.place, at) };
+    return { campaignId, place: q.place, at: new Date(at).toISOString(), knownAt: ctx.knownAtEcho, changes: auditControl(ctx.views, ctx.ledger, q.place, at, ctx.knownAt) };
   }
 
   @Get('audit/casualties')
   async auditCasualties(@Param('c') campaignId: string, @Query() query: unknown) {
     const q = parseQuery(AuditCasualtiesQuery, query);
-    const ctx = await viewContext(this.timeline, campaignId, undefined);
-    return { campaignId, ...q, changes: auditCasualties(ctx.views, ctx.ledger, q.side, q.category, q.day, q.figure) };
+    const ctx = await viewContext(this.timeline, campaignId, q.knownAt);
+    return { campaignId, ...q, knownAt: ctx.knownAtEcho, changes: auditCasualties(ctx.views, ctx.ledger, q.side, q.category, q.day, q.figure, ctx.knownAt) };
+  }
+
+  @Get('audit/territory')
+  async auditTerritory(@Param('c') campaignId: string, @Query() query: unknown) {
+    const q = parseQuery(AuditTerritoryQuery, query);
+    const ctx = await viewContext(this.timeline, campaignId, q.knownAt);
+    return { campaignId, ...q, knownAt: ctx.knownAtEcho, changes: auditTerritory(ctx.views, ctx.ledger, q.faction, q.day, ctx.knownAt) };
   }
 
   @Get('sources/:s/impact')
