@@ -9,12 +9,15 @@ import { ClaimsController } from './claims/claims.controller';
 import type { AppConfig } from './config';
 import { HealthController } from './health/health.controller';
 import { ProblemFilter } from './http/problem';
+import { LiveGateway } from './replay/live.gateway';
+import { ReplayGateway } from './replay/replay.gateway';
+import { REPLAY_SESSIONS, type ReplaySessions } from './replay/replay-sessions';
 import { ViewsController } from './views/views.controller';
 import { APP_CONFIG, TIMELINE } from './timeline.token';
 
 @Module({})
 export class AppModule {
-  static with(config: AppConfig, timeline: Timeline, keys: ApiKey[]): DynamicModule {
+  static with(config: AppConfig, timeline: Timeline, keys: ApiKey[], sessions: ReplaySessions): DynamicModule {
     return {
       module: AppModule,
       controllers: [CampaignsController, ClaimsController, ViewsController, AdminController, HealthController],
@@ -22,6 +25,9 @@ export class AppModule {
         { provide: APP_CONFIG, useValue: config },
         { provide: TIMELINE, useValue: timeline },
         { provide: API_KEYS, useValue: keys },
+        { provide: REPLAY_SESSIONS, useValue: sessions },
+        ReplayGateway,
+        LiveGateway,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
       ],

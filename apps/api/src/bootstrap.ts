@@ -11,6 +11,10 @@ import { AppModule } from './app.module';
 import { developmentKey, parseApiKeys, type ApiKey } from './auth/api-keys';
 import type { AppConfig } from './config';
 import { mountDocs } from './docs/openapi';
+import { RedisRoomRegistry } from './replay/redis-rooms';
+import { MemoryRoomRegistry, ReplaySessions } from './replay/replay-sessions';
+import { TimelineIoAdapter } from './replay/socket-adapter';
+import Redis from 'ioredis';
 
 const LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
   silent: [],
@@ -49,10 +53,14 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
         logger.warn(`API_KEYS is not set: made a development admin key (shown once; its hash is kept in ${file}):\n\n    ${key}\n`);
       })];
 
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.with(config, timeline, keys), {
+  const redis = config.redisUrl ? new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2 }) : undefined;
+  redis?.on('error', (error) => logger.warn(`redis: ${error.message}`));
+  const sessions = new ReplaySessions(timeline, redis ? new RedisRoomRegistry(redis) : new MemoryRoomRegistry());
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.with(config, timeline, keys, sessions), {
     bodyParser: false,
     logger: LEVELS[config.logLevel],
   });
+  app.useWebSocketAdapter(new TimelineIoAdapter(app, { corsOrigins: config.corsOrigins, redis }));
   app.useBodyParser('json', { limit: config.bodyLimit });
   app.disable('x-powered-by');
   app.enableCors({ origin: config.corsOrigins.length ? config.corsOrigins : false });
@@ -68,7 +76,9 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
     timeline,
     url,
     close: async () => {
+      sessions.close();
       await app.close();
+      redis?.disconnect();
       await timeline.close();
     },
   };

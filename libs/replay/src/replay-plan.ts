@@ -144,7 +144,7 @@ export class ReplayPlan {
       claims: claims.map(({ version, claimId }) => this.frameClaim(claimId, version)),
       control,
       casualties,
-      summary: { byBloc: control.length ? this.byBloc(until) : this.byBloc(until) },
+      summary: { byBloc: this.byBloc(until) },
     };
   }
 
@@ -198,20 +198,53 @@ export class ReplayPlan {
   }
 
   private frameClaim(claimId: string, version: ClaimVersion): FrameClaim {
-    const claim = version.claim;
-    return {
-      claimId,
-      type: claim.type,
-      time: claim.time,
-      summary: claimSummary(this.ledger, claim),
-      quote: claim.quote,
-      place: (claim as { place?: string }).place ?? null,
-      sources: claim.sources.map((sourceId) => {
-        const source = this.ledger.sourceAt(sourceId, this.knownAt);
-        return { sourceId, publisher: source?.publisher ?? null, title: source?.title ?? null, url: source?.url ?? null, publishedAt: source?.publishedAt ?? null };
-      }),
-    };
+    return frameClaim(this.ledger, claimId, version, this.knownAt);
   }
+}
+
+/** A claim as a frame, a correction or a live message carries it: with its sources spelled out. */
+export function frameClaim(ledger: CampaignLedger, claimId: string, version: ClaimVersion, knownAt: KnownAt): FrameClaim {
+  const claim = version.claim;
+  return {
+    claimId,
+    type: claim.type,
+    time: claim.time,
+    summary: claimSummary(ledger, claim),
+    quote: claim.quote,
+    place: (claim as { place?: string }).place ?? null,
+    sources: claim.sources.map((sourceId) => {
+      const source = ledger.sourceAt(sourceId, knownAt);
+      return { sourceId, publisher: source?.publisher ?? null, title: source?.title ?? null, url: source?.url ?? null, publishedAt: source?.publishedAt ?? null };
+    }),
+  };
+}
+
+/**
+ * What a claim recorded after a replay was pinned changes in the hour it takes effect, as known
+ * now: the claim, the state of its place at the end of that hour, and its casualty figure.
+ */
+export function correctionFor(views: TimelineViews, ledger: CampaignLedger, claimId: string) {
+  const record = ledger.claims.get(claimId);
+  if (!record) return undefined;
+  const version = record.versions[record.versions.length - 1];
+  const hourStart = floorToLocalHour(version.to - 1, ledger.campaign.timeZone);
+  const until = hourStart + HOUR;
+  const live = ledger.liveAt(record, NOW);
+  const claim = version.claim;
+  const control: PlaceFrameState[] = [];
+  if (claim.type === 'control') {
+    const state = placeStateAt(ledger, claim.place, views.timeline(ledger, claim.place, NOW), until, NOW);
+    if (state) control.push({ place: claim.place, status: state.status, controller: state.controller, bloc: state.bloc, disputed: state.disputed });
+  }
+  const casualties: CasualtyFrameFigure[] = [];
+  if (claim.type === 'casualties') {
+    const key = `${claim.side}|${claim.category}`;
+    const { candidates, groups } = views.casualties(ledger, key, NOW);
+    const day = localDateOf(until - 1, ledger.campaign.timeZone);
+    const figure = casualtyFigure(ledger, key, day, candidates, groups, until);
+    casualties.push({ side: figure.side, category: figure.category, day, daily: figure.daily, preferred: figure.preferred ? { count: figure.preferred.count, publisher: figure.preferred.publisher, claimId: figure.preferred.claimId } : null });
+  }
+  return { to: version.to, at: iso(hourStart), claim: live ? frameClaim(ledger, claimId, version, NOW) : null, control, casualties };
 }
 
 /** The start of the local hour containing an instant, in the campaign's zone. */

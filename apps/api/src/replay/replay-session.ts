@@ -1,0 +1,92 @@
+import type { ReplayPlan } from '../../../../libs/replay/src/replay-plan';
+import type { ReplayStart, ServerEvent } from './replay.messages';
+
+/** Where a session's messages go: one socket, or every viewer of a shared room. */
+export interface Outbox {
+  send(event: ServerEvent, payload: Record<string, unknown>): void;
+}
+
+interface Sent {
+  seq: number;
+  event: ServerEvent;
+  payload: Record<string, unknown>;
+}
+
+const KEEP = 5000;
+
+/**
+ * One replay as it is being watched: which hour comes next, at what speed, and every message
+ * numbered by `seq`. The last messages are kept, so a client that reconnects gets exactly what it
+ * missed. Frames come from the plan; this only paces them.
+ */
+export class ReplaySession {
+  seq = 0;
+  next = 0;
+  paused = false;
+  ended = false;
+  private credit = 0;
+  private readonly sent: Sent[] = [];
+  /** Claims recorded after the session began whose hour has not been streamed yet. */
+  readonly pending = new Map<string, number>();
+
+  constructor(
+    readonly id: string,
+    readonly request: ReplayStart,
+    readonly plan: ReplayPlan,
+    public speed: number,
+    public outbox: Outbox,
+    readonly ownerSocketId: string,
+    readonly room?: string,
+  ) {}
+
+  /** Instant up to which frames have been streamed. */
+  get streamedUntil(): number {
+    return this.plan.scope.from + this.next * 3_600_000;
+  }
+
+  emit(event: ServerEvent, body: Record<string, unknown>): void {
+    this.seq += 1;
+    const payload = { sessionId: this.id, seq: this.seq, ...body };
+    this.sent.push({ seq: this.seq, event, payload });
+    if (this.sent.length > KEEP) this.sent.splice(0, this.sent.length - KEEP);
+    this.outbox.send(event, payload);
+  }
+
+  snapshot(): void {
+    this.emit('replay:snapshot', { ...this.plan.snapshot(this.next) });
+  }
+
+  seek(index: number): void {
+    this.next = Math.min(index, this.plan.hours);
+    this.ended = false;
+    this.credit = 0;
+    this.snapshot();
+  }
+
+  /** Advances by `ms` of wall time at the session's speed; answers the frames it sent. */
+  tick(ms: number, onFrame: (until: number) => void): number {
+    if (this.paused || this.ended) return 0;
+    this.credit += (ms * this.speed) / 1000;
+    let sent = 0;
+    while (this.credit >= 1 && this.next < this.plan.hours) {
+      this.credit -= 1;
+      this.emit('replay:frame', { ...this.plan.frame(this.next) });
+      this.next += 1;
+      sent += 1;
+      onFrame(this.streamedUntil);
+    }
+    if (this.next >= this.plan.hours && !this.ended) {
+      this.ended = true;
+      this.emit('replay:end', {});
+    }
+    return sent;
+  }
+
+  /** The messages after `seq`, if they are all still kept. */
+  since(seq: number): Sent[] | undefined {
+    if (seq >= this.seq) return [];
+    const first = this.sent[0]?.seq ?? this.seq + 1;
+    if (seq + 1 < first) return undefined;
+    return this.sent.filter((m) => m.seq > seq);
+  }
+}

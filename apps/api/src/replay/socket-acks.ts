@@ -1,0 +1,18 @@
+import type { z } from 'zod';
+import type { FieldError } from '../../../../libs/domain/src/shared/domain-error';
+import { parseWith } from '../../../../libs/domain/src/shared/zod-errors';
+import { toProblem } from '../http/problem';
+
+export type Ack = { ok: true; [key: string]: unknown } | { ok: false; error: { status: number; title: string; detail?: string; errors?: FieldError[] } };
+
+/** Runs a socket command: its answer, or an acknowledgement saying what was wrong — never a throw. */
+export async function acknowledge<S extends z.ZodType>(schema: S, body: unknown, handle: (input: z.output<S>) => Promise<Record<string, unknown>>): Promise<Ack> {
+  const parsed = parseWith(schema, body ?? {});
+  if (!parsed.ok) return { ok: false, error: { status: 422, title: 'Unprocessable Content', detail: 'the message is not valid', errors: parsed.errors } };
+  try {
+    return { ok: true, ...(await handle(parsed.value)) };
+  } catch (error) {
+    const problem = toProblem(error);
+    return { ok: false, error: { status: problem.status, title: problem.title, detail: problem.detail, ...(problem.errors ? { errors: problem.errors } : {}) } };
+  }
+}
