@@ -55,12 +55,12 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
 
   const redis = config.redisUrl ? new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2 }) : undefined;
   redis?.on('error', (error) => logger.warn(`redis: ${error.message}`));
-  const sessions = new ReplaySessions(timeline, redis ? new RedisRoomRegistry(redis) : new MemoryRoomRegistry());
+  const sessions = new ReplaySessions(timeline, redis ? new RedisRoomRegistry(redis, config.redisPrefix) : new MemoryRoomRegistry());
   const app = await NestFactory.create<NestExpressApplication>(AppModule.with(config, timeline, keys, sessions), {
     bodyParser: false,
     logger: LEVELS[config.logLevel],
   });
-  app.useWebSocketAdapter(new TimelineIoAdapter(app, { corsOrigins: config.corsOrigins, redis }));
+  app.useWebSocketAdapter(new TimelineIoAdapter(app, { corsOrigins: config.corsOrigins, redis, redisPrefix: config.redisPrefix }));
   app.useBodyParser('json', { limit: config.bodyLimit });
   app.disable('x-powered-by');
   app.enableCors({ origin: config.corsOrigins.length ? config.corsOrigins : false });

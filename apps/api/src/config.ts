@@ -11,6 +11,7 @@ const Env = z.object({
   LOAD_EVENTS: Bool.default(true),
   EVENTS_DIR: z.string().min(1).optional(),
   REDIS_URL: z.string().url().optional(),
+  REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]{1,50}$/).default('timeline'),
   API_KEYS: z.string().optional(),
   CORS_ORIGINS: z.string().optional(),
   DATA_DIR: z.string().min(1).optional(),
@@ -25,6 +26,8 @@ export interface AppConfig {
   loadEvents: boolean;
   eventsDir: string;
   redisUrl?: string;
+  /** Prefix of every Redis key and stream, so deployments can share one Redis. */
+  redisPrefix: string;
   apiKeys?: string;
   corsOrigins: string[];
   dataDir: string;
@@ -47,6 +50,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loadEvents: e.LOAD_EVENTS,
     eventsDir: resolve(e.EVENTS_DIR ?? shippedEventsDir()),
     redisUrl: e.REDIS_URL,
+    redisPrefix: e.REDIS_PREFIX,
     apiKeys: e.API_KEYS,
     corsOrigins: (e.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
     dataDir: resolve(e.DATA_DIR ?? defaultDataDir(e.STORE_URL)),

@@ -5,22 +5,25 @@ const TTL_SECONDS = 24 * 3600;
 
 /** Shared rooms in Redis, so a viewer on any instance can join a replay driven from another. */
 export class RedisRoomRegistry implements RoomRegistry {
-  constructor(private readonly redis: Redis) {}
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix = 'timeline',
+  ) {}
 
   async get(room: string): Promise<RoomState | undefined> {
-    const value = await this.redis.get(key(room));
+    const value = await this.redis.get(this.key(room));
     return value ? (JSON.parse(value) as RoomState) : undefined;
   }
 
   async set(room: string, state: RoomState): Promise<void> {
-    await this.redis.set(key(room), JSON.stringify(state), 'EX', TTL_SECONDS);
+    await this.redis.set(this.key(room), JSON.stringify(state), 'EX', TTL_SECONDS);
   }
 
   async delete(room: string): Promise<void> {
-    await this.redis.del(key(room));
+    await this.redis.del(this.key(room));
   }
-}
 
-function key(room: string): string {
-  return `timeline:replay:room:${room}`;
+  private key(room: string): string {
+    return `${this.prefix}:replay:room:${room}`;
+  }
 }

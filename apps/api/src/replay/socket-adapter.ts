@@ -21,7 +21,7 @@ export class TimelineIoAdapter extends IoAdapter {
 
   constructor(
     app: INestApplicationContext,
-    private readonly options: { corsOrigins: string[]; redis?: Redis; maxBuffered?: number },
+    private readonly options: { corsOrigins: string[]; redis?: Redis; redisPrefix?: string; maxBuffered?: number },
   ) {
     super(app);
   }
@@ -36,7 +36,7 @@ export class TimelineIoAdapter extends IoAdapter {
         callback(null, originAllowed(request, this.options.corsOrigins));
       },
     });
-    if (this.options.redis) server.adapter(createAdapter(this.options.redis, { streamName: 'timeline:socket.io' }));
+    if (this.options.redis) server.adapter(createAdapter(this.options.redis, { streamName: `${this.options.redisPrefix ?? 'timeline'}:socket.io` }));
     this.servers.push(server);
     if (!this.sweeper) {
       this.sweeper = setInterval(() => this.sweep(), SWEEP_MS);
