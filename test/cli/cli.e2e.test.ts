@@ -63,3 +63,24 @@ describe('npx timeline', () => {
     expect((await timeline('export', 'syria-2024')).stderr).toContain('--format is required');
   }, 60_000);
 });
+
+describe('npx timeline replay', () => {
+  it('prints each hour’s changes from a running service', async () => {
+    const { startServerProcess } = await import('../support/server-process');
+    const server = await startServerProcess({ STORE_URL: `sqlite:${store}`, LOAD_EVENTS: 'false', API_KEYS: 'a:admin:0123456789abcdef0123', DATA_DIR: join(store, '..') });
+    try {
+      const { code, stdout } = await timeline('replay', 'syria-2024', '--url', server.url, '--from', '2024-12-07', '--to', '2024-12-08', '--speed', '1000');
+      expect(code).toBe(0);
+      expect(stdout).toMatch(/^replaying syria-2024 from 2024-12-06T21:00:00.000Z to 2024-12-08T21:00:00.000Z: 48 hours at 1000 h\/s/m);
+      expect(stdout).toMatch(/^-- 2024-12-\d\dT\d\d:00:00.000Z → /m);
+      expect(stdout).toMatch(/^ {3}\+ .+ \[(day|part-of-day|hour|by|multi-day|exact)\] \(/m);
+      expect(stdout).toMatch(/^ {3}= homs: /m);
+      expect(stdout.trim().endsWith('== end of the record')).toBe(true);
+      const refused = await timeline('replay', 'nowhere', '--url', server.url);
+      expect(refused.code).toBe(2);
+      expect(refused.stdout).toContain('replay refused: Not Found');
+    } finally {
+      await server.kill();
+    }
+  }, 60_000);
+});

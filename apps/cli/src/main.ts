@@ -7,6 +7,7 @@ import { claimsCsv, controlGeoJson } from '../../../libs/views/src/export.querie
 import { NOW } from '../../../libs/views/src/ledger';
 import { configFromEnv } from '../../api/src/config';
 import { Progress } from './progress';
+import { watchReplay } from './replay-command';
 
 const USAGE = `usage: timeline <command> [options]   (the store is STORE_URL, as for the service)
 
@@ -15,6 +16,8 @@ const USAGE = `usage: timeline <command> [options]   (the store is STORE_URL, as
   export <campaign> --format ndjson|csv|geojson [--day YYYY-MM-DD] [--out <file>]
   audit <campaign> --place <id> (--day D | --at ISO)
   audit <campaign> --side <s> --category <c> --day D [--figure preferred|range|daily]
+  replay <campaign> [--url http://127.0.0.1:3000] [--from D|ISO] [--to D|ISO] [--speed 6] [--operation id] [--known-at ISO|position]
+                                                 watch a replay from a running service, hour by hour
 `;
 
 type Options = Record<string, string>;
@@ -45,6 +48,12 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const config = configFromEnv();
+  if (command === 'replay') {
+    const campaignId = args[0] ?? need(options, 'campaign');
+    const speed = Number(options.speed ?? 6);
+    if (!(speed >= 0.1 && speed <= 1000)) throw new UsageError('--speed must be between 0.1 and 1000 campaign hours per second');
+    return watchReplay({ url: options.url ?? `http://${config.host}:${config.port}`, campaignId, from: options.from, to: options.to, speed, operation: options.operation, knownAt: options['known-at'] });
+  }
   const timeline = await Timeline.open(config.storeUrl);
   try {
     switch (command) {

@@ -13,6 +13,7 @@ import {
   ClaimRetractionInput,
 } from '../../../../libs/domain/src/claim/claim.schema';
 import { ClaimListQuery } from '../claims/claims.controller';
+import { asyncApiDocument } from './asyncapi';
 import {
   AuditCasualtiesQuery,
   AuditControlQuery,
@@ -137,4 +138,7 @@ export function openApiDocument(): OpenAPIObject {
 
 export function mountDocs(app: INestApplication): void {
   SwaggerModule.setup('docs', app, openApiDocument(), { jsonDocumentUrl: 'docs/openapi.json' });
+  const asyncApi = asyncApiDocument();
+  (app.getHttpAdapter().getInstance() as { get(path: string, handler: (req: unknown, res: { json(body: unknown): void }) => void): void })
+    .get('/docs/asyncapi.json', (_req, res) => res.json(asyncApi));
 }
