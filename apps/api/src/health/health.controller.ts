@@ -1,11 +1,17 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import type { Timeline } from '../../../../libs/application/src/timeline';
+import { ReplayGateway } from '../replay/replay.gateway';
+import { REPLAY_SESSIONS, type ReplaySessions } from '../replay/replay-sessions';
 import { TIMELINE } from '../timeline.token';
 
 @Controller('health')
 export class HealthController {
-  constructor(@Inject(TIMELINE) private readonly timeline: Timeline) {}
+  constructor(
+    @Inject(TIMELINE) private readonly timeline: Timeline,
+    @Inject(REPLAY_SESSIONS) private readonly sessions: ReplaySessions,
+    @Inject(ReplayGateway) private readonly replay: ReplayGateway,
+  ) {}
 
   /** Liveness, store readiness and how far the read models trail the log. */
   @Get()
@@ -13,7 +19,12 @@ export class HealthController {
     const checkpoint = this.timeline.models.follower.checkpoint;
     try {
       const head = await this.timeline.store.headPosition();
-      return { status: 'ok', store: { kind: this.timeline.store.kind, status: 'up', head }, projections: { position: checkpoint, lag: Math.max(0, head - checkpoint) } };
+      return {
+        status: 'ok',
+        store: { kind: this.timeline.store.kind, status: 'up', head },
+        projections: { position: checkpoint, lag: Math.max(0, head - checkpoint) },
+        replay: { sockets: this.replay.connectedCount(), sessions: this.sessions.size },
+      };
     } catch {
       res.status(503);
       return { status: 'degraded', store: { kind: this.timeline.store.kind, status: 'down' }, projections: { position: checkpoint } };

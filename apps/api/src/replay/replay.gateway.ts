@@ -102,6 +102,11 @@ export class ReplayGateway implements OnGatewayDisconnect {
     });
   }
 
+  /** Sockets connected to this namespace on this instance. */
+  connectedCount(): number {
+    return this.nsp?.sockets.size ?? 0;
+  }
+
   handleDisconnect(socket: Socket): void {
     for (const session of this.sessions.ownedBy(socket.id)) {
       // kept a while for the client to resume with its last seq
