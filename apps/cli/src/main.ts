@@ -1,4 +1,5 @@
 import { createWriteStream } from 'node:fs';
+import { campaignLog } from '../../../libs/application/src/campaign-log';
 import { loadCampaigns } from '../../../libs/application/src/load-campaigns';
 import { Timeline } from '../../../libs/application/src/timeline';
 import { auditCasualties, auditControl, type CasualtyFigureName } from '../../../libs/views/src/audit.queries';
@@ -86,12 +87,7 @@ async function main(argv: string[]): Promise<number> {
           const view = controlAt(timeline.projections.views, ledger, endOfDay(ledger, need(options, 'day')), NOW);
           out.write(`${JSON.stringify(controlGeoJson(ledger, view), null, 2)}\n`);
         } else if (format === 'ndjson') {
-          for (let after = 0; ; ) {
-            const page = await timeline.store.readAll(after, 5000);
-            for (const event of page) if (event.metadata.campaignId === campaignId) out.write(`${JSON.stringify(event)}\n`);
-            if (page.length < 5000) break;
-            after = page[page.length - 1].position;
-          }
+          for await (const event of campaignLog(timeline.store, campaignId)) out.write(`${JSON.stringify(event)}\n`);
         } else throw new UsageError(`--format must be ndjson, csv or geojson`);
         if (out !== process.stdout) await new Promise<void>((resolve) => (out as ReturnType<typeof createWriteStream>).end(resolve));
         return 0;

@@ -1,6 +1,7 @@
 import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { z } from 'zod';
+import { campaignLog } from '../../../../libs/application/src/campaign-log';
 import type { Timeline } from '../../../../libs/application/src/timeline';
 import { DomainError } from '../../../../libs/domain/src/shared/domain-error';
 import { Slug } from '../../../../libs/domain/src/shared/slug';
@@ -126,14 +127,7 @@ export class ViewsController {
       res.type('application/geo+json').send(JSON.stringify(controlGeoJson(ctx.ledger, view)));
     } else {
       res.type('application/x-ndjson');
-      for (let after = 0; ; ) {
-        const page = await this.timeline.store.readAll(after, 5000);
-        for (const event of page) {
-          if (event.metadata.campaignId === campaignId) res.write(JSON.stringify(event) + '\n');
-        }
-        if (page.length < 5000) break;
-        after = page[page.length - 1].position;
-      }
+      for await (const event of campaignLog(this.timeline.store, campaignId)) res.write(`${JSON.stringify(event)}\n`);
       res.end();
     }
   }
