@@ -2,7 +2,8 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import type { Timeline } from '../../../libs/application/src/timeline';
 import type { ApiKey } from './auth/api-keys';
-import { API_KEYS, AuthGuard } from './auth/auth.guard';
+import { API_KEYS, AuthGuard, RATE_LIMITER } from './auth/auth.guard';
+import type { RateLimiter } from './http/rate-limit';
 import { AdminController } from './admin/admin.controller';
 import { CampaignsController } from './campaigns/campaigns.controller';
 import { ClaimsController } from './claims/claims.controller';
@@ -17,7 +18,7 @@ import { APP_CONFIG, TIMELINE } from './timeline.token';
 
 @Module({})
 export class AppModule {
-  static with(config: AppConfig, timeline: Timeline, keys: ApiKey[], sessions: ReplaySessions): DynamicModule {
+  static with(config: AppConfig, timeline: Timeline, keys: ApiKey[], sessions: ReplaySessions, limiter: RateLimiter): DynamicModule {
     return {
       module: AppModule,
       controllers: [CampaignsController, ClaimsController, ViewsController, AdminController, HealthController],
@@ -26,6 +27,7 @@ export class AppModule {
         { provide: TIMELINE, useValue: timeline },
         { provide: API_KEYS, useValue: keys },
         { provide: REPLAY_SESSIONS, useValue: sessions },
+        { provide: RATE_LIMITER, useValue: limiter },
         ReplayGateway,
         LiveGateway,
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -11,6 +11,8 @@ import { AppModule } from './app.module';
 import { developmentKey, parseApiKeys, type ApiKey } from './auth/api-keys';
 import type { AppConfig } from './config';
 import { mountDocs } from './docs/openapi';
+import { MemoryRateLimiter, RedisRateLimiter } from './http/rate-limit';
+import { securityHeaders } from './http/security-headers';
 import { RedisRoomRegistry } from './replay/redis-rooms';
 import { MemoryRoomRegistry, ReplaySessions } from './replay/replay-sessions';
 import { TimelineIoAdapter } from './replay/socket-adapter';
@@ -56,13 +58,15 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
   const redis = config.redisUrl ? new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2 }) : undefined;
   redis?.on('error', (error) => logger.warn(`redis: ${error.message}`));
   const sessions = new ReplaySessions(timeline, redis ? new RedisRoomRegistry(redis, config.redisPrefix) : new MemoryRoomRegistry());
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.with(config, timeline, keys, sessions), {
+  const limiter = redis ? new RedisRateLimiter(redis, config.rateLimitWrites, config.redisPrefix) : new MemoryRateLimiter(config.rateLimitWrites);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.with(config, timeline, keys, sessions, limiter), {
     bodyParser: false,
     logger: LEVELS[config.logLevel],
   });
   app.useWebSocketAdapter(new TimelineIoAdapter(app, { corsOrigins: config.corsOrigins, redis, redisPrefix: config.redisPrefix }));
   app.useBodyParser('json', { limit: config.bodyLimit });
   app.disable('x-powered-by');
+  app.use(securityHeaders);
   app.enableCors({ origin: config.corsOrigins.length ? config.corsOrigins : false });
   app.enableShutdownHooks();
   mountDocs(app);

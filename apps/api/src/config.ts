@@ -16,6 +16,7 @@ const Env = z.object({
   CORS_ORIGINS: z.string().optional(),
   DATA_DIR: z.string().min(1).optional(),
   BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/).default('2mb'),
+  RATE_LIMIT_WRITES: z.coerce.number().int().min(1).default(1200),
   LOG_LEVEL: z.enum(['silent', 'error', 'warn', 'info', 'debug']).default('info'),
 });
 
@@ -33,6 +34,8 @@ export interface AppConfig {
   dataDir: string;
   bodyLimit: string;
   logLevel: 'silent' | 'error' | 'warn' | 'info' | 'debug';
+  /** Writes one API key may make per minute. */
+  rateLimitWrites: number;
 }
 
 /** The configuration from the environment (README, "Configuration"); a bad value stops the start. */
@@ -56,6 +59,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir: resolve(e.DATA_DIR ?? defaultDataDir(e.STORE_URL)),
     bodyLimit: e.BODY_LIMIT,
     logLevel: e.LOG_LEVEL,
+    rateLimitWrites: e.RATE_LIMIT_WRITES,
   };
 }
 

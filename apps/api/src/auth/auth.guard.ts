@@ -2,9 +2,11 @@ import { CanActivate, ExecutionContext, Inject, Injectable, SetMetadata } from '
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { ProblemException } from '../http/problem';
+import type { RateLimiter } from '../http/rate-limit';
 import { findKey, roleAllows, type ApiKey, type Role } from './api-keys';
 
 export const API_KEYS = Symbol('API_KEYS');
+export const RATE_LIMITER = Symbol('RATE_LIMITER');
 const ROLE = 'timeline:role';
 
 /** The role a write route needs. Routes without it are open reads. */
@@ -20,9 +22,10 @@ export class AuthGuard implements CanActivate {
   constructor(
     @Inject(Reflector) private readonly reflector: Reflector,
     @Inject(API_KEYS) private readonly keys: ApiKey[],
+    @Inject(RATE_LIMITER) private readonly limiter: RateLimiter,
   ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const needed = this.reflector.getAllAndOverride<Role | undefined>(ROLE, [context.getHandler(), context.getClass()]);
     if (!needed) return true;
     const request = context.switchToHttp().getRequest<Request & { actor?: Actor }>();
@@ -33,6 +36,8 @@ export class AuthGuard implements CanActivate {
     if (!roleAllows(key.role, needed)) {
       throw new ProblemException(403, 'Forbidden', `this route needs the ${needed} role; key "${key.name}" is ${key.role}`);
     }
+    const wait = await this.limiter.hit(`key:${key.name}`);
+    if (wait > 0) throw new ProblemException(429, 'Too Many Requests', `key "${key.name}" made too many writes; retry in ${wait} s`, undefined, wait);
     request.actor = { name: key.name, role: key.role };
     return true;
   }

@@ -18,6 +18,8 @@ export class ProblemException extends Error {
     readonly title: string,
     readonly detail: string,
     readonly errors?: FieldError[],
+    /** Seconds to wait before retrying (429, 503). */
+    readonly retryAfter?: number,
   ) {
     super(detail);
   }
@@ -63,9 +65,7 @@ export class ProblemFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const body = toProblem(error);
     if (body.status >= 500) this.logger.error(error instanceof Error ? error.stack ?? error.message : String(error));
-    if (body.status === 429 && error instanceof ProblemException && (error as { retryAfter?: number }).retryAfter) {
-      response.setHeader('Retry-After', String((error as { retryAfter?: number }).retryAfter));
-    }
+    if (error instanceof ProblemException && error.retryAfter) response.setHeader('Retry-After', String(error.retryAfter));
     response.status(body.status).type('application/problem+json').send(JSON.stringify(body));
   }
 }
