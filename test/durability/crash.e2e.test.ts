@@ -10,7 +10,7 @@ import { ensureBuilt, startServerProcess, type ServerProcess } from '../support/
 
 const KILLS = Number(process.env.CRASH_KILLS ?? 3);
 const C = CAMPAIGN.campaignId;
-const env = (file: string) => ({ STORE_URL: `sqlite:${file}`, LOAD_EVENTS: 'false', API_KEYS: `admin:admin:${KEYS.admin},editor:editor:${KEYS.editor}`, DATA_DIR: join(file, '..') });
+const env = (file: string) => ({ STORE_URL: `sqlite:${file}`, LOAD_EVENTS: 'false', RATE_LIMIT_WRITES: '100000000', API_KEYS: `admin:admin:${KEYS.admin},editor:editor:${KEYS.editor}`, DATA_DIR: join(file, '..') });
 const auth = (key: string) => ({ Authorization: `Bearer ${key}` });
 
 let server: ServerProcess | undefined;
@@ -27,12 +27,24 @@ describe('crash safety of the embedded store', () => {
     for (const s of SOURCES) await http.post(`/campaigns/${C}/sources`).set(auth(KEYS.editor)).send(s).expect(201);
 
     const acknowledged: string[] = [];
+    const corrected: string[] = [];
     const batches: string[][] = [];
     let n = 0;
     for (let kill = 0; kill < KILLS; kill++) {
       let stop = false;
       const writer = async (w: number) => {
         while (!stop) {
+          if (n % 5 === 4 && acknowledged.length) {
+            // a correction of a claim already acknowledged
+            n++;
+            const target = acknowledged[Math.floor(Math.random() * acknowledged.length)];
+            const res = await http.post(`/campaigns/${C}/claims/${target}/corrections`).set(auth(KEYS.editor))
+              .send({ expectedRevision: 0, changes: { controller: 'saa' }, sources: ['sana-2024-12-07-homs'], reason: 'crash test' }).catch(() => undefined);
+            if (!res) return;
+            if (res.status === 201) corrected.push(target);
+            else if (res.status !== 409 && res.status < 500) throw new Error(`unexpected ${res.status}: ${JSON.stringify(res.body)}`);
+            continue;
+          }
           const batch = n % 3 === 0;
           const ids = batch ? [0, 1, 2, 3].map((i) => `k${kill}-w${w}-${n}-${i}`) : [`k${kill}-w${w}-${n}`];
           n++;
@@ -53,6 +65,7 @@ describe('crash safety of the embedded store', () => {
       http = request(server.url);
     }
     expect(acknowledged.length).toBeGreaterThan(KILLS * 5);
+    console.log(`[crash] ${KILLS} SIGKILLs: ${acknowledged.length} claims and ${corrected.length} corrections acknowledged, ${batches.length} batches attempted`);
 
     const stored = new Set(
       (await http.get(`/campaigns/${C}/claims?limit=1000`).expect(200)).body.items.map((c: { claimId: string }) => c.claimId),
@@ -66,6 +79,21 @@ describe('crash safety of the embedded store', () => {
     }
     expect(acknowledged.filter((id) => !stored.has(id))).toEqual([]);
     for (const batch of batches) expect([0, batch.length]).toContain(batch.filter((id) => stored.has(id)).length);
+    for (const id of corrected.slice(0, 50)) {
+      expect((await http.get(`/campaigns/${C}/claims/${id}`).expect(200)).body).toMatchObject({ revision: 1, controller: 'saa' });
+    }
+
+    // the views the restarted service serves equal a full rebuild of the log
+    const days = ['2024-12-05', '2024-12-06', '2024-12-07'];
+    const answers = async () => Promise.all(days.map(async (day) => [
+      (await http.get(`/campaigns/${C}/control?day=${day}`).expect(200)).body,
+      (await http.get(`/campaigns/${C}/casualties?day=${day}`).expect(200)).body,
+    ]));
+    const served = await answers();
+    const job = (await http.post('/admin/projections/rebuild').set(auth(KEYS.admin)).expect(202)).body;
+    for (let i = 0; i < 200 && (await http.get('/admin/projections').set(auth(KEYS.admin))).body.version !== job.version; i++) await new Promise((r) => setTimeout(r, 25));
+    expect((await http.get('/admin/projections').set(auth(KEYS.admin))).body.version).toBe(job.version);
+    expect(await answers()).toEqual(served);
 
     await server.kill('SIGTERM');
     server = undefined;

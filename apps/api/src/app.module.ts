@@ -14,11 +14,12 @@ import { LiveGateway } from './replay/live.gateway';
 import { ReplayGateway } from './replay/replay.gateway';
 import { REPLAY_SESSIONS, type ReplaySessions } from './replay/replay-sessions';
 import { ViewsController } from './views/views.controller';
-import { APP_CONFIG, TIMELINE } from './timeline.token';
+import { APP_CONFIG, REDIS, TIMELINE } from './timeline.token';
+import type Redis from 'ioredis';
 
 @Module({})
 export class AppModule {
-  static with(config: AppConfig, timeline: Timeline, keys: ApiKey[], sessions: ReplaySessions, limiter: RateLimiter): DynamicModule {
+  static with(config: AppConfig, timeline: Timeline, keys: ApiKey[], sessions: ReplaySessions, limiter: RateLimiter, redis?: Redis): DynamicModule {
     return {
       module: AppModule,
       controllers: [CampaignsController, ClaimsController, ViewsController, AdminController, HealthController],
@@ -28,6 +29,7 @@ export class AppModule {
         { provide: API_KEYS, useValue: keys },
         { provide: REPLAY_SESSIONS, useValue: sessions },
         { provide: RATE_LIMITER, useValue: limiter },
+        { provide: REDIS, useValue: redis ?? null },
         ReplayGateway,
         LiveGateway,
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -55,11 +55,12 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
         logger.warn(`API_KEYS is not set: made a development admin key (shown once; its hash is kept in ${file}):\n\n    ${key}\n`);
       })];
 
-  const redis = config.redisUrl ? new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2 }) : undefined;
+  // commands wait for a reconnect rather than fail at once: a short Redis outage delays fan-out
+  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 20, retryStrategy: (times) => Math.min(times * 200, 2000) }) : undefined;
   redis?.on('error', (error) => logger.warn(`redis: ${error.message}`));
   const sessions = new ReplaySessions(timeline, redis ? new RedisRoomRegistry(redis, config.redisPrefix) : new MemoryRoomRegistry());
   const limiter = redis ? new RedisRateLimiter(redis, config.rateLimitWrites, config.redisPrefix) : new MemoryRateLimiter(config.rateLimitWrites);
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.with(config, timeline, keys, sessions, limiter), {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.with(config, timeline, keys, sessions, limiter, redis), {
     bodyParser: false,
     logger: LEVELS[config.logLevel],
   });

@@ -15,12 +15,14 @@ export class RedisRoomRegistry implements RoomRegistry {
     return value ? (JSON.parse(value) as RoomState) : undefined;
   }
 
+  /** Progress is written every frame; while Redis is away it is skipped, not queued. */
   async set(room: string, state: RoomState): Promise<void> {
-    await this.redis.set(this.key(room), JSON.stringify(state), 'EX', TTL_SECONDS);
+    if (this.redis.status !== 'ready') return;
+    await this.redis.set(this.key(room), JSON.stringify(state), 'EX', TTL_SECONDS).catch(() => undefined);
   }
 
   async delete(room: string): Promise<void> {
-    await this.redis.del(this.key(room));
+    await this.redis.del(this.key(room)).catch(() => undefined);
   }
 
   private key(room: string): string {
