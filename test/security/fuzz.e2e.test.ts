@@ -102,7 +102,7 @@ describe(`hostile input: ${RUNS} generated payloads per socket event`, () => {
     await client.connected();
     try {
       await fc.assert(
-        fc.asyncProperty(fc.constantFrom(...events), fc.oneof(hostileMessage, deepMessage), async (event, payload) => {
+        fc.asyncProperty(fc.constantFrom(...events), fc.oneof(hostileMessage, deepMessage).filter((p) => (JSON.stringify(p) ?? '').length < 60_000), async (event, payload) => {
           const ack = await client.ack(event, payload);
           expect(typeof ack.ok).toBe('boolean');
           if (!ack.ok) {
