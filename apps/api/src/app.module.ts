@@ -5,6 +5,7 @@ import type { ApiKey } from './auth/api-keys';
 import { API_KEYS, AuthGuard, RATE_LIMITER } from './auth/auth.guard';
 import type { RateLimiter } from './http/rate-limit';
 import { AdminController } from './admin/admin.controller';
+import { BenchController } from './bench/bench.controller';
 import { CampaignsController } from './campaigns/campaigns.controller';
 import { ClaimsController } from './claims/claims.controller';
 import type { AppConfig } from './config';
@@ -22,7 +23,7 @@ export class AppModule {
   static with(config: AppConfig, timeline: Timeline, keys: ApiKey[], sessions: ReplaySessions, limiter: RateLimiter, redis?: Redis): DynamicModule {
     return {
       module: AppModule,
-      controllers: [CampaignsController, ClaimsController, ViewsController, AdminController, HealthController],
+      controllers: [CampaignsController, ClaimsController, ViewsController, AdminController, HealthController, ...(config.benchRoutes ? [BenchController] : [])],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: TIMELINE, useValue: timeline },

@@ -17,6 +17,7 @@ const Env = z.object({
   DATA_DIR: z.string().min(1).optional(),
   BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/).default('2mb'),
   RATE_LIMIT_WRITES: z.coerce.number().int().min(1).default(1200),
+  BENCH_ROUTES: Bool.default(false),
   LOG_LEVEL: z.enum(['silent', 'error', 'warn', 'info', 'debug']).default('info'),
 });
 
@@ -36,6 +37,8 @@ export interface AppConfig {
   logLevel: 'silent' | 'error' | 'warn' | 'info' | 'debug';
   /** Writes one API key may make per minute. */
   rateLimitWrites: number;
+  /** Mount the no-op routes the benchmarks compare against. */
+  benchRoutes: boolean;
 }
 
 /** The configuration from the environment (README, "Configuration"); a bad value stops the start. */
@@ -60,6 +63,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
     bodyLimit: e.BODY_LIMIT,
     logLevel: e.LOG_LEVEL,
     rateLimitWrites: e.RATE_LIMIT_WRITES,
+    benchRoutes: e.BENCH_ROUTES,
   };
 }
 

@@ -1,0 +1,80 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { StreamAppend } from '../libs/store/src/event-store.port';
+import { SqliteEventStore } from '../libs/store/src/sqlite/sqlite.store';
+import { syntheticCampaign } from '../libs/synthetic/src/synthetic-campaign';
+import { syntheticAppends } from '../libs/synthetic/src/synthetic-log';
+import type { Result } from './measure';
+import { startServerProcess, type ServerProcess } from './server-process';
+
+const run = promisify(execFile);
+const KEY = 'bench-editor-key-0123456789';
+
+/** A store file holding a generated campaign of `claims` claims, written in large transactions. */
+export async function generatedStore(claims: number): Promise<string> {
+  const file = join(mkdtempSync(join(tmpdir(), 'bench-http-')), 'store.db');
+  const store = new SqliteEventStore(file);
+  let batch: StreamAppend[] = [];
+  for (const append of syntheticAppends(syntheticCampaign({ claims, seed: 7 }))) {
+    if (batch.some((b) => b.stream === append.stream) || batch.length === 500) {
+      await store.append(batch);
+      batch = [];
+    }
+    batch.push(append);
+  }
+  if (batch.length) await store.append(batch);
+  await store.close();
+  return file;
+}
+
+export async function benchServer(file: string): Promise<ServerProcess> {
+  return startServerProcess({ STORE_URL: `sqlite:${file}`, LOAD_EVENTS: 'false', BENCH_ROUTES: 'true', RATE_LIMIT_WRITES: '1000000000', API_KEYS: `bench:editor:${KEY}`, DATA_DIR: join(file, '..'), LOG_LEVEL: 'info' }, 600_000);
+}
+
+interface LoadResult {
+  count: number;
+  rate: number;
+  p50: number;
+  p99: number;
+  statuses: Record<string, number>;
+}
+
+async function load(job: Record<string, unknown>): Promise<LoadResult> {
+  const { stdout } = await run(process.execPath, [join(__dirname, 'load-http.js'), JSON.stringify(job)], { maxBuffer: 1 << 20 });
+  return JSON.parse(stdout) as LoadResult;
+}
+
+const CLAIM = JSON.stringify({
+  claimId: 'bench-UNIQUE', type: 'control', operation: 'north', time: { date: '2024-12-10', part: 'evening' },
+  sources: ['source-1'], quote: 'On 10 December, the town was reported captured.', place: 'place-1', status: 'controlled', controller: 'hts',
+});
+
+/** POST /claims, one new claim each, 16 in flight, beside a no-op POST with the same body. */
+export async function httpAppend(server: ServerProcess, seconds: number): Promise<Result> {
+  const common = { url: server.url, method: 'POST', body: CLAIM, unique: 'UNIQUE', headers: { authorization: `Bearer ${KEY}` }, mode: 'closed', concurrency: 16, seconds };
+  const reference = await load({ ...common, path: '/bench/noop' });
+  const ours = await load({ ...common, path: '/campaigns/synthetic/claims' });
+  const ratio = ours.rate / reference.rate;
+  return {
+    name: 'durable append over HTTP, 16 concurrent', value: ours.rate, unit: 'claims/s', reference: `no-op POST with the same body (${reference.rate.toFixed(0)}/s)`, referenceValue: reference.rate,
+    ratio, target: '≥ 0.5x', met: ratio >= 0.5 && !Object.keys(ours.statuses).some((s) => s !== '201'),
+    notes: `p99 ${ours.p99.toFixed(1)} ms vs ${reference.p99.toFixed(1)} ms; statuses ${JSON.stringify(ours.statuses)}`,
+  };
+}
+
+/** A day's control view at a fixed 1,000 requests a second, beside a no-op GET at the same rate. */
+export async function viewQueries(server: ServerProcess, seconds: number, claims: number): Promise<Result> {
+  const common = { url: server.url, method: 'GET', mode: 'rate', rps: 1000, seconds };
+  await load({ ...common, path: '/campaigns/synthetic/control?day=2024-12-10', seconds: 1 }); // warm
+  const reference = await load({ ...common, path: '/bench/noop' });
+  const ours = await load({ ...common, path: '/campaigns/synthetic/control?day=2024-12-10' });
+  const ratio = ours.p99 / reference.p99;
+  return {
+    name: `view query (control for a day) at ${claims.toLocaleString('en')} claims, 1,000 req/s`, value: ours.p99, unit: 'ms p99', reference: `no-op GET at the same rate (p99 ${reference.p99.toFixed(2)} ms)`, referenceValue: reference.p99,
+    ratio, target: 'p99 ≤ 1.5x', met: ratio <= 1.5,
+    notes: `${ours.rate.toFixed(0)} req/s served; statuses ${JSON.stringify(ours.statuses)}`,
+  };
+}

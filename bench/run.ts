@@ -1,0 +1,70 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem, type as osType, release } from 'node:os';
+import { join } from 'node:path';
+import { benchServer, generatedStore, httpAppend, viewQueries } from './http.bench';
+import { line, type Result } from './measure';
+import { auditQuery, rebuild } from './scale.bench';
+import { ROOT } from './server-process';
+import { batchedAppend, singleAppend } from './store.bench';
+
+/**
+ * `npm run bench` measures the targets of the product, each as a ratio to a reference run beside
+ * it in the same run on the same machine. `--quick` runs a small version (under a minute) to keep
+ * the harness working; its figures are not meant to be judged.
+ */
+async function main() {
+  const quick = process.argv.includes('--quick');
+  const size = quick ? { appends: 300, batches: 20, claims: 10_000, seconds: 2, audits: 50 } : { appends: 5000, batches: 200, claims: 1_000_000, seconds: 15, audits: 500 };
+  const results: Result[] = [];
+  const report = (r: Result) => {
+    results.push(r);
+    console.log(line(r));
+  };
+  console.log(`benchmarks${quick ? ' (quick: figures not judged)' : ''} on ${cpus().length} × ${cpus()[0]?.model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+
+  report(await singleAppend(size.appends));
+  report(await batchedAppend(size.batches));
+
+  console.log(`generating a campaign of ${size.claims.toLocaleString('en')} claims…`);
+  const file = await generatedStore(size.claims);
+  const { result, timeline } = await rebuild(file, size.claims);
+  report(result);
+  report(auditQuery(timeline, size.claims, size.audits));
+  await timeline.close();
+
+  const server = await benchServer(file);
+  try {
+    report(await viewQueries(server, size.seconds, size.claims));
+    report(await httpAppend(server, size.seconds));
+  } finally {
+    await server.kill();
+  }
+
+  const machine = { cpus: cpus().length, model: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), os: `${osType()} ${release()}`, node: process.version };
+  const command = `npm run build && npm run bench${quick ? ' -- --quick' : ''}`;
+  mkdirSync(join(ROOT, 'bench'), { recursive: true });
+  writeFileSync(join(ROOT, 'bench', quick ? 'results.quick.json' : 'results.json'), `${JSON.stringify({ at: new Date().toISOString(), quick, machine, command, results }, null, 2)}\n`);
+  if (!quick) writeFileSync(join(ROOT, 'BENCHMARKS.md'), markdown(results, machine, command));
+  console.log(`${results.filter((r) => r.met).length} of ${results.length} targets met`);
+}
+
+function markdown(results: Result[], machine: Record<string, unknown>, command: string): string {
+  const rows = results.map((r) => `| ${r.name} | ${r.value.toFixed(r.value >= 100 ? 0 : 2)} ${r.unit} | ${r.reference} | ${r.ratio.toFixed(2)}x | ${r.target} | ${r.met ? 'met' : '**missed**'} | ${r.notes ?? ''} |`);
+  return `# Benchmarks
+
+Every figure is a ratio to a reference measured beside it, in the same run on the same machine
+(the machines are shared and noisy: absolute numbers alone prove nothing).
+
+- Machine: ${machine.cpus} × ${machine.model}, ${machine.memoryGiB} GiB, ${machine.os}, Node ${machine.node}
+- Reproduce: \`${command}\` (results also in \`bench/results.json\`)
+
+| what | value | reference | ratio | target | | notes |
+|---|---|---|---|---|---|---|
+${rows.join('\n')}
+`;
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

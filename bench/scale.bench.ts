@@ -1,0 +1,51 @@
+import { performance } from 'node:perf_hooks';
+import Database from 'better-sqlite3';
+import { Timeline } from '../libs/application/src/timeline';
+import { auditControl } from '../libs/views/src/audit.queries';
+import { endOfDay } from '../libs/views/src/control.queries';
+import { percentile, type Result } from './measure';
+
+/** Folding the whole log into every view, beside reading, parsing and trivially folding the same rows. */
+export async function rebuild(file: string, claims: number): Promise<{ result: Result; timeline: Timeline }> {
+  const db = new Database(file, { readonly: true });
+  const r0 = performance.now();
+  const counts = new Map<string, number>();
+  for (const row of db.prepare('SELECT type, data, metadata FROM events ORDER BY position').iterate() as IterableIterator<{ type: string; data: string; metadata: string }>) {
+    JSON.parse(row.metadata);
+    const data = JSON.parse(row.data) as { campaignId?: string };
+    counts.set(row.type, (counts.get(row.type) ?? 0) + (data.campaignId ? 1 : 0));
+  }
+  const reference = performance.now() - r0;
+  db.close();
+  const timeline = await Timeline.open(`sqlite:${file}`);
+  await timeline.models.follower.catchUp();
+  const t0 = performance.now();
+  await timeline.projections.rebuildNow();
+  const ours = performance.now() - t0;
+  const ratio = ours / reference;
+  return {
+    timeline,
+    result: {
+      name: `rebuild of the views, ${claims.toLocaleString('en')} claims`, value: ours / 1000, unit: 's', reference: `read + JSON.parse + trivial fold of the same rows (${(reference / 1000).toFixed(2)} s)`, referenceValue: reference / 1000,
+      ratio, target: '≤ 2x', met: ratio <= 2,
+    },
+  };
+}
+
+/** One place's control audit at a day, over many places. */
+export function auditQuery(timeline: Timeline, claims: number, samples: number): Result {
+  const views = timeline.projections.views;
+  const ledger = views.ledger('synthetic')!;
+  const places = [...ledger.controlByPlace.keys()];
+  const latencies: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    const t = performance.now();
+    auditControl(views, ledger, places[(i * 7919) % places.length], endOfDay(ledger, '2024-12-10'));
+    latencies.push(performance.now() - t);
+  }
+  const p99 = percentile(latencies, 99);
+  return {
+    name: `audit of one place's control at ${claims.toLocaleString('en')} claims`, value: p99, unit: 'ms p99', reference: 'the 50 ms target', referenceValue: 50,
+    ratio: p99 / 50, target: 'p99 < 50 ms', met: p99 < 50, notes: `p50 ${percentile(latencies, 50).toFixed(2)} ms over ${samples} places`,
+  };
+}
