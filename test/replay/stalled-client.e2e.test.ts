@@ -48,6 +48,9 @@ describe('a client that stops reading', () => {
     const healthy = new TestClient(app.url, '/replay');
     await healthy.connected();
     const { sessionId } = await healthy.ack('replay:start', { campaignId: C, from: '2024-12-20', to: '2025-03-01', speed: 50 });
+    const heapBefore = process.memoryUsage().heapUsed;
+    let heapPeak = heapBefore;
+    const sampler = setInterval(() => (heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed)), 20);
     const stalled = await stalledClient(app.url);
     const stalledAt = Date.now();
     // the server closes the stalled connection: its socket leaves the namespace
@@ -59,7 +62,12 @@ describe('a client that stops reading', () => {
     const health = (await app.http.get('/health')).body;
     expect(health.replay.sockets).toBe(1);
     const cutAfter = Date.now() - stalledAt;
+    clearInterval(sampler);
     expect(cutAfter).toBeLessThan(15_000);
+    // the service (here in this process) held no more than the bound's worth of unsent frames
+    const grewMiB = (heapPeak - heapBefore) / 2 ** 20;
+    console.log(`[stalled] cut off after ${cutAfter} ms; heap grew at most ${grewMiB.toFixed(1)} MiB`);
+    expect(grewMiB).toBeLessThan(60);
     // the healthy client went on receiving frames at its speed meanwhile
     const framesBefore = healthy.of('replay:frame').length;
     await new Promise((r) => setTimeout(r, 500));
