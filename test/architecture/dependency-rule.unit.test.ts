@@ -191,7 +191,7 @@ describe('dependency rule checker', () => {
   });
 
   it('given a domain file importing a sibling in the domain, when checked, then it is no violation', () => {
-    expect(violationsIn('libs/domain/src/claim/claim.decide.ts', "import { canonicalJson } from '../shared/canonical-json';")).toEqual(
+    expect(violationsIn('libs/domain/src/claim/claim.decide.ts', "import { canonicalJson } from '../common/canonical-json';")).toEqual(
       [],
     );
   });

@@ -8,7 +8,7 @@ import { PlaceRegistration } from '../../libs/domain/src/catalog/place.schema';
 import { PublisherRegistration } from '../../libs/domain/src/catalog/publisher.schema';
 import { SourceRegistration } from '../../libs/domain/src/catalog/source.schema';
 import { ClaimInput } from '../../libs/domain/src/claim/claim.schema';
-import { fieldErrors } from '../../libs/domain/src/shared/zod-errors';
+import { fieldErrors } from '../../libs/domain/src/common/zod-errors';
 import { MemoryEventStore } from '../../libs/store/src/memory/memory.store';
 import { isDated, normalise, readableText, sentences } from './article-text';
 

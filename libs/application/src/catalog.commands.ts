@@ -10,8 +10,8 @@ import { PublisherRegistration } from '../../domain/src/catalog/publisher.schema
 import { decideRegistration } from '../../domain/src/catalog/registration.decide';
 import { PublisherAssessment, SourceCorrection, SourceRegistration } from '../../domain/src/catalog/source.schema';
 import type { TimelineEvent } from '../../domain/src/events';
-import { DomainError } from '../../domain/src/shared/domain-error';
-import { parseWith } from '../../domain/src/shared/zod-errors';
+import { DomainError } from '../../domain/src/common/domain-error';
+import { parseWith } from '../../domain/src/common/zod-errors';
 import { WrongExpectedState, type EventStore } from '../../store/src/event-store.port';
 import { parsed } from './claim.commands';
 import { streamAppend, type CommandContext } from './event-writer';

@@ -10,8 +10,8 @@ import {
   ClaimRankInput,
   ClaimRetractionInput,
 } from '../../domain/src/claim/claim.schema';
-import { DomainError, type FieldError } from '../../domain/src/shared/domain-error';
-import { parseWith } from '../../domain/src/shared/zod-errors';
+import { DomainError, type FieldError } from '../../domain/src/common/domain-error';
+import { parseWith } from '../../domain/src/common/zod-errors';
 import { WrongExpectedState, type EventStore, type StreamAppend } from '../../store/src/event-store.port';
 import { campaignReferences } from './campaign-references';
 import { streamAppend, type CommandContext } from './event-writer';

@@ -1,4 +1,4 @@
-import { deterministicUuid } from '../../domain/src/shared/canonical-json';
+import { deterministicUuid } from '../../domain/src/common/canonical-json';
 import { SCHEMA_VERSION, type EventMetadata, type TimelineEvent } from '../../domain/src/events';
 import type { ExpectedState, StreamAppend } from '../../store/src/event-store.port';
 

@@ -1,4 +1,4 @@
-import { DomainError } from '../../domain/src/shared/domain-error';
+import { DomainError } from '../../domain/src/common/domain-error';
 import { CatalogView, type CampaignEntry } from '../../projections/src/catalog/catalog.view';
 import { LogFollower, type Projection } from '../../projections/src/log-follower';
 import type { EventStore } from '../../store/src/event-store.port';

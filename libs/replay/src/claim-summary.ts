@@ -1,5 +1,5 @@
 import type { ClaimData } from '../../domain/src/claim/claim.events';
-import { assertNever } from '../../domain/src/shared/domain-error';
+import { assertNever } from '../../domain/src/common/domain-error';
 import type { CampaignLedger } from '../../views/src/ledger';
 
 /** One line a viewer reads in the feed: what the claim says, in words. */

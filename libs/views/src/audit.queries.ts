@@ -1,4 +1,4 @@
-import { canonicalJson } from '../../domain/src/shared/canonical-json';
+import { canonicalJson } from '../../domain/src/common/canonical-json';
 import { localDateOf } from '../../domain/src/time/zoned-time';
 import { casualtyCandidates, casualtyFigure, incidentGroups } from './casualties';
 import { placeStateAt, placeTimeline } from './control';

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Res } from
 import type { Response } from 'express';
 import type { CommandContext } from '../../../../libs/application/src/event-writer';
 import type { Timeline } from '../../../../libs/application/src/timeline';
-import { DomainError } from '../../../../libs/domain/src/shared/domain-error';
+import { DomainError } from '../../../../libs/domain/src/common/domain-error';
 import { Requires } from '../auth/auth.guard';
 import { answerWrite } from '../http/answer';
 import { Command } from '../http/command-context';

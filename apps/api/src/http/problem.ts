@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
-import { DomainError, type FieldError } from '../../../../libs/domain/src/shared/domain-error';
+import { DomainError, type FieldError } from '../../../../libs/domain/src/common/domain-error';
 import { WrongExpectedState } from '../../../../libs/store/src/event-store.port';
 
 /** An `application/problem+json` body (RFC 9457) with the fields that were wrong. */

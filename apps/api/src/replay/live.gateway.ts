@@ -2,7 +2,7 @@ import { Inject, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common'
 import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
 import type { Timeline } from '../../../../libs/application/src/timeline';
-import { DomainError } from '../../../../libs/domain/src/shared/domain-error';
+import { DomainError } from '../../../../libs/domain/src/common/domain-error';
 import { TIMELINE } from '../timeline.token';
 import { LiveSubscribe } from './replay.messages';
 import { acknowledge } from './socket-acks';

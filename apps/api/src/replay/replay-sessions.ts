@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Timeline } from '../../../../libs/application/src/timeline';
-import { DomainError } from '../../../../libs/domain/src/shared/domain-error';
+import { DomainError } from '../../../../libs/domain/src/common/domain-error';
 import { isCalendarDate } from '../../../../libs/domain/src/time/calendar';
 import { dayBounds } from '../../../../libs/domain/src/time/zoned-time';
 import { correctionFor, floorToLocalHour, ReplayPlan } from '../../../../libs/replay/src/replay-plan';

@@ -1,7 +1,7 @@
 import { Inject, Logger } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, OnGatewayDisconnect, SubscribeMessage, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
-import { DomainError } from '../../../../libs/domain/src/shared/domain-error';
+import { DomainError } from '../../../../libs/domain/src/common/domain-error';
 import { isCalendarDate } from '../../../../libs/domain/src/time/calendar';
 import { dayBounds } from '../../../../libs/domain/src/time/zoned-time';
 import { ProblemException } from '../http/problem';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Slug } from '../../../../libs/domain/src/shared/slug';
+import { Slug } from '../../../../libs/domain/src/common/slug';
 import { isCalendarDate, parseInstant } from '../../../../libs/domain/src/time/calendar';
 
 /** A replay bound: a date (the start of that local day) or an ISO instant. */

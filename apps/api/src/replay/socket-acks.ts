@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { FieldError } from '../../../../libs/domain/src/shared/domain-error';
-import { parseWith } from '../../../../libs/domain/src/shared/zod-errors';
+import type { FieldError } from '../../../../libs/domain/src/common/domain-error';
+import { parseWith } from '../../../../libs/domain/src/common/zod-errors';
 import { toProblem } from '../http/problem';
 
 export type Ack = { ok: true; [key: string]: unknown } | { ok: false; error: { status: number; title: string; detail?: string; errors?: FieldError[] } };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Timeline } from '../../../../libs/application/src/timeline';
-import { DomainError } from '../../../../libs/domain/src/shared/domain-error';
-import { Slug } from '../../../../libs/domain/src/shared/slug';
+import { DomainError } from '../../../../libs/domain/src/common/domain-error';
+import { Slug } from '../../../../libs/domain/src/common/slug';
 import { isCalendarDate, parseInstant } from '../../../../libs/domain/src/time/calendar';
 import type { CampaignLedger, KnownAt } from '../../../../libs/views/src/ledger';
 import type { TimelineViews } from '../../../../libs/views/src/timeline-views';

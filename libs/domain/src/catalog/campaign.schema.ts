@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Slug } from '../shared/slug';
+import { Slug } from '../common/slug';
 import { isCalendarDate } from '../time/calendar';
 import { isValidTimeZone } from '../time/zoned-time';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Slug } from '../shared/slug';
+import { Slug } from '../common/slug';
 
 export const PLACE_KINDS = [
   'city', 'town', 'village', 'district', 'base', 'airport', 'oil-field', 'gas-field',

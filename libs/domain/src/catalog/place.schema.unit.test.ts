@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseWith } from '../shared/zod-errors';
+import { parseWith } from '../common/zod-errors';
 import { PlaceCorrection, PlaceRegistration } from './place.schema';
 
 const rastan = {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Slug } from '../shared/slug';
+import { Slug } from '../common/slug';
 import { PUBLISHER_KINDS } from './source.schema';
 
 /** The body of `POST /publishers`: a publisher a figure can be attributed to. */

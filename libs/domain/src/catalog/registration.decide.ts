@@ -1,5 +1,5 @@
-import { canonicalJson } from '../shared/canonical-json';
-import { DomainError } from '../shared/domain-error';
+import { canonicalJson } from '../common/canonical-json';
+import { DomainError } from '../common/domain-error';
 
 /**
  * Registering something with a stable id: new → record it; the same content again → nothing to

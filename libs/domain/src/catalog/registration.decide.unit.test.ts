@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../shared/domain-error';
+import { DomainError } from '../common/domain-error';
 import { decideRegistration } from './registration.decide';
 
 const homs = { placeId: 'homs', name: 'Homs', aliases: ['Hims'], kind: 'city', governorate: 'Homs', lat: 34.73, lon: 36.72, precision: 'approximate' };

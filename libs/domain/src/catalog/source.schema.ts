@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Slug } from '../shared/slug';
+import { Slug } from '../common/slug';
 import { isCalendarDate, parseInstant } from '../time/calendar';
 
 export const PUBLISHER_KINDS = ['monitor', 'news-agency', 'belligerent', 'government', 'encyclopedia'] as const;

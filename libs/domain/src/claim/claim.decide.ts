@@ -1,5 +1,5 @@
-import { canonicalJson } from '../shared/canonical-json';
-import { assertNever, DomainError } from '../shared/domain-error';
+import { canonicalJson } from '../common/canonical-json';
+import { assertNever, DomainError } from '../common/domain-error';
 import type { ClaimChanges, ClaimData, ClaimEvent } from './claim.events';
 import { RECORDED_EVENT_TYPE } from './claim.events';
 import type { ClaimState } from './claim.evolve';

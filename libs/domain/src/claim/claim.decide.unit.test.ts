@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../shared/domain-error';
+import { DomainError } from '../common/domain-error';
 import { decideClaim, type ClaimCommand } from './claim.decide';
 import type { ClaimData, ClaimEvent } from './claim.events';
 import { foldClaim, initialClaimState } from './claim.evolve';

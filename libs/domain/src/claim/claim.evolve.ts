@@ -1,4 +1,4 @@
-import { assertNever } from '../shared/domain-error';
+import { assertNever } from '../common/domain-error';
 import type { ClaimChanges, ClaimData, ClaimEvent } from './claim.events';
 import type { Rank } from './claim.schema';
 

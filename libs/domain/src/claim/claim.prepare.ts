@@ -1,6 +1,6 @@
-import { contentHash } from '../shared/canonical-json';
-import type { FieldError } from '../shared/domain-error';
-import { parseWith } from '../shared/zod-errors';
+import { contentHash } from '../common/canonical-json';
+import type { FieldError } from '../common/domain-error';
+import { parseWith } from '../common/zod-errors';
 import { normalizeTime } from '../time/claim-time';
 import type { ClaimChanges, ClaimData } from './claim.events';
 import { unresolvedReferences, type CampaignReferences } from './claim.references';

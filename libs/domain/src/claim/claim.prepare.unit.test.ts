@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FieldError } from '../shared/domain-error';
+import type { FieldError } from '../common/domain-error';
 import type { ClaimData } from './claim.events';
 import { derivedClaimId, prepareClaim, prepareCorrection } from './claim.prepare';
 import type { CampaignReferences } from './claim.references';

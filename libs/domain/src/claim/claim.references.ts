@@ -1,4 +1,4 @@
-import type { FieldError } from '../shared/domain-error';
+import type { FieldError } from '../common/domain-error';
 import type { ClaimInput } from './claim.schema';
 
 /** What a claim may refer to in its campaign; the shell answers from the catalog. */

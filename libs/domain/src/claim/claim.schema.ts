@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Slug } from '../shared/slug';
+import { Slug } from '../common/slug';
 import { WrittenTime } from '../time/claim-time';
 
 export const CONTROL_STATUSES = ['controlled', 'contested', 'besieged', 'vacated'] as const;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { FieldError } from '../shared/domain-error';
+import type { FieldError } from '../common/domain-error';
 import { isCalendarDate, parseInstant } from './calendar';
 import { addDays, localToUtc } from './zoned-time';
 

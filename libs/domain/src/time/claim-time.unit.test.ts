@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseWith } from '../shared/zod-errors';
+import { parseWith } from '../common/zod-errors';
 import { normalizeTime, WrittenTime, type TimeResult, type ValidTime } from './claim-time';
 
 const DAMASCUS = 'Asia/Damascus';
