@@ -1,5 +1,6 @@
-import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { campaignLog } from '../../../../libs/application/src/campaign-log';
 import type { Timeline } from '../../../../libs/application/src/timeline';
@@ -31,16 +32,31 @@ export const ConflictsQuery = z.strictObject({ day: Day.optional(), knownAt: Vie
 export const ExportQuery = z.strictObject({ format: z.enum(['ndjson', 'csv', 'geojson']), day: Day.optional(), ...ViewParams })
   .refine((q) => q.format !== 'geojson' || q.day !== undefined, { message: 'is required for geojson', path: ['day'] });
 
+/** Sends a serialised answer with its ETag; 304 when the client already holds that version. */
+function sendJson(req: Request, res: Response, json: string, etag: string): void {
+  res.setHeader('ETag', etag);
+  if (req.headers['if-none-match'] === etag) {
+    res.status(304).end();
+    return;
+  }
+  res.type('application/json').send(json);
+}
+
 @Controller('campaigns/:c')
 export class ViewsController {
   constructor(@Inject(TIMELINE) private readonly timeline: Timeline) {}
 
   @Get('control')
-  async control(@Param('c') campaignId: string, @Query() query: unknown) {
+  async control(@Param('c') campaignId: string, @Query() query: unknown, @Req() req: Request, @Res() res: Response) {
     const q = parseQuery(ControlQuery, query);
     const ctx = await viewContext(this.timeline, campaignId, q.knownAt);
     const at = q.day ? endOfDay(ctx.ledger, q.day) : Date.parse(q.at!);
-    return { ...controlAt(ctx.views, ctx.ledger, at, ctx.knownAt, q.operation), ...(q.day ? { day: q.day } : {}), knownAt: ctx.knownAtEcho };
+    // a day's map can be a megabyte: serialised once per state of the log, and not sent again
+    // to a client that already has it
+    const key = `json|control|${JSON.stringify(q)}`;
+    const json = ctx.views.memo(campaignId, key, ctx.knownAt, () =>
+      JSON.stringify({ ...controlAt(ctx.views, ctx.ledger, at, ctx.knownAt, q.operation), ...(q.day ? { day: q.day } : {}), knownAt: ctx.knownAtEcho }));
+    sendJson(req, res, json, `W/"${ctx.views.position}-${createHash('sha1').update(key).digest('hex').slice(0, 16)}"`);
   }
 
   @Get('control/days')
