@@ -1,7 +1,6 @@
 import { localDateOf, offsetAt } from '../../domain/src/time/zoned-time';
 import { casualtyFigure, type CasualtyCandidate, type Group } from '../../views/src/casualties';
 import { entryAt, placeStateAt, type TimelineEntry } from '../../views/src/control';
-import { holderBloc } from '../../views/src/control.queries';
 import type { Count } from '../../views/src/counts';
 import { NOW, type CampaignLedger, type ClaimVersion, type KnownAt } from '../../views/src/ledger';
 import type { TimelineViews } from '../../views/src/timeline-views';
@@ -176,7 +175,8 @@ export class ReplayPlan {
       const entry = entryAt(timeline, at);
       if (!entry) continue;
       const claim = entry.decider.version.claim;
-      const bloc = holderBloc({ status: claim.status, bloc: this.ledger.bloc(claim.controller) } as never);
+      // as the day views count: a place is held by its controller's bloc unless it was vacated
+      const bloc = claim.status === 'vacated' ? null : this.ledger.bloc(claim.controller);
       if (bloc) counts[bloc] = (counts[bloc] ?? 0) + 1;
     }
     return counts;

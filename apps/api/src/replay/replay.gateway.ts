@@ -86,9 +86,9 @@ export class ReplayGateway implements OnGatewayDisconnect {
   seek(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown) {
     return acknowledge(ReplaySeek, body, async ({ sessionId, at }) => {
       const session = this.controlled(socket, sessionId);
-      const zone = session.plan.scope;
+      const { from, to } = session.plan.scope;
       const instant = isCalendarDate(at) ? dayBounds(at, this.timeZone(session)).start : Date.parse(at);
-      if (instant < zone.from || instant > zone.to) throw DomainError.invalid('seek outside the replay window', [{ path: 'at', message: `must be within ${iso(zone.from)} and ${iso(zone.to)}` }]);
+      if (instant < from || instant > to) throw DomainError.invalid('seek outside the replay window', [{ path: 'at', message: `must be within ${iso(from)} and ${iso(to)}` }]);
       session.seek(session.plan.frameIndexAt(instant));
       return { seq: session.seq };
     });
