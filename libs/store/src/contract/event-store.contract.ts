@@ -79,6 +79,24 @@ export function eventStoreContract(name: string, open: () => Promise<EventStore>
       expect(await store.readStream(stream('claim-q'))).toHaveLength(2);
     });
 
+    it('when appends race, each stands or falls alone: a stale one fails, the others are stored', async () => {
+      await store.append([{ stream: stream('claim-race'), expected: 'no_stream', events: [event('A')] }]);
+      const outcomes = await Promise.allSettled([
+        store.append([{ stream: stream('claim-race-1'), expected: 'no_stream', events: [event('A')] }]),
+        store.append([{ stream: stream('claim-race'), expected: 'no_stream', events: [event('B')] }]),
+        store.append([{ stream: stream('claim-race-2'), expected: 'no_stream', events: [event('A')] }]),
+        store.append([{ stream: stream('claim-race-3'), expected: 'no_stream', events: [event('A')] }]),
+      ]);
+      expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+      expect((outcomes[1] as PromiseRejectedResult).reason).toBeInstanceOf(WrongExpectedState);
+      for (const s of ['claim-race-1', 'claim-race-2', 'claim-race-3']) expect(await store.readStream(stream(s))).toHaveLength(1);
+      expect((await store.readStream(stream('claim-race'))).map((e) => e.type)).toEqual(['A']);
+      if (!options.sharedLog) {
+        const positions = (await store.readAll(0, 1000)).map((e) => e.position);
+        expect(positions).toEqual(positions.map((_, i) => i + 1));
+      }
+    });
+
     it('reads the whole log in order after a position, page by page', async () => {
       const before = await store.headPosition();
       for (let i = 0; i < 5; i++) await store.append([{ stream: stream(`claim-r${i}`), expected: 'any', events: [event('R', { i })] }]);

@@ -55,6 +55,9 @@ export class SqliteEventStore implements EventStore {
   private readonly subscriptions = new Set<PollingSubscription>();
   private readonly statements;
   private readonly appendTransaction;
+  private readonly groupTransaction;
+  private readonly pending: { requests: StreamAppend[]; resolve: (r: AppendResult[]) => void; reject: (e: unknown) => void }[] = [];
+  private flushScheduled = false;
 
   constructor(
     readonly file: string,
@@ -82,14 +85,48 @@ export class SqliteEventStore implements EventStore {
       }
       return plan.results;
     });
+    // Appends waiting together share one commit (one fsync); each is a savepoint of its own, so
+    // one that fails its expectation is rolled back alone and the others still commit.
+    this.groupTransaction = this.db.transaction((group: StreamAppend[][]) =>
+      group.map((requests) => {
+        try {
+          return { ok: true as const, results: this.appendTransaction(requests) };
+        } catch (error) {
+          return { ok: false as const, error };
+        }
+      }),
+    );
   }
 
-  async append(requests: StreamAppend[]): Promise<AppendResult[]> {
-    // IMMEDIATE takes the write lock before reading, so the expectation check and the insert
-    // see the same log even when another process appends to the same file.
-    const results = this.appendTransaction.immediate(requests);
+  /**
+   * Appends are acknowledged only after the transaction that holds them has committed. Appends
+   * made while a commit is being prepared wait for the next one and share it (group commit).
+   */
+  append(requests: StreamAppend[]): Promise<AppendResult[]> {
+    return new Promise((resolve, reject) => {
+      this.pending.push({ requests, resolve, reject });
+      if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  private flush(): void {
+    this.flushScheduled = false;
+    const group = this.pending.splice(0);
+    if (!group.length) return;
+    let outcomes;
+    try {
+      // IMMEDIATE takes the write lock before reading, so the expectation checks and the inserts
+      // see the same log even when another process appends to the same file.
+      outcomes = this.groupTransaction.immediate(group.map((g) => g.requests));
+    } catch (error) {
+      for (const g of group) g.reject(error);
+      return;
+    }
+    outcomes.forEach((outcome, i) => (outcome.ok ? group[i].resolve(outcome.results) : group[i].reject(outcome.error)));
     for (const subscription of this.subscriptions) subscription.wake();
-    return results;
   }
 
   async readStream(stream: string): Promise<StoredEvent[]> {
@@ -129,6 +166,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   async close(): Promise<void> {
+    if (this.pending.length) this.flush();
     await Promise.all([...this.subscriptions].map((s) => s.close()));
     this.subscriptions.clear();
     if (this.db.open) this.db.close();
