@@ -5,7 +5,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SqliteEventStore } from '../../libs/store/src/sqlite/sqlite.store';
 import { KEYS } from '../support/app';
-import { CAMPAIGN, controlClaim, PLACES, SOURCES } from '../support/fixtures';
+import { CAMPAIGN, controlClaim, PLACES, seedCampaignAt, SOURCES } from '../support/fixtures';
 import { ensureBuilt, startServerProcess, type ServerProcess } from '../support/server-process';
 
 const KILLS = Number(process.env.CRASH_KILLS ?? 3);
@@ -22,9 +22,7 @@ describe('crash safety of the embedded store', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'timeline-crash-')), 'store.db');
     server = await startServerProcess(env(file));
     let http = request(server.url);
-    await http.post('/campaigns').set(auth(KEYS.admin)).send(CAMPAIGN).expect(201);
-    for (const p of PLACES) await http.post(`/campaigns/${C}/places`).set(auth(KEYS.editor)).send(p).expect(201);
-    for (const s of SOURCES) await http.post(`/campaigns/${C}/sources`).set(auth(KEYS.editor)).send(s).expect(201);
+    await seedCampaignAt(http);
 
     const acknowledged: string[] = [];
     const corrected: string[] = [];

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KEYS } from '../support/app';
-import { CAMPAIGN, controlClaim, PLACES, SOURCES } from '../support/fixtures';
+import { CAMPAIGN, controlClaim, seedCampaignAt } from '../support/fixtures';
 import { REDIS_URL, redisOrSkip } from '../support/redis';
 import { ensureBuilt, startServerProcess, type ServerProcess } from '../support/server-process';
 import { TestClient } from './socket-client';
@@ -33,9 +33,7 @@ beforeAll(async () => {
   a = await startServerProcess(env);
   b = await startServerProcess(env);
   const http = request(a.url);
-  await http.post('/campaigns').set(auth(KEYS.admin)).send(CAMPAIGN).expect(201);
-  for (const p of PLACES) await http.post(`/campaigns/${C}/places`).set(auth(KEYS.editor)).send(p).expect(201);
-  for (const s of SOURCES) await http.post(`/campaigns/${C}/sources`).set(auth(KEYS.editor)).send(s).expect(201);
+  await seedCampaignAt(http);
   await http.post(`/campaigns/${C}/claims`).set(auth(KEYS.editor)).send({ claims: [
     controlClaim({ claimId: 'homs-held', place: 'homs', controller: 'saa', time: { date: '2024-12-05' }, sources: ['sana-2024-12-07-homs'] }),
     controlClaim({ claimId: 'rastan-taken', place: 'al-rastan', controller: 'hts', time: { date: '2024-12-06', hour: 14 } }),

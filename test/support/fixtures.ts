@@ -47,9 +47,11 @@ export const controlClaim = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-/** Registers the test campaign with its places and sources through the API. */
-export async function seedCampaign(app: TestApp): Promise<void> {
-  await app.http.post('/campaigns').set(asAdmin).send(CAMPAIGN).expect(201);
-  for (const place of PLACES) await app.http.post(`/campaigns/${CAMPAIGN.campaignId}/places`).set(asEditor).send(place).expect(201);
-  for (const source of SOURCES) await app.http.post(`/campaigns/${CAMPAIGN.campaignId}/sources`).set(asEditor).send(source).expect(201);
+/** Registers the test campaign with its places and sources through the API of a service. */
+export async function seedCampaignAt(http: TestApp['http']): Promise<void> {
+  await http.post('/campaigns').set(asAdmin).send(CAMPAIGN).expect(201);
+  for (const place of PLACES) await http.post(`/campaigns/${CAMPAIGN.campaignId}/places`).set(asEditor).send(place).expect(201);
+  for (const source of SOURCES) await http.post(`/campaigns/${CAMPAIGN.campaignId}/sources`).set(asEditor).send(source).expect(201);
 }
+
+export const seedCampaign = (app: TestApp): Promise<void> => seedCampaignAt(app.http);
