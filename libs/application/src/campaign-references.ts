@@ -3,16 +3,14 @@ import type { CampaignEntry, CatalogView } from '../../projections/src/catalog/c
 
 /** The references a claim may make in a campaign, answered by the catalog. */
 export function campaignReferences(entry: CampaignEntry, catalog: CatalogView, extraClaimIds: ReadonlySet<string> = new Set()): CampaignReferences {
-  const operations = new Set(entry.campaign.operations.map((o) => o.id));
-  const publishers = new Set<string>(catalog.publishers.keys());
   return {
     campaignId: entry.campaign.campaignId,
     timeZone: entry.campaign.timeZone,
     hasPlace: (id) => entry.places.has(id),
     hasSource: (id) => entry.sources.has(id),
     hasFaction: (id) => entry.factions.has(id),
-    hasOperation: (id) => operations.has(id),
+    hasOperation: (id) => entry.campaign.operations.some((o) => o.id === id),
     hasClaim: (id) => entry.claimIds.has(id) || extraClaimIds.has(id),
-    isPublisher: (id) => publishers.has(id),
+    isPublisher: (id) => catalog.publishers.has(id),
   };
 }

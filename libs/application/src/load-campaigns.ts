@@ -24,7 +24,10 @@ export async function loadCampaigns(
   progress: (done: number, total: number) => void = () => undefined,
 ): Promise<LoadReport> {
   const report: LoadReport = { created: 0, unchanged: 0, problems: [] };
-  const total = countItems(dir);
+  const publishersFile = join(dir, 'publishers.json');
+  const publishers = existsSync(publishersFile) ? readJson<{ publishers: unknown[] }>(publishersFile).publishers : [];
+  const campaigns = campaignFolders(dir).map(readCampaignFolder);
+  const total = publishers.length + campaigns.reduce((n, c) => n + 1 + c.places.length + c.sources.length + c.claims.length, 0);
   const context = (what: string): CommandContext => ({ actor: 'events-loader', correlationId: `load:${what}`, now: new Date() });
   const count = (outcome: 'created' | 'unchanged', n = 1): void => {
     report[outcome] += n;
@@ -40,29 +43,24 @@ export async function loadCampaigns(
     }
   };
 
-  const publishersFile = join(dir, 'publishers.json');
-  if (existsSync(publishersFile)) {
-    for (const publisher of readJson<{ publishers: unknown[] }>(publishersFile).publishers) {
-      await attempt(`publishers.json ${(publisher as { publisher?: string }).publisher}`, async () =>
-        count((await timeline.catalog.registerPublisher(publisher, context('publishers'))).outcome));
-    }
+  for (const publisher of publishers) {
+    await attempt(`publishers.json ${(publisher as { publisher?: string }).publisher}`, async () =>
+      count((await timeline.catalog.registerPublisher(publisher, context('publishers'))).outcome));
   }
 
-  for (const campaignDir of campaignFolders(dir)) {
-    const campaign = readJson<{ campaignId: string }>(join(campaignDir, 'campaign.json'));
+  for (const { campaign, places, sources, claims } of campaigns) {
     const campaignId = campaign.campaignId;
     await attempt(`${campaignId}/campaign.json`, async () => count((await timeline.catalog.registerCampaign(campaign, context(campaignId))).outcome));
 
-    for (const place of parentsFirst(itemsOf<{ placeId: string; parent?: string }>(join(campaignDir, 'places'), 'places'))) {
+    for (const place of parentsFirst(places)) {
       await attempt(`${campaignId} place ${place.placeId}`, async () =>
         count((await timeline.catalog.registerPlace(campaignId, place, context(`${campaignId}:places`))).outcome));
     }
-    for (const source of itemsOf<{ sourceId: string }>(join(campaignDir, 'sources'), 'sources')) {
+    for (const source of sources) {
       await attempt(`${campaignId} source ${source.sourceId}`, async () =>
         count((await timeline.catalog.registerSource(campaignId, source, context(`${campaignId}:sources`))).outcome));
     }
 
-    const claims = itemsOf<{ claimId?: string; denies?: string[]; corroborates?: string }>(join(campaignDir, 'claims'), 'claims');
     for (const chunk of referencedFirst(claims)) {
       await attempt(`${campaignId} claims ${chunk[0]?.claimId}…`, async () => {
         const result = await timeline.claims.record(campaignId, { claims: chunk }, context(`${campaignId}:claims`));
@@ -73,15 +71,14 @@ export async function loadCampaigns(
   return report;
 }
 
-/** How many registrations and claims the folder holds, for progress. */
-function countItems(dir: string): number {
-  const publishersFile = join(dir, 'publishers.json');
-  let total = existsSync(publishersFile) ? readJson<{ publishers: unknown[] }>(publishersFile).publishers.length : 0;
-  for (const campaignDir of campaignFolders(dir)) {
-    total += 1;
-    for (const [folder, key] of [['places', 'places'], ['sources', 'sources'], ['claims', 'claims']]) total += itemsOf(join(campaignDir, folder), key).length;
-  }
-  return total;
+/** One campaign's folder, every file read once. */
+function readCampaignFolder(campaignDir: string) {
+  return {
+    campaign: readJson<{ campaignId: string }>(join(campaignDir, 'campaign.json')),
+    places: itemsOf<{ placeId: string; parent?: string }>(join(campaignDir, 'places'), 'places'),
+    sources: itemsOf<{ sourceId: string }>(join(campaignDir, 'sources'), 'sources'),
+    claims: itemsOf<{ claimId?: string; denies?: string[]; corroborates?: string }>(join(campaignDir, 'claims'), 'claims'),
+  };
 }
 
 function campaignFolders(dir: string): string[] {

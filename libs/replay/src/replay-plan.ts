@@ -3,6 +3,7 @@ import { casualtyFigure, type CasualtyCandidate, type Group } from '../../views/
 import { entryAt, placeStateAt, type TimelineEntry } from '../../views/src/control';
 import type { Count } from '../../views/src/counts';
 import { NOW, type CampaignLedger, type ClaimVersion, type KnownAt } from '../../views/src/ledger';
+import { lastAtOrBefore } from '../../views/src/sorted-search';
 import type { TimelineViews } from '../../views/src/timeline-views';
 import { claimSummary } from './claim-summary';
 
@@ -149,15 +150,9 @@ export class ReplayPlan {
 
   /** The claims taking effect in `(at, until]`, in the order of their ends. */
   private claimsIn(at: number, until: number) {
-    let lo = 0;
-    let hi = this.claimsByTo.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.claimsByTo[mid].version.to <= at) lo = mid + 1;
-      else hi = mid;
-    }
+    const first = lastAtOrBefore(this.claimsByTo.length, (i) => this.claimsByTo[i].version.to, at) + 1;
     const found: { version: ClaimVersion; claimId: string }[] = [];
-    for (let i = lo; i < this.claimsByTo.length && this.claimsByTo[i].version.to <= until; i++) found.push(this.claimsByTo[i]);
+    for (let i = first; i < this.claimsByTo.length && this.claimsByTo[i].version.to <= until; i++) found.push(this.claimsByTo[i]);
     return found;
   }
 

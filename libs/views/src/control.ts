@@ -1,5 +1,6 @@
 import type { ClaimDataOf } from '../../domain/src/claim/claim.events';
 import type { ControlStatus } from '../../domain/src/claim/claim.schema';
+import { lastAtOrBefore } from './sorted-search';
 import { RANK_VALUE, type CampaignLedger, type ClaimRecord, type ClaimVersion, type KnownAt } from './ledger';
 
 type ControlClaim = ClaimDataOf<'control'>;
@@ -85,17 +86,7 @@ export function placeTimeline(ledger: CampaignLedger, place: string, knownAt: Kn
 
 /** The last entry taking effect at or before T, by binary search. */
 export function entryAt(timeline: TimelineEntry[], at: number): TimelineEntry | undefined {
-  let lo = 0;
-  let hi = timeline.length - 1;
-  let found: TimelineEntry | undefined;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (timeline[mid].to <= at) {
-      found = timeline[mid];
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
+  return timeline[lastAtOrBefore(timeline.length, (i) => timeline[i].to, at)];
 }
 
 export interface Alternative {

@@ -151,12 +151,7 @@ export class CampaignLedger {
   versionAt(record: ClaimRecord, knownAt: KnownAt): ClaimVersion | undefined {
     const versions = record.versions;
     if (knownAt >= versions[versions.length - 1].position) return versions[versions.length - 1];
-    let found: ClaimVersion | undefined;
-    for (const version of versions) {
-      if (version.position > knownAt) break;
-      found = version;
-    }
-    return found;
+    return latestBefore(versions, knownAt);
   }
 
   /** Live at knownAt: recorded by then, not retracted, not deprecated (domain.md, How views decide). */
@@ -266,12 +261,7 @@ export class PublisherGrades {
   }
 
   at(publisher: string, knownAt: KnownAt): Grade | undefined {
-    let grade: Grade | undefined;
-    for (const entry of this.history.get(publisher) ?? []) {
-      if (entry.position > knownAt) break;
-      grade = entry.grade;
-    }
-    return grade;
+    return latestBefore(this.history.get(publisher), knownAt)?.grade;
   }
 
   assessmentsOf(publisher: string): readonly Assessment[] {

@@ -2,6 +2,7 @@ import type { CampaignRegistration } from '../../domain/src/catalog/campaign.sch
 import type { Grade } from '../../domain/src/catalog/source.schema';
 import { casualtyCandidates, incidentGroups, type CasualtyCandidate, type Group } from './casualties';
 import { placeTimeline, type TimelineEntry } from './control';
+import { lastAtOrBefore } from './sorted-search';
 import { CampaignLedger, NOW, PublisherGrades, type KnownAt, type LogEvent } from './ledger';
 
 /**
@@ -108,17 +109,7 @@ export class TimelineViews {
   knownAtPosition(knownAt: number | string | undefined): KnownAt {
     if (knownAt === undefined) return NOW;
     if (typeof knownAt === 'number') return knownAt;
-    const ms = Date.parse(knownAt);
-    let lo = 0;
-    let hi = this.recordedAts.length - 1;
-    let found = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.recordedAts[mid] <= ms) {
-        found = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
+    const found = lastAtOrBefore(this.recordedAts.length, (i) => this.recordedAts[i], Date.parse(knownAt));
     return found < 0 ? 0 : this.positions[found];
   }
 
@@ -179,15 +170,8 @@ export class TimelineViews {
   }
 
   private indexOfPosition(position: number): number {
-    let lo = 0;
-    let hi = this.positions.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.positions[mid] === position) return mid;
-      if (this.positions[mid] < position) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return -1;
+    const found = lastAtOrBefore(this.positions.length, (i) => this.positions[i], position);
+    return this.positions[found] === position ? found : -1;
   }
 
   private invalidateClaim(campaignId: string, versions: (Record<string, any> | undefined)[]): void {

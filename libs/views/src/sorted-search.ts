@@ -1,0 +1,17 @@
+/**
+ * The index of the last item whose key is at or before `target` in a list sorted by that key,
+ * or -1 when none is: the one search the views make over positions, instants and ends.
+ */
+export function lastAtOrBefore(length: number, keyAt: (index: number) => number, target: number): number {
+  let lo = 0;
+  let hi = length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (keyAt(mid) <= target) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
