@@ -89,6 +89,25 @@ describe('/replay: a private replay', () => {
     expect((await c.ack('replay:pause', { sessionId })).error.status).toBe(404);
   });
 
+  it('steps paused hour by hour, forward at once and back to the frame of the hour before', async () => {
+    const c = await client();
+    const { sessionId } = await c.ack('replay:start', { ...WINDOW, speed: 0.1 });
+    await c.ack('replay:pause', { sessionId });
+    await c.ack('replay:seek', { sessionId, at: '2024-12-06T14:00:00+03:00' });
+    expect(await c.ack('replay:step', { sessionId })).toEqual({ ok: true, seq: 3 });
+    await c.until(() => c.of('replay:frame').length === 1);
+    expect(c.of('replay:frame')[0]).toMatchObject({ at: '2024-12-06T11:00:00.000Z', claims: [expect.objectContaining({ claimId: 'rastan-taken' })] });
+    expect(await c.ack('replay:step', { sessionId, hours: 2 })).toEqual({ ok: true, seq: 5 });
+    await c.until(() => c.of('replay:frame').length === 3);
+    expect(c.of('replay:frame').map((f: any) => f.at)).toEqual(['2024-12-06T11:00:00.000Z', '2024-12-06T12:00:00.000Z', '2024-12-06T13:00:00.000Z']);
+    // back one hour from 13:00 UTC: the state before 12:00, then the 12:00 frame
+    expect(await c.ack('replay:step', { sessionId, hours: -1 })).toEqual({ ok: true, seq: 7 });
+    await c.until(() => c.received.length >= 7);
+    expect(c.received.slice(-2).map((m) => [m.event, m.payload.at])).toEqual([['replay:snapshot', '2024-12-06T12:00:00.000Z'], ['replay:frame', '2024-12-06T12:00:00.000Z']]);
+    expect((await c.ack('replay:step', { sessionId, hours: 0 })).error.errors[0].path).toBe('hours');
+    expect((await c.ack('replay:step', { sessionId, hours: 1.5 })).error.errors[0].path).toBe('hours');
+  });
+
   it('answers a bad message with an acknowledgement naming the field, never a crash', async () => {
     const c = await client();
     const bad = await c.ack('replay:start', { campaignId: C, speed: 5000, from: 'soon' });

@@ -97,7 +97,7 @@ describe(`hostile input: ${RUNS} generated bodies per write route`, () => {
 
 describe(`hostile input: ${RUNS} generated payloads per socket event`, () => {
   it('answers every socket event with an acknowledgement, never a crash', async () => {
-    const events = ['replay:start', 'replay:pause', 'replay:resume', 'replay:stop', 'replay:seek', 'replay:speed', 'replay:join'];
+    const events = ['replay:start', 'replay:pause', 'replay:resume', 'replay:stop', 'replay:seek', 'replay:speed', 'replay:step', 'replay:join'];
     const client = new TestClient(app.url, '/replay');
     await client.connected();
     try {

@@ -70,16 +70,35 @@ export class ReplaySession {
     let sent = 0;
     while (this.credit >= 1 && this.next < this.plan.hours) {
       this.credit -= 1;
-      this.emit('replay:frame', { ...this.plan.frame(this.next) });
-      this.next += 1;
+      this.advance(onFrame);
       sent += 1;
-      onFrame(this.streamedUntil);
     }
+    this.endIfDone();
+    return sent;
+  }
+
+  /**
+   * Shows the hour `hours` away at once, whatever the pace: forward, the next frames; backward, a
+   * snapshot before the hour landed on and then its frame, so the viewer sees that hour's claims.
+   */
+  step(hours: number, onFrame: (until: number) => void): void {
+    if (hours < 0) this.seek(Math.max(0, this.next + hours - 1));
+    for (let i = 0; i < Math.max(1, hours) && this.next < this.plan.hours; i++) this.advance(onFrame);
+    this.credit = 0;
+    this.endIfDone();
+  }
+
+  private advance(onFrame: (until: number) => void): void {
+    this.emit('replay:frame', { ...this.plan.frame(this.next) });
+    this.next += 1;
+    onFrame(this.streamedUntil);
+  }
+
+  private endIfDone(): void {
     if (this.next >= this.plan.hours && !this.ended) {
       this.ended = true;
       this.emit('replay:end', {});
     }
-    return sent;
   }
 
   /** The messages after `seq`, if they are all still kept. */

@@ -132,6 +132,12 @@ export class ReplaySessions {
     this.timer = undefined;
   }
 
+  /** Steps a session by whole hours now, feeding it the corrections due by then. */
+  step(session: ReplaySession, hours: number): void {
+    session.step(hours, (until) => this.flushPending(session, until));
+    if (session.room) void this.rooms.set(session.room, roomState(session));
+  }
+
   private tick(): void {
     const now = Date.now();
     const elapsed = now - this.last;

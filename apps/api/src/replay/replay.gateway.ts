@@ -5,7 +5,7 @@ import { DomainError } from '../../../../libs/domain/src/common/domain-error';
 import { isCalendarDate } from '../../../../libs/domain/src/time/calendar';
 import { dayBounds } from '../../../../libs/domain/src/time/zoned-time';
 import { ProblemException } from '../http/problem';
-import { ReplayJoin, ReplaySeek, ReplaySpeed, ReplayStart, SessionCommand } from './replay.messages';
+import { ReplayJoin, ReplaySeek, ReplaySpeed, ReplayStart, ReplayStep, SessionCommand } from './replay.messages';
 import type { ReplaySession } from './replay-session';
 import { MAX_SESSIONS_PER_CONNECTION, REPLAY_SESSIONS, roomState, type ReplaySessions } from './replay-sessions';
 import { acknowledge } from './socket-acks';
@@ -99,6 +99,15 @@ export class ReplayGateway implements OnGatewayDisconnect {
     return acknowledge(ReplaySpeed, body, async ({ sessionId, speed }) => {
       this.controlled(socket, sessionId).speed = speed;
       return {};
+    });
+  }
+
+  @SubscribeMessage('replay:step')
+  step(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown) {
+    return acknowledge(ReplayStep, body, async ({ sessionId, hours }) => {
+      const session = this.controlled(socket, sessionId);
+      this.sessions.step(session, hours);
+      return { seq: session.seq };
     });
   }
 

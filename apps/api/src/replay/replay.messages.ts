@@ -24,6 +24,10 @@ export type ReplayStart = z.infer<typeof ReplayStart>;
 export const SessionCommand = z.strictObject({ sessionId: SessionId });
 export const ReplaySeek = z.strictObject({ sessionId: SessionId, at: Bound });
 export const ReplaySpeed = z.strictObject({ sessionId: SessionId, speed: Speed });
+export const ReplayStep = z.strictObject({
+  sessionId: SessionId,
+  hours: z.number().int('must be a whole number of hours').min(-1000).max(1000).refine((h) => h !== 0, 'must not be 0').default(1),
+});
 export const ReplayJoin = z.strictObject({ room: Room });
 export const LiveSubscribe = z.strictObject({ campaignId: Slug });
 
@@ -36,6 +40,7 @@ export const CLIENT_EVENTS = {
     'replay:stop': SessionCommand,
     'replay:seek': ReplaySeek,
     'replay:speed': ReplaySpeed,
+    'replay:step': ReplayStep,
     'replay:join': ReplayJoin,
   },
   '/live': { subscribe: LiveSubscribe, unsubscribe: LiveSubscribe },
