@@ -89,10 +89,11 @@ describe('/replay: a private replay', () => {
     expect((await c.ack('replay:pause', { sessionId })).error.status).toBe(404);
   });
 
-  it('steps paused hour by hour, forward at once and back to the frame of the hour before', async () => {
+  it('starts paused when asked, and steps hour by hour, forward at once and back to the frame of the hour before', async () => {
     const c = await client();
-    const { sessionId } = await c.ack('replay:start', { ...WINDOW, speed: 0.1 });
-    await c.ack('replay:pause', { sessionId });
+    const { sessionId } = await c.ack('replay:start', { ...WINDOW, speed: 1000, paused: true });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(c.received.map((m) => m.event)).toEqual(['replay:snapshot']);
     await c.ack('replay:seek', { sessionId, at: '2024-12-06T14:00:00+03:00' });
     expect(await c.ack('replay:step', { sessionId })).toEqual({ ok: true, seq: 3 });
     await c.until(() => c.of('replay:frame').length === 1);

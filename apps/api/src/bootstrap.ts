@@ -16,6 +16,7 @@ import { securityHeaders } from './http/security-headers';
 import { RedisRoomRegistry } from './replay/redis-rooms';
 import { MemoryRoomRegistry, ReplaySessions } from './replay/replay-sessions';
 import { TimelineIoAdapter } from './replay/socket-adapter';
+import { serveViewer } from './viewer/serve-viewer';
 import Redis from 'ioredis';
 
 const LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
@@ -71,11 +72,12 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
   app.enableCors({ origin: config.corsOrigins.length ? config.corsOrigins : false });
   app.enableShutdownHooks();
   mountDocs(app);
+  if (!serveViewer(app, config.viewerDir)) logger.warn(`no web viewer in ${config.viewerDir}: run npm run build`);
   await app.listen(config.port, config.host);
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
-  logger.log(`listening on ${url} (docs at ${url}/docs)`);
+  logger.log(`listening on ${url} (viewer at ${url}/, docs at ${url}/docs)`);
   return {
     app,
     timeline,

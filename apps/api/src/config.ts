@@ -10,6 +10,7 @@ const Env = z.object({
   STORE_URL: z.string().min(1).default('sqlite:./data/timeline.db'),
   LOAD_EVENTS: Bool.default(true),
   EVENTS_DIR: z.string().min(1).optional(),
+  VIEWER_DIR: z.string().min(1).optional(),
   REDIS_URL: z.string().url().optional(),
   REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]{1,50}$/).default('timeline'),
   API_KEYS: z.string().optional(),
@@ -27,6 +28,8 @@ export interface AppConfig {
   storeUrl: string;
   loadEvents: boolean;
   eventsDir: string;
+  /** The built web viewer served at `/`. */
+  viewerDir: string;
   redisUrl?: string;
   /** Prefix of every Redis key and stream, so deployments can share one Redis. */
   redisPrefix: string;
@@ -54,7 +57,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
     host: e.HOST,
     storeUrl: e.STORE_URL,
     loadEvents: e.LOAD_EVENTS,
-    eventsDir: resolve(e.EVENTS_DIR ?? shippedEventsDir()),
+    eventsDir: resolve(e.EVENTS_DIR ?? join(projectRoot(), 'events')),
+    viewerDir: resolve(e.VIEWER_DIR ?? join(projectRoot(), 'dist', 'viewer')),
     redisUrl: e.REDIS_URL,
     redisPrefix: e.REDIS_PREFIX,
     apiKeys: e.API_KEYS,
@@ -75,10 +79,10 @@ function emptyAsUnset(env: NodeJS.ProcessEnv): Record<string, string> {
   return Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== '')) as Record<string, string>;
 }
 
-/** The `events/` folder shipped with the project, found from this file in source or in dist. */
-function shippedEventsDir(): string {
+/** The project's folder (it holds `events/`), found from this file in source or in dist. */
+function projectRoot(): string {
   for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) {
-    if (existsSync(join(dir, 'events', 'README.md'))) return join(dir, 'events');
+    if (existsSync(join(dir, 'events', 'README.md'))) return dir;
   }
-  return resolve('events');
+  return resolve('.');
 }

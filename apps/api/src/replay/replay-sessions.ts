@@ -101,6 +101,7 @@ export class ReplaySessions {
 
   start(request: ReplayStart, plan: ReplayPlan, outbox: Outbox, ownerSocketId: string, sessionId = newSessionId()): ReplaySession {
     const session = new ReplaySession(sessionId, request, plan, request.speed, outbox, ownerSocketId, request.room);
+    session.paused = request.paused ?? false;
     this.sessions.set(session.id, session);
     this.ensureTimer();
     return session;

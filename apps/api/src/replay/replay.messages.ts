@@ -18,6 +18,8 @@ export const ReplayStart = z.strictObject({
   operation: Slug.optional(),
   places: z.array(Slug).min(1).max(1000).optional(),
   room: Room.optional(),
+  /** Start paused on the snapshot, for a viewer opening a link at a given hour. */
+  paused: z.boolean().optional(),
   resume: z.strictObject({ sessionId: SessionId, seq: z.number().int().min(0) }).optional(),
 });
 export type ReplayStart = z.infer<typeof ReplayStart>;

@@ -1,0 +1,39 @@
+import { byId, externalLink, html } from './dom';
+import type { CampaignClock } from './time';
+import type { FrameClaim } from './types';
+
+/** The claims of the hour on screen, each with its quote, its sources and how sure its time is. */
+export class ClaimFeed {
+  private readonly list = byId<HTMLOListElement>('feed');
+  private readonly heading = byId('feed-heading');
+
+  constructor(private readonly publishers: () => Map<string, string>) {}
+
+  show(hour: string, claims: FrameClaim[], clock: CampaignClock, placeName: (id: string) => string | undefined): void {
+    this.heading.textContent = `Claims of ${hour}`;
+    this.list.replaceChildren(...claims.map((claim) => this.item(claim, clock, placeName)));
+    if (!claims.length) this.list.append(html('li', { class: 'empty' }, 'No claim takes effect in this hour.'));
+  }
+
+  /** A claim that arrived after the replay began: a correction of an hour already seen, or a live one. */
+  prepend(kind: 'correction' | 'live', claim: FrameClaim | null, claimId: string, clock: CampaignClock, placeName: (id: string) => string | undefined): void {
+    const item = claim ? this.item(claim, clock, placeName) : html('li', { class: 'claim' }, html('p', {}, `Claim ${claimId} was retracted or deprecated.`));
+    item.classList.add(kind);
+    item.prepend(html('span', { class: 'tag' }, kind === 'correction' ? 'recorded since the replay began' : 'live'));
+    this.list.prepend(item);
+  }
+
+  private item(claim: FrameClaim, clock: CampaignClock, placeName: (id: string) => string | undefined): HTMLLIElement {
+    const names = this.publishers();
+    const place = claim.place ? placeName(claim.place) : undefined;
+    return html('li', { class: `claim type-${claim.type}`, 'data-claim': claim.claimId },
+      html('p', { class: 'summary' }, html('strong', {}, claim.type), ' ', place ? `${place}: ` : '', claim.summary),
+      html('blockquote', {}, claim.quote),
+      html('p', { class: clock.isUncertain(claim.time) ? 'when uncertain' : 'when' }, clock.interval(claim.time)),
+      html('ul', { class: 'sources' }, ...claim.sources.map((s) => html('li', {},
+        html('span', { class: 'publisher' }, s.publisher ? (names.get(s.publisher) ?? s.publisher) : 'unattributed'), ' — ',
+        externalLink(s.title ?? s.sourceId, s.url),
+        s.publishedAt ? html('span', { class: 'published' }, ` (${s.publishedAt})`) : null))),
+    );
+  }
+}

@@ -1,0 +1,127 @@
+import { io, type Socket } from 'socket.io-client';
+import type { Correction, Frame, Live, Snapshot } from './types';
+
+export interface ReplayRequest {
+  campaignId: string;
+  speed: number;
+  operation?: string;
+  knownAt?: string | number;
+  paused?: boolean;
+}
+
+export interface StartedReplay {
+  sessionId: string;
+  from: string;
+  to: string;
+  frames: number;
+  pinnedPosition: number;
+}
+
+export interface ReplayHandlers {
+  snapshot(message: Snapshot): void;
+  frame(message: Frame): void;
+  correction(message: Correction): void;
+  live(message: Live): void;
+  end(): void;
+  connection(state: 'connected' | 'reconnecting' | 'offline'): void;
+}
+
+interface Ack {
+  ok: boolean;
+  error?: { status: number; title: string; detail?: string; errors?: { path: string; message: string }[] };
+  [key: string]: unknown;
+}
+
+export class ReplayError extends Error {
+  constructor(readonly ack: NonNullable<Ack['error']>) {
+    super(ack.errors?.length ? ack.errors.map((e) => `${e.path}: ${e.message}`).join('; ') : (ack.detail ?? ack.title));
+  }
+}
+
+/**
+ * One replay over the public socket protocol (`/replay`), as any client would run it: messages
+ * are taken in `seq` order, and after a dropped connection or a gap the session is resumed from
+ * the last `seq` seen.
+ */
+export class ReplayClient {
+  private readonly socket: Socket;
+  private session: StartedReplay | undefined;
+  private request: ReplayRequest | undefined;
+  private seq = 0;
+
+  constructor(private readonly handlers: ReplayHandlers) {
+    this.socket = io('/replay', { transports: ['websocket'] });
+    this.socket.on('connect', () => {
+      handlers.connection('connected');
+      if (this.session) void this.rejoin();
+    });
+    this.socket.on('disconnect', () => handlers.connection('reconnecting'));
+    this.socket.on('connect_error', () => handlers.connection('offline'));
+    this.socket.on('replay:snapshot', (m: Snapshot) => this.take(m, () => handlers.snapshot(m), true));
+    this.socket.on('replay:frame', (m: Frame) => this.take(m, () => handlers.frame(m)));
+    this.socket.on('replay:correction', (m: Correction) => this.take(m, () => handlers.correction(m)));
+    this.socket.on('replay:live', (m: Live) => this.take(m, () => handlers.live(m)));
+    this.socket.on('replay:end', (m: { sessionId: string; seq: number }) => this.take(m, () => handlers.end()));
+  }
+
+  get current(): StartedReplay | undefined {
+    return this.session;
+  }
+
+  async start(request: ReplayRequest): Promise<StartedReplay> {
+    if (this.session) await this.command('replay:stop', { sessionId: this.session.sessionId }).catch(() => undefined);
+    this.session = undefined;
+    this.seq = 0;
+    const started = (await this.command('replay:start', request)) as unknown as StartedReplay;
+    this.request = request;
+    this.session = started;
+    return started;
+  }
+
+  pause = () => this.control('replay:pause');
+  play = () => this.control('replay:resume');
+  seek = (at: string) => this.control('replay:seek', { at });
+  speed = (speed: number) => this.control('replay:speed', { speed });
+  step = (hours: number) => this.control('replay:step', { hours });
+
+  close(): void {
+    this.socket.close();
+  }
+
+  private async control(event: string, body: Record<string, unknown> = {}): Promise<Ack | undefined> {
+    if (!this.session) return undefined;
+    return this.command(event, { sessionId: this.session.sessionId, ...body });
+  }
+
+  private command(event: string, body: unknown): Promise<Ack> {
+    return new Promise((resolve, reject) => {
+      this.socket.timeout(10_000).emit(event, body, (timeout: Error | null, ack: Ack) => {
+        if (timeout) reject(new Error(`${event}: no answer from the service`));
+        else if (!ack.ok) reject(new ReplayError(ack.error!));
+        else resolve(ack);
+      });
+    });
+  }
+
+  /** Hands a message on if it is the next of the session; a gap means messages were lost: resume. */
+  private take(message: { sessionId: string; seq: number }, handle: () => void, resets = false): void {
+    if (!this.session || message.sessionId !== this.session.sessionId) return;
+    if (message.seq <= this.seq) return;
+    if (message.seq > this.seq + 1 && !resets) {
+      void this.rejoin();
+      return;
+    }
+    this.seq = message.seq;
+    handle();
+  }
+
+  /** Continues the session after a drop or a gap, from the last `seq` taken. */
+  private async rejoin(): Promise<void> {
+    if (!this.session || !this.request) return;
+    try {
+      await this.command('replay:start', { ...this.request, resume: { sessionId: this.session.sessionId, seq: this.seq } });
+    } catch {
+      this.handlers.connection('offline');
+    }
+  }
+}
