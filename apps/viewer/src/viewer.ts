@@ -340,7 +340,9 @@ export class Viewer {
     for (let t = from, i = 0; t < from + span; t += 24 * HOUR, i++) {
       if (i % every) continue;
       const label = html('span', {}, this.clock.dayOf(t).slice(5));
-      label.style.left = `${((t - from) / span) * 100}%`;
+      const percent = ((t - from) / span) * 100;
+      label.style.left = `${percent}%`;
+      label.style.transform = `translateX(-${percent}%)`;
       out.push(label);
     }
     marks.replaceChildren(...out);
