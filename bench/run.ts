@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, type as osType, release } from 'node:os';
 import { join } from 'node:path';
+import { acrossInstances, privateReplays, sharedRoomFanOut } from './fanout.bench';
 import { benchServer, generatedStore, httpAppend, viewQueries } from './http.bench';
 import { line, type Result } from './measure';
 import { auditQuery, rebuild } from './scale.bench';
@@ -14,7 +15,9 @@ import { batchedAppend, singleAppend } from './store.bench';
  */
 async function main() {
   const quick = process.argv.includes('--quick');
-  const size = quick ? { appends: 300, batches: 20, claims: 10_000, seconds: 2, audits: 50 } : { appends: 5000, batches: 200, claims: 1_000_000, seconds: 15, audits: 500 };
+  const size = quick
+    ? { appends: 300, batches: 20, claims: 10_000, seconds: 2, audits: 50, fanOut: 200, privateReplays: 50, viewers: 40, window: { from: '2024-12-01', to: '2024-12-02' } }
+    : { appends: 5000, batches: 200, claims: 1_000_000, seconds: 15, audits: 500, fanOut: 2000, privateReplays: 500, viewers: 400, window: { from: '2024-12-01', to: '2024-12-08' } };
   const results: Result[] = [];
   const report = (r: Result) => {
     results.push(r);
@@ -40,12 +43,32 @@ async function main() {
     await server.kill();
   }
 
+  report(await sharedRoomFanOut(size.fanOut, size.window));
+  report(await privateReplays(size.privateReplays, size.window));
+  const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  if (await redisAnswers(redisUrl)) report(await acrossInstances(size.viewers, size.window, redisUrl));
+  else console.log(`across instances: SKIPPED, no Redis at ${redisUrl} (set REDIS_URL)`);
+
   const machine = { cpus: cpus().length, model: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), os: `${osType()} ${release()}`, node: process.version };
   const command = `npm run build && npm run bench${quick ? ' -- --quick' : ''}`;
   mkdirSync(join(ROOT, 'bench'), { recursive: true });
   writeFileSync(join(ROOT, 'bench', quick ? 'results.quick.json' : 'results.json'), `${JSON.stringify({ at: new Date().toISOString(), quick, machine, command, results }, null, 2)}\n`);
   if (!quick) writeFileSync(join(ROOT, 'BENCHMARKS.md'), markdown(results, machine, command));
   console.log(`${results.filter((r) => r.met).length} of ${results.length} targets met`);
+}
+
+async function redisAnswers(url: string): Promise<boolean> {
+  const { default: Redis } = await import('ioredis');
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  redis.on('error', () => undefined);
+  try {
+    await redis.connect();
+    return (await redis.ping()) === 'PONG';
+  } catch {
+    return false;
+  } finally {
+    redis.disconnect();
+  }
 }
 
 function markdown(results: Result[], machine: Record<string, unknown>, command: string): string {

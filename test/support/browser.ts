@@ -2,7 +2,6 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { build } from 'vite';
 import { ROOT } from './server-process';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -27,6 +26,9 @@ export async function chromiumOrSkip(): Promise<Browser | undefined> {
 /** Builds the viewer from its sources, as `npm run build` does, into a fresh folder. */
 export async function buildViewer(): Promise<string> {
   const outDir = mkdtempSync(join(tmpdir(), 'timeline-viewer-'));
+  // Vite's types need a bundler-style module resolution; the tests are compiled as CommonJS
+  const vite = 'vite';
+  const { build } = (await import(vite)) as { build(config: object): Promise<unknown> };
   await build({ configFile: join(ROOT, 'apps/viewer/vite.config.mts'), logLevel: 'error', build: { outDir, emptyOutDir: true } });
   return outDir;
 }
