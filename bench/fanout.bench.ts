@@ -74,7 +74,7 @@ export function replayServer(env: Record<string, string> = {}): Promise<ServerPr
 }
 
 /** The frames of a window as the service sends them, for the reference to send the same bytes. */
-async function recordFrames(url: string, window: { from: string; to: string }): Promise<string> {
+async function recordFrames(url: string, window: { from: string; to: string }): Promise<{ file: string; frames: number }> {
   const socket = await replayClient(url);
   const frames: object[] = [];
   socket.on('replay:frame', ({ sessionId: _s, seq: _q, ...frame }: Record<string, unknown>) => frames.push(frame));
@@ -84,7 +84,28 @@ async function recordFrames(url: string, window: { from: string; to: string }): 
   socket.close();
   const file = join(mkdtempSync(join(tmpdir(), 'bench-frames-')), 'frames.json');
   writeFileSync(file, JSON.stringify(frames));
-  return file;
+  return { file, frames: frames.length };
+}
+
+/** The client that starts a shared room, paused, and notes when each frame reaches it. */
+async function probedRoom(url: string, window: { from: string; to: string }, speed: number) {
+  const probe = await replayClient(url);
+  const times = new Map<number, number>();
+  probe.on('replay:frame', (f: { seq: number }) => times.set(f.seq, now()));
+  const room = `bench-${process.pid}`;
+  const ended = new Promise((r) => probe.once('replay:end', r));
+  const { sessionId, frames } = await probe.emitWithAck('replay:start', { campaignId: CAMPAIGN, ...window, speed, room, paused: true });
+  return {
+    room,
+    times,
+    frames: frames as number,
+    /** Plays the room to its end. */
+    play: async () => {
+      await probe.emitWithAck('replay:resume', { sessionId });
+      await ended;
+      probe.close();
+    },
+  };
 }
 
 interface ReferenceServer {
@@ -136,23 +157,15 @@ export async function sharedRoomFanOut(clients: number, window: { from: string; 
   let frames: number;
   let framesFile: string;
   try {
-    framesFile = await recordFrames(server.url, window);
-    frames = (JSON.parse(readFileSync(framesFile, 'utf8')) as unknown[]).length;
-    const probe = await replayClient(server.url);
-    const probeTimes = new Map<number, number>();
-    probe.on('replay:frame', (f: { seq: number }) => probeTimes.set(f.seq, now()));
-    const room = `bench-${process.pid}`;
-    const ended = new Promise((r) => probe.once('replay:end', r));
-    const { sessionId } = await probe.emitWithAck('replay:start', { campaignId: CAMPAIGN, ...window, speed: rate, room, paused: true });
+    ({ file: framesFile, frames } = await recordFrames(server.url, window));
+    const room = await probedRoom(server.url, window, rate);
     const before = rssMiB(server.child.pid!);
-    const loads = split(clients, 2).map((count) => load({ kind: 'socketio', mode: 'shared', url: server.url, count, room, seconds: frames / rate + 30 }));
+    const loads = split(clients, 2).map((count) => load({ kind: 'socketio', mode: 'shared', url: server.url, count, room: room.room, seconds: frames / rate + 30 }));
     await Promise.all(loads.map((l) => l.ready));
     const peak = rssPeak(server.child.pid!);
-    await probe.emitWithAck('replay:resume', { sessionId });
-    await ended;
+    await room.play();
     const outputs = await Promise.all(loads.map((l) => l.done));
-    ours = { ...delivery(outputs, probeTimes, frames), rssGrowth: peak() - before };
-    probe.close();
+    ours = { ...delivery(outputs, room.times, frames), rssGrowth: peak() - before };
   } finally {
     await server.kill();
   }
@@ -198,8 +211,7 @@ export async function privateReplays(clients: number, window: { from: string; to
   let framesFile: string;
   let frames: number;
   try {
-    framesFile = await recordFrames(server.url, window);
-    frames = (JSON.parse(readFileSync(framesFile, 'utf8')) as unknown[]).length;
+    ({ file: framesFile, frames } = await recordFrames(server.url, window));
     ours = await load({ kind: 'socketio', mode: 'private', url: server.url, count: clients, start: { campaignId: CAMPAIGN, ...window, speed: rate }, seconds: frames / rate + 60 }).done;
   } finally {
     await server.kill();
@@ -232,20 +244,13 @@ export async function acrossInstances(viewers: number, window: { from: string; t
     throw e;
   });
   try {
-    const probe = await replayClient(a.url);
-    const probeTimes = new Map<number, number>();
-    probe.on('replay:frame', (f: { seq: number }) => probeTimes.set(f.seq, now()));
-    const room = `bench-${process.pid}`;
-    const ended = new Promise((r) => probe.once('replay:end', r));
-    const { sessionId, frames } = await probe.emitWithAck('replay:start', { campaignId: CAMPAIGN, ...window, speed: rate, room, paused: true });
+    const room = await probedRoom(a.url, window, rate);
     const [half1, half2] = split(viewers, 2);
-    const same = load({ kind: 'socketio', mode: 'shared', url: a.url, count: half1, room, seconds: frames / rate + 30 });
-    const other = load({ kind: 'socketio', mode: 'shared', url: b.url, count: half2, room, seconds: frames / rate + 30 });
+    const viewersOn = (url: string, count: number) => load({ kind: 'socketio', mode: 'shared', url, count, room: room.room, seconds: room.frames / rate + 30 });
+    const [same, other] = [viewersOn(a.url, half1), viewersOn(b.url, half2)];
     await Promise.all([same.ready, other.ready]);
-    await probe.emitWithAck('replay:resume', { sessionId });
-    await ended;
-    const [onA, onB] = [delivery([await same.done], probeTimes, frames), delivery([await other.done], probeTimes, frames)];
-    probe.close();
+    await room.play();
+    const [onA, onB] = [delivery([await same.done], room.times, room.frames), delivery([await other.done], room.times, room.frames)];
     const extra = onB.p99 - onA.p99;
     return {
       name: `across instances on Redis: ${viewers} viewers of one room, half on the other instance`,

@@ -86,8 +86,8 @@ async function main() {
   while (ended.size < job.count && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
   if (!began) began = Math.min(...[...arrivals.values()].map((l) => Math.min(...l)));
   for (const close of closers) close();
-  process.stdout.write(`${JSON.stringify({ clients: job.count, ended: ended.size, frames: framesPerClient.reduce((a, b) => a + b, 0), seconds: ((finished || now()) - began) / 1000, arrivals: Object.fromEntries(arrivals) })}\n`);
-  process.exit(0);
+  // a pipe takes a large write asynchronously: exit once it is flushed
+  process.stdout.write(`${JSON.stringify({ clients: job.count, ended: ended.size, frames: framesPerClient.reduce((a, b) => a + b, 0), seconds: ((finished || now()) - began) / 1000, arrivals: Object.fromEntries(arrivals) })}\n`, () => process.exit(0));
 }
 
 main().catch((error) => {

@@ -11,6 +11,9 @@ export interface Result {
   target: string;
   met: boolean | null;
   notes?: string;
+  /** When and by which command the line was measured (a partial run keeps the other lines). */
+  measuredAt?: string;
+  command?: string;
 }
 
 export function percentile(samples: number[], p: number): number {

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, type as osType, release } from 'node:os';
 import { join } from 'node:path';
 import { acrossInstances, privateReplays, sharedRoomFanOut } from './fanout.bench';
@@ -15,6 +15,8 @@ import { batchedAppend, singleAppend } from './store.bench';
  */
 async function main() {
   const quick = process.argv.includes('--quick');
+  // `--only=sockets` runs the socket benchmarks alone and merges them into the last results
+  const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
   const size = quick
     ? { appends: 300, batches: 20, claims: 10_000, seconds: 2, audits: 50, fanOut: 200, privateReplays: 50, viewers: 40, window: { from: '2024-12-01', to: '2024-12-02' } }
     : { appends: 5000, batches: 200, claims: 1_000_000, seconds: 15, audits: 500, fanOut: 2000, privateReplays: 500, viewers: 400, window: { from: '2024-12-01', to: '2024-12-08' } };
@@ -25,6 +27,35 @@ async function main() {
   };
   console.log(`benchmarks${quick ? ' (quick: figures not judged)' : ''} on ${cpus().length} × ${cpus()[0]?.model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
 
+  if (only !== 'sockets') await storeAndViews(size, report);
+  report(await sharedRoomFanOut(size.fanOut, size.window));
+  report(await privateReplays(size.privateReplays, size.window));
+  const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  if (await redisAnswers(redisUrl)) report(await acrossInstances(size.viewers, size.window, redisUrl));
+  else console.log(`across instances: SKIPPED, no Redis at ${redisUrl} (set REDIS_URL)`);
+
+  const machine = { cpus: cpus().length, model: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), os: `${osType()} ${release()}`, node: process.version };
+  const command = `npm run build && npm run bench${quick ? ' -- --quick' : ''}`;
+  mkdirSync(join(ROOT, 'bench'), { recursive: true });
+  const file = join(ROOT, 'bench', quick ? 'results.quick.json' : 'results.json');
+  const at = new Date().toISOString();
+  const measured = results.map((r) => ({ ...r, measuredAt: at, command: only ? `${command} -- --only=${only}` : command }));
+  const kept = only && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')).results as Result[]).filter((r) => !measured.some((m) => m.name === r.name)) : [];
+  const all = [...kept, ...measured];
+  writeFileSync(file, `${JSON.stringify({ at, quick, machine, command, results: all }, null, 2)}\n`);
+  if (!quick) writeFileSync(join(ROOT, 'BENCHMARKS.md'), markdown(all, machine, command));
+  console.log(`${results.filter((r) => r.met).length} of ${results.length} targets met`);
+}
+
+interface Size {
+  appends: number;
+  batches: number;
+  claims: number;
+  seconds: number;
+  audits: number;
+}
+
+async function storeAndViews(size: Size, report: (r: Result) => void): Promise<void> {
   report(await singleAppend(size.appends));
   report(await batchedAppend(size.batches));
 
@@ -42,19 +73,6 @@ async function main() {
   } finally {
     await server.kill();
   }
-
-  report(await sharedRoomFanOut(size.fanOut, size.window));
-  report(await privateReplays(size.privateReplays, size.window));
-  const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-  if (await redisAnswers(redisUrl)) report(await acrossInstances(size.viewers, size.window, redisUrl));
-  else console.log(`across instances: SKIPPED, no Redis at ${redisUrl} (set REDIS_URL)`);
-
-  const machine = { cpus: cpus().length, model: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), os: `${osType()} ${release()}`, node: process.version };
-  const command = `npm run build && npm run bench${quick ? ' -- --quick' : ''}`;
-  mkdirSync(join(ROOT, 'bench'), { recursive: true });
-  writeFileSync(join(ROOT, 'bench', quick ? 'results.quick.json' : 'results.json'), `${JSON.stringify({ at: new Date().toISOString(), quick, machine, command, results }, null, 2)}\n`);
-  if (!quick) writeFileSync(join(ROOT, 'BENCHMARKS.md'), markdown(results, machine, command));
-  console.log(`${results.filter((r) => r.met).length} of ${results.length} targets met`);
 }
 
 async function redisAnswers(url: string): Promise<boolean> {
@@ -72,7 +90,7 @@ async function redisAnswers(url: string): Promise<boolean> {
 }
 
 function markdown(results: Result[], machine: Record<string, unknown>, command: string): string {
-  const rows = results.map((r) => `| ${r.name} | ${r.value.toFixed(r.value >= 100 ? 0 : 2)} ${r.unit} | ${r.reference} | ${r.ratio.toFixed(2)}x | ${r.target} | ${r.met ? 'met' : '**missed**'} | ${r.notes ?? ''} |`);
+  const rows = results.map((r) => `| ${r.name} | ${r.value.toFixed(r.value >= 100 ? 0 : 2)} ${r.unit} | ${r.reference} | ${r.ratio.toFixed(2)}x | ${r.target} | ${r.met ? 'met' : '**missed**'} | ${r.notes ?? ''} | ${r.measuredAt ? `${r.measuredAt.slice(0, 16).replace('T', ' ')} (\`${r.command}\`)` : ''} |`);
   return `# Benchmarks
 
 Every figure is a ratio to a reference measured beside it, in the same run on the same machine
@@ -81,8 +99,8 @@ Every figure is a ratio to a reference measured beside it, in the same run on th
 - Machine: ${machine.cpus} × ${machine.model}, ${machine.memoryGiB} GiB, ${machine.os}, Node ${machine.node}
 - Reproduce: \`${command}\` (results also in \`bench/results.json\`)
 
-| what | value | reference | ratio | target | | notes |
-|---|---|---|---|---|---|---|
+| what | value | reference | ratio | target | | notes | measured |
+|---|---|---|---|---|---|---|---|
 ${rows.join('\n')}
 `;
 }

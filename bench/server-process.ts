@@ -17,9 +17,13 @@ export interface ServerProcess {
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
-/** The built service as its own process, on a free port; resolves once it listens. */
+/**
+ * The built service as its own process, on a free port; resolves once it listens.
+ * `SERVER_NODE_ARGS` adds flags to its node, e.g. "--cpu-prof --cpu-prof-dir=prof" to profile it.
+ */
 export function startServerProcess(env: Record<string, string>, timeoutMs = 30_000): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [MAIN], {
+  const flags = (process.env.SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...flags, MAIN], {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', NO_COLOR: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

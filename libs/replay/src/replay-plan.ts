@@ -65,6 +65,9 @@ export interface SnapshotContent {
  * `(at, until]` and carries the claims taking effect in it (a claim lands in the frame whose hour
  * contains its end), with what changed in control and casualties. No clock, no socket.
  */
+/** Frames kept per plan: a year of hours, so a whole campaign is computed once. */
+const MAX_KEPT_FRAMES = 24 * 366;
+
 export class ReplayPlan {
   readonly hours: number;
   private readonly places: string[];
@@ -72,6 +75,7 @@ export class ReplayPlan {
   private readonly claimsByTo: { version: ClaimVersion; claimId: string }[];
   private readonly casualtyKeys: string[];
   private readonly casualties = new Map<string, { candidates: CasualtyCandidate[]; groups: Group[] }>();
+  private readonly frames = new Map<number, FrameContent>();
 
   constructor(
     private readonly views: TimelineViews,
@@ -116,7 +120,21 @@ export class ReplayPlan {
     };
   }
 
+  /**
+   * Frame `index`. The plan is pinned, so a frame never changes: it is computed once and shared by
+   * every session playing this plan (500 private replays of one link cost one computation each hour).
+   */
   frame(index: number): FrameContent {
+    let frame = this.frames.get(index);
+    if (!frame) {
+      if (this.frames.size >= MAX_KEPT_FRAMES) this.frames.clear();
+      frame = this.computeFrame(index);
+      this.frames.set(index, frame);
+    }
+    return frame;
+  }
+
+  private computeFrame(index: number): FrameContent {
     const at = this.scope.from + index * HOUR;
     const until = at + HOUR;
     const claims = this.claimsIn(at, until);
