@@ -256,7 +256,7 @@ export async function acrossInstances(viewers: number, window: { from: string; t
       name: `across instances on Redis: ${viewers} viewers of one room, half on the other instance`,
       value: onB.p99, unit: 'ms p99 on the other instance', reference: `viewers on the driving instance (p99 ${onA.p99.toFixed(1)} ms)`, referenceValue: onA.p99,
       ratio: onB.p99 / onA.p99, target: '≤ +20 ms', met: extra <= 20 && onB.delivered >= 100,
-      notes: `+${extra.toFixed(1)} ms; delivered ${onA.delivered.toFixed(2)} % here, ${onB.delivered.toFixed(2)} % there; p50 ${onA.p50.toFixed(1)} vs ${onB.p50.toFixed(1)} ms`,
+      notes: `${extra >= 0 ? "+" : ""}${extra.toFixed(1)} ms; delivered ${onA.delivered.toFixed(2)} % here, ${onB.delivered.toFixed(2)} % there; p50 ${onA.p50.toFixed(1)} vs ${onB.p50.toFixed(1)} ms`,
     };
   } finally {
     await Promise.all([a.kill(), b.kill()]);

@@ -40,7 +40,8 @@ async function main() {
   const file = join(ROOT, 'bench', quick ? 'results.quick.json' : 'results.json');
   const at = new Date().toISOString();
   const measured = results.map((r) => ({ ...r, measuredAt: at, command: only ? `${command} -- --only=${only}` : command }));
-  const kept = only && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')).results as Result[]).filter((r) => !measured.some((m) => m.name === r.name)) : [];
+  const last = only && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { at: string; command: string; results: Result[] }) : undefined;
+  const kept = (last?.results ?? []).filter((r) => !measured.some((m) => m.name === r.name)).map((r) => ({ measuredAt: last!.at, command: last!.command, ...r }));
   const all = [...kept, ...measured];
   writeFileSync(file, `${JSON.stringify({ at, quick, machine, command, results: all }, null, 2)}\n`);
   if (!quick) writeFileSync(join(ROOT, 'BENCHMARKS.md'), markdown(all, machine, command));
