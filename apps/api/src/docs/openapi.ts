@@ -76,6 +76,7 @@ export const ROUTES: RouteDoc[] = [
   { method: 'get', path: '/admin/projections', summary: 'Views: version, position, lag, rebuild progress', role: 'admin' },
   { method: 'post', path: '/admin/projections/rebuild', summary: 'Rebuild the views beside the serving version, then swap (202 with a job id)', role: 'admin' },
   { method: 'get', path: '/health', summary: 'Liveness, store readiness and projection lag' },
+  { method: 'get', path: '/', summary: 'The replay viewer, a web page (503 saying how to build it when `npm run build` has not made it)' },
 ];
 
 const Problem = {
