@@ -55,8 +55,7 @@ async function main() {
           }
           resolve();
         });
-        if (job.mode === 'private') (socket as Socket & { startReplay?: () => Promise<unknown> }).startReplay = () => socket.emitWithAck('replay:start', job.start);
-        starters[client] = socket;
+        starts[client] = () => void socket.emitWithAck('replay:start', job.start);
       } else {
         const ws = new WebSocket(job.url);
         closers.push(() => ws.close());
@@ -67,18 +66,16 @@ async function main() {
         });
         ws.on('error', reject);
         ws.on('open', () => resolve());
-        starters[client] = ws;
+        starts[client] = () => ws.send(JSON.stringify({ start: job.start }));
       }
     });
-  const starters: (Socket | WebSocket)[] = [];
+  /** Private mode: how each client starts its own replay. */
+  const starts: (() => void)[] = [];
   for (let i = 0; i < job.count; i += 50) await Promise.all(Array.from({ length: Math.min(50, job.count - i) }, (_, k) => connect(i + k)));
 
   if (job.mode === 'private') {
     began = now();
-    for (const s of starters) {
-      if (s instanceof WebSocket) s.send(JSON.stringify({ start: job.start }));
-      else void (s as Socket & { startReplay: () => Promise<unknown> }).startReplay();
-    }
+    for (const start of starts) start();
   } else {
     process.stdout.write('ready\n');
   }

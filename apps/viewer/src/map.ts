@@ -57,10 +57,7 @@ export class CampaignMap {
         role: 'button',
         'aria-label': place.name,
       },
-      svg('circle', { class: 'halo', r: uncertain === 'unknown' ? 14 : uncertain === 'approximate' ? 8 : 0 }),
-      svg('circle', { class: 'ring', r: 7.5 }),
-      svg('circle', { class: 'dot', r: place.kind === 'city' ? 5 : 3.6 }),
-      svg('text', { class: 'flag', x: 5, y: -5 }, '?'),
+      ...markerShapes({ halo: uncertain === 'unknown' ? 14 : uncertain === 'approximate' ? 8 : 0, dot: place.kind === 'city' ? 5 : 3.6, flag: [5, -5] }),
       title);
       if (place.kind === 'city' && uncertain !== 'unknown') group.append(svg('text', { class: 'label', x: 7, y: 3.5 }, place.name));
       group.addEventListener('click', () => this.onSelect(place.placeId));
@@ -151,6 +148,16 @@ export class CampaignMap {
   }
 }
 
+/** The parts of a marker, styled by its classes: uncertainty halo, status ring, dot, dispute flag. */
+function markerShapes({ halo, dot, flag: [x, y] }: { halo: number; dot: number; flag: [number, number] }): SVGElement[] {
+  return [
+    svg('circle', { class: 'halo', r: halo }),
+    svg('circle', { class: 'ring', r: 7.5 }),
+    svg('circle', { class: 'dot', r: dot }),
+    svg('text', { class: 'flag', x, y }, '?'),
+  ];
+}
+
 function locate(place: Place, places: Map<string, Place>): [number, number] | undefined {
   if (place.lat !== null && place.lon !== null) return [place.lon, place.lat];
   const parent = place.parent ? places.get(place.parent) : undefined;
@@ -163,7 +170,8 @@ export function legend(blocs: Bloc[]): void {
   list.replaceChildren();
   const item = (cls: string, text: string, color?: string) => {
     const li = document.createElement('li');
-    const mark = svg('svg', { viewBox: '-10 -10 20 20', width: 18, height: 18, class: `place ${cls}`, 'aria-hidden': 'true' }, svg('circle', { class: 'halo', r: cls.includes('coords-approximate') ? 8 : cls.includes('coords-unknown') ? 9.5 : 0 }), svg('circle', { class: 'ring', r: 7.5 }), svg('circle', { class: 'dot', r: 4.5 }), svg('text', { class: 'flag', x: 3, y: -2 }, '?'));
+    const halo = cls.includes('coords-approximate') ? 8 : cls.includes('coords-unknown') ? 9.5 : 0;
+    const mark = svg('svg', { viewBox: '-10 -10 20 20', width: 18, height: 18, class: `place ${cls}`, 'aria-hidden': 'true' }, ...markerShapes({ halo, dot: 4.5, flag: [3, -2] }));
     if (color) (mark as unknown as HTMLElement).style.setProperty('--bloc', color);
     li.append(mark, text);
     list.append(li);

@@ -65,9 +65,6 @@ export interface SnapshotContent {
  * `(at, until]` and carries the claims taking effect in it (a claim lands in the frame whose hour
  * contains its end), with what changed in control and casualties. No clock, no socket.
  */
-/** Frames kept per plan: a year of hours, so a whole campaign is computed once. */
-const MAX_KEPT_FRAMES = 24 * 366;
-
 export class ReplayPlan {
   readonly hours: number;
   private readonly places: string[];
@@ -75,6 +72,7 @@ export class ReplayPlan {
   private readonly claimsByTo: { version: ClaimVersion; claimId: string }[];
   private readonly casualtyKeys: string[];
   private readonly casualties = new Map<string, { candidates: CasualtyCandidate[]; groups: Group[] }>();
+  /** Bounded by `hours`: a replay window is at most a year of hours. */
   private readonly frames = new Map<number, FrameContent>();
 
   constructor(
@@ -126,11 +124,7 @@ export class ReplayPlan {
    */
   frame(index: number): FrameContent {
     let frame = this.frames.get(index);
-    if (!frame) {
-      if (this.frames.size >= MAX_KEPT_FRAMES) this.frames.clear();
-      frame = this.computeFrame(index);
-      this.frames.set(index, frame);
-    }
+    if (!frame) this.frames.set(index, (frame = this.computeFrame(index)));
     return frame;
   }
 
