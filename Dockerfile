@@ -3,8 +3,19 @@ FROM node:20-bookworm-slim AS build
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY package.json package-lock.json ./
+# the workspace packages' manifests first, so the install layer is reused while only code changes
+COPY libs/domain/package.json libs/domain/
+COPY libs/store/package.json libs/store/
+COPY libs/contracts/package.json libs/contracts/
+COPY libs/config/package.json libs/config/
+COPY libs/projections/package.json libs/projections/
+COPY libs/views/package.json libs/views/
+COPY libs/replay/package.json libs/replay/
+COPY libs/application/package.json libs/application/
+COPY libs/synthetic/package.json libs/synthetic/
+COPY libs/testing/package.json libs/testing/
 RUN npm ci --no-audit --no-fund
-COPY tsconfig.json tsconfig.build.json ./
+COPY tsconfig.base.json tsconfig.json tsconfig.build.json ./
 COPY apps apps
 COPY libs libs
 RUN npm run build && npm prune --omit=dev
@@ -14,6 +25,8 @@ ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000
 WORKDIR /app
 COPY --from=build /app/node_modules node_modules
 COPY --from=build /app/dist dist
+# node_modules/@timeline/* link to these packages; each runs from its own dist/
+COPY --from=build /app/libs libs
 COPY package.json ./
 COPY events events
 USER node

@@ -3,10 +3,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { StreamAppend } from '../libs/store/src/event-store.port';
-import { SqliteEventStore } from '../libs/store/src/sqlite/sqlite.store';
-import { syntheticCampaign } from '../libs/synthetic/src/synthetic-campaign';
-import { syntheticAppends } from '../libs/synthetic/src/synthetic-log';
+import { type StreamAppend, SqliteEventStore } from '@timeline/store';
+import { syntheticCampaign, syntheticAppends } from '@timeline/synthetic';
 import type { Result } from './measure';
 import { startServerProcess, type ServerProcess } from './server-process';
 

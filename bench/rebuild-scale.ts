@@ -3,15 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
-import { Timeline } from '../libs/application/src/timeline';
-import type { StreamAppend } from '../libs/store/src/event-store.port';
-import { SqliteEventStore } from '../libs/store/src/sqlite/sqlite.store';
-import { syntheticCampaign } from '../libs/synthetic/src/synthetic-campaign';
-import { syntheticAppends } from '../libs/synthetic/src/synthetic-log';
-import { auditControl } from '../libs/views/src/audit.queries';
-import { casualtiesOn } from '../libs/views/src/casualty.queries';
-import { controlAt, endOfDay } from '../libs/views/src/control.queries';
-import { NOW } from '../libs/views/src/ledger';
+import { Timeline } from '@timeline/application';
+import { type StreamAppend, SqliteEventStore } from '@timeline/store';
+import { syntheticCampaign, syntheticAppends } from '@timeline/synthetic';
+import { auditControl, casualtiesOn, controlAt, endOfDay, NOW } from '@timeline/views';
 
 /** Rebuild of N generated claims from SQLite vs read + JSON.parse + a trivial fold of the same rows. */
 async function main() {

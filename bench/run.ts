@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, type as osType, release } from 'node:os';
 import { join } from 'node:path';
+import Redis from 'ioredis';
 import { acrossInstances, privateReplays, sharedRoomFanOut } from './fanout.bench';
 import { benchServer, generatedStore, httpAppend, viewQueries } from './http.bench';
 import { line, type Result } from './measure';
@@ -77,7 +78,6 @@ async function storeAndViews(size: Size, report: (r: Result) => void): Promise<v
 }
 
 async function redisAnswers(url: string): Promise<boolean> {
-  const { default: Redis } = await import('ioredis');
   const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
   redis.on('error', () => undefined);
   try {

@@ -1,8 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
-import { Timeline } from '../libs/application/src/timeline';
-import { auditControl } from '../libs/views/src/audit.queries';
-import { endOfDay } from '../libs/views/src/control.queries';
+import { Timeline } from '@timeline/application';
+import { auditControl, endOfDay } from '@timeline/views';
 import { percentile, type Result } from './measure';
 
 /** Folding the whole log into every view, beside reading, parsing and trivially folding the same rows. */

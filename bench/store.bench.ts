@@ -2,8 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { streamAppend } from '../libs/application/src/event-writer';
-import { SqliteEventStore } from '../libs/store/src/sqlite/sqlite.store';
+import { streamAppend } from '@timeline/application';
+import { SqliteEventStore } from '@timeline/store';
 import { percentile, timed, type Result } from './measure';
 
 const DATA = { claimId: 'c', type: 'control', place: 'homs', status: 'controlled', controller: 'hts', sources: ['s'], quote: 'On 6 December 2024, opposition forces captured Al-Rastan.', time: { from: '2024-12-05T21:00:00.000Z', to: '2024-12-06T21:00:00.000Z', precision: 'day' } };

@@ -1,12 +1,8 @@
 import { performance } from 'node:perf_hooks';
-import { Timeline } from '../libs/application/src/timeline';
-import { MemoryEventStore } from '../libs/store/src/memory/memory.store';
-import { syntheticCampaign } from '../libs/synthetic/src/synthetic-campaign';
-import { syntheticAppends } from '../libs/synthetic/src/synthetic-log';
-import { auditControl } from '../libs/views/src/audit.queries';
-import { casualtiesOn } from '../libs/views/src/casualty.queries';
-import { controlAt, endOfDay } from '../libs/views/src/control.queries';
-import { NOW } from '../libs/views/src/ledger';
+import { Timeline } from '@timeline/application';
+import { MemoryEventStore } from '@timeline/store';
+import { syntheticCampaign, syntheticAppends } from '@timeline/synthetic';
+import { auditControl, casualtiesOn, controlAt, endOfDay, NOW } from '@timeline/views';
 
 /** Folds a generated campaign and times the view queries: `node dist/bench/views-scale.js 1000000`. */
 async function main() {

@@ -1,10 +1,12 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defaultClientConditions, defineConfig } from 'vite';
 
 /** The viewer is built into dist/viewer, which the service serves at `/`. */
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: './',
+  // the shared packages are bundled from their TypeScript sources
+  resolve: { conditions: ['@timeline/source', ...defaultClientConditions] },
   logLevel: 'warn',
   build: {
     outDir: fileURLToPath(new URL('../../dist/viewer', import.meta.url)),

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, ROOT } from '../support/server-process';
+import { startServerProcess } from '../support/server-process';
 
 const run = promisify(execFile);
 let store: string;
@@ -66,7 +67,6 @@ describe('npx timeline', () => {
 
 describe('npx timeline replay', () => {
   it('prints each hour’s changes from a running service', async () => {
-    const { startServerProcess } = await import('../support/server-process');
     const server = await startServerProcess({ STORE_URL: `sqlite:${store}`, LOAD_EVENTS: 'false', API_KEYS: 'a:admin:0123456789abcdef0123', DATA_DIR: join(store, '..') });
     try {
       const { code, stdout } = await timeline('replay', 'syria-2024', '--url', server.url, '--from', '2024-12-07', '--to', '2024-12-08', '--speed', '1000');

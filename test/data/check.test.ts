@@ -1,15 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCampaigns } from '../../libs/application/src/load-campaigns';
-import { Timeline } from '../../libs/application/src/timeline';
-import { CampaignRegistration } from '../../libs/domain/src/catalog/campaign.schema';
-import { PlaceRegistration } from '../../libs/domain/src/catalog/place.schema';
-import { PublisherRegistration } from '../../libs/domain/src/catalog/publisher.schema';
-import { SourceRegistration } from '../../libs/domain/src/catalog/source.schema';
-import { ClaimInput } from '../../libs/domain/src/claim/claim.schema';
-import { fieldErrors } from '../../libs/domain/src/common/zod-errors';
-import { MemoryEventStore } from '../../libs/store/src/memory/memory.store';
+import { loadCampaigns, Timeline } from '@timeline/application';
+import { CampaignRegistration, PlaceRegistration, PublisherRegistration, SourceRegistration, ClaimInput, fieldErrors } from '@timeline/domain';
+import { MemoryEventStore } from '@timeline/store';
 import { isDated, normalise, readableText, sentences } from './article-text';
 
 const EVENTS = join(__dirname, '../../events');

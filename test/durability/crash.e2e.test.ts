@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SqliteEventStore } from '../../libs/store/src/sqlite/sqlite.store';
+import { SqliteEventStore } from '@timeline/store';
 import { KEYS } from '../support/app';
 import { CAMPAIGN, controlClaim, PLACES, seedCampaignAt, SOURCES } from '../support/fixtures';
 import { ensureBuilt, startServerProcess, type ServerProcess } from '../support/server-process';

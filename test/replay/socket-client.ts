@@ -1,5 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
-import { SERVER_EVENTS } from '../../apps/api/src/replay/replay.messages';
+import { SERVER_EVENTS } from '@timeline/contracts';
 
 export interface Received {
   event: string;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { startApp, type RunningApp } from '../../apps/api/src/bootstrap';
-import { configFromEnv } from '../../apps/api/src/config';
+import { configFromEnv } from '@timeline/config';
 
 export const KEYS = {
   admin: 'admin-key-0123456789abcdef',

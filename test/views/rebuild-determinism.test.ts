@@ -1,12 +1,9 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCampaigns } from '../../libs/application/src/load-campaigns';
-import { Timeline } from '../../libs/application/src/timeline';
-import { MemoryEventStore } from '../../libs/store/src/memory/memory.store';
-import type { EventStore } from '../../libs/store/src/event-store.port';
-import { syntheticCampaign } from '../../libs/synthetic/src/synthetic-campaign';
-import { syntheticAppends } from '../../libs/synthetic/src/synthetic-log';
-import { TimelineViews } from '../../libs/views/src/timeline-views';
+import { loadCampaigns, Timeline } from '@timeline/application';
+import { MemoryEventStore, type EventStore } from '@timeline/store';
+import { syntheticCampaign, syntheticAppends } from '@timeline/synthetic';
+import { TimelineViews } from '@timeline/views';
 import { allAnswers } from './view-answers';
 
 async function foldFresh(store: EventStore): Promise<TimelineViews> {

@@ -2,9 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCampaigns } from '../../libs/application/src/load-campaigns';
-import { Timeline } from '../../libs/application/src/timeline';
-import { SqliteEventStore } from '../../libs/store/src/sqlite/sqlite.store';
+import { loadCampaigns, Timeline } from '@timeline/application';
+import { SqliteEventStore } from '@timeline/store';
 import { controlClaim } from '../support/fixtures';
 import { allAnswers } from './view-answers';
 

@@ -1,9 +1,4 @@
-import { casualtiesOn } from '../../libs/views/src/casualty.queries';
-import { campaignDays } from '../../libs/views/src/casualties';
-import { controlAt, controlDays, endOfDay } from '../../libs/views/src/control.queries';
-import { NOW, type KnownAt } from '../../libs/views/src/ledger';
-import { territoryOn } from '../../libs/views/src/territory.queries';
-import type { TimelineViews } from '../../libs/views/src/timeline-views';
+import { casualtiesOn, campaignDays, controlAt, controlDays, endOfDay, NOW, type KnownAt, territoryOn, type TimelineViews } from '@timeline/views';
 
 /** Every answer the views give for a campaign, day by day: what a rebuild must reproduce. */
 export function allAnswers(views: TimelineViews, campaignId: string, knownAt: KnownAt = NOW, everyNthDay = 1) {

@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
-import type { Timeline } from '../../../libs/application/src/timeline';
+import type { Timeline } from '@timeline/application';
 import type { ApiKey } from './auth/api-keys';
 import { API_KEYS, AuthGuard, RATE_LIMITER } from './auth/auth.guard';
 import type { RateLimiter } from './http/rate-limit';
@@ -8,7 +8,7 @@ import { AdminController } from './admin/admin.controller';
 import { BenchController } from './bench/bench.controller';
 import { CampaignsController } from './campaigns/campaigns.controller';
 import { ClaimsController } from './claims/claims.controller';
-import type { AppConfig } from './config';
+import type { AppConfig } from '@timeline/config';
 import { HealthController } from './health/health.controller';
 import { ProblemFilter } from './http/problem';
 import { LiveGateway } from './replay/live.gateway';

@@ -1,4 +1,4 @@
-import { configFromEnv } from './config';
+import { configFromEnv } from '@timeline/config';
 import { startApp } from './bootstrap';
 
 // A failure in a background task (a fan-out write while Redis is away) is logged, not fatal:

@@ -1,12 +1,7 @@
 import { createWriteStream } from 'node:fs';
-import { campaignLog } from '../../../libs/application/src/campaign-log';
-import { loadCampaigns } from '../../../libs/application/src/load-campaigns';
-import { Timeline } from '../../../libs/application/src/timeline';
-import { auditCasualties, auditControl, type CasualtyFigureName } from '../../../libs/views/src/audit.queries';
-import { controlAt, endOfDay } from '../../../libs/views/src/control.queries';
-import { claimsCsv, controlGeoJson } from '../../../libs/views/src/export.queries';
-import { NOW } from '../../../libs/views/src/ledger';
-import { configFromEnv } from '../../api/src/config';
+import { campaignLog, loadCampaigns, Timeline } from '@timeline/application';
+import { auditCasualties, auditControl, type CasualtyFigureName, controlAt, endOfDay, claimsCsv, controlGeoJson, NOW } from '@timeline/views';
+import { configFromEnv } from '@timeline/config';
 import { Progress } from './progress';
 import { watchReplay } from './replay-command';
 

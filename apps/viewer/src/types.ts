@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { SERVER_EVENTS } from '../../api/src/replay/replay.messages';
+import type { SERVER_EVENTS } from '@timeline/contracts';
 
 type Replay = (typeof SERVER_EVENTS)['/replay'];
 export type Snapshot = z.infer<Replay['replay:snapshot']>;

@@ -1,4 +1,4 @@
-import type { EventStore, StoredEvent } from '../../store/src/event-store.port';
+import type { EventStore, StoredEvent } from '@timeline/store';
 
 /** Every stored event of one campaign, in log order, read a page at a time. */
 export async function* campaignLog(store: EventStore, campaignId: string, page = 5000): AsyncGenerator<StoredEvent> {

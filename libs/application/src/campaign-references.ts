@@ -1,5 +1,5 @@
-import type { CampaignReferences } from '../../domain/src/claim/claim.references';
-import type { CampaignEntry, CatalogView } from '../../projections/src/catalog/catalog.view';
+import type { CampaignReferences } from '@timeline/domain';
+import type { CampaignEntry, CatalogView } from '@timeline/projections';
 
 /** The references a claim may make in a campaign, answered by the catalog. */
 export function campaignReferences(entry: CampaignEntry, catalog: CatalogView, extraClaimIds: ReadonlySet<string> = new Set()): CampaignReferences {

@@ -1,18 +1,5 @@
-import { CampaignRegistration } from '../../domain/src/catalog/campaign.schema';
-import {
-  campaignStream,
-  placeStream,
-  publisherStream,
-  sourceStream,
-} from '../../domain/src/catalog/catalog.events';
-import { PlaceCorrection, PlaceRegistration } from '../../domain/src/catalog/place.schema';
-import { PublisherRegistration } from '../../domain/src/catalog/publisher.schema';
-import { decideRegistration } from '../../domain/src/catalog/registration.decide';
-import { PublisherAssessment, SourceCorrection, SourceRegistration } from '../../domain/src/catalog/source.schema';
-import type { TimelineEvent } from '../../domain/src/events';
-import { DomainError } from '../../domain/src/common/domain-error';
-import { parseWith } from '../../domain/src/common/zod-errors';
-import { WrongExpectedState, type EventStore } from '../../store/src/event-store.port';
+import { CampaignRegistration, campaignStream, placeStream, publisherStream, sourceStream, PlaceCorrection, PlaceRegistration, PublisherRegistration, decideRegistration, PublisherAssessment, SourceCorrection, SourceRegistration, type TimelineEvent, DomainError, parseWith } from '@timeline/domain';
+import { WrongExpectedState, type EventStore } from '@timeline/store';
 import { parsed } from './claim.commands';
 import { streamAppend, type CommandContext } from './event-writer';
 import type { TimelineReadModels } from './read-models';

@@ -1,18 +1,6 @@
 import type { z } from 'zod';
-import { decideClaim, type ClaimCommand } from '../../domain/src/claim/claim.decide';
-import type { ClaimData, ClaimEvent } from '../../domain/src/claim/claim.events';
-import { claimStream } from '../../domain/src/claim/claim.events';
-import { foldClaim, type ClaimState } from '../../domain/src/claim/claim.evolve';
-import { prepareClaim, prepareCorrection } from '../../domain/src/claim/claim.prepare';
-import {
-  ClaimBatchInput,
-  ClaimCorrectionInput,
-  ClaimRankInput,
-  ClaimRetractionInput,
-} from '../../domain/src/claim/claim.schema';
-import { DomainError, type FieldError } from '../../domain/src/common/domain-error';
-import { parseWith } from '../../domain/src/common/zod-errors';
-import { WrongExpectedState, type EventStore, type StreamAppend } from '../../store/src/event-store.port';
+import { decideClaim, type ClaimCommand, type ClaimData, type ClaimEvent, claimStream, foldClaim, type ClaimState, prepareClaim, prepareCorrection, ClaimBatchInput, ClaimCorrectionInput, ClaimRankInput, ClaimRetractionInput, DomainError, type FieldError, parseWith } from '@timeline/domain';
+import { WrongExpectedState, type EventStore, type StreamAppend } from '@timeline/store';
 import { campaignReferences } from './campaign-references';
 import { streamAppend, type CommandContext } from './event-writer';
 import type { TimelineReadModels } from './read-models';

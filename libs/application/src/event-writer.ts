@@ -1,6 +1,5 @@
-import { deterministicUuid } from '../../domain/src/common/canonical-json';
-import { SCHEMA_VERSION, type EventMetadata, type TimelineEvent } from '../../domain/src/events';
-import type { ExpectedState, StreamAppend } from '../../store/src/event-store.port';
+import { deterministicUuid, SCHEMA_VERSION, type EventMetadata, type TimelineEvent } from '@timeline/domain';
+import type { ExpectedState, StreamAppend } from '@timeline/store';
 
 /** Who is recording, when, and as part of which request. */
 export interface CommandContext {

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DomainError } from '../../domain/src/common/domain-error';
+import { DomainError } from '@timeline/domain';
 import type { CommandContext } from './event-writer';
 import type { Timeline } from './timeline';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { LogFollower, Projection } from '../../projections/src/log-follower';
-import type { EventStore, StoredEvent } from '../../store/src/event-store.port';
-import { TimelineViews } from '../../views/src/timeline-views';
+import type { LogFollower, Projection } from '@timeline/projections';
+import type { EventStore, StoredEvent } from '@timeline/store';
+import { TimelineViews } from '@timeline/views';
 
 export interface RebuildJob {
   jobId: string;

@@ -1,7 +1,6 @@
-import { DomainError } from '../../domain/src/common/domain-error';
-import { CatalogView, type CampaignEntry } from '../../projections/src/catalog/catalog.view';
-import { LogFollower, type Projection } from '../../projections/src/log-follower';
-import type { EventStore } from '../../store/src/event-store.port';
+import { DomainError } from '@timeline/domain';
+import { CatalogView, type CampaignEntry, LogFollower, type Projection } from '@timeline/projections';
+import type { EventStore } from '@timeline/store';
 
 /** The read models the service answers from, folded from one store by one follower. */
 export class TimelineReadModels {

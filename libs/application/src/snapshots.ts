@@ -1,6 +1,6 @@
 import { closeSync, existsSync, fsyncSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
-import type { EventStore } from '../../store/src/event-store.port';
-import { TimelineViews } from '../../views/src/timeline-views';
+import type { EventStore } from '@timeline/store';
+import { TimelineViews } from '@timeline/views';
 import type { Timeline } from './timeline';
 
 const FORMAT = 1;

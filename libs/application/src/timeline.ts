@@ -1,6 +1,5 @@
-import type { EventStore } from '../../store/src/event-store.port';
-import { openEventStore } from '../../store/src/open-store';
-import type { Projection } from '../../projections/src/log-follower';
+import { type EventStore, openEventStore } from '@timeline/store';
+import type { Projection } from '@timeline/projections';
 import { CatalogCommands } from './catalog.commands';
 import { ClaimCommands } from './claim.commands';
 import { ProjectionVersions } from './projection-versions';

@@ -1,4 +1,4 @@
-import type { EventStore, LogPosition, StoredEvent, Subscription } from '../../store/src/event-store.port';
+import type { EventStore, LogPosition, StoredEvent, Subscription } from '@timeline/store';
 
 /** A read model folded from the log, one event at a time. */
 export interface Projection {

@@ -1,6 +1,5 @@
-import type { ClaimData } from '../../domain/src/claim/claim.events';
-import { assertNever } from '../../domain/src/common/domain-error';
-import type { CampaignLedger } from '../../views/src/ledger';
+import { type ClaimData, assertNever } from '@timeline/domain';
+import type { CampaignLedger } from '@timeline/views';
 
 /** One line a viewer reads in the feed: what the claim says, in words. */
 export function claimSummary(ledger: CampaignLedger, claim: ClaimData): string {

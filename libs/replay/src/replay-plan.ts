@@ -1,10 +1,5 @@
-import { localDateOf, offsetAt } from '../../domain/src/time/zoned-time';
-import { casualtyFigure, type CasualtyCandidate, type Group } from '../../views/src/casualties';
-import { entryAt, placeStateAt, type TimelineEntry } from '../../views/src/control';
-import type { Count } from '../../views/src/counts';
-import { NOW, type CampaignLedger, type ClaimVersion, type KnownAt } from '../../views/src/ledger';
-import { lastAtOrBefore } from '../../views/src/sorted-search';
-import type { TimelineViews } from '../../views/src/timeline-views';
+import { localDateOf, offsetAt } from '@timeline/domain';
+import { casualtyFigure, type CasualtyCandidate, type Group, entryAt, placeStateAt, type TimelineEntry, type Count, NOW, type CampaignLedger, type ClaimVersion, type KnownAt, lastAtOrBefore, type TimelineViews } from '@timeline/views';
 import { claimSummary } from './claim-summary';
 
 export const HOUR = 3_600_000;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { local, TestLog } from '../../views/src/test-log.fixture';
+import { local, TestLog } from '@timeline/testing';
 import { ReplayPlan, correctionFor, floorToLocalHour } from './replay-plan';
 
 const hts = { place: 'hama', status: 'controlled', controller: 'hts' } as const;

@@ -14,7 +14,7 @@ export async function openEventStore(url: string, options: { pollMs?: number; on
     return new SqliteEventStore(file, options);
   }
   if (/^(kurrentdb|kdb|esdb|esdb\+discover|kurrentdb\+discover):\/\//.test(url)) {
-    const { KurrentDbEventStore } = await import('./kurrentdb/kurrentdb.store');
+    const { KurrentDbEventStore } = await import('./kurrentdb/kurrentdb.store.js');
     return new KurrentDbEventStore(url);
   }
   throw new Error(`STORE_URL "${url}" is not sqlite:<file>, memory: or a kurrentdb:// / esdb:// connection string`);

@@ -1,6 +1,4 @@
-import type { CampaignRegistration } from '../../domain/src/catalog/campaign.schema';
-import { DAY_PARTS } from '../../domain/src/time/claim-time';
-import { addDays } from '../../domain/src/time/zoned-time';
+import { type CampaignRegistration, DAY_PARTS, addDays } from '@timeline/domain';
 
 /** A small, fast, seedable PRNG (mulberry32): the same seed gives the same campaign. */
 export function prng(seed: number): () => number {

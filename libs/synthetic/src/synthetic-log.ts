@@ -1,12 +1,6 @@
-import { streamAppend, type CommandContext } from '../../application/src/event-writer';
-import { campaignStream, placeStream, publisherStream, sourceStream } from '../../domain/src/catalog/catalog.events';
-import { decideClaim, type ClaimCommand } from '../../domain/src/claim/claim.decide';
-import { claimStream } from '../../domain/src/claim/claim.events';
-import { evolveClaim, initialClaimState, type ClaimState } from '../../domain/src/claim/claim.evolve';
-import type { CampaignReferences } from '../../domain/src/claim/claim.references';
-import { prepareClaim, prepareCorrection } from '../../domain/src/claim/claim.prepare';
-import type { TimelineEvent } from '../../domain/src/events';
-import type { StreamAppend } from '../../store/src/event-store.port';
+import { streamAppend, type CommandContext } from '@timeline/application';
+import { campaignStream, placeStream, publisherStream, sourceStream, decideClaim, type ClaimCommand, claimStream, evolveClaim, initialClaimState, type ClaimState, type CampaignReferences, prepareClaim, prepareCorrection, type TimelineEvent } from '@timeline/domain';
+import type { StreamAppend } from '@timeline/store';
 import type { SyntheticCampaign } from './synthetic-campaign';
 
 /**

@@ -1,5 +1,4 @@
-import { canonicalJson } from '../../domain/src/common/canonical-json';
-import { localDateOf } from '../../domain/src/time/zoned-time';
+import { canonicalJson, localDateOf } from '@timeline/domain';
 import { casualtyCandidates, casualtyFigure, incidentGroups } from './casualties';
 import { placeStateAt, placeTimeline } from './control';
 import { NOW, type CampaignLedger, type ClaimVersion, type KnownAt } from './ledger';

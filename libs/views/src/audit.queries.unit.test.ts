@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { auditCasualties, auditControl, sourceImpact } from './audit.queries';
-import { local, TestLog } from './test-log.fixture';
+import { local, TestLog } from '@timeline/testing';
 
 const hts = { place: 'hama', status: 'controlled', controller: 'hts' } as const;
 const saa = { place: 'hama', status: 'controlled', controller: 'saa' } as const;

@@ -1,5 +1,4 @@
-import type { ClaimDataOf } from '../../domain/src/claim/claim.events';
-import { addDays, dayBounds } from '../../domain/src/time/zoned-time';
+import { type ClaimDataOf, addDays, dayBounds } from '@timeline/domain';
 import { addCounts, toCount, ZERO, type Count } from './counts';
 import { RANK_VALUE, type CampaignLedger, type ClaimVersion, type KnownAt } from './ledger';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { casualtiesOn, casualtySeries } from './casualty.queries';
 import { NOW, type KnownAt } from './ledger';
-import { TestLog, type Folded } from './test-log.fixture';
+import { TestLog, type Folded } from '@timeline/testing';
 
 /** The civilians/killed figure of a day. */
 function killed({ views, ledger }: Folded, day: string, knownAt: KnownAt = NOW) {

@@ -1,5 +1,4 @@
-import type { ClaimData } from '../../domain/src/claim/claim.events';
-import type { Rank } from '../../domain/src/claim/claim.schema';
+import type { ClaimData, Rank } from '@timeline/domain';
 import type { CampaignLedger, ClaimRecord } from './ledger';
 
 /** A claim at its newest revision, as the list shows it. */

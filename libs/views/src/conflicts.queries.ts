@@ -1,4 +1,4 @@
-import { dayBounds } from '../../domain/src/time/zoned-time';
+import { dayBounds } from '@timeline/domain';
 import { controlCandidate, type ControlCandidate } from './control';
 import type { CampaignLedger, KnownAt } from './ledger';
 

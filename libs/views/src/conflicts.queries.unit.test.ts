@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { possibleConflicts } from './conflicts.queries';
 import { NOW } from './ledger';
-import { TestLog } from './test-log.fixture';
+import { TestLog } from '@timeline/testing';
 
 const hts = { place: 'hama', status: 'controlled', controller: 'hts' } as const;
 const saa = { place: 'hama', status: 'controlled', controller: 'saa' } as const;

@@ -1,4 +1,4 @@
-import { addDays, dayBounds } from '../../domain/src/time/zoned-time';
+import { addDays, dayBounds } from '@timeline/domain';
 import { campaignDays } from './casualties';
 import { placeStateAt, type PlaceState, type TimelineEntry } from './control';
 import type { CampaignLedger, KnownAt } from './ledger';

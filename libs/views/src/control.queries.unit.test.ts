@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { controlAt, controlDays, endOfDay, placeHistory } from './control.queries';
 import { NOW } from './ledger';
-import { local, TestLog } from './test-log.fixture';
+import { local, TestLog } from '@timeline/testing';
 
 describe('controlAt: every place at an instant, with the counts per bloc and status', () => {
   it('given a controlled, a besieged and a vacated place, when the day view is taken, then places are sorted by id and counted', () => {

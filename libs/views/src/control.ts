@@ -1,5 +1,4 @@
-import type { ClaimDataOf } from '../../domain/src/claim/claim.events';
-import type { ControlStatus } from '../../domain/src/claim/claim.schema';
+import type { ClaimDataOf, ControlStatus } from '@timeline/domain';
 import { lastAtOrBefore } from './sorted-search';
 import { RANK_VALUE, type CampaignLedger, type ClaimRecord, type ClaimVersion, type KnownAt } from './ledger';
 

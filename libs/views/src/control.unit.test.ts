@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { WrittenTime } from '../../domain/src/time/claim-time';
+import type { WrittenTime } from '@timeline/domain';
 import { compareCandidates, controlCandidate, placeTimeline } from './control';
 import { endOfDay } from './control.queries';
 import { NOW } from './ledger';
-import { local, placeAt, TestLog } from './test-log.fixture';
+import { local, placeAt, TestLog } from '@timeline/testing';
 
 const hts = { place: 'hama', status: 'controlled', controller: 'hts' } as const;
 const saa = { place: 'hama', status: 'controlled', controller: 'saa' } as const;

@@ -1,4 +1,4 @@
-import type { CountInput } from '../../domain/src/claim/claim.schema';
+import type { CountInput } from '@timeline/domain';
 
 /** A casualty count as views report it: `high` is null when the count is open-ended. */
 export interface Count {

@@ -1,9 +1,4 @@
-import type { CampaignRegistration } from '../../domain/src/catalog/campaign.schema';
-import type { PlaceRegistration } from '../../domain/src/catalog/place.schema';
-import type { Grade, SourceRegistration } from '../../domain/src/catalog/source.schema';
-import type { ClaimData } from '../../domain/src/claim/claim.events';
-import { applyChanges } from '../../domain/src/claim/claim.evolve';
-import type { Rank } from '../../domain/src/claim/claim.schema';
+import { type CampaignRegistration, type PlaceRegistration, type Grade, type SourceRegistration, type ClaimData, applyChanges, type Rank } from '@timeline/domain';
 
 /** An event as the views read it: what the store gives, reduced to what they need. */
 export interface LogEvent {

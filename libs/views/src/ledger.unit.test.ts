@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gradeValue, NOW, PublisherGrades } from './ledger';
-import { TestLog } from './test-log.fixture';
+import { TestLog } from '@timeline/testing';
 
 describe('CampaignLedger: claims with versions over transaction time', () => {
   function given() {

@@ -1,5 +1,4 @@
-import type { ClaimDataOf } from '../../domain/src/claim/claim.events';
-import { dayBounds } from '../../domain/src/time/zoned-time';
+import { type ClaimDataOf, dayBounds } from '@timeline/domain';
 import { placeStateAt } from './control';
 import type { CampaignLedger, KnownAt } from './ledger';
 import type { TimelineViews } from './timeline-views';

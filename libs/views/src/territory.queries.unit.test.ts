@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NOW } from './ledger';
 import { territoryOn } from './territory.queries';
-import { TestLog } from './test-log.fixture';
+import { TestLog } from '@timeline/testing';
 
 const empty = { daily: { settlements: 0, areaKm2: 0, claims: [] }, cumulative: {} };
 

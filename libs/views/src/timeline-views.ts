@@ -1,5 +1,4 @@
-import type { CampaignRegistration } from '../../domain/src/catalog/campaign.schema';
-import type { Grade } from '../../domain/src/catalog/source.schema';
+import type { CampaignRegistration, Grade } from '@timeline/domain';
 import { casualtyCandidates, incidentGroups, type CasualtyCandidate, type Group } from './casualties';
 import { placeTimeline, type TimelineEntry } from './control';
 import { lastAtOrBefore } from './sorted-search';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { casualtiesOn } from './casualty.queries';
 import { controlAt, controlDays, endOfDay } from './control.queries';
 import { NOW } from './ledger';
-import { CAMPAIGN_ID, TestLog, type Folded } from './test-log.fixture';
+import { CAMPAIGN_ID, TestLog, type Folded } from '@timeline/testing';
 import { TimelineViews, type ViewChange } from './timeline-views';
 
 const DAYS = ['2024-12-04', '2024-12-05', '2024-12-06', '2024-12-07', '2024-12-08'];

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
-import type { Timeline } from '../../../../libs/application/src/timeline';
+import type { Timeline } from '@timeline/application';
 import { Requires } from '../auth/auth.guard';
 import { TIMELINE } from '../timeline.token';
 

@@ -1,8 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import type { CommandContext } from '../../../../libs/application/src/event-writer';
-import type { Timeline } from '../../../../libs/application/src/timeline';
-import { DomainError } from '../../../../libs/domain/src/common/domain-error';
+import type { CommandContext, Timeline } from '@timeline/application';
+import { DomainError } from '@timeline/domain';
 import { Requires } from '../auth/auth.guard';
 import { answerWrite } from '../http/answer';
 import { Command } from '../http/command-context';

@@ -1,7 +1,7 @@
-import type { ClaimData } from '../../../../libs/domain/src/claim/claim.events';
-import type { CatalogView } from '../../../../libs/projections/src/catalog/catalog.view';
-import type { ClaimRow } from '../../../../libs/views/src/claims-list.queries';
-import type { StoredEvent } from '../../../../libs/store/src/event-store.port';
+import type { ClaimData } from '@timeline/domain';
+import type { CatalogView } from '@timeline/projections';
+import type { ClaimRow } from '@timeline/views';
+import type { StoredEvent } from '@timeline/store';
 
 /** A source as a reader needs it beside a claim: which report, by whom, when, where. */
 export function sourceRefs(catalog: CatalogView, campaignId: string, sourceIds: readonly string[]) {

@@ -1,14 +1,9 @@
 import { Body, Controller, Get, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { z } from 'zod';
-import type { CommandContext } from '../../../../libs/application/src/event-writer';
-import type { Timeline } from '../../../../libs/application/src/timeline';
-import { CLAIM_TYPES } from '../../../../libs/domain/src/claim/claim.schema';
-import { DomainError } from '../../../../libs/domain/src/common/domain-error';
-import { Slug } from '../../../../libs/domain/src/common/slug';
-import { isCalendarDate } from '../../../../libs/domain/src/time/calendar';
-import { dayBounds } from '../../../../libs/domain/src/time/zoned-time';
-import { listClaims } from '../../../../libs/views/src/claims-list.queries';
+import type { CommandContext, Timeline } from '@timeline/application';
+import { CLAIM_TYPES, DomainError, Slug, isCalendarDate, dayBounds } from '@timeline/domain';
+import { listClaims } from '@timeline/views';
 import { Requires } from '../auth/auth.guard';
 import { Command } from '../http/command-context';
 import { parseQuery } from '../http/query';

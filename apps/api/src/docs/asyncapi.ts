@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CLIENT_EVENTS, SERVER_EVENTS } from '../replay/replay.messages';
+import { CLIENT_EVENTS, SERVER_EVENTS } from '@timeline/contracts';
 
 const schema = (s: z.ZodType) => {
   const { $schema: _s, ...rest } = z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;

@@ -1,17 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { z } from 'zod';
-import { CampaignRegistration } from '../../../../libs/domain/src/catalog/campaign.schema';
-import { PlaceCorrection, PlaceRegistration } from '../../../../libs/domain/src/catalog/place.schema';
-import { PublisherRegistration } from '../../../../libs/domain/src/catalog/publisher.schema';
-import { PublisherAssessment, SourceCorrection, SourceRegistration } from '../../../../libs/domain/src/catalog/source.schema';
-import {
-  ClaimBatchInput,
-  ClaimCorrectionInput,
-  ClaimInput,
-  ClaimRankInput,
-  ClaimRetractionInput,
-} from '../../../../libs/domain/src/claim/claim.schema';
+import { CampaignRegistration, PlaceCorrection, PlaceRegistration, PublisherRegistration, PublisherAssessment, SourceCorrection, SourceRegistration, ClaimBatchInput, ClaimCorrectionInput, ClaimInput, ClaimRankInput, ClaimRetractionInput } from '@timeline/domain';
 import { ClaimListQuery } from '../claims/claims.controller';
 import { asyncApiDocument } from './asyncapi';
 import {

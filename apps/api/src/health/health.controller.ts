@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import type { Timeline } from '../../../../libs/application/src/timeline';
+import type { Timeline } from '@timeline/application';
 import { ReplayGateway } from '../replay/replay.gateway';
 import { REPLAY_SESSIONS, type ReplaySessions } from '../replay/replay-sessions';
 import { REDIS, TIMELINE } from '../timeline.token';

@@ -1,7 +1,7 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Request } from 'express';
-import type { CommandContext } from '../../../../libs/application/src/event-writer';
+import type { CommandContext } from '@timeline/application';
 import type { Actor } from '../auth/auth.guard';
 
 /** Who is writing (the API key's name), the request's correlation id and the server clock. */

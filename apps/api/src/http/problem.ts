@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
-import { DomainError, type FieldError } from '../../../../libs/domain/src/common/domain-error';
-import { WrongExpectedState } from '../../../../libs/store/src/event-store.port';
+import { DomainError, type FieldError } from '@timeline/domain';
+import { WrongExpectedState } from '@timeline/store';
 
 /** An `application/problem+json` body (RFC 9457) with the fields that were wrong. */
 export interface Problem {

@@ -1,6 +1,5 @@
 import type { z } from 'zod';
-import { DomainError } from '../../../../libs/domain/src/common/domain-error';
-import { parseWith } from '../../../../libs/domain/src/common/zod-errors';
+import { DomainError, parseWith } from '@timeline/domain';
 
 /** Query parameters checked by a schema; a bad one is a 422 naming the parameter. */
 export function parseQuery<S extends z.ZodType>(schema: S, query: unknown): z.output<S> {

@@ -1,10 +1,10 @@
 import { Inject, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
-import type { Timeline } from '../../../../libs/application/src/timeline';
-import { DomainError } from '../../../../libs/domain/src/common/domain-error';
+import type { Timeline } from '@timeline/application';
+import { DomainError } from '@timeline/domain';
 import { TIMELINE } from '../timeline.token';
-import { LiveSubscribe } from './replay.messages';
+import { LiveSubscribe } from '@timeline/contracts';
 import { acknowledge } from './socket-acks';
 
 /**

@@ -1,5 +1,5 @@
-import type { ReplayPlan } from '../../../../libs/replay/src/replay-plan';
-import type { ReplayStart, ServerEvent } from './replay.messages';
+import type { ReplayPlan } from '@timeline/replay';
+import type { ReplayStart, ServerEvent } from '@timeline/contracts';
 
 /** Where a session's messages go: one socket, or every viewer of a shared room. */
 export interface Outbox {

@@ -1,11 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import type { Timeline } from '../../../../libs/application/src/timeline';
-import { DomainError } from '../../../../libs/domain/src/common/domain-error';
-import { isCalendarDate } from '../../../../libs/domain/src/time/calendar';
-import { dayBounds } from '../../../../libs/domain/src/time/zoned-time';
-import { correctionFor, floorToLocalHour, ReplayPlan } from '../../../../libs/replay/src/replay-plan';
-import type { StoredEvent } from '../../../../libs/store/src/event-store.port';
-import type { ReplayStart } from './replay.messages';
+import type { Timeline } from '@timeline/application';
+import { DomainError, isCalendarDate, dayBounds } from '@timeline/domain';
+import { correctionFor, floorToLocalHour, ReplayPlan } from '@timeline/replay';
+import type { StoredEvent } from '@timeline/store';
+import type { ReplayStart } from '@timeline/contracts';
 import { ReplaySession, type Outbox } from './replay-session';
 
 const TICK_MS = 10;

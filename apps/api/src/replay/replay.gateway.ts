@@ -1,11 +1,9 @@
 import { Inject, Logger } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, OnGatewayDisconnect, SubscribeMessage, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
-import { DomainError } from '../../../../libs/domain/src/common/domain-error';
-import { isCalendarDate } from '../../../../libs/domain/src/time/calendar';
-import { dayBounds } from '../../../../libs/domain/src/time/zoned-time';
+import { DomainError, isCalendarDate, dayBounds } from '@timeline/domain';
 import { ProblemException } from '../http/problem';
-import { ReplayJoin, ReplaySeek, ReplaySpeed, ReplayStart, ReplayStep, SessionCommand } from './replay.messages';
+import { ReplayJoin, ReplaySeek, ReplaySpeed, ReplayStart, ReplayStep, SessionCommand } from '@timeline/contracts';
 import type { ReplaySession } from './replay-session';
 import { MAX_SESSIONS_PER_CONNECTION, REPLAY_SESSIONS, roomState, type ReplaySessions } from './replay-sessions';
 import { acknowledge } from './socket-acks';

@@ -1,6 +1,5 @@
 import type { z } from 'zod';
-import type { FieldError } from '../../../../libs/domain/src/common/domain-error';
-import { parseWith } from '../../../../libs/domain/src/common/zod-errors';
+import { type FieldError, parseWith } from '@timeline/domain';
 import { toProblem } from '../http/problem';
 
 export type Ack = { ok: true; [key: string]: unknown } | { ok: false; error: { status: number; title: string; detail?: string; errors?: FieldError[] } };

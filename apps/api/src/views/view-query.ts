@@ -1,10 +1,7 @@
 import { z } from 'zod';
-import type { Timeline } from '../../../../libs/application/src/timeline';
-import { DomainError } from '../../../../libs/domain/src/common/domain-error';
-import { Slug } from '../../../../libs/domain/src/common/slug';
-import { isCalendarDate, parseInstant } from '../../../../libs/domain/src/time/calendar';
-import type { CampaignLedger, KnownAt } from '../../../../libs/views/src/ledger';
-import type { TimelineViews } from '../../../../libs/views/src/timeline-views';
+import type { Timeline } from '@timeline/application';
+import { DomainError, Slug, isCalendarDate, parseInstant } from '@timeline/domain';
+import type { CampaignLedger, KnownAt, TimelineViews } from '@timeline/views';
 
 export const Day = z.string().refine(isCalendarDate, 'must be a date YYYY-MM-DD');
 export const Instant = z.string().refine((v) => parseInstant(v) !== undefined, 'must be an ISO instant with an offset, e.g. 2024-12-07T18:00:00+03:00');

@@ -1,7 +1,5 @@
-import type { CampaignRegistration } from '../../../domain/src/catalog/campaign.schema';
-import type { PlaceRegistration } from '../../../domain/src/catalog/place.schema';
-import type { Grade, SourceRegistration } from '../../../domain/src/catalog/source.schema';
-import type { StoredEvent } from '../../../store/src/event-store.port';
+import type { CampaignRegistration, PlaceRegistration, Grade, SourceRegistration } from '@timeline/domain';
+import type { StoredEvent } from '@timeline/store';
 
 export interface CampaignEntry {
   campaign: CampaignRegistration;

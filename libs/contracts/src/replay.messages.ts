@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { Slug } from '../../../../libs/domain/src/common/slug';
-import { isCalendarDate, parseInstant } from '../../../../libs/domain/src/time/calendar';
+import { Slug, isCalendarDate, parseInstant } from '@timeline/domain';
 
 /** A replay bound: a date (the start of that local day) or an ISO instant. */
 const Bound = z.string().refine((v) => isCalendarDate(v) || parseInstant(v) !== undefined, 'must be a date YYYY-MM-DD or an ISO instant with an offset');

@@ -1,11 +1,5 @@
-import type { Grade } from '../../domain/src/catalog/source.schema';
-import type { Rank } from '../../domain/src/claim/claim.schema';
-import { normalizeTime, type ValidTime, type WrittenTime } from '../../domain/src/time/claim-time';
-import { localToUtc } from '../../domain/src/time/zoned-time';
-import { controlAt } from './control.queries';
-import type { PlaceState } from './control';
-import { NOW, type CampaignLedger, type KnownAt, type LogEvent } from './ledger';
-import { TimelineViews } from './timeline-views';
+import { type Grade, type Rank, normalizeTime, type ValidTime, type WrittenTime, localToUtc } from '@timeline/domain';
+import { controlAt, type PlaceState, NOW, type CampaignLedger, type KnownAt, type LogEvent, TimelineViews } from '@timeline/views';
 
 /**
  * A campaign's log for the views' tests: `syria-2024` in Asia/Damascus (UTC+3 in December
