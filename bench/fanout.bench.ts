@@ -28,7 +28,9 @@ interface Load {
 
 /** A load process (bench/load-sockets.js): resolves `ready` when its clients are in, `done` with its figures. */
 function load(job: Record<string, unknown>): Load {
-  const child = spawn(process.execPath, ['--max-old-space-size=2048', join(__dirname, 'load-sockets.js'), JSON.stringify(job)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--max-old-space-size=2048', join(__dirname, 'load-sockets.js'), JSON.stringify(job)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let markReady!: () => void;
   const ready = new Promise<void>((r) => (markReady = r));
   const done = new Promise<LoadOutput>((resolve, reject) => {
@@ -70,7 +72,16 @@ function replayClient(url: string): Promise<Socket> {
 /** The service with the shipped campaigns loaded, in a process of its own. */
 export function replayServer(env: Record<string, string> = {}): Promise<ServerProcess> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-replay-'));
-  return startServerProcess({ STORE_URL: `sqlite:${join(dir, 'store.db')}`, LOAD_EVENTS: 'true', DATA_DIR: dir, API_KEYS: 'bench:admin:bench-admin-key-0123456789', ...env }, 120_000);
+  return startServerProcess(
+    {
+      STORE_URL: `sqlite:${join(dir, 'store.db')}`,
+      LOAD_EVENTS: 'true',
+      DATA_DIR: dir,
+      API_KEYS: 'bench:admin:bench-admin-key-0123456789',
+      ...env,
+    },
+    120_000,
+  );
 }
 
 /** The frames of a window as the service sends them, for the reference to send the same bytes. */
@@ -94,7 +105,13 @@ async function probedRoom(url: string, window: { from: string; to: string }, spe
   probe.on('replay:frame', (f: { seq: number }) => times.set(f.seq, now()));
   const room = `bench-${process.pid}`;
   const ended = new Promise((r) => probe.once('replay:end', r));
-  const { sessionId, frames } = await probe.emitWithAck('replay:start', { campaignId: CAMPAIGN, ...window, speed, room, paused: true });
+  const { sessionId, frames } = await probe.emitWithAck('replay:start', {
+    campaignId: CAMPAIGN,
+    ...window,
+    speed,
+    room,
+    paused: true,
+  });
   return {
     room,
     times,
@@ -115,7 +132,9 @@ interface ReferenceServer {
 }
 
 function referenceServer(framesFile: string): Promise<ReferenceServer> {
-  const child = spawn(process.execPath, [join(__dirname, 'ws-reference.js'), framesFile], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [join(__dirname, 'ws-reference.js'), framesFile], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return new Promise((resolve) => {
     createInterface({ input: child.stdout! }).on('line', (line) => {
       const port = /^listening (\d+)/.exec(line)?.[1];
@@ -147,7 +166,8 @@ function delivery(outputs: LoadOutput[], probe: Map<number, number>, expected: n
   return { delivered: (frames / (clients * expected)) * 100, p50: percentile(delays, 50), p99: percentile(delays, 99) };
 }
 
-const split = (n: number, parts: number) => Array.from({ length: parts }, (_, i) => Math.floor(n / parts) + (i < n % parts ? 1 : 0));
+const split = (n: number, parts: number) =>
+  Array.from({ length: parts }, (_, i) => Math.floor(n / parts) + (i < n % parts ? 1 : 0));
 
 /** 2,000 clients in one shared room at 20 frames/s, beside plain `ws` broadcasting the same frames. */
 export async function sharedRoomFanOut(clients: number, window: { from: string; to: string }): Promise<Result> {
@@ -160,7 +180,9 @@ export async function sharedRoomFanOut(clients: number, window: { from: string; 
     ({ file: framesFile, frames } = await recordFrames(server.url, window));
     const room = await probedRoom(server.url, window, rate);
     const before = rssMiB(server.child.pid!);
-    const loads = split(clients, 2).map((count) => load({ kind: 'socketio', mode: 'shared', url: server.url, count, room: room.room, seconds: frames / rate + 30 }));
+    const loads = split(clients, 2).map((count) =>
+      load({ kind: 'socketio', mode: 'shared', url: server.url, count, room: room.room, seconds: frames / rate + 30 }),
+    );
     await Promise.all(loads.map((l) => l.ready));
     const peak = rssPeak(server.child.pid!);
     await room.play();
@@ -176,13 +198,17 @@ export async function sharedRoomFanOut(clients: number, window: { from: string; 
     const probe = new WebSocket(reference.url);
     await new Promise((r) => probe.once('open', r));
     const probeTimes = new Map<number, number>();
-    const ended = new Promise<void>((resolve) => probe.on('message', (data) => {
-      const m = JSON.parse(data.toString()) as { seq?: number; end?: boolean };
-      if (m.end) resolve();
-      else probeTimes.set(m.seq!, now());
-    }));
+    const ended = new Promise<void>((resolve) =>
+      probe.on('message', (data) => {
+        const m = JSON.parse(data.toString()) as { seq?: number; end?: boolean };
+        if (m.end) resolve();
+        else probeTimes.set(m.seq!, now());
+      }),
+    );
     const before = rssMiB(reference.pid);
-    const loads = split(clients, 2).map((count) => load({ kind: 'ws', mode: 'shared', url: reference.url, count, seconds: frames / rate + 30 }));
+    const loads = split(clients, 2).map((count) =>
+      load({ kind: 'ws', mode: 'shared', url: reference.url, count, seconds: frames / rate + 30 }),
+    );
     await Promise.all(loads.map((l) => l.ready));
     const peak = rssPeak(reference.pid);
     probe.send(JSON.stringify({ start: { rate, shared: true } }));
@@ -197,8 +223,13 @@ export async function sharedRoomFanOut(clients: number, window: { from: string; 
   const rssMet = ours.rssGrowth <= 1.5 * theirs.rssGrowth + 20;
   return {
     name: `shared-room fan-out: ${clients.toLocaleString('en')} socket.io clients, ${rate} frames/s`,
-    value: ours.p99, unit: 'ms p99 behind the first client', reference: `plain ws broadcast of the same frames (p99 ${theirs.p99.toFixed(1)} ms)`, referenceValue: theirs.p99,
-    ratio, target: '100 % delivered; p99 ≤ 2x and ≤ 100 ms; RSS ≤ 1.5x + 20 MB', met: ours.delivered >= 100 && ratio <= 2 && ours.p99 <= 100 && rssMet,
+    value: ours.p99,
+    unit: 'ms p99 behind the first client',
+    reference: `plain ws broadcast of the same frames (p99 ${theirs.p99.toFixed(1)} ms)`,
+    referenceValue: theirs.p99,
+    ratio,
+    target: '100 % delivered; p99 ≤ 2x and ≤ 100 ms; RSS ≤ 1.5x + 20 MB',
+    met: ours.delivered >= 100 && ratio <= 2 && ours.p99 <= 100 && rssMet,
     notes: `${frames} frames; delivered ${ours.delivered.toFixed(2)} % vs ${theirs.delivered.toFixed(2)} %; p50 ${ours.p50.toFixed(1)} vs ${theirs.p50.toFixed(1)} ms; server RSS growth with the clients ${ours.rssGrowth.toFixed(0)} MiB vs ${theirs.rssGrowth.toFixed(0)} MiB (${rssMet ? 'within' : 'over'} 1.5x + 20 MB)`,
   };
 }
@@ -212,14 +243,28 @@ export async function privateReplays(clients: number, window: { from: string; to
   let frames: number;
   try {
     ({ file: framesFile, frames } = await recordFrames(server.url, window));
-    ours = await load({ kind: 'socketio', mode: 'private', url: server.url, count: clients, start: { campaignId: CAMPAIGN, ...window, speed: rate }, seconds: frames / rate + 60 }).done;
+    ours = await load({
+      kind: 'socketio',
+      mode: 'private',
+      url: server.url,
+      count: clients,
+      start: { campaignId: CAMPAIGN, ...window, speed: rate },
+      seconds: frames / rate + 60,
+    }).done;
   } finally {
     await server.kill();
   }
   const reference = await referenceServer(framesFile);
   let theirs: LoadOutput;
   try {
-    theirs = await load({ kind: 'ws', mode: 'private', url: reference.url, count: clients, start: { rate }, seconds: frames / rate + 60 }).done;
+    theirs = await load({
+      kind: 'ws',
+      mode: 'private',
+      url: reference.url,
+      count: clients,
+      start: { rate },
+      seconds: frames / rate + 60,
+    }).done;
   } finally {
     reference.kill();
   }
@@ -227,8 +272,13 @@ export async function privateReplays(clients: number, window: { from: string; to
   const ratio = throughput(ours) / throughput(theirs);
   return {
     name: `private replays: ${clients} clients, each its own session at ${rate} hours/s`,
-    value: throughput(ours), unit: 'frames/s', reference: `the same frames precomputed and sent over ws (${throughput(theirs).toFixed(0)}/s)`, referenceValue: throughput(theirs),
-    ratio, target: '≥ 0.5x', met: ratio >= 0.5 && ours.ended === clients,
+    value: throughput(ours),
+    unit: 'frames/s',
+    reference: `the same frames precomputed and sent over ws (${throughput(theirs).toFixed(0)}/s)`,
+    referenceValue: throughput(theirs),
+    ratio,
+    target: '≥ 0.5x',
+    met: ratio >= 0.5 && ours.ended === clients,
     notes: `${frames} frames each; ${ours.ended}/${clients} replays ended in ${ours.seconds.toFixed(1)} s vs ${theirs.seconds.toFixed(1)} s (the pace alone takes ${(frames / rate).toFixed(1)} s)`,
   };
 }
@@ -237,7 +287,13 @@ export async function privateReplays(clients: number, window: { from: string; to
 export async function acrossInstances(viewers: number, window: { from: string; to: string }, redisUrl: string): Promise<Result> {
   const rate = 20;
   const dir = mkdtempSync(join(tmpdir(), 'bench-instances-'));
-  const shared = { STORE_URL: `sqlite:${join(dir, 'store.db')}`, DATA_DIR: dir, REDIS_URL: redisUrl, REDIS_PREFIX: `bench${process.pid}`, API_KEYS: 'bench:admin:bench-admin-key-0123456789' };
+  const shared = {
+    STORE_URL: `sqlite:${join(dir, 'store.db')}`,
+    DATA_DIR: dir,
+    REDIS_URL: redisUrl,
+    REDIS_PREFIX: `bench${process.pid}`,
+    API_KEYS: 'bench:admin:bench-admin-key-0123456789',
+  };
   const a = await startServerProcess({ ...shared, LOAD_EVENTS: 'true' }, 120_000);
   const b = await startServerProcess({ ...shared, LOAD_EVENTS: 'false' }, 120_000).catch(async (e) => {
     await a.kill();
@@ -246,17 +302,26 @@ export async function acrossInstances(viewers: number, window: { from: string; t
   try {
     const room = await probedRoom(a.url, window, rate);
     const [half1, half2] = split(viewers, 2);
-    const viewersOn = (url: string, count: number) => load({ kind: 'socketio', mode: 'shared', url, count, room: room.room, seconds: room.frames / rate + 30 });
+    const viewersOn = (url: string, count: number) =>
+      load({ kind: 'socketio', mode: 'shared', url, count, room: room.room, seconds: room.frames / rate + 30 });
     const [same, other] = [viewersOn(a.url, half1), viewersOn(b.url, half2)];
     await Promise.all([same.ready, other.ready]);
     await room.play();
-    const [onA, onB] = [delivery([await same.done], room.times, room.frames), delivery([await other.done], room.times, room.frames)];
+    const [onA, onB] = [
+      delivery([await same.done], room.times, room.frames),
+      delivery([await other.done], room.times, room.frames),
+    ];
     const extra = onB.p99 - onA.p99;
     return {
       name: `across instances on Redis: ${viewers} viewers of one room, half on the other instance`,
-      value: onB.p99, unit: 'ms p99 on the other instance', reference: `viewers on the driving instance (p99 ${onA.p99.toFixed(1)} ms)`, referenceValue: onA.p99,
-      ratio: onB.p99 / onA.p99, target: '≤ +20 ms', met: extra <= 20 && onB.delivered >= 100,
-      notes: `${extra >= 0 ? "+" : ""}${extra.toFixed(1)} ms; delivered ${onA.delivered.toFixed(2)} % here, ${onB.delivered.toFixed(2)} % there; p50 ${onA.p50.toFixed(1)} vs ${onB.p50.toFixed(1)} ms`,
+      value: onB.p99,
+      unit: 'ms p99 on the other instance',
+      reference: `viewers on the driving instance (p99 ${onA.p99.toFixed(1)} ms)`,
+      referenceValue: onA.p99,
+      ratio: onB.p99 / onA.p99,
+      target: '≤ +20 ms',
+      met: extra <= 20 && onB.delivered >= 100,
+      notes: `${extra >= 0 ? '+' : ''}${extra.toFixed(1)} ms; delivered ${onA.delivered.toFixed(2)} % here, ${onB.delivered.toFixed(2)} % there; p50 ${onA.p50.toFixed(1)} vs ${onB.p50.toFixed(1)} ms`,
     };
   } finally {
     await Promise.all([a.kill(), b.kill()]);

@@ -29,7 +29,18 @@ export async function generatedStore(claims: number): Promise<string> {
 }
 
 export async function benchServer(file: string): Promise<ServerProcess> {
-  return startServerProcess({ STORE_URL: `sqlite:${file}`, LOAD_EVENTS: 'false', BENCH_ROUTES: 'true', RATE_LIMIT_WRITES: '1000000000', API_KEYS: `bench:editor:${KEY}`, DATA_DIR: join(file, '..'), LOG_LEVEL: 'info' }, 600_000);
+  return startServerProcess(
+    {
+      STORE_URL: `sqlite:${file}`,
+      LOAD_EVENTS: 'false',
+      BENCH_ROUTES: 'true',
+      RATE_LIMIT_WRITES: '1000000000',
+      API_KEYS: `bench:editor:${KEY}`,
+      DATA_DIR: join(file, '..'),
+      LOG_LEVEL: 'info',
+    },
+    600_000,
+  );
 }
 
 interface LoadResult {
@@ -46,19 +57,41 @@ async function load(job: Record<string, unknown>): Promise<LoadResult> {
 }
 
 const CLAIM = JSON.stringify({
-  claimId: 'bench-UNIQUE', type: 'control', operation: 'north', time: { date: '2024-12-10', part: 'evening' },
-  sources: ['source-1'], quote: 'On 10 December, the town was reported captured.', place: 'place-1', status: 'controlled', controller: 'hts',
+  claimId: 'bench-UNIQUE',
+  type: 'control',
+  operation: 'north',
+  time: { date: '2024-12-10', part: 'evening' },
+  sources: ['source-1'],
+  quote: 'On 10 December, the town was reported captured.',
+  place: 'place-1',
+  status: 'controlled',
+  controller: 'hts',
 });
 
 /** POST /claims, one new claim each, 16 in flight, beside a no-op POST with the same body. */
 export async function httpAppend(server: ServerProcess, seconds: number): Promise<Result> {
-  const common = { url: server.url, method: 'POST', body: CLAIM, unique: 'UNIQUE', headers: { authorization: `Bearer ${KEY}` }, mode: 'closed', concurrency: 16, seconds };
+  const common = {
+    url: server.url,
+    method: 'POST',
+    body: CLAIM,
+    unique: 'UNIQUE',
+    headers: { authorization: `Bearer ${KEY}` },
+    mode: 'closed',
+    concurrency: 16,
+    seconds,
+  };
   const reference = await load({ ...common, path: '/bench/noop' });
   const ours = await load({ ...common, path: '/campaigns/synthetic/claims' });
   const ratio = ours.rate / reference.rate;
   return {
-    name: 'durable append over HTTP, 16 concurrent', value: ours.rate, unit: 'claims/s', reference: `no-op POST with the same body (${reference.rate.toFixed(0)}/s)`, referenceValue: reference.rate,
-    ratio, target: '≥ 0.5x', met: ratio >= 0.5 && !Object.keys(ours.statuses).some((s) => s !== '201'),
+    name: 'durable append over HTTP, 16 concurrent',
+    value: ours.rate,
+    unit: 'claims/s',
+    reference: `no-op POST with the same body (${reference.rate.toFixed(0)}/s)`,
+    referenceValue: reference.rate,
+    ratio,
+    target: '≥ 0.5x',
+    met: ratio >= 0.5 && !Object.keys(ours.statuses).some((s) => s !== '201'),
     notes: `p99 ${ours.p99.toFixed(1)} ms vs ${reference.p99.toFixed(1)} ms; statuses ${JSON.stringify(ours.statuses)}`,
   };
 }
@@ -71,8 +104,14 @@ export async function viewQueries(server: ServerProcess, seconds: number, claims
   const ours = await load({ ...common, path: '/campaigns/synthetic/control?day=2024-12-10' });
   const ratio = ours.p99 / reference.p99;
   return {
-    name: `view query (control for a day) at ${claims.toLocaleString('en')} claims, 1,000 req/s`, value: ours.p99, unit: 'ms p99', reference: `no-op GET at the same rate (p99 ${reference.p99.toFixed(2)} ms)`, referenceValue: reference.p99,
-    ratio, target: 'p99 ≤ 1.5x', met: ratio <= 1.5,
+    name: `view query (control for a day) at ${claims.toLocaleString('en')} claims, 1,000 req/s`,
+    value: ours.p99,
+    unit: 'ms p99',
+    reference: `no-op GET at the same rate (p99 ${reference.p99.toFixed(2)} ms)`,
+    referenceValue: reference.p99,
+    ratio,
+    target: 'p99 ≤ 1.5x',
+    met: ratio <= 1.5,
     notes: `${ours.rate.toFixed(0)} req/s served; statuses ${JSON.stringify(ours.statuses)}`,
   };
 }

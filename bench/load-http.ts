@@ -31,14 +31,27 @@ async function main() {
     new Promise<void>((resolve) => {
       const body = job.body && job.unique ? job.body.replaceAll(job.unique, `${process.pid}-${counter++}`) : job.body;
       const start = performance.now();
-      const req = http.request({ agent, host: target.hostname, port: target.port, method: job.method, path: job.path, headers: { ...(body ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } : {}), ...job.headers } }, (res) => {
-        res.resume();
-        res.on('end', () => {
-          latencies.push(performance.now() - start);
-          statuses[res.statusCode ?? 0] = (statuses[res.statusCode ?? 0] ?? 0) + 1;
-          resolve();
-        });
-      });
+      const req = http.request(
+        {
+          agent,
+          host: target.hostname,
+          port: target.port,
+          method: job.method,
+          path: job.path,
+          headers: {
+            ...(body ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } : {}),
+            ...job.headers,
+          },
+        },
+        (res) => {
+          res.resume();
+          res.on('end', () => {
+            latencies.push(performance.now() - start);
+            statuses[res.statusCode ?? 0] = (statuses[res.statusCode ?? 0] ?? 0) + 1;
+            resolve();
+          });
+        },
+      );
       req.on('error', () => {
         statuses.error = (statuses.error ?? 0) + 1;
         resolve();
@@ -49,9 +62,11 @@ async function main() {
   const deadline = performance.now() + job.seconds * 1000;
   const begin = performance.now();
   if (job.mode === 'closed') {
-    await Promise.all(Array.from({ length: job.concurrency ?? 16 }, async () => {
-      while (performance.now() < deadline) await send();
-    }));
+    await Promise.all(
+      Array.from({ length: job.concurrency ?? 16 }, async () => {
+        while (performance.now() < deadline) await send();
+      }),
+    );
   } else {
     const interval = 1000 / (job.rps ?? 1000);
     const inFlight: Promise<void>[] = [];
@@ -65,7 +80,9 @@ async function main() {
   const seconds = (performance.now() - begin) / 1000;
   latencies.sort((a, b) => a - b);
   const at = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
-  process.stdout.write(JSON.stringify({ count: latencies.length, rate: latencies.length / seconds, p50: at(50), p99: at(99), statuses }));
+  process.stdout.write(
+    JSON.stringify({ count: latencies.length, rate: latencies.length / seconds, p50: at(50), p99: at(99), statuses }),
+  );
   agent.destroy();
 }
 

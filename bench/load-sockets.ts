@@ -43,7 +43,12 @@ async function main() {
   const connect = (client: number) =>
     new Promise<void>((resolve, reject) => {
       if (job.kind === 'socketio') {
-        const socket: Socket = io(`${job.url}/replay`, { transports: ['websocket'], forceNew: true, reconnection: false, extraHeaders: { origin: job.url } });
+        const socket: Socket = io(`${job.url}/replay`, {
+          transports: ['websocket'],
+          forceNew: true,
+          reconnection: false,
+          extraHeaders: { origin: job.url },
+        });
         closers.push(() => socket.close());
         socket.on('replay:frame', (f: { seq: number }) => onFrame(client, f.seq));
         socket.on('replay:end', () => onEnd(client));
@@ -71,7 +76,8 @@ async function main() {
     });
   /** Private mode: how each client starts its own replay. */
   const starts: (() => void)[] = [];
-  for (let i = 0; i < job.count; i += 50) await Promise.all(Array.from({ length: Math.min(50, job.count - i) }, (_, k) => connect(i + k)));
+  for (let i = 0; i < job.count; i += 50)
+    await Promise.all(Array.from({ length: Math.min(50, job.count - i) }, (_, k) => connect(i + k)));
 
   if (job.mode === 'private') {
     began = now();
@@ -84,7 +90,10 @@ async function main() {
   if (!began) began = Math.min(...[...arrivals.values()].map((l) => Math.min(...l)));
   for (const close of closers) close();
   // a pipe takes a large write asynchronously: exit once it is flushed
-  process.stdout.write(`${JSON.stringify({ clients: job.count, ended: ended.size, frames: framesPerClient.reduce((a, b) => a + b, 0), seconds: ((finished || now()) - began) / 1000, arrivals: Object.fromEntries(arrivals) })}\n`, () => process.exit(0));
+  process.stdout.write(
+    `${JSON.stringify({ clients: job.count, ended: ended.size, frames: framesPerClient.reduce((a, b) => a + b, 0), seconds: ((finished || now()) - began) / 1000, arrivals: Object.fromEntries(arrivals) })}\n`,
+    () => process.exit(0),
+  );
 }
 
 main().catch((error) => {

@@ -23,7 +23,10 @@ export function percentile(samples: number[], p: number): number {
 }
 
 /** Runs `f` n times, answering the rate per second and each call's latency in ms. */
-export async function timed(n: number, f: (i: number) => unknown | Promise<unknown>): Promise<{ rate: number; latencies: number[]; ms: number }> {
+export async function timed(
+  n: number,
+  f: (i: number) => unknown | Promise<unknown>,
+): Promise<{ rate: number; latencies: number[]; ms: number }> {
   const latencies: number[] = [];
   const start = performance.now();
   for (let i = 0; i < n; i++) {

@@ -25,7 +25,15 @@ profile.samples.forEach((id, i) => {
   const where = url.startsWith('file://') ? relative(ROOT, url.slice(7)) : url;
   const name = `${functionName || '(anonymous)'} ${where ? `${where}:${lineNumber + 1}` : ''}`.trim();
   self.set(name, (self.get(name) ?? 0) + dt);
-  const area = !url ? (functionName.startsWith('(') ? functionName : '(native)') : where.includes('node_modules/') ? `node_modules/${where.split('node_modules/')[1].split('/')[0]}` : url.startsWith('node:') ? 'node internals' : where.split('/').slice(0, 3).join('/');
+  const area = !url
+    ? functionName.startsWith('(')
+      ? functionName
+      : '(native)'
+    : where.includes('node_modules/')
+      ? `node_modules/${where.split('node_modules/')[1].split('/')[0]}`
+      : url.startsWith('node:')
+        ? 'node internals'
+        : where.split('/').slice(0, 3).join('/');
   areas.set(area, (areas.get(area) ?? 0) + dt);
 });
 const pct = (v: number) => `${((v / total) * 100).toFixed(1).padStart(5)} %`;

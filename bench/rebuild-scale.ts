@@ -36,7 +36,10 @@ async function main() {
   const db = new Database(file, { readonly: true });
   const r0 = performance.now();
   const counts = new Map<string, number>();
-  for (const row of db.prepare('SELECT type, data FROM events ORDER BY position').iterate() as IterableIterator<{ type: string; data: string }>) {
+  for (const row of db.prepare('SELECT type, data FROM events ORDER BY position').iterate() as IterableIterator<{
+    type: string;
+    data: string;
+  }>) {
     const data = JSON.parse(row.data) as { campaignId?: string };
     counts.set(row.type, (counts.get(row.type) ?? 0) + (data.campaignId ? 1 : 0));
   }
@@ -54,7 +57,9 @@ async function main() {
   console.log(`start-up fold (catalog, claims list, views): ${full.toFixed(0)} ms (${(full / reference).toFixed(2)}x)`);
   console.log(`rebuild of the views: ${viewsOnly.toFixed(0)} ms (${(viewsOnly / reference).toFixed(2)}x)`);
   (globalThis as { gc?: () => void }).gc?.();
-  console.log(`after a full GC: heap ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MiB, rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB (catalog + views of ${claims} claims)`);
+  console.log(
+    `after a full GC: heap ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MiB, rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB (catalog + views of ${claims} claims)`,
+  );
   const views = timeline.projections.views;
   const ledger = views.ledger('synthetic')!;
   const time = (label: string, f: () => unknown, n = 1) => {

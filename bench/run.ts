@@ -19,14 +19,36 @@ async function main() {
   // `--only=sockets` runs the socket benchmarks alone and merges them into the last results
   const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
   const size = quick
-    ? { appends: 300, batches: 20, claims: 10_000, seconds: 2, audits: 50, fanOut: 200, privateReplays: 50, viewers: 40, window: { from: '2024-12-01', to: '2024-12-02' } }
-    : { appends: 5000, batches: 200, claims: 1_000_000, seconds: 15, audits: 500, fanOut: 2000, privateReplays: 500, viewers: 400, window: { from: '2024-12-01', to: '2024-12-08' } };
+    ? {
+        appends: 300,
+        batches: 20,
+        claims: 10_000,
+        seconds: 2,
+        audits: 50,
+        fanOut: 200,
+        privateReplays: 50,
+        viewers: 40,
+        window: { from: '2024-12-01', to: '2024-12-02' },
+      }
+    : {
+        appends: 5000,
+        batches: 200,
+        claims: 1_000_000,
+        seconds: 15,
+        audits: 500,
+        fanOut: 2000,
+        privateReplays: 500,
+        viewers: 400,
+        window: { from: '2024-12-01', to: '2024-12-08' },
+      };
   const results: Result[] = [];
   const report = (r: Result) => {
     results.push(r);
     console.log(line(r));
   };
-  console.log(`benchmarks${quick ? ' (quick: figures not judged)' : ''} on ${cpus().length} × ${cpus()[0]?.model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+  console.log(
+    `benchmarks${quick ? ' (quick: figures not judged)' : ''} on ${cpus().length} × ${cpus()[0]?.model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+  );
 
   if (only !== 'sockets') await storeAndViews(size, report);
   report(await sharedRoomFanOut(size.fanOut, size.window));
@@ -35,14 +57,25 @@ async function main() {
   if (await redisAnswers(redisUrl)) report(await acrossInstances(size.viewers, size.window, redisUrl));
   else console.log(`across instances: SKIPPED, no Redis at ${redisUrl} (set REDIS_URL)`);
 
-  const machine = { cpus: cpus().length, model: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), os: `${osType()} ${release()}`, node: process.version };
+  const machine = {
+    cpus: cpus().length,
+    model: cpus()[0]?.model,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    os: `${osType()} ${release()}`,
+    node: process.version,
+  };
   const command = `npm run build && npm run bench${quick ? ' -- --quick' : ''}`;
   mkdirSync(join(ROOT, 'bench'), { recursive: true });
   const file = join(ROOT, 'bench', quick ? 'results.quick.json' : 'results.json');
   const at = new Date().toISOString();
   const measured = results.map((r) => ({ ...r, measuredAt: at, command: only ? `${command} -- --only=${only}` : command }));
-  const last = only && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { at: string; command: string; results: Result[] }) : undefined;
-  const kept = (last?.results ?? []).filter((r) => !measured.some((m) => m.name === r.name)).map((r) => ({ measuredAt: last!.at, command: last!.command, ...r }));
+  const last =
+    only && existsSync(file)
+      ? (JSON.parse(readFileSync(file, 'utf8')) as { at: string; command: string; results: Result[] })
+      : undefined;
+  const kept = (last?.results ?? [])
+    .filter((r) => !measured.some((m) => m.name === r.name))
+    .map((r) => ({ measuredAt: last!.at, command: last!.command, ...r }));
   const all = [...kept, ...measured];
   writeFileSync(file, `${JSON.stringify({ at, quick, machine, command, results: all }, null, 2)}\n`);
   if (!quick) writeFileSync(join(ROOT, 'BENCHMARKS.md'), markdown(all, machine, command));
@@ -91,7 +124,10 @@ async function redisAnswers(url: string): Promise<boolean> {
 }
 
 function markdown(results: Result[], machine: Record<string, unknown>, command: string): string {
-  const rows = results.map((r) => `| ${r.name} | ${r.value.toFixed(r.value >= 100 ? 0 : 2)} ${r.unit} | ${r.reference} | ${r.ratio.toFixed(2)}x | ${r.target} | ${r.met ? 'met' : '**missed**'} | ${r.notes ?? ''} | ${r.measuredAt ? `${r.measuredAt.slice(0, 16).replace('T', ' ')} (\`${r.command}\`)` : ''} |`);
+  const rows = results.map(
+    (r) =>
+      `| ${r.name} | ${r.value.toFixed(r.value >= 100 ? 0 : 2)} ${r.unit} | ${r.reference} | ${r.ratio.toFixed(2)}x | ${r.target} | ${r.met ? 'met' : '**missed**'} | ${r.notes ?? ''} | ${r.measuredAt ? `${r.measuredAt.slice(0, 16).replace('T', ' ')} (\`${r.command}\`)` : ''} |`,
+  );
   return `# Benchmarks
 
 Every figure is a ratio to a reference measured beside it, in the same run on the same machine

@@ -56,4 +56,3 @@ export function startServerProcess(env: Record<string, string>, timeoutMs = 30_0
     });
   });
 }
-

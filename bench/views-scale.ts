@@ -26,7 +26,9 @@ async function main() {
     console.log(`${label}: ${((performance.now() - s) / n).toFixed(3)} ms`);
   };
   console.log(`generate+append ${claims}: ${(t1 - t0).toFixed(0)} ms; fold: ${(t2 - t1).toFixed(0)} ms`);
-  console.log(`heap used by the fold (incl. memory store): ${((process.memoryUsage().heapUsed - heapBefore) / 2 ** 20).toFixed(0)} MiB; rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`);
+  console.log(
+    `heap used by the fold (incl. memory store): ${((process.memoryUsage().heapUsed - heapBefore) / 2 ** 20).toFixed(0)} MiB; rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`,
+  );
   time('control day (cold)', () => controlAt(views, ledger, endOfDay(ledger, day), NOW));
   time('control day (warm)', () => controlAt(views, ledger, endOfDay(ledger, day), NOW), 20);
   time('casualties day (cold)', () => casualtiesOn(views, ledger, day, NOW));

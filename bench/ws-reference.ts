@@ -6,7 +6,9 @@ import { WebSocketServer, type WebSocket } from 'ws';
  * at the same pace. A client's `{start: {rate, shared}}` starts the stream: shared, to every
  * connected client; private, to that client alone. Prints "listening <port>".
  */
-const frames = (JSON.parse(readFileSync(process.argv[2], 'utf8')) as object[]).map((f, i) => JSON.stringify({ ...f, seq: i + 1 }));
+const frames = (JSON.parse(readFileSync(process.argv[2], 'utf8')) as object[]).map((f, i) =>
+  JSON.stringify({ ...f, seq: i + 1 }),
+);
 const end = JSON.stringify({ end: true });
 const server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
 

@@ -22,14 +22,19 @@ describe('who may write', () => {
   });
 
   it.each(writes.map((r) => [r.method.toUpperCase(), r.path, r]))('%s %s with an unknown key is 401', async (_m, _p, route) => {
-    expect((await app.http[route.method](path(route.path)).set('Authorization', 'Bearer not-a-key-at-all-000').send({})).status).toBe(401);
+    expect(
+      (await app.http[route.method](path(route.path)).set('Authorization', 'Bearer not-a-key-at-all-000').send({})).status,
+    ).toBe(401);
   });
 
-  it.each(writes.filter((r) => r.role === 'admin').map((r) => [r.method.toUpperCase(), r.path, r]))('%s %s with an editor key is 403', async (_m, _p, route) => {
-    const res = await app.http[route.method](path(route.path)).set(asEditor).send({});
-    expect(res.status).toBe(403);
-    expect(res.body.detail).toMatch(/admin/);
-  });
+  it.each(writes.filter((r) => r.role === 'admin').map((r) => [r.method.toUpperCase(), r.path, r]))(
+    '%s %s with an editor key is 403',
+    async (_m, _p, route) => {
+      const res = await app.http[route.method](path(route.path)).set(asEditor).send({});
+      expect(res.status).toBe(403);
+      expect(res.body.detail).toMatch(/admin/);
+    },
+  );
 
   it('reads are open', async () => {
     await app.http.get('/campaigns').expect(200);

@@ -14,50 +14,96 @@ describe('campaigns, places, sources and publishers', () => {
   it('registers a campaign (201), a retry is 200, other content under its id is 409', async () => {
     await app.http.post('/campaigns').set(asAdmin).send(CAMPAIGN).expect(201);
     await app.http.post('/campaigns').set(asAdmin).send(CAMPAIGN).expect(200);
-    const res = await app.http.post('/campaigns').set(asAdmin).send({ ...CAMPAIGN, title: 'Another' }).expect(409);
+    const res = await app.http
+      .post('/campaigns')
+      .set(asAdmin)
+      .send({ ...CAMPAIGN, title: 'Another' })
+      .expect(409);
     expect(res.body.errors[0].path).toBe('campaignId');
     const got = (await app.http.get(`/campaigns/${C}`).expect(200)).body;
-    expect(got).toMatchObject({ title: CAMPAIGN.title, factions: CAMPAIGN.factions, blocs: CAMPAIGN.blocs, operations: CAMPAIGN.operations });
+    expect(got).toMatchObject({
+      title: CAMPAIGN.title,
+      factions: CAMPAIGN.factions,
+      blocs: CAMPAIGN.blocs,
+      operations: CAMPAIGN.operations,
+    });
   });
 
   it('validates a campaign naming each field', async () => {
-    const res = await app.http.post('/campaigns').set(asAdmin)
-      .send({ ...CAMPAIGN, campaignId: 'Bad Id', timeZone: 'Mars/Olympus', factions: [{ id: 'x', name: 'X', bloc: 'nobody' }] }).expect(422);
+    const res = await app.http
+      .post('/campaigns')
+      .set(asAdmin)
+      .send({ ...CAMPAIGN, campaignId: 'Bad Id', timeZone: 'Mars/Olympus', factions: [{ id: 'x', name: 'X', bloc: 'nobody' }] })
+      .expect(422);
     expect(res.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['campaignId', 'factions.0.bloc', 'timeZone']);
   });
 
   it('registers places and sources, lists them and counts them on the campaign', async () => {
     for (const place of PLACES) await app.http.post(`/campaigns/${C}/places`).set(asEditor).send(place).expect(201);
     for (const source of SOURCES) await app.http.post(`/campaigns/${C}/sources`).set(asEditor).send(source).expect(201);
-    expect((await app.http.get(`/campaigns/${C}/places`).expect(200)).body.map((p: { placeId: string }) => p.placeId)).toEqual(['homs', 'al-rastan']);
-    expect((await app.http.get(`/campaigns/${C}/sources/sohr-2024-12-06-rastan`).expect(200)).body).toMatchObject({ publisher: 'sohr', reliability: null });
+    expect((await app.http.get(`/campaigns/${C}/places`).expect(200)).body.map((p: { placeId: string }) => p.placeId)).toEqual([
+      'homs',
+      'al-rastan',
+    ]);
+    expect((await app.http.get(`/campaigns/${C}/sources/sohr-2024-12-06-rastan`).expect(200)).body).toMatchObject({
+      publisher: 'sohr',
+      reliability: null,
+    });
     const list = (await app.http.get('/campaigns').expect(200)).body;
     expect(list).toEqual([expect.objectContaining({ campaignId: C, counts: { claims: 0, places: 2, sources: 2 } })]);
   });
 
   it('corrects a place with PATCH, keeping the original registration in the log', async () => {
-    await app.http.patch(`/campaigns/${C}/places/homs`).set(asEditor).send({ lat: 34.7324, lon: 36.7137, precision: 'exact', reason: 'surveyed' }).expect(200);
-    expect((await app.http.get(`/campaigns/${C}/places/homs`)).body).toMatchObject({ lat: 34.7324, precision: 'exact', name: 'Homs' });
-    const bad = await app.http.patch(`/campaigns/${C}/places/homs`).set(asEditor).send({ precision: 'unknown', reason: 'x' }).expect(422);
+    await app.http
+      .patch(`/campaigns/${C}/places/homs`)
+      .set(asEditor)
+      .send({ lat: 34.7324, lon: 36.7137, precision: 'exact', reason: 'surveyed' })
+      .expect(200);
+    expect((await app.http.get(`/campaigns/${C}/places/homs`)).body).toMatchObject({
+      lat: 34.7324,
+      precision: 'exact',
+      name: 'Homs',
+    });
+    const bad = await app.http
+      .patch(`/campaigns/${C}/places/homs`)
+      .set(asEditor)
+      .send({ precision: 'unknown', reason: 'x' })
+      .expect(422);
     expect(bad.body.errors[0].path).toBe('precision');
     await app.http.patch(`/campaigns/${C}/places/nowhere`).set(asEditor).send({ name: 'X', reason: 'x' }).expect(404);
   });
 
   it('registers a place with an unknown parent as 422 naming parent', async () => {
-    const res = await app.http.post(`/campaigns/${C}/places`).set(asEditor).send({ ...PLACES[0], placeId: 'old-city', parent: 'aleppo' }).expect(422);
+    const res = await app.http
+      .post(`/campaigns/${C}/places`)
+      .set(asEditor)
+      .send({ ...PLACES[0], placeId: 'old-city', parent: 'aleppo' })
+      .expect(422);
     expect(res.body.errors).toEqual([{ path: 'parent', message: 'unknown place "aleppo"' }]);
   });
 
   it('grades a publisher named by a source, and shows the grade beside its sources', async () => {
-    await app.http.post('/publishers/sohr/assessments').set(asAdmin).send({ reliability: 'B', reason: 'consistent record' }).expect(201);
+    await app.http
+      .post('/publishers/sohr/assessments')
+      .set(asAdmin)
+      .send({ reliability: 'B', reason: 'consistent record' })
+      .expect(201);
     expect((await app.http.get(`/campaigns/${C}/sources/sohr-2024-12-06-rastan`)).body.reliability).toBe('B');
-    const bad = await app.http.post('/publishers/sohr/assessments').set(asAdmin).send({ reliability: 'Z', reason: 'x' }).expect(422);
+    const bad = await app.http
+      .post('/publishers/sohr/assessments')
+      .set(asAdmin)
+      .send({ reliability: 'Z', reason: 'x' })
+      .expect(422);
     expect(bad.body.errors[0].path).toBe('reliability');
     await app.http.post('/publishers/nobody/assessments').set(asAdmin).send({ reliability: 'C', reason: 'x' }).expect(404);
   });
 
   it('registers a publisher claims can be attributed to', async () => {
-    await app.http.post('/publishers').set(asAdmin).send({ publisher: 'russia-mod', name: 'Russian Ministry of Defence', kind: 'belligerent' }).expect(201);
+    await app.http
+      .post('/publishers')
+      .set(asAdmin)
+      .send({ publisher: 'russia-mod', name: 'Russian Ministry of Defence', kind: 'belligerent' })
+      .expect(201);
     const publishers = (await app.http.get('/publishers')).body.map((p: { publisher: string }) => p.publisher);
     expect(publishers).toEqual(expect.arrayContaining(['sohr', 'sana', 'russia-mod']));
   });

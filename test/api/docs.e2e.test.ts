@@ -12,12 +12,15 @@ describe('/docs', () => {
     await app.http.get('/docs').expect(200).expect('content-type', /html/);
     const doc = (await app.http.get('/docs/openapi.json').expect(200)).body;
     expect(doc.openapi).toBe('3.1.0');
-    const documented = new Set(Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops as object).map((m) => `${m.toUpperCase()} ${p}`)));
+    const documented = new Set(
+      Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops as object).map((m) => `${m.toUpperCase()} ${p}`)),
+    );
     const served = new Set<string>();
     const router = app.app.getHttpAdapter().getInstance().router;
     for (const layer of router.stack) {
       if (!layer.route) continue;
-      for (const method of Object.keys((layer.route as unknown as { methods: object }).methods)) served.add(`${method.toUpperCase()} ${layer.route.path.replace(/:(\w+)/g, '{$1}')}`);
+      for (const method of Object.keys((layer.route as unknown as { methods: object }).methods))
+        served.add(`${method.toUpperCase()} ${layer.route.path.replace(/:(\w+)/g, '{$1}')}`);
     }
     const ours = [...served].filter((r) => !r.includes('/docs'));
     expect(ours.length).toBeGreaterThan(15);

@@ -6,21 +6,93 @@ const C = CAMPAIGN.campaignId;
 let app: TestApp;
 let positions: Record<string, number> = {};
 
-const post = (body: unknown) => app.http.post(`/campaigns/${C}/claims`).set(asEditor).send(body as object).expect(201);
+const post = (body: unknown) =>
+  app.http
+    .post(`/campaigns/${C}/claims`)
+    .set(asEditor)
+    .send(body as object)
+    .expect(201);
 
 beforeAll(async () => {
   app = await startTestApp();
   await seedCampaign(app);
   positions.before = await app.timeline.store.headPosition();
-  positions.saa = (await post(controlClaim({ claimId: 'homs-held', place: 'homs', controller: 'saa', time: { date: '2024-12-05' }, sources: ['sana-2024-12-07-homs'] }))).body.position;
-  positions.hts = (await post(controlClaim({ claimId: 'homs-taken', place: 'homs', controller: 'hts', time: { date: '2024-12-07', part: 'night' } }))).body.position;
-  await post(controlClaim({ claimId: 'homs-denial', place: 'homs', controller: 'saa', time: { date: '2024-12-07', part: 'evening' }, sources: ['sana-2024-12-07-homs'], denies: ['homs-taken'] }));
-  await post({ claims: [
-    { claimId: 'k1', type: 'casualties', time: { date: '2024-12-06' }, sources: ['sohr-2024-12-06-rastan'], quote: 'q', side: 'civilians', category: 'killed', count: 20, scope: 'incident', place: 'homs' },
-    { claimId: 'k2', type: 'casualties', time: { date: '2024-12-06' }, sources: ['sana-2024-12-07-homs'], quote: 'q', side: 'civilians', category: 'killed', count: { best: 25, low: 22, high: 30 }, scope: 'incident', corroborates: 'k1' },
-    { claimId: 'k3', type: 'casualties', time: { date: '2024-12-07' }, sources: ['sohr-2024-12-06-rastan'], quote: 'q', side: 'civilians', category: 'killed', count: { best: 283, low: 283, openEnded: true }, scope: 'cumulative' },
-    { claimId: 't1', type: 'territory', time: { date: '2024-12-07' }, sources: ['sohr-2024-12-06-rastan'], quote: 'q', faction: 'hts', settlements: 20, areaKm2: 150, scope: 'incident' },
-  ] });
+  positions.saa = (
+    await post(
+      controlClaim({
+        claimId: 'homs-held',
+        place: 'homs',
+        controller: 'saa',
+        time: { date: '2024-12-05' },
+        sources: ['sana-2024-12-07-homs'],
+      }),
+    )
+  ).body.position;
+  positions.hts = (
+    await post(
+      controlClaim({ claimId: 'homs-taken', place: 'homs', controller: 'hts', time: { date: '2024-12-07', part: 'night' } }),
+    )
+  ).body.position;
+  await post(
+    controlClaim({
+      claimId: 'homs-denial',
+      place: 'homs',
+      controller: 'saa',
+      time: { date: '2024-12-07', part: 'evening' },
+      sources: ['sana-2024-12-07-homs'],
+      denies: ['homs-taken'],
+    }),
+  );
+  await post({
+    claims: [
+      {
+        claimId: 'k1',
+        type: 'casualties',
+        time: { date: '2024-12-06' },
+        sources: ['sohr-2024-12-06-rastan'],
+        quote: 'q',
+        side: 'civilians',
+        category: 'killed',
+        count: 20,
+        scope: 'incident',
+        place: 'homs',
+      },
+      {
+        claimId: 'k2',
+        type: 'casualties',
+        time: { date: '2024-12-06' },
+        sources: ['sana-2024-12-07-homs'],
+        quote: 'q',
+        side: 'civilians',
+        category: 'killed',
+        count: { best: 25, low: 22, high: 30 },
+        scope: 'incident',
+        corroborates: 'k1',
+      },
+      {
+        claimId: 'k3',
+        type: 'casualties',
+        time: { date: '2024-12-07' },
+        sources: ['sohr-2024-12-06-rastan'],
+        quote: 'q',
+        side: 'civilians',
+        category: 'killed',
+        count: { best: 283, low: 283, openEnded: true },
+        scope: 'cumulative',
+      },
+      {
+        claimId: 't1',
+        type: 'territory',
+        time: { date: '2024-12-07' },
+        sources: ['sohr-2024-12-06-rastan'],
+        quote: 'q',
+        faction: 'hts',
+        settlements: 20,
+        areaKm2: 150,
+        scope: 'incident',
+      },
+    ],
+  });
 });
 afterAll(async () => app.close());
 
@@ -29,14 +101,30 @@ describe('control views over HTTP', () => {
     const day6 = (await app.http.get(`/campaigns/${C}/control?day=2024-12-06`).expect(200)).body;
     expect(day6).toMatchObject({ campaignId: C, day: '2024-12-06', at: '2024-12-06T21:00:00.000Z', knownAt: null });
     expect(day6.places).toEqual([
-      { place: 'homs', name: 'Homs', status: 'controlled', controller: 'saa', bloc: 'government', since: '2024-12-05T21:00:00.000Z', basis: ['homs-held'], disputed: false, alternatives: [] },
+      {
+        place: 'homs',
+        name: 'Homs',
+        status: 'controlled',
+        controller: 'saa',
+        bloc: 'government',
+        since: '2024-12-05T21:00:00.000Z',
+        basis: ['homs-held'],
+        disputed: false,
+        alternatives: [],
+      },
     ]);
     expect(day6.summary).toEqual({ byBloc: { government: 1 }, byStatus: { controlled: 1 } });
   });
 
   it('shows a place as disputed when the deciding claim is denied, with the alternative', async () => {
     const day7 = (await app.http.get(`/campaigns/${C}/control?day=2024-12-07`).expect(200)).body;
-    expect(day7.places[0]).toMatchObject({ place: 'homs', controller: 'hts', bloc: 'opposition', disputed: true, basis: ['homs-taken'] });
+    expect(day7.places[0]).toMatchObject({
+      place: 'homs',
+      controller: 'hts',
+      bloc: 'opposition',
+      disputed: true,
+      basis: ['homs-taken'],
+    });
     expect(day7.places[0].alternatives).toEqual([{ status: 'controlled', controller: 'saa', claims: ['homs-denial'] }]);
     // at 20:00 local neither the night claim nor the evening denial has taken effect
     const evening = (await app.http.get(`/campaigns/${C}/control`).query({ at: '2024-12-07T20:00:00+03:00' }).expect(200)).body;
@@ -47,7 +135,9 @@ describe('control views over HTTP', () => {
     const then = (await app.http.get(`/campaigns/${C}/control?day=2024-12-07&knownAt=${positions.saa}`).expect(200)).body;
     expect(then.knownAt).toBe(positions.saa);
     expect(then.places[0]).toMatchObject({ controller: 'saa', disputed: false });
-    const beforeAnything = (await app.http.get(`/campaigns/${C}/control?day=2024-12-07`).query({ knownAt: '2000-01-01T00:00:00Z' }).expect(200)).body;
+    const beforeAnything = (
+      await app.http.get(`/campaigns/${C}/control?day=2024-12-07`).query({ knownAt: '2000-01-01T00:00:00Z' }).expect(200)
+    ).body;
     expect(beforeAnything.places).toEqual([]);
   });
 
@@ -61,12 +151,17 @@ describe('control views over HTTP', () => {
       ['2024-12-05T21:00:00.000Z', 'saa'],
       ['2024-12-07T21:00:00.000Z', 'hts'],
     ]);
-    expect(history[1].claims[0]).toMatchObject({ claimId: 'homs-taken', sources: [{ sourceId: 'sohr-2024-12-06-rastan', publisher: 'sohr' }] });
+    expect(history[1].claims[0]).toMatchObject({
+      claimId: 'homs-taken',
+      sources: [{ sourceId: 'sohr-2024-12-06-rastan', publisher: 'sohr' }],
+    });
   });
 
   it('refuses a control query without day or at, and a bad knownAt, naming the parameter', async () => {
     expect((await app.http.get(`/campaigns/${C}/control`).expect(422)).body.errors[0].path).toBe('day');
-    expect((await app.http.get(`/campaigns/${C}/control?day=2024-12-07&knownAt=yesterday`).expect(422)).body.errors[0].path).toBe('knownAt');
+    expect((await app.http.get(`/campaigns/${C}/control?day=2024-12-07&knownAt=yesterday`).expect(422)).body.errors[0].path).toBe(
+      'knownAt',
+    );
     await app.http.get('/campaigns/nowhere/control?day=2024-12-07').expect(404);
   });
 });
@@ -76,7 +171,8 @@ describe('casualty and territory views over HTTP', () => {
     const { figures } = (await app.http.get(`/campaigns/${C}/casualties?day=2024-12-07`).expect(200)).body;
     expect(figures).toHaveLength(1);
     expect(figures[0]).toMatchObject({
-      side: 'civilians', category: 'killed',
+      side: 'civilians',
+      category: 'killed',
       daily: { best: 0, low: 0, high: 0, openEnded: false },
       // the group counts once: low the lowest, high the highest, best its top-ranked member's
       // (equal rank and grade: the later recorded, k2)
@@ -95,7 +191,12 @@ describe('casualty and territory views over HTTP', () => {
     expect(series[0].days.find((d: { day: string }) => d.day === '2024-12-06').daily.best).toBe(25);
     const { factions } = (await app.http.get(`/campaigns/${C}/territory?day=2024-12-07`).expect(200)).body;
     expect(factions).toEqual([
-      expect.objectContaining({ faction: 'hts', gained: ['homs'], lost: [], reported: expect.objectContaining({ daily: { settlements: 20, areaKm2: 150, claims: ['t1'] } }) }),
+      expect.objectContaining({
+        faction: 'hts',
+        gained: ['homs'],
+        lost: [],
+        reported: expect.objectContaining({ daily: { settlements: 20, areaKm2: 150, claims: ['t1'] } }),
+      }),
       expect.objectContaining({ faction: 'saa', gained: [], lost: ['homs'] }),
     ]);
   });
@@ -105,12 +206,20 @@ describe('audits, conflicts and exports over HTTP', () => {
   it('audits which events changed who held a place at an instant, in log order with before and after', async () => {
     const { changes } = (await app.http.get(`/campaigns/${C}/audit/control?place=homs&day=2024-12-07`).expect(200)).body;
     expect(changes.map((c: { claimId: string }) => c.claimId)).toEqual(['homs-held', 'homs-taken', 'homs-denial']);
-    expect(changes[1]).toMatchObject({ event: 'ControlClaimed', actor: 'editor', sources: [{ sourceId: 'sohr-2024-12-06-rastan', publisher: 'sohr' }], before: { controller: 'saa' }, after: { controller: 'hts', disputed: false } });
+    expect(changes[1]).toMatchObject({
+      event: 'ControlClaimed',
+      actor: 'editor',
+      sources: [{ sourceId: 'sohr-2024-12-06-rastan', publisher: 'sohr' }],
+      before: { controller: 'saa' },
+      after: { controller: 'hts', disputed: false },
+    });
     expect(changes[2]).toMatchObject({ before: { disputed: false }, after: { disputed: true } });
   });
 
   it('audits as known at a past position, and audits a faction’s territory', async () => {
-    const { changes } = (await app.http.get(`/campaigns/${C}/audit/control?place=homs&day=2024-12-07&knownAt=${positions.hts}`).expect(200)).body;
+    const { changes } = (
+      await app.http.get(`/campaigns/${C}/audit/control?place=homs&day=2024-12-07&knownAt=${positions.hts}`).expect(200)
+    ).body;
     expect(changes.map((c: { claimId: string }) => c.claimId)).toEqual(['homs-held', 'homs-taken']);
     const territory = (await app.http.get(`/campaigns/${C}/audit/territory?faction=hts&day=2024-12-07`).expect(200)).body.changes;
     expect(territory.map((c: { claimId: string }) => c.claimId)).toEqual(['homs-taken', 't1']);
@@ -118,30 +227,68 @@ describe('audits, conflicts and exports over HTTP', () => {
   });
 
   it('audits a casualty figure and shows a source’s impact', async () => {
-    const { changes } = (await app.http.get(`/campaigns/${C}/audit/casualties?side=civilians&category=killed&day=2024-12-07&figure=preferred`).expect(200)).body;
+    const { changes } = (
+      await app.http
+        .get(`/campaigns/${C}/audit/casualties?side=civilians&category=killed&day=2024-12-07&figure=preferred`)
+        .expect(200)
+    ).body;
     expect(changes.map((c: { claimId: string }) => c.claimId)).toEqual(['k1', 'k2', 'k3']);
-    expect(changes[2]).toMatchObject({ before: { basis: 'incidentTotal', count: { best: 25 } }, after: { basis: 'cumulative', claimId: 'k3', publisher: 'sohr' } });
+    expect(changes[2]).toMatchObject({
+      before: { basis: 'incidentTotal', count: { best: 25 } },
+      after: { basis: 'cumulative', claimId: 'k3', publisher: 'sohr' },
+    });
     const { impacts } = (await app.http.get(`/campaigns/${C}/sources/sana-2024-12-07-homs/impact`).expect(200)).body;
     expect(impacts.map((i: { claimId: string }) => i.claimId)).toEqual(expect.arrayContaining(['homs-held', 'homs-denial']));
   });
 
   it('lists possible conflicts only where publishers disagree without an explicit denial', async () => {
-    await post(controlClaim({ claimId: 'rastan-a', place: 'al-rastan', controller: 'hts', time: { from: '2024-12-05', to: '2024-12-06' } }));
-    await post(controlClaim({ claimId: 'rastan-b', place: 'al-rastan', controller: 'saa', time: { date: '2024-12-06' }, sources: ['sana-2024-12-07-homs'] }));
+    await post(
+      controlClaim({
+        claimId: 'rastan-a',
+        place: 'al-rastan',
+        controller: 'hts',
+        time: { from: '2024-12-05', to: '2024-12-06' },
+      }),
+    );
+    await post(
+      controlClaim({
+        claimId: 'rastan-b',
+        place: 'al-rastan',
+        controller: 'saa',
+        time: { date: '2024-12-06' },
+        sources: ['sana-2024-12-07-homs'],
+      }),
+    );
     const { conflicts } = (await app.http.get(`/campaigns/${C}/conflicts?day=2024-12-06`).expect(200)).body;
-    expect(conflicts).toEqual([{ place: 'al-rastan', claims: [expect.objectContaining({ claimId: 'rastan-a' }), expect.objectContaining({ claimId: 'rastan-b' })] }]);
+    expect(conflicts).toEqual([
+      {
+        place: 'al-rastan',
+        claims: [expect.objectContaining({ claimId: 'rastan-a' }), expect.objectContaining({ claimId: 'rastan-b' })],
+      },
+    ]);
   });
 
   it('exports the log as NDJSON, claims as CSV and a day as GeoJSON', async () => {
-    const ndjson = await app.http.get(`/campaigns/${C}/export?format=ndjson`).expect(200).expect('content-type', /ndjson/);
-    const lines = ndjson.text.trim().split('\n').map((l) => JSON.parse(l));
+    const ndjson = await app.http
+      .get(`/campaigns/${C}/export?format=ndjson`)
+      .expect(200)
+      .expect('content-type', /ndjson/);
+    const lines = ndjson.text
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines[0]).toMatchObject({ type: 'CampaignRegistered', position: expect.any(Number), metadata: { actor: 'admin' } });
     expect(lines.every((e: { metadata: { campaignId: string } }) => e.metadata.campaignId === C)).toBe(true);
-    const csv = (await app.http.get(`/campaigns/${C}/export?format=csv`).expect(200).expect('content-type', /csv/)).text.trim().split('\n');
+    const csv = (await app.http.get(`/campaigns/${C}/export?format=csv`).expect(200).expect('content-type', /csv/)).text
+      .trim()
+      .split('\n');
     expect(csv[0]).toMatch(/^claim_id,revision,event,recorded_at/);
     expect(csv.some((row) => row.startsWith('homs-taken,0,ControlClaimed,'))).toBe(true);
     const geo = JSON.parse((await app.http.get(`/campaigns/${C}/export?format=geojson&day=2024-12-07`).expect(200)).text);
-    expect(geo.features.find((f: { id: string }) => f.id === 'homs')).toMatchObject({ geometry: { type: 'Point', coordinates: [36.72, 34.73] }, properties: { bloc: 'opposition', disputed: true } });
+    expect(geo.features.find((f: { id: string }) => f.id === 'homs')).toMatchObject({
+      geometry: { type: 'Point', coordinates: [36.72, 34.73] },
+      properties: { bloc: 'opposition', disputed: true },
+    });
     expect((await app.http.get(`/campaigns/${C}/export?format=geojson`).expect(422)).body.errors[0].path).toBe('day');
   });
 });
@@ -167,11 +314,16 @@ describe('rebuilds', () => {
   it('follows a correction: only the corrected place changes', async () => {
     await post(controlClaim({ claimId: 'rastan-c', place: 'al-rastan', controller: 'hts', time: { date: '2024-12-08' } }));
     const before = (await app.http.get(`/campaigns/${C}/control?day=2024-12-08`)).body.places;
-    await app.http.post(`/campaigns/${C}/claims/rastan-c/corrections`).set(asEditor)
-      .send({ expectedRevision: 0, changes: { controller: 'saa' }, sources: ['sana-2024-12-07-homs'], reason: 'misread' }).expect(201);
+    await app.http
+      .post(`/campaigns/${C}/claims/rastan-c/corrections`)
+      .set(asEditor)
+      .send({ expectedRevision: 0, changes: { controller: 'saa' }, sources: ['sana-2024-12-07-homs'], reason: 'misread' })
+      .expect(201);
     const after = (await app.http.get(`/campaigns/${C}/control?day=2024-12-08`)).body.places;
     expect(after.find((p: { place: string }) => p.place === 'al-rastan').controller).toBe('saa');
-    expect(after.find((p: { place: string }) => p.place === 'homs')).toEqual(before.find((p: { place: string }) => p.place === 'homs'));
+    expect(after.find((p: { place: string }) => p.place === 'homs')).toEqual(
+      before.find((p: { place: string }) => p.place === 'homs'),
+    );
   });
 });
 

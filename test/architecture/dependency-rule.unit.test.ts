@@ -51,9 +51,7 @@ const SPECIFIER_PATTERNS = [
 
 /** Comments removed, lines kept, so a doc comment that names `Date.now()` is no violation. */
 function withoutComments(source: string): string {
-  return source
-    .replace(/\/\*[\s\S]*?\*\//g, (block) => block.replace(/[^\n]/g, ' '))
-    .replace(/(^|[^:\\'"`])\/\/.*$/gm, '$1');
+  return source.replace(/\/\*[\s\S]*?\*\//g, (block) => block.replace(/[^\n]/g, ' ')).replace(/(^|[^:\\'"`])\/\/.*$/gm, '$1');
 }
 
 function lineAt(source: string, index: number): number {
@@ -191,8 +189,8 @@ describe('dependency rule checker', () => {
   });
 
   it('given a domain file importing a sibling in the domain, when checked, then it is no violation', () => {
-    expect(violationsIn('libs/domain/src/claim/claim.decide.ts', "import { canonicalJson } from '../common/canonical-json';")).toEqual(
-      [],
-    );
+    expect(
+      violationsIn('libs/domain/src/claim/claim.decide.ts', "import { canonicalJson } from '../common/canonical-json';"),
+    ).toEqual([]);
   });
 });

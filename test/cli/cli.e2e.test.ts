@@ -12,7 +12,9 @@ let store: string;
 
 async function timeline(...args: string[]) {
   try {
-    const { stdout, stderr } = await run(process.execPath, [join(ROOT, 'bin/timeline.js'), ...args], { env: { ...process.env, STORE_URL: `sqlite:${store}` } });
+    const { stdout, stderr } = await run(process.execPath, [join(ROOT, 'bin/timeline.js'), ...args], {
+      env: { ...process.env, STORE_URL: `sqlite:${store}` },
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -67,11 +69,29 @@ describe('npx timeline', () => {
 
 describe('npx timeline replay', () => {
   it('prints each hour’s changes from a running service', async () => {
-    const server = await startServerProcess({ STORE_URL: `sqlite:${store}`, LOAD_EVENTS: 'false', API_KEYS: 'a:admin:0123456789abcdef0123', DATA_DIR: join(store, '..') });
+    const server = await startServerProcess({
+      STORE_URL: `sqlite:${store}`,
+      LOAD_EVENTS: 'false',
+      API_KEYS: 'a:admin:0123456789abcdef0123',
+      DATA_DIR: join(store, '..'),
+    });
     try {
-      const { code, stdout } = await timeline('replay', 'syria-2024', '--url', server.url, '--from', '2024-12-07', '--to', '2024-12-08', '--speed', '1000');
+      const { code, stdout } = await timeline(
+        'replay',
+        'syria-2024',
+        '--url',
+        server.url,
+        '--from',
+        '2024-12-07',
+        '--to',
+        '2024-12-08',
+        '--speed',
+        '1000',
+      );
       expect(code).toBe(0);
-      expect(stdout).toMatch(/^replaying syria-2024 from 2024-12-06T21:00:00.000Z to 2024-12-08T21:00:00.000Z: 48 hours at 1000 h\/s/m);
+      expect(stdout).toMatch(
+        /^replaying syria-2024 from 2024-12-06T21:00:00.000Z to 2024-12-08T21:00:00.000Z: 48 hours at 1000 h\/s/m,
+      );
       expect(stdout).toMatch(/^-- 2024-12-\d\dT\d\d:00:00.000Z → /m);
       expect(stdout).toMatch(/^ {3}\+ .+ \[(day|part-of-day|hour|by|multi-day|exact)\] \(/m);
       expect(stdout).toMatch(/^ {3}= homs: /m);

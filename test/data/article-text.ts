@@ -54,7 +54,9 @@ export function normalise(text: string): string {
 }
 
 const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
-const DATED = new RegExp(`\\b\\d{1,2}(?:[–-]\\d{1,2})? ${MONTH}\\b|\\b${MONTH} \\d{1,2}\\b|\\bon the (?:night|evening|morning|afternoon) of\\b`);
+const DATED = new RegExp(
+  `\\b\\d{1,2}(?:[–-]\\d{1,2})? ${MONTH}\\b|\\b${MONTH} \\d{1,2}\\b|\\bon the (?:night|evening|morning|afternoon) of\\b`,
+);
 
 export function sentences(text: string): string[] {
   return text

@@ -2,23 +2,40 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCampaigns, Timeline } from '@timeline/application';
-import { CampaignRegistration, PlaceRegistration, PublisherRegistration, SourceRegistration, ClaimInput, fieldErrors } from '@timeline/domain';
+import {
+  CampaignRegistration,
+  PlaceRegistration,
+  PublisherRegistration,
+  SourceRegistration,
+  ClaimInput,
+  fieldErrors,
+} from '@timeline/domain';
 import { MemoryEventStore } from '@timeline/store';
 import { isDated, normalise, readableText, sentences } from './article-text';
 
 const EVENTS = join(__dirname, '../../events');
 const ARTICLES = join(EVENTS, 'articles');
-const campaigns = readdirSync(EVENTS).filter((d) => existsSync(join(EVENTS, d, 'campaign.json'))).sort();
+const campaigns = readdirSync(EVENTS)
+  .filter((d) => existsSync(join(EVENTS, d, 'campaign.json')))
+  .sort();
 
-interface FileOf<T> { file: string; article?: string; governorate?: string; items: T[] }
+interface FileOf<T> {
+  file: string;
+  article?: string;
+  governorate?: string;
+  items: T[];
+}
 const read = (file: string) => JSON.parse(readFileSync(file, 'utf8'));
 function filesOf<T>(campaign: string, folder: string, key: string): FileOf<T>[] {
   const dir = join(EVENTS, campaign, folder);
   if (!existsSync(dir)) return [];
-  return readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => {
-    const json = read(join(dir, f));
-    return { file: `${campaign}/${folder}/${f}`, article: json.article, governorate: json.governorate, items: json[key] ?? [] };
-  });
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => {
+      const json = read(join(dir, f));
+      return { file: `${campaign}/${folder}/${f}`, article: json.article, governorate: json.governorate, items: json[key] ?? [] };
+    });
 }
 /** The article as read, and (for wikitext) with its templates kept, so infobox figures can be quoted. */
 function articleText(article: string): { text: string; withTemplates: string; file: string } | undefined {
@@ -42,7 +59,9 @@ describe('events/: the shipped campaign data', () => {
 
   it.each(campaigns)('%s: every file matches the schemas, ids are unique and files are sorted', (campaign) => {
     const problems: string[] = [];
-    problems.push(...problemsOf(CampaignRegistration, read(join(EVENTS, campaign, 'campaign.json')), `${campaign}/campaign.json`));
+    problems.push(
+      ...problemsOf(CampaignRegistration, read(join(EVENTS, campaign, 'campaign.json')), `${campaign}/campaign.json`),
+    );
     const seen = new Map<string, string>();
     const unique = (kind: string, id: string, file: string) => {
       const key = `${kind}:${id}`;
@@ -56,12 +75,18 @@ describe('events/: the shipped campaign data', () => {
     for (const f of filesOf<{ placeId: string }>(campaign, 'places', 'places')) {
       f.items.forEach((p, i) => problems.push(...problemsOf(PlaceRegistration, p, `${f.file} places.${i}`)));
       f.items.forEach((p) => unique('place', p.placeId, f.file));
-      sorted(f.file, f.items.map((p) => p.placeId));
+      sorted(
+        f.file,
+        f.items.map((p) => p.placeId),
+      );
     }
     for (const f of filesOf<{ sourceId: string }>(campaign, 'sources', 'sources')) {
       f.items.forEach((s, i) => problems.push(...problemsOf(SourceRegistration, s, `${f.file} sources.${i}`)));
       f.items.forEach((s) => unique('source', s.sourceId, f.file));
-      sorted(f.file, f.items.map((s) => s.sourceId));
+      sorted(
+        f.file,
+        f.items.map((s) => s.sourceId),
+      );
     }
     for (const f of filesOf<{ claimId?: string }>(campaign, 'claims', 'claims')) {
       if (!f.article || !articleText(f.article)) problems.push(`${f.file}: "article" must name a file in events/articles/`);
@@ -77,7 +102,9 @@ describe('events/: the shipped campaign data', () => {
   it('publishers.json lists publishers claims are attributed to', () => {
     const file = join(EVENTS, 'publishers.json');
     const problems = existsSync(file)
-      ? (read(file).publishers as unknown[]).flatMap((p, i) => problemsOf(PublisherRegistration, p, `publishers.json publishers.${i}`))
+      ? (read(file).publishers as unknown[]).flatMap((p, i) =>
+          problemsOf(PublisherRegistration, p, `publishers.json publishers.${i}`),
+        )
       : [];
     expect(problems).toEqual([]);
   });
@@ -108,12 +135,15 @@ describe('events/: the shipped campaign data', () => {
       const texts = [normalise(article.text), normalise(article.withTemplates)];
       for (const claim of f.items) {
         const quote = normalise(claim.quote);
-        if (!texts.some((text) => text.includes(quote))) missing.push(`${f.file} ${claim.claimId}: quote not found in ${f.article}: "${claim.quote.slice(0, 80)}…"`);
+        if (!texts.some((text) => text.includes(quote)))
+          missing.push(`${f.file} ${claim.claimId}: quote not found in ${f.article}: "${claim.quote.slice(0, 80)}…"`);
       }
       const quotes = f.items.map((c) => normalise(c.quote));
       const dated = sentences(article.text).filter(isDated).map(normalise);
       const covered = dated.filter((s) => quotes.some((q) => q.includes(s) || s.includes(q)));
-      coverage.push(`${f.article}: ${covered.length} of ${dated.length} dated sentences produced claims (${f.items.length} claims)`);
+      coverage.push(
+        `${f.article}: ${covered.length} of ${dated.length} dated sentences produced claims (${f.items.length} claims)`,
+      );
       expect(covered.length, `${f.article} coverage`).toBeGreaterThan(0);
     }
     console.log(`[coverage] ${campaign}\n  ${coverage.join('\n  ')}`);

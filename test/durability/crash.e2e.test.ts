@@ -10,7 +10,13 @@ import { ensureBuilt, startServerProcess, type ServerProcess } from '../support/
 
 const KILLS = Number(process.env.CRASH_KILLS ?? 3);
 const C = CAMPAIGN.campaignId;
-const env = (file: string) => ({ STORE_URL: `sqlite:${file}`, LOAD_EVENTS: 'false', RATE_LIMIT_WRITES: '100000000', API_KEYS: `admin:admin:${KEYS.admin},editor:editor:${KEYS.editor}`, DATA_DIR: join(file, '..') });
+const env = (file: string) => ({
+  STORE_URL: `sqlite:${file}`,
+  LOAD_EVENTS: 'false',
+  RATE_LIMIT_WRITES: '100000000',
+  API_KEYS: `admin:admin:${KEYS.admin},editor:editor:${KEYS.editor}`,
+  DATA_DIR: join(file, '..'),
+});
 const auth = (key: string) => ({ Authorization: `Bearer ${key}` });
 
 let server: ServerProcess | undefined;
@@ -36,11 +42,20 @@ describe('crash safety of the embedded store', () => {
             // a correction of a claim already acknowledged
             n++;
             const target = acknowledged[Math.floor(Math.random() * acknowledged.length)];
-            const res = await http.post(`/campaigns/${C}/claims/${target}/corrections`).set(auth(KEYS.editor))
-              .send({ expectedRevision: 0, changes: { controller: 'saa' }, sources: ['sana-2024-12-07-homs'], reason: 'crash test' }).catch(() => undefined);
+            const res = await http
+              .post(`/campaigns/${C}/claims/${target}/corrections`)
+              .set(auth(KEYS.editor))
+              .send({
+                expectedRevision: 0,
+                changes: { controller: 'saa' },
+                sources: ['sana-2024-12-07-homs'],
+                reason: 'crash test',
+              })
+              .catch(() => undefined);
             if (!res) return;
             if (res.status === 201) corrected.push(target);
-            else if (res.status !== 409 && res.status < 500) throw new Error(`unexpected ${res.status}: ${JSON.stringify(res.body)}`);
+            else if (res.status !== 409 && res.status < 500)
+              throw new Error(`unexpected ${res.status}: ${JSON.stringify(res.body)}`);
             continue;
           }
           const batch = n % 3 === 0;
@@ -48,7 +63,11 @@ describe('crash safety of the embedded store', () => {
           n++;
           if (batch) batches.push(ids);
           const body = batch ? { claims: ids.map((claimId) => controlClaim({ claimId })) } : controlClaim({ claimId: ids[0] });
-          const res = await http.post(`/campaigns/${C}/claims`).set(auth(KEYS.editor)).send(body).catch(() => undefined);
+          const res = await http
+            .post(`/campaigns/${C}/claims`)
+            .set(auth(KEYS.editor))
+            .send(body)
+            .catch(() => undefined);
           if (res && res.status >= 200 && res.status < 300) acknowledged.push(...ids);
           else if (res && res.status < 500) throw new Error(`unexpected ${res.status}: ${JSON.stringify(res.body)}`);
           else if (!res) return;
@@ -63,7 +82,9 @@ describe('crash safety of the embedded store', () => {
       http = request(server.url);
     }
     expect(acknowledged.length).toBeGreaterThan(KILLS * 5);
-    console.log(`[crash] ${KILLS} SIGKILLs: ${acknowledged.length} claims and ${corrected.length} corrections acknowledged, ${batches.length} batches attempted`);
+    console.log(
+      `[crash] ${KILLS} SIGKILLs: ${acknowledged.length} claims and ${corrected.length} corrections acknowledged, ${batches.length} batches attempted`,
+    );
 
     const stored = new Set(
       (await http.get(`/campaigns/${C}/claims?limit=1000`).expect(200)).body.items.map((c: { claimId: string }) => c.claimId),
@@ -83,13 +104,17 @@ describe('crash safety of the embedded store', () => {
 
     // the views the restarted service serves equal a full rebuild of the log
     const days = ['2024-12-05', '2024-12-06', '2024-12-07'];
-    const answers = async () => Promise.all(days.map(async (day) => [
-      (await http.get(`/campaigns/${C}/control?day=${day}`).expect(200)).body,
-      (await http.get(`/campaigns/${C}/casualties?day=${day}`).expect(200)).body,
-    ]));
+    const answers = async () =>
+      Promise.all(
+        days.map(async (day) => [
+          (await http.get(`/campaigns/${C}/control?day=${day}`).expect(200)).body,
+          (await http.get(`/campaigns/${C}/casualties?day=${day}`).expect(200)).body,
+        ]),
+      );
     const served = await answers();
     const job = (await http.post('/admin/projections/rebuild').set(auth(KEYS.admin)).expect(202)).body;
-    for (let i = 0; i < 200 && (await http.get('/admin/projections').set(auth(KEYS.admin))).body.version !== job.version; i++) await new Promise((r) => setTimeout(r, 25));
+    for (let i = 0; i < 200 && (await http.get('/admin/projections').set(auth(KEYS.admin))).body.version !== job.version; i++)
+      await new Promise((r) => setTimeout(r, 25));
     expect((await http.get('/admin/projections').set(auth(KEYS.admin))).body.version).toBe(job.version);
     expect(await answers()).toEqual(served);
 
@@ -116,10 +141,22 @@ describe('several processes sharing one store file', () => {
       await ha.post('/campaigns').set(auth(KEYS.admin)).send(CAMPAIGN).expect(201);
       for (const p of PLACES) await hb.post(`/campaigns/${C}/places`).set(auth(KEYS.editor)).send(p).expect(201);
       for (const s of SOURCES) await ha.post(`/campaigns/${C}/sources`).set(auth(KEYS.editor)).send(s).expect(201);
-      await ha.post(`/campaigns/${C}/claims`).set(auth(KEYS.editor)).send(controlClaim({ claimId: 'from-a' })).expect(201);
-      await hb.post(`/campaigns/${C}/claims`).set(auth(KEYS.editor)).send(controlClaim({ claimId: 'from-b', place: 'homs' })).expect(201);
+      await ha
+        .post(`/campaigns/${C}/claims`)
+        .set(auth(KEYS.editor))
+        .send(controlClaim({ claimId: 'from-a' }))
+        .expect(201);
+      await hb
+        .post(`/campaigns/${C}/claims`)
+        .set(auth(KEYS.editor))
+        .send(controlClaim({ claimId: 'from-b', place: 'homs' }))
+        .expect(201);
       // the same claim through the other process is an idempotent retry, not a second event
-      await hb.post(`/campaigns/${C}/claims`).set(auth(KEYS.editor)).send(controlClaim({ claimId: 'from-a' })).expect(200);
+      await hb
+        .post(`/campaigns/${C}/claims`)
+        .set(auth(KEYS.editor))
+        .send(controlClaim({ claimId: 'from-a' }))
+        .expect(200);
       for (const h of [ha, hb]) {
         const ids = (await h.get(`/campaigns/${C}/claims`).expect(200)).body.items.map((c: { claimId: string }) => c.claimId);
         expect(ids).toEqual(['from-a', 'from-b']);

@@ -38,6 +38,8 @@ describe('the AsyncAPI document', () => {
     expect(handled.size).toBeGreaterThanOrEqual(9);
     for (const event of handled) expect(documented.get(event), event).toBe('receive');
     for (const event of emitted) expect(documented.get(event), event).toBe('send');
-    expect(doc.channels.replay.messages[messageId('replay:frame')].payload.required).toEqual(expect.arrayContaining(['sessionId', 'seq', 'at', 'until', 'claims', 'control', 'casualties']));
+    expect(doc.channels.replay.messages[messageId('replay:frame')].payload.required).toEqual(
+      expect.arrayContaining(['sessionId', 'seq', 'at', 'until', 'claims', 'control', 'casualties']),
+    );
   });
 });

@@ -34,10 +34,22 @@ beforeAll(async () => {
   b = await startServerProcess(env);
   const http = request(a.url);
   await seedCampaignAt(http);
-  await http.post(`/campaigns/${C}/claims`).set(auth(KEYS.editor)).send({ claims: [
-    controlClaim({ claimId: 'homs-held', place: 'homs', controller: 'saa', time: { date: '2024-12-05' }, sources: ['sana-2024-12-07-homs'] }),
-    controlClaim({ claimId: 'rastan-taken', place: 'al-rastan', controller: 'hts', time: { date: '2024-12-06', hour: 14 } }),
-  ] }).expect(201);
+  await http
+    .post(`/campaigns/${C}/claims`)
+    .set(auth(KEYS.editor))
+    .send({
+      claims: [
+        controlClaim({
+          claimId: 'homs-held',
+          place: 'homs',
+          controller: 'saa',
+          time: { date: '2024-12-05' },
+          sources: ['sana-2024-12-07-homs'],
+        }),
+        controlClaim({ claimId: 'rastan-taken', place: 'al-rastan', controller: 'hts', time: { date: '2024-12-06', hour: 14 } }),
+      ],
+    })
+    .expect(201);
 }, 120_000);
 
 afterAll(async () => {
@@ -57,7 +69,13 @@ describe('two instances on one store file and Redis', () => {
   it('a viewer on B watches the shared room driven from A, in step', async (ctx) => {
     if (!redis) return ctx.skip();
     const starter = await connect(a!, '/replay');
-    const { sessionId } = await starter.ack('replay:start', { campaignId: C, from: '2024-12-06', to: '2024-12-06', speed: 10, room: 'across' });
+    const { sessionId } = await starter.ack('replay:start', {
+      campaignId: C,
+      from: '2024-12-06',
+      to: '2024-12-06',
+      speed: 10,
+      room: 'across',
+    });
     await starter.until(() => starter.of('replay:frame').length >= 3);
     const viewer = await connect(b!, '/replay');
     const join = await viewer.ack('replay:join', { room: 'across' });
@@ -78,7 +96,11 @@ describe('two instances on one store file and Redis', () => {
     if (!redis) return ctx.skip();
     const live = await connect(b!, '/live');
     await live.ack('subscribe', { campaignId: C });
-    await request(a!.url).post(`/campaigns/${C}/claims`).set(auth(KEYS.editor)).send(controlClaim({ claimId: 'via-a', place: 'homs', controller: 'hts', time: { date: '2024-12-08' } })).expect(201);
+    await request(a!.url)
+      .post(`/campaigns/${C}/claims`)
+      .set(auth(KEYS.editor))
+      .send(controlClaim({ claimId: 'via-a', place: 'homs', controller: 'hts', time: { date: '2024-12-08' } }))
+      .expect(201);
     await live.until(() => live.of('claim:recorded').length >= 1);
     await new Promise((r) => setTimeout(r, 500)); // a duplicate would have arrived by now
     expect(live.of('claim:recorded').map((m: any) => m.event.data.claimId)).toEqual(['via-a']);

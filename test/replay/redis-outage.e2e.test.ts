@@ -30,8 +30,11 @@ async function freePort(): Promise<number> {
 }
 
 async function startRedis(): Promise<void> {
-  redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-  for (let i = 0; i < 100 && !(await redisAvailable(`redis://127.0.0.1:${port}`)); i++) await new Promise((r) => setTimeout(r, 50));
+  redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+    stdio: 'ignore',
+  });
+  for (let i = 0; i < 100 && !(await redisAvailable(`redis://127.0.0.1:${port}`)); i++)
+    await new Promise((r) => setTimeout(r, 50));
 }
 
 async function stopRedis(): Promise<void> {
@@ -47,12 +50,25 @@ beforeAll(async () => {
   port = await freePort();
   await startRedis();
   const dir = mkdtempSync(join(tmpdir(), 'timeline-outage-'));
-  const env = { STORE_URL: `sqlite:${join(dir, 'store.db')}`, LOAD_EVENTS: 'false', DATA_DIR: dir, REDIS_URL: `redis://127.0.0.1:${port}`, API_KEYS: `admin:admin:${KEYS.admin},editor:editor:${KEYS.editor}` };
+  const env = {
+    STORE_URL: `sqlite:${join(dir, 'store.db')}`,
+    LOAD_EVENTS: 'false',
+    DATA_DIR: dir,
+    REDIS_URL: `redis://127.0.0.1:${port}`,
+    API_KEYS: `admin:admin:${KEYS.admin},editor:editor:${KEYS.editor}`,
+  };
   a = await startServerProcess(env);
   b = await startServerProcess(env);
   const http = request(a.url);
   await seedCampaignAt(http);
-  const claims = Array.from({ length: 60 }, (_, i) => controlClaim({ claimId: `c-${i}`, place: i % 2 ? 'homs' : 'al-rastan', controller: i % 3 ? 'hts' : 'saa', time: { date: `2024-12-0${1 + Math.floor(i / 24)}`, hour: i % 24 } }));
+  const claims = Array.from({ length: 60 }, (_, i) =>
+    controlClaim({
+      claimId: `c-${i}`,
+      place: i % 2 ? 'homs' : 'al-rastan',
+      controller: i % 3 ? 'hts' : 'saa',
+      time: { date: `2024-12-0${1 + Math.floor(i / 24)}`, hour: i % 24 },
+    }),
+  );
   await http.post(`/campaigns/${C}/claims`).set(auth(KEYS.editor)).send({ claims }).expect(201);
 }, 120_000);
 
@@ -93,7 +109,13 @@ describe('a Redis outage under a shared replay on two instances', () => {
     if (!ok) return ctx.skip();
     const starter = new TestClient(a!.url, '/replay');
     await starter.connected();
-    const { sessionId } = await starter.ack('replay:start', { campaignId: C, from: '2024-12-01', to: '2024-12-03', speed: 3, room: 'outage' });
+    const { sessionId } = await starter.ack('replay:start', {
+      campaignId: C,
+      from: '2024-12-01',
+      to: '2024-12-03',
+      speed: 3,
+      room: 'outage',
+    });
     const viewer = new TestClient(b!.url, '/replay');
     await viewer.connected();
     const view = catchingUpViewer(viewer);
@@ -107,9 +129,17 @@ describe('a Redis outage under a shared replay on two instances', () => {
     await own.connected();
     await own.ack('replay:start', { campaignId: C, from: '2024-12-01', to: '2024-12-01', speed: 100 });
     await own.until(() => own.of('replay:end').length === 1);
-    await request(a!.url).post(`/campaigns/${C}/claims`).set(auth(KEYS.editor)).send(controlClaim({ claimId: 'during-outage', place: 'homs', time: { date: '2024-12-02' } })).expect(201);
-    for (let i = 0; i < 50 && (await request(a!.url).get('/health')).body.redis.status !== 'down'; i++) await new Promise((r) => setTimeout(r, 100));
-    expect((await request(a!.url).get('/health').expect(200)).body).toMatchObject({ status: 'degraded', redis: { status: 'down' } });
+    await request(a!.url)
+      .post(`/campaigns/${C}/claims`)
+      .set(auth(KEYS.editor))
+      .send(controlClaim({ claimId: 'during-outage', place: 'homs', time: { date: '2024-12-02' } }))
+      .expect(201);
+    for (let i = 0; i < 50 && (await request(a!.url).get('/health')).body.redis.status !== 'down'; i++)
+      await new Promise((r) => setTimeout(r, 100));
+    expect((await request(a!.url).get('/health').expect(200)).body).toMatchObject({
+      status: 'degraded',
+      redis: { status: 'down' },
+    });
     await new Promise((r) => setTimeout(r, Math.max(0, OUTAGE_MS - (Date.now() - outageStart))));
     await startRedis();
 
@@ -117,12 +147,18 @@ describe('a Redis outage under a shared replay on two instances', () => {
     await starter.until(() => starter.of('replay:end').length === 1, 30_000);
     const endSeq = starter.of('replay:end')[0].seq;
     // a message after the outage shows the viewer what it missed (here a live claim, recorded now)
-    await request(a!.url).post(`/campaigns/${C}/claims`).set(auth(KEYS.editor)).send(controlClaim({ claimId: 'after-outage', place: 'homs', time: { date: '2024-12-20' } })).expect(201);
+    await request(a!.url)
+      .post(`/campaigns/${C}/claims`)
+      .set(auth(KEYS.editor))
+      .send(controlClaim({ claimId: 'after-outage', place: 'homs', time: { date: '2024-12-20' } }))
+      .expect(201);
     await viewer.until(() => view.last() >= endSeq, 30_000);
     // no frame applied twice, and the viewer has caught up with the starter
     expect(new Set(view.appliedFrames).size).toBe(view.appliedFrames.length);
     expect(view.appliedFrames).toEqual([...view.appliedFrames].sort((x, y) => x - y));
-    console.log(`[outage] viewer applied ${view.appliedFrames.length} frames, rejoined ${view.rejoins()} time(s), reached seq ${view.last()} of ${endSeq}`);
+    console.log(
+      `[outage] viewer applied ${view.appliedFrames.length} frames, rejoined ${view.rejoins()} time(s), reached seq ${view.last()} of ${endSeq}`,
+    );
     for (const server of [a!, b!]) expect((await request(server.url).get('/health').expect(200)).body.redis.status).toBe('up');
     expect(a!.child.exitCode).toBeNull();
     expect(b!.child.exitCode).toBeNull();

@@ -12,17 +12,40 @@ const client = async (namespace: '/replay' | '/live' = '/replay', options = {}) 
   await c.connected();
   return c;
 };
-const record = (body: unknown) => app.http.post(`/campaigns/${C}/claims`).set(asEditor).send(body as object).expect(201);
+const record = (body: unknown) =>
+  app.http
+    .post(`/campaigns/${C}/claims`)
+    .set(asEditor)
+    .send(body as object)
+    .expect(201);
 
 beforeAll(async () => {
   app = await startTestApp();
   await seedCampaign(app);
-  await record({ claims: [
-    controlClaim({ claimId: 'homs-held', place: 'homs', controller: 'saa', time: { date: '2024-12-05' }, sources: ['sana-2024-12-07-homs'] }),
-    controlClaim({ claimId: 'homs-taken', place: 'homs', controller: 'hts', time: { date: '2024-12-07', part: 'night' } }),
-    controlClaim({ claimId: 'rastan-taken', place: 'al-rastan', controller: 'hts', time: { date: '2024-12-06', hour: 14 } }),
-    { claimId: 'k1', type: 'casualties', time: { date: '2024-12-06', by: '10:00' }, sources: ['sohr-2024-12-06-rastan'], quote: 'q', side: 'civilians', category: 'killed', count: 12, scope: 'incident' },
-  ] });
+  await record({
+    claims: [
+      controlClaim({
+        claimId: 'homs-held',
+        place: 'homs',
+        controller: 'saa',
+        time: { date: '2024-12-05' },
+        sources: ['sana-2024-12-07-homs'],
+      }),
+      controlClaim({ claimId: 'homs-taken', place: 'homs', controller: 'hts', time: { date: '2024-12-07', part: 'night' } }),
+      controlClaim({ claimId: 'rastan-taken', place: 'al-rastan', controller: 'hts', time: { date: '2024-12-06', hour: 14 } }),
+      {
+        claimId: 'k1',
+        type: 'casualties',
+        time: { date: '2024-12-06', by: '10:00' },
+        sources: ['sohr-2024-12-06-rastan'],
+        quote: 'q',
+        side: 'civilians',
+        category: 'killed',
+        count: 12,
+        scope: 'incident',
+      },
+    ],
+  });
 });
 afterEach(() => {
   for (const c of clients) {
@@ -39,24 +62,45 @@ describe('/replay: a private replay', () => {
   it('acknowledges, sends a snapshot, then one frame per campaign hour in seq order, then the end', async () => {
     const c = await client();
     const ack = await c.ack('replay:start', { ...WINDOW, speed: 1000 });
-    expect(ack).toMatchObject({ ok: true, sessionId: expect.any(String), from: '2024-12-05T21:00:00.000Z', to: '2024-12-07T21:00:00.000Z', frames: 48, pinnedPosition: expect.any(Number) });
+    expect(ack).toMatchObject({
+      ok: true,
+      sessionId: expect.any(String),
+      from: '2024-12-05T21:00:00.000Z',
+      to: '2024-12-07T21:00:00.000Z',
+      frames: 48,
+      pinnedPosition: expect.any(Number),
+    });
     await c.until(() => c.of('replay:end').length === 1);
     const seqs = c.received.map((m) => m.payload.seq);
     expect(seqs).toEqual(seqs.map((_, i) => i + 1));
     expect(c.received[0].event).toBe('replay:snapshot');
     const snapshot = c.received[0].payload;
-    expect(snapshot.control).toEqual([{ place: 'homs', status: 'controlled', controller: 'saa', bloc: 'government', disputed: false }]);
+    expect(snapshot.control).toEqual([
+      { place: 'homs', status: 'controlled', controller: 'saa', bloc: 'government', disputed: false },
+    ]);
     const frames = c.of('replay:frame');
     expect(frames).toHaveLength(48);
     expect(frames[0]).toMatchObject({ at: '2024-12-05T21:00:00.000Z', until: '2024-12-05T22:00:00.000Z' });
     // a claim lands in the frame whose hour contains its end: 14:00–15:00 local is the 15th frame
     const rastan = frames.findIndex((f: any) => f.claims.some((cl: any) => cl.claimId === 'rastan-taken'));
     expect(rastan).toBe(14);
-    expect(frames[14].control).toEqual([{ place: 'al-rastan', status: 'controlled', controller: 'hts', bloc: 'opposition', disputed: false }]);
-    expect(frames[14].claims[0]).toMatchObject({ type: 'control', time: { precision: 'hour' }, sources: [{ sourceId: 'sohr-2024-12-06-rastan', publisher: 'sohr' }] });
+    expect(frames[14].control).toEqual([
+      { place: 'al-rastan', status: 'controlled', controller: 'hts', bloc: 'opposition', disputed: false },
+    ]);
+    expect(frames[14].claims[0]).toMatchObject({
+      type: 'control',
+      time: { precision: 'hour' },
+      sources: [{ sourceId: 'sohr-2024-12-06-rastan', publisher: 'sohr' }],
+    });
     const k1 = frames.findIndex((f: any) => f.claims.some((cl: any) => cl.claimId === 'k1'));
     expect(k1).toBe(9);
-    expect(frames[9].casualties).toEqual([expect.objectContaining({ side: 'civilians', category: 'killed', daily: { best: 12, low: 12, high: 12, openEnded: false } })]);
+    expect(frames[9].casualties).toEqual([
+      expect.objectContaining({
+        side: 'civilians',
+        category: 'killed',
+        daily: { best: 12, low: 12, high: 12, openEnded: false },
+      }),
+    ]);
     // the night claim ends at midnight: the last frame of the 7th
     expect(frames[47].claims.map((cl: any) => cl.claimId)).toEqual(['homs-taken']);
     expect(frames[47].summary.byBloc).toEqual({ opposition: 2 });
@@ -97,14 +141,24 @@ describe('/replay: a private replay', () => {
     await c.ack('replay:seek', { sessionId, at: '2024-12-06T14:00:00+03:00' });
     expect(await c.ack('replay:step', { sessionId })).toEqual({ ok: true, seq: 3 });
     await c.until(() => c.of('replay:frame').length === 1);
-    expect(c.of('replay:frame')[0]).toMatchObject({ at: '2024-12-06T11:00:00.000Z', claims: [expect.objectContaining({ claimId: 'rastan-taken' })] });
+    expect(c.of('replay:frame')[0]).toMatchObject({
+      at: '2024-12-06T11:00:00.000Z',
+      claims: [expect.objectContaining({ claimId: 'rastan-taken' })],
+    });
     expect(await c.ack('replay:step', { sessionId, hours: 2 })).toEqual({ ok: true, seq: 5 });
     await c.until(() => c.of('replay:frame').length === 3);
-    expect(c.of('replay:frame').map((f: any) => f.at)).toEqual(['2024-12-06T11:00:00.000Z', '2024-12-06T12:00:00.000Z', '2024-12-06T13:00:00.000Z']);
+    expect(c.of('replay:frame').map((f: any) => f.at)).toEqual([
+      '2024-12-06T11:00:00.000Z',
+      '2024-12-06T12:00:00.000Z',
+      '2024-12-06T13:00:00.000Z',
+    ]);
     // back one hour from 13:00 UTC: the state before 12:00, then the 12:00 frame
     expect(await c.ack('replay:step', { sessionId, hours: -1 })).toEqual({ ok: true, seq: 7 });
     await c.until(() => c.received.length >= 7);
-    expect(c.received.slice(-2).map((m) => [m.event, m.payload.at])).toEqual([['replay:snapshot', '2024-12-06T12:00:00.000Z'], ['replay:frame', '2024-12-06T12:00:00.000Z']]);
+    expect(c.received.slice(-2).map((m) => [m.event, m.payload.at])).toEqual([
+      ['replay:snapshot', '2024-12-06T12:00:00.000Z'],
+      ['replay:frame', '2024-12-06T12:00:00.000Z'],
+    ]);
     expect((await c.ack('replay:step', { sessionId, hours: 0 })).error.errors[0].path).toBe('hours');
     expect((await c.ack('replay:step', { sessionId, hours: 1.5 })).error.errors[0].path).toBe('hours');
   });
@@ -190,9 +244,23 @@ describe('/replay: corrections and the live tail', () => {
     await d.ack('replay:seek', { sessionId: paused.sessionId, at: '2024-12-07' });
     await d.ack('replay:pause', { sessionId: paused.sessionId });
     // an hour the viewer has already seen (the 6th, 13:00 local) changes
-    await record(controlClaim({ claimId: 'late-fix', place: 'al-rastan', controller: 'saa', time: { date: '2024-12-06', by: '13:00' }, sources: ['sana-2024-12-07-homs'] }));
+    await record(
+      controlClaim({
+        claimId: 'late-fix',
+        place: 'al-rastan',
+        controller: 'saa',
+        time: { date: '2024-12-06', by: '13:00' },
+        sources: ['sana-2024-12-07-homs'],
+      }),
+    );
     await d.until(() => d.of('replay:correction').length === 1);
-    expect(d.of('replay:correction')[0]).toMatchObject({ sessionId: paused.sessionId, claimId: 'late-fix', at: '2024-12-06T09:00:00.000Z', claim: { claimId: 'late-fix' }, control: [{ place: 'al-rastan', controller: 'saa' }] });
+    expect(d.of('replay:correction')[0]).toMatchObject({
+      sessionId: paused.sessionId,
+      claimId: 'late-fix',
+      at: '2024-12-06T09:00:00.000Z',
+      claim: { claimId: 'late-fix' },
+      control: [{ place: 'al-rastan', controller: 'saa' }],
+    });
   });
 });
 
@@ -203,7 +271,11 @@ describe('/live', () => {
     expect((await c.ack('subscribe', { campaignId: 'nowhere' })).error.status).toBe(404);
     await record(controlClaim({ claimId: 'live-1', place: 'homs', time: { date: '2024-12-10' } }));
     await c.until(() => c.of('claim:recorded').length === 1);
-    expect(c.of('claim:recorded')[0]).toMatchObject({ campaignId: C, position: expect.any(Number), event: { type: 'ControlClaimed', data: { claimId: 'live-1' }, metadata: { actor: 'editor' } } });
+    expect(c.of('claim:recorded')[0]).toMatchObject({
+      campaignId: C,
+      position: expect.any(Number),
+      event: { type: 'ControlClaimed', data: { claimId: 'live-1' }, metadata: { actor: 'editor' } },
+    });
   });
 });
 

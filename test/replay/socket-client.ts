@@ -21,7 +21,8 @@ export class TestClient {
     this.socket.onAny((event: string, payload: unknown) => {
       const schema = schemas[event];
       if (!schema) this.invalid.push(`${event}: not in the AsyncAPI document`);
-      else if (!schema.safeParse(payload).success) this.invalid.push(`${event}: ${JSON.stringify(schema.safeParse(payload).error).slice(0, 300)}`);
+      else if (!schema.safeParse(payload).success)
+        this.invalid.push(`${event}: ${JSON.stringify(schema.safeParse(payload).error).slice(0, 300)}`);
       this.received.push({ event, payload });
     });
   }
@@ -45,7 +46,13 @@ export class TestClient {
   async until(predicate: () => boolean, timeoutMs = 10_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (!predicate()) {
-      if (Date.now() > deadline) throw new Error(`timed out; received ${this.received.map((m) => `${m.event}#${m.payload?.seq}`).slice(-10).join(' ')}`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `timed out; received ${this.received
+            .map((m) => `${m.event}#${m.payload?.seq}`)
+            .slice(-10)
+            .join(' ')}`,
+        );
       await new Promise((r) => setTimeout(r, 10));
     }
   }

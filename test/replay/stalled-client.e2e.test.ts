@@ -18,8 +18,16 @@ beforeAll(async () => {
     const date = new Date(Date.UTC(2024, 11, 1) + Math.floor(hour / 24) * 86_400_000).toISOString().slice(0, 10);
     return controlClaim({ claimId: `big-${i}`, place: i % 2 ? 'homs' : 'al-rastan', time: { date, hour: hour % 24 }, quote });
   });
-  await app.http.post(`/campaigns/${C}/claims`).set(asEditor).send({ claims: claims.slice(0, 750) }).expect(201);
-  await app.http.post(`/campaigns/${C}/claims`).set(asEditor).send({ claims: claims.slice(750) }).expect(201);
+  await app.http
+    .post(`/campaigns/${C}/claims`)
+    .set(asEditor)
+    .send({ claims: claims.slice(0, 750) })
+    .expect(201);
+  await app.http
+    .post(`/campaigns/${C}/claims`)
+    .set(asEditor)
+    .send({ claims: claims.slice(750) })
+    .expect(201);
 }, 60_000);
 afterAll(async () => app.close());
 
@@ -33,7 +41,10 @@ function stalledClient(url: string): Promise<{ ws: WebSocket; closed: Promise<nu
       const text = data.toString();
       if (text.startsWith('0{')) ws.send('40/replay,');
       else if (text.startsWith('40/replay,')) {
-        for (let i = 0; i < 5; i++) ws.send(`42/replay,${i}${JSON.stringify(['replay:start', { campaignId: C, from: '2024-12-01', to: '2025-06-30', speed: 1000 }])}`);
+        for (let i = 0; i < 5; i++)
+          ws.send(
+            `42/replay,${i}${JSON.stringify(['replay:start', { campaignId: C, from: '2024-12-01', to: '2025-06-30', speed: 1000 }])}`,
+          );
       } else if (text.startsWith('43/replay,4')) {
         // all five replays started: stop reading
         (ws as unknown as { _socket: { pause(): void } })._socket.pause();

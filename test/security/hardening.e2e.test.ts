@@ -10,7 +10,10 @@ import { ROOT } from '../support/server-process';
 
 let app: TestApp;
 beforeAll(async () => {
-  app = await startTestApp({ RATE_LIMIT_WRITES: '40', STORE_URL: `sqlite:${join(mkdtempSync(join(tmpdir(), 'timeline-sec-')), 'store.db')}` });
+  app = await startTestApp({
+    RATE_LIMIT_WRITES: '40',
+    STORE_URL: `sqlite:${join(mkdtempSync(join(tmpdir(), 'timeline-sec-')), 'store.db')}`,
+  });
   await seedCampaign(app);
 });
 afterAll(async () => app.close());
@@ -31,7 +34,10 @@ describe('hardening', () => {
     const statuses: number[] = [];
     let retryAfter: string | undefined;
     for (let i = 0; i < 45; i++) {
-      const res = await app.http.post(`/campaigns/${CAMPAIGN.campaignId}/claims`).set(asEditor).send(controlClaim({ claimId: `rl-${i}` }));
+      const res = await app.http
+        .post(`/campaigns/${CAMPAIGN.campaignId}/claims`)
+        .set(asEditor)
+        .send(controlClaim({ claimId: `rl-${i}` }));
       statuses.push(res.status);
       if (res.status === 429) retryAfter = res.headers['retry-after'];
     }
@@ -48,7 +54,12 @@ describe('hardening', () => {
     const res = await app.http.get(`/campaigns/${CAMPAIGN.campaignId}/claims/anything`);
     expect(res.status).toBe(500);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
-    expect(res.body).toEqual({ type: expect.any(String), title: 'Internal Server Error', status: 500, detail: expect.any(String) });
+    expect(res.body).toEqual({
+      type: expect.any(String),
+      title: 'Internal Server Error',
+      status: 500,
+      detail: expect.any(String),
+    });
     expect(res.text).not.toMatch(/\/work\/|node_modules|\bat \w+ \(|\.ts:\d+/);
   });
 });
@@ -56,10 +67,15 @@ describe('hardening', () => {
 describe('dependencies', () => {
   it('have no known vulnerability of high severity or above in production', async (ctx) => {
     const run = promisify(execFile);
-    const result = await run('npm', ['audit', '--omit=dev', '--audit-level=high', '--json'], { cwd: ROOT, timeout: 60_000 }).catch((e) => e as { stdout: string; code: number });
+    const result = await run('npm', ['audit', '--omit=dev', '--audit-level=high', '--json'], {
+      cwd: ROOT,
+      timeout: 60_000,
+    }).catch((e) => e as { stdout: string; code: number });
     const report = JSON.parse(result.stdout || '{}');
     if (!report.metadata) {
-      console.warn(`[audit] SKIPPED: npm audit could not reach the registry's advisory service: ${String(result.stdout).slice(0, 120)}`);
+      console.warn(
+        `[audit] SKIPPED: npm audit could not reach the registry's advisory service: ${String(result.stdout).slice(0, 120)}`,
+      );
       return ctx.skip();
     }
     const { high, critical } = report.metadata.vulnerabilities;

@@ -24,15 +24,48 @@ beforeAll(async () => {
   app = await startTestApp({ STORE_URL: `sqlite:${store}`, VIEWER_DIR: viewerDir });
   await seedCampaign(app);
   const record = (body: object) => app.http.post(`/campaigns/${C}/claims`).set(asEditor).send(body).expect(201);
-  await record({ claims: [
-    controlClaim({ claimId: 'homs-held', place: 'homs', controller: 'saa', time: { date: '2024-12-05' }, sources: ['sana-2024-12-07-homs'], quote: 'The army holds Homs.' }),
-    controlClaim({ claimId: 'homs-taken', place: 'homs', controller: 'hts', time: { date: '2024-12-07', hour: 14 }, quote: 'At 2 pm on 7 December the opposition took Homs.' }),
-    controlClaim({ claimId: 'rastan-taken', place: 'al-rastan', controller: 'hts', time: { date: '2024-12-06' } }),
-    { claimId: 'k1', type: 'casualties', time: { date: '2024-12-06', by: '10:00' }, sources: ['sohr-2024-12-06-rastan'], quote: 'Twelve civilians were killed.', side: 'civilians', category: 'killed', count: 12, scope: 'incident' },
-  ] });
+  await record({
+    claims: [
+      controlClaim({
+        claimId: 'homs-held',
+        place: 'homs',
+        controller: 'saa',
+        time: { date: '2024-12-05' },
+        sources: ['sana-2024-12-07-homs'],
+        quote: 'The army holds Homs.',
+      }),
+      controlClaim({
+        claimId: 'homs-taken',
+        place: 'homs',
+        controller: 'hts',
+        time: { date: '2024-12-07', hour: 14 },
+        quote: 'At 2 pm on 7 December the opposition took Homs.',
+      }),
+      controlClaim({ claimId: 'rastan-taken', place: 'al-rastan', controller: 'hts', time: { date: '2024-12-06' } }),
+      {
+        claimId: 'k1',
+        type: 'casualties',
+        time: { date: '2024-12-06', by: '10:00' },
+        sources: ['sohr-2024-12-06-rastan'],
+        quote: 'Twelve civilians were killed.',
+        side: 'civilians',
+        category: 'killed',
+        count: 12,
+        scope: 'incident',
+      },
+    ],
+  });
   beforeCorrection = (await app.http.get(`/campaigns/${C}/claims/k1`).expect(200)).body.history[0].position;
-  await app.http.post(`/campaigns/${C}/claims/rastan-taken/corrections`).set(asEditor)
-    .send({ expectedRevision: 0, changes: { controller: 'saa' }, sources: ['sana-2024-12-07-homs'], reason: 'the army says it never left' }).expect(201);
+  await app.http
+    .post(`/campaigns/${C}/claims/rastan-taken/corrections`)
+    .set(asEditor)
+    .send({
+      expectedRevision: 0,
+      changes: { controller: 'saa' },
+      sources: ['sana-2024-12-07-homs'],
+      reason: 'the army says it never left',
+    })
+    .expect(201);
 }, 120_000);
 
 afterAll(async () => {
@@ -57,10 +90,14 @@ const noErrors = (page: Page) => expect((page as Page & { errors: string[] }).er
 
 /** A browser test: skipped, with the reason printed above, when there is no Chromium here. */
 const test = (name: string, body: () => Promise<void>, timeout?: number) =>
-  it(name, async ({ skip }) => {
-    if (!browser) return skip();
-    await body();
-  }, timeout);
+  it(
+    name,
+    async ({ skip }) => {
+      if (!browser) return skip();
+      await body();
+    },
+    timeout,
+  );
 
 describe('the web viewer in Chromium', () => {
   test('draws every place of the gazetteer on the outlines of Syria and its governorates', async () => {
@@ -82,11 +119,14 @@ describe('the web viewer in Chromium', () => {
     await page.evaluate(() => {
       const homs = document.querySelector('[data-place="homs"]')!;
       new MutationObserver(() => {
-        if (homs.getAttribute('data-bloc') === 'opposition') (window as unknown as { changedAt: string }).changedAt ??= document.getElementById('clock')!.dataset.at!;
+        if (homs.getAttribute('data-bloc') === 'opposition')
+          (window as unknown as { changedAt: string }).changedAt ??= document.getElementById('clock')!.dataset.at!;
       }).observe(homs, { attributes: true });
     });
     await page.keyboard.press('Space');
-    await expect.poll(() => page.evaluate(() => (window as unknown as { changedAt?: string }).changedAt), { timeout: 10_000 }).toBe('2024-12-07T11:00:00.000Z');
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { changedAt?: string }).changedAt), { timeout: 10_000 })
+      .toBe('2024-12-07T11:00:00.000Z');
     await page.keyboard.press('Space');
     expect(await page.locator('#play').textContent()).toBe('Play');
     await page.close();
@@ -137,7 +177,9 @@ describe('the web viewer in Chromium', () => {
     await expect.poll(() => change.count()).toBe(1);
     expect(await change.locator('.before').textContent()).toBe('controlled by saa');
     expect(await change.locator('.after').textContent()).toBe('controlled by hts');
-    expect(await change.locator('.meta').textContent()).toMatch(/recorded .* at position \d+ by editor · sources: sohr \(sohr-2024-12-06-rastan\)/);
+    expect(await change.locator('.meta').textContent()).toMatch(
+      /recorded .* at position \d+ by editor · sources: sohr \(sohr-2024-12-06-rastan\)/,
+    );
     await page.keyboard.press('Escape');
     expect(await page.locator('#details').isHidden()).toBe(true);
     await page.close();
@@ -160,7 +202,9 @@ describe('the web viewer in Chromium', () => {
     await expect.poll(() => marker(page, 'al-rastan').getAttribute('class')).toContain('changed');
     expect(await marker(page, 'al-rastan').getAttribute('data-bloc')).toBe('opposition');
     expect(await marker(page, 'homs').getAttribute('class')).not.toContain('changed');
-    expect(await page.locator('#changes li[data-place="al-rastan"]').textContent()).toBe('Al-Rastan then controlled by hts → now controlled by saa');
+    expect(await page.locator('#changes li[data-place="al-rastan"]').textContent()).toBe(
+      'Al-Rastan then controlled by hts → now controlled by saa',
+    );
     await page.locator('#known-at-clear').click();
     await expect.poll(() => marker(page, 'al-rastan').getAttribute('data-bloc')).toBe('government');
     expect(await marker(page, 'al-rastan').getAttribute('class')).not.toContain('changed');
@@ -169,7 +213,11 @@ describe('the web viewer in Chromium', () => {
 
   test('fits a narrow screen without sideways scrolling', async () => {
     const page = await open(`/?campaign=${C}`, { width: 390, height: 844 });
-    const { scroll, width, map } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth, map: document.getElementById('map')!.getBoundingClientRect().width }));
+    const { scroll, width, map } = await page.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      width: window.innerWidth,
+      map: document.getElementById('map')!.getBoundingClientRect().width,
+    }));
     expect(scroll).toBeLessThanOrEqual(width);
     expect(map).toBeGreaterThan(300);
     await page.close();
@@ -187,7 +235,10 @@ describe('the web viewer in Chromium', () => {
       await page.locator('#details .history > li').first().waitFor();
       await page.keyboard.press('Escape');
       await page.locator('#play').focus();
-      const file = process.env.UPDATE_SCREENSHOT === '1' ? join(ROOT, 'docs/viewer.png') : join(mkdtempSync(join(tmpdir(), 'timeline-shot-')), 'viewer.png');
+      const file =
+        process.env.UPDATE_SCREENSHOT === '1'
+          ? join(ROOT, 'docs/viewer.png')
+          : join(mkdtempSync(join(tmpdir(), 'timeline-shot-')), 'viewer.png');
       mkdirSync(join(file, '..'), { recursive: true });
       writeFileSync(file, await page.screenshot());
       expect(readFileSync(file).subarray(1, 4).toString()).toBe('PNG');

@@ -8,7 +8,7 @@ import { allAnswers } from './view-answers';
 
 async function foldFresh(store: EventStore): Promise<TimelineViews> {
   const views = new TimelineViews();
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const page = await store.readAll(after, 10_000);
     page.forEach((e) => views.apply(e));
     if (page.length < 10_000) return views;

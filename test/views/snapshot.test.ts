@@ -25,7 +25,18 @@ describe('view snapshots', () => {
     // a write while the service is down, by another process on the same file
     const other = new Timeline(new SqliteEventStore(file));
     await other.start();
-    await other.claims.record('syria-2024', controlClaim({ claimId: 'after-snapshot', operation: 'homs', place: 'homs', controller: 'hts', time: { date: '2024-12-20' }, sources: ['wikipedia-homs-offensive-2024'] }), { actor: 't', correlationId: 't', now: new Date() });
+    await other.claims.record(
+      'syria-2024',
+      controlClaim({
+        claimId: 'after-snapshot',
+        operation: 'homs',
+        place: 'homs',
+        controller: 'hts',
+        time: { date: '2024-12-20' },
+        sources: ['wikipedia-homs-offensive-2024'],
+      }),
+      { actor: 't', correlationId: 't', now: new Date() },
+    );
     await other.close();
 
     const resumed = new Timeline(new SqliteEventStore(file));
@@ -47,7 +58,10 @@ describe('view snapshots', () => {
   it('is ignored when it does not match the store, and the log is folded from the start', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'timeline-snap-'));
     const snapshotFile = join(dir, 'views.snapshot.ndjson');
-    writeFileSync(snapshotFile, `${JSON.stringify({ kind: 'header', format: 1, position: 5, lastEventId: 'not-this-store', catalog: { campaigns: [], publishers: [] } })}\n`);
+    writeFileSync(
+      snapshotFile,
+      `${JSON.stringify({ kind: 'header', format: 1, position: 5, lastEventId: 'not-this-store', catalog: { campaigns: [], publishers: [] } })}\n`,
+    );
     const timeline = new Timeline(new SqliteEventStore(join(dir, 'store.db')));
     await timeline.start();
     await loadCampaigns(timeline, EVENTS);

@@ -1,4 +1,14 @@
-import { casualtiesOn, campaignDays, controlAt, controlDays, endOfDay, NOW, type KnownAt, territoryOn, type TimelineViews } from '@timeline/views';
+import {
+  casualtiesOn,
+  campaignDays,
+  controlAt,
+  controlDays,
+  endOfDay,
+  NOW,
+  type KnownAt,
+  territoryOn,
+  type TimelineViews,
+} from '@timeline/views';
 
 /** Every answer the views give for a campaign, day by day: what a rebuild must reproduce. */
 export function allAnswers(views: TimelineViews, campaignId: string, knownAt: KnownAt = NOW, everyNthDay = 1) {

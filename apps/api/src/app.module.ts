@@ -20,10 +20,24 @@ import type Redis from 'ioredis';
 
 @Module({})
 export class AppModule {
-  static with(config: AppConfig, timeline: Timeline, keys: ApiKey[], sessions: ReplaySessions, limiter: RateLimiter, redis?: Redis): DynamicModule {
+  static with(
+    config: AppConfig,
+    timeline: Timeline,
+    keys: ApiKey[],
+    sessions: ReplaySessions,
+    limiter: RateLimiter,
+    redis?: Redis,
+  ): DynamicModule {
     return {
       module: AppModule,
-      controllers: [CampaignsController, ClaimsController, ViewsController, AdminController, HealthController, ...(config.benchRoutes ? [BenchController] : [])],
+      controllers: [
+        CampaignsController,
+        ClaimsController,
+        ViewsController,
+        AdminController,
+        HealthController,
+        ...(config.benchRoutes ? [BenchController] : []),
+      ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: TIMELINE, useValue: timeline },

@@ -41,7 +41,9 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
   const snapshotFile = timeline.store.kind === 'memory' ? undefined : join(config.dataDir, 'views.snapshot.ndjson');
   if (snapshotFile) mkdirSync(config.dataDir, { recursive: true });
   const { resumedFrom } = await timeline.start({ snapshotFile });
-  logger.log(`store ${timeline.store.kind} at ${describeStoreUrl(config.storeUrl)}, log head ${await timeline.store.headPosition()}${resumedFrom ? `, views resumed from the snapshot at ${resumedFrom}` : ''}`);
+  logger.log(
+    `store ${timeline.store.kind} at ${describeStoreUrl(config.storeUrl)}, log head ${await timeline.store.headPosition()}${resumedFrom ? `, views resumed from the snapshot at ${resumedFrom}` : ''}`,
+  );
   if (config.loadEvents) {
     const report = await loadCampaigns(timeline, config.eventsDir, (line) => logger.log(line));
     logger.log(`loaded ${config.eventsDir}: ${report.created} events stored, ${report.unchanged} already there`);
@@ -51,20 +53,33 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
 
   const keys: ApiKey[] = config.apiKeys
     ? parseApiKeys(config.apiKeys)
-    : [developmentKey(config.dataDir, (key, file) => {
-        logger.warn(`API_KEYS is not set: made a development admin key (shown once; its hash is kept in ${file}):\n\n    ${key}\n`);
-      })];
+    : [
+        developmentKey(config.dataDir, (key, file) => {
+          logger.warn(
+            `API_KEYS is not set: made a development admin key (shown once; its hash is kept in ${file}):\n\n    ${key}\n`,
+          );
+        }),
+      ];
 
   // commands wait for a reconnect rather than fail at once: a short Redis outage delays fan-out
-  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 20, retryStrategy: (times) => Math.min(times * 200, 2000) }) : undefined;
+  const redis = config.redisUrl
+    ? new Redis(config.redisUrl, { maxRetriesPerRequest: 20, retryStrategy: (times) => Math.min(times * 200, 2000) })
+    : undefined;
   redis?.on('error', (error) => logger.warn(`redis: ${error.message}`));
-  const sessions = new ReplaySessions(timeline, redis ? new RedisRoomRegistry(redis, config.redisPrefix) : new MemoryRoomRegistry());
-  const limiter = redis ? new RedisRateLimiter(redis, config.rateLimitWrites, config.redisPrefix) : new MemoryRateLimiter(config.rateLimitWrites);
+  const sessions = new ReplaySessions(
+    timeline,
+    redis ? new RedisRoomRegistry(redis, config.redisPrefix) : new MemoryRoomRegistry(),
+  );
+  const limiter = redis
+    ? new RedisRateLimiter(redis, config.rateLimitWrites, config.redisPrefix)
+    : new MemoryRateLimiter(config.rateLimitWrites);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.with(config, timeline, keys, sessions, limiter, redis), {
     bodyParser: false,
     logger: LEVELS[config.logLevel],
   });
-  app.useWebSocketAdapter(new TimelineIoAdapter(app, { corsOrigins: config.corsOrigins, redis, redisPrefix: config.redisPrefix }));
+  app.useWebSocketAdapter(
+    new TimelineIoAdapter(app, { corsOrigins: config.corsOrigins, redis, redisPrefix: config.redisPrefix }),
+  );
   app.useBodyParser('json', { limit: config.bodyLimit });
   app.disable('x-powered-by');
   app.use(securityHeaders);

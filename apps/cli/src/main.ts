@@ -1,6 +1,15 @@
 import { createWriteStream } from 'node:fs';
 import { campaignLog, loadCampaigns, Timeline } from '@timeline/application';
-import { auditCasualties, auditControl, type CasualtyFigureName, controlAt, endOfDay, claimsCsv, controlGeoJson, NOW } from '@timeline/views';
+import {
+  auditCasualties,
+  auditControl,
+  type CasualtyFigureName,
+  controlAt,
+  endOfDay,
+  claimsCsv,
+  controlGeoJson,
+  NOW,
+} from '@timeline/views';
 import { configFromEnv } from '@timeline/config';
 import { Progress } from './progress';
 import { watchReplay } from './replay-command';
@@ -23,7 +32,8 @@ function parseArgs(argv: string[]): { command: string; args: string[]; options: 
   const args: string[] = [];
   const options: Options = {};
   for (let i = 0; i < rest.length; i++) {
-    if (rest[i].startsWith('--')) options[rest[i].slice(2)] = rest[i + 1]?.startsWith('--') || rest[i + 1] === undefined ? 'true' : rest[++i];
+    if (rest[i].startsWith('--'))
+      options[rest[i].slice(2)] = rest[i + 1]?.startsWith('--') || rest[i + 1] === undefined ? 'true' : rest[++i];
     else args.push(rest[i]);
   }
   return { command, args, options };
@@ -48,7 +58,15 @@ async function main(argv: string[]): Promise<number> {
     const campaignId = args[0] ?? need(options, 'campaign');
     const speed = Number(options.speed ?? 6);
     if (!(speed >= 0.1 && speed <= 1000)) throw new UsageError('--speed must be between 0.1 and 1000 campaign hours per second');
-    return watchReplay({ url: options.url ?? `http://${config.host}:${config.port}`, campaignId, from: options.from, to: options.to, speed, operation: options.operation, knownAt: options['known-at'] });
+    return watchReplay({
+      url: options.url ?? `http://${config.host}:${config.port}`,
+      campaignId,
+      from: options.from,
+      to: options.to,
+      speed,
+      operation: options.operation,
+      knownAt: options['known-at'],
+    });
   }
   const timeline = await Timeline.open(config.storeUrl);
   try {
@@ -56,7 +74,12 @@ async function main(argv: string[]): Promise<number> {
       case 'load': {
         await timeline.models.follower.catchUp();
         const progress = new Progress('load');
-        const report = await loadCampaigns(timeline, options.events ?? config.eventsDir, (line) => process.stderr.write(`${line}\n`), (done, total) => progress.update(done, total));
+        const report = await loadCampaigns(
+          timeline,
+          options.events ?? config.eventsDir,
+          (line) => process.stderr.write(`${line}\n`),
+          (done, total) => progress.update(done, total),
+        );
         progress.done(`${report.created} stored, ${report.unchanged} already there, ${report.problems.length} problems`);
         return report.problems.length ? 1 : 0;
       }
@@ -66,7 +89,9 @@ async function main(argv: string[]): Promise<number> {
         const progress = new Progress('rebuild');
         timeline.models.follower.onApplied((events) => progress.update(events[events.length - 1].position, head));
         await timeline.models.follower.catchUp();
-        const campaigns = [...timeline.projections.views.ledgers.values()].map((l) => `${l.campaign.campaignId} (${l.claims.size} claims)`);
+        const campaigns = [...timeline.projections.views.ledgers.values()].map(
+          (l) => `${l.campaign.campaignId} (${l.claims.size} claims)`,
+        );
         progress.done(`folded ${head} events into the views of ${campaigns.join(', ') || 'no campaign'}`);
         return 0;
       }
@@ -84,7 +109,8 @@ async function main(argv: string[]): Promise<number> {
         } else if (format === 'ndjson') {
           for await (const event of campaignLog(timeline.store, campaignId)) out.write(`${JSON.stringify(event)}\n`);
         } else throw new UsageError(`--format must be ndjson, csv or geojson`);
-        if (out !== process.stdout) await new Promise<void>((resolve) => (out as ReturnType<typeof createWriteStream>).end(resolve));
+        if (out !== process.stdout)
+          await new Promise<void>((resolve) => (out as ReturnType<typeof createWriteStream>).end(resolve));
         return 0;
       }
       case 'audit': {
@@ -94,11 +120,25 @@ async function main(argv: string[]): Promise<number> {
         const ledger = views.ledger(campaignId);
         if (!ledger) throw new UsageError(`campaign "${campaignId}" does not exist`);
         const entries = options.place
-          ? auditControl(views, ledger, options.place, options.at ? Date.parse(options.at) : endOfDay(ledger, need(options, 'day')))
-          : auditCasualties(views, ledger, need(options, 'side'), need(options, 'category'), need(options, 'day'), (options.figure ?? 'preferred') as CasualtyFigureName);
+          ? auditControl(
+              views,
+              ledger,
+              options.place,
+              options.at ? Date.parse(options.at) : endOfDay(ledger, need(options, 'day')),
+            )
+          : auditCasualties(
+              views,
+              ledger,
+              need(options, 'side'),
+              need(options, 'category'),
+              need(options, 'day'),
+              (options.figure ?? 'preferred') as CasualtyFigureName,
+            );
         for (const e of entries) {
           const sources = e.sources.map((s) => `${s.sourceId} (${s.publisher})`).join(', ') || '-';
-          process.stdout.write(`#${e.position} ${e.recordedAt} ${e.event} ${e.claimId ?? ''} by ${e.actor ?? '-'} [${sources}]\n  before: ${JSON.stringify(e.before)}\n  after:  ${JSON.stringify(e.after)}\n`);
+          process.stdout.write(
+            `#${e.position} ${e.recordedAt} ${e.event} ${e.claimId ?? ''} by ${e.actor ?? '-'} [${sources}]\n  before: ${JSON.stringify(e.before)}\n  after:  ${JSON.stringify(e.after)}\n`,
+          );
         }
         if (!entries.length) process.stdout.write('no event changed this figure\n');
         return 0;
@@ -114,7 +154,11 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    process.stderr.write(error instanceof UsageError ? `${error.message}\n\n${USAGE}` : `${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(
+      error instanceof UsageError
+        ? `${error.message}\n\n${USAGE}`
+        : `${error instanceof Error ? error.message : String(error)}\n`,
+    );
     process.exit(error instanceof UsageError ? 2 : 1);
   },
 );

@@ -17,7 +17,9 @@ export class Progress {
       const width = 30;
       const filled = Math.round(fraction * width);
       const rate = done / Math.max(0.001, (Date.now() - this.started) / 1000);
-      this.out.write(`\r${this.label} [${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${(fraction * 100).toFixed(0).padStart(3)}% ${done}/${total} (${rate.toFixed(0)}/s)`);
+      this.out.write(
+        `\r${this.label} [${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${(fraction * 100).toFixed(0).padStart(3)}% ${done}/${total} (${rate.toFixed(0)}/s)`,
+      );
     } else {
       const decile = Math.floor(fraction * 10);
       if (decile > this.lastDecile) {

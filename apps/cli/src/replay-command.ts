@@ -30,32 +30,49 @@ export function watchReplay(options: ReplayOptions, out: NodeJS.WritableStream =
       print(`== ${s.at}: ${s.control.length} places known`);
       for (const p of s.control) print(`   ${p.place}: ${p.status}${p.controller ? ` (${p.controller})` : ''}`);
     });
-    socket.on('replay:frame', (f: { at: string; until: string; claims: { summary: string; time: { precision: string }; sources: { publisher: string | null; sourceId: string }[] }[]; control: { place: string; status: string; controller: string | null; disputed: boolean }[] }) => {
-      if (!f.claims.length && !f.control.length) return;
-      print(`-- ${f.at} → ${f.until}`);
-      for (const c of f.claims) print(`   + ${c.summary} [${c.time.precision}] (${c.sources.map((s) => s.publisher ?? s.sourceId).join(', ')})`);
-      for (const p of f.control) print(`   = ${p.place}: ${p.status}${p.controller ? ` (${p.controller})` : ''}${p.disputed ? ', disputed' : ''}`);
-    });
+    socket.on(
+      'replay:frame',
+      (f: {
+        at: string;
+        until: string;
+        claims: { summary: string; time: { precision: string }; sources: { publisher: string | null; sourceId: string }[] }[];
+        control: { place: string; status: string; controller: string | null; disputed: boolean }[];
+      }) => {
+        if (!f.claims.length && !f.control.length) return;
+        print(`-- ${f.at} → ${f.until}`);
+        for (const c of f.claims)
+          print(`   + ${c.summary} [${c.time.precision}] (${c.sources.map((s) => s.publisher ?? s.sourceId).join(', ')})`);
+        for (const p of f.control)
+          print(`   = ${p.place}: ${p.status}${p.controller ? ` (${p.controller})` : ''}${p.disputed ? ', disputed' : ''}`);
+      },
+    );
     socket.on('replay:correction', (c: { at: string; claimId: string }) => print(`!! correction to ${c.at}: ${c.claimId}`));
     socket.on('replay:end', () => {
       print('== end of the record');
       finish(0);
     });
     socket.on('connect', async () => {
-      const ack = await socket.timeout(10_000).emitWithAck('replay:start', {
-        campaignId: options.campaignId,
-        speed: options.speed,
-        ...(options.from ? { from: options.from } : {}),
-        ...(options.to ? { to: options.to } : {}),
-        ...(options.operation ? { operation: options.operation } : {}),
-        ...(options.knownAt ? { knownAt: /^\d+$/.test(options.knownAt) ? Number(options.knownAt) : options.knownAt } : {}),
-      }).catch((error: Error) => ({ ok: false, error: { status: 0, title: error.message } }));
+      const ack = await socket
+        .timeout(10_000)
+        .emitWithAck('replay:start', {
+          campaignId: options.campaignId,
+          speed: options.speed,
+          ...(options.from ? { from: options.from } : {}),
+          ...(options.to ? { to: options.to } : {}),
+          ...(options.operation ? { operation: options.operation } : {}),
+          ...(options.knownAt ? { knownAt: /^\d+$/.test(options.knownAt) ? Number(options.knownAt) : options.knownAt } : {}),
+        })
+        .catch((error: Error) => ({ ok: false, error: { status: 0, title: error.message } }));
       if (!ack.ok) {
-        print(`replay refused: ${ack.error.title}${ack.error.errors ? ` — ${ack.error.errors.map((e: { path: string; message: string }) => `${e.path} ${e.message}`).join('; ')}` : ''}`);
+        print(
+          `replay refused: ${ack.error.title}${ack.error.errors ? ` — ${ack.error.errors.map((e: { path: string; message: string }) => `${e.path} ${e.message}`).join('; ')}` : ''}`,
+        );
         finish(2);
         return;
       }
-      print(`replaying ${options.campaignId} from ${ack.from} to ${ack.to}: ${ack.frames} hours at ${options.speed} h/s (pinned at log position ${ack.pinnedPosition})`);
+      print(
+        `replaying ${options.campaignId} from ${ack.from} to ${ack.to}: ${ack.frames} hours at ${options.speed} h/s (pinned at log position ${ack.pinnedPosition})`,
+      );
     });
   });
 }

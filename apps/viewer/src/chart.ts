@@ -40,30 +40,51 @@ export class CasualtyChart {
     const root = this.root;
     root.replaceChildren();
     const shown = today ? this.days.filter((d) => d <= today) : [];
-    const max = Math.max(1, ...this.lines.flatMap((l) => l.days.filter((d) => d.day <= (today ?? '')).map((d) => Math.max(d.range?.high ?? 0, d.range?.low ?? 0, d.preferred?.count.best ?? 0))));
+    const max = Math.max(
+      1,
+      ...this.lines.flatMap((l) =>
+        l.days
+          .filter((d) => d.day <= (today ?? ''))
+          .map((d) => Math.max(d.range?.high ?? 0, d.range?.low ?? 0, d.preferred?.count.best ?? 0)),
+      ),
+    );
     const x = (i: number) => PAD.left + (i * (W - PAD.left - PAD.right)) / Math.max(1, this.days.length - 1);
     const y = (v: number) => H - PAD.bottom - (v / max) * (H - PAD.top - PAD.bottom);
     root.append(svg('line', { class: 'axis', x1: PAD.left, x2: W - PAD.right, y1: y(0), y2: y(0) }));
-    for (const v of [0, max / 2, max]) root.append(svg('text', { class: 'tick', x: PAD.left - 4, y: y(v) + 3, 'text-anchor': 'end' }, String(Math.round(v))));
+    for (const v of [0, max / 2, max])
+      root.append(svg('text', { class: 'tick', x: PAD.left - 4, y: y(v) + 3, 'text-anchor': 'end' }, String(Math.round(v))));
     this.days.forEach((day, i) => {
       if (i % 7 === 0) root.append(svg('text', { class: 'tick', x: x(i), y: H - 8, 'text-anchor': 'middle' }, day.slice(5)));
     });
     for (const line of this.lines) {
       const days = line.days.slice(0, shown.length);
       const group = svg('g', { class: 'series', 'data-side': line.side, style: `--side:${line.color}` });
-      const band = days.map((d, i) => (d.range ? { i, low: d.range.low, high: d.range.high ?? d.range.low } : undefined)).filter((b) => b !== undefined);
+      const band = days
+        .map((d, i) => (d.range ? { i, low: d.range.low, high: d.range.high ?? d.range.low } : undefined))
+        .filter((b) => b !== undefined);
       for (const b of band) group.append(svg('line', { class: 'whisker', x1: x(b.i), x2: x(b.i), y1: y(b.low), y2: y(b.high) }));
-      const points = days.map((d, i) => (d.preferred ? `${x(i).toFixed(1)},${y(d.preferred.count.best).toFixed(1)}` : undefined)).filter(Boolean);
+      const points = days
+        .map((d, i) => (d.preferred ? `${x(i).toFixed(1)},${y(d.preferred.count.best).toFixed(1)}` : undefined))
+        .filter(Boolean);
       if (points.length > 1) group.append(svg('polyline', { class: 'preferred-line', points: points.join(' ') }));
       days.forEach((d, i) => {
         if (!d.preferred) return;
         const key = `${line.side}|${d.day}`;
-        const dot = svg('circle', {
-          class: `figure${this.changed.has(key) ? ' changed' : ''}`,
-          cx: x(i), cy: y(d.preferred.count.best), r: 4, tabindex: 0, role: 'button',
-          'data-side': line.side, 'data-day': d.day,
-          'aria-label': `${line.label} ${d.day}: ${d.preferred.count.best}`,
-        }, svg('title', {}, `${line.label}, ${d.day}: ${describe(d)}`));
+        const dot = svg(
+          'circle',
+          {
+            class: `figure${this.changed.has(key) ? ' changed' : ''}`,
+            cx: x(i),
+            cy: y(d.preferred.count.best),
+            r: 4,
+            tabindex: 0,
+            role: 'button',
+            'data-side': line.side,
+            'data-day': d.day,
+            'aria-label': `${line.label} ${d.day}: ${d.preferred.count.best}`,
+          },
+          svg('title', {}, `${line.label}, ${d.day}: ${describe(d)}`),
+        );
         dot.addEventListener('click', () => this.onFigure(line.side, d.day));
         dot.addEventListener('keydown', (e) => {
           if (e.key === 'Enter') this.onFigure(line.side, d.day);
@@ -72,14 +93,19 @@ export class CasualtyChart {
       });
       root.append(group);
     }
-    if (shown.length) root.append(svg('line', { class: 'cursor', x1: x(shown.length - 1), x2: x(shown.length - 1), y1: PAD.top, y2: H - PAD.bottom }));
+    if (shown.length)
+      root.append(
+        svg('line', { class: 'cursor', x1: x(shown.length - 1), x2: x(shown.length - 1), y1: PAD.top, y2: H - PAD.bottom }),
+      );
     const key = byId('chart-key');
-    key.replaceChildren(...this.lines.map((l) => {
-      const li = document.createElement('li');
-      li.style.setProperty('--side', l.color);
-      li.textContent = l.label;
-      return li;
-    }));
+    key.replaceChildren(
+      ...this.lines.map((l) => {
+        const li = document.createElement('li');
+        li.style.setProperty('--side', l.color);
+        li.textContent = l.label;
+        return li;
+      }),
+    );
   }
 }
 

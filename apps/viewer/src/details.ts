@@ -40,33 +40,107 @@ export class Details {
   }
 
   async showPlace(place: Place, ctx: DetailContext): Promise<void> {
-    this.open(`${place.name}`, `${place.kind}, ${place.governorate} — ${place.precision === 'unknown' ? 'location unknown' : `${place.precision} coordinates ${place.lat}, ${place.lon}`}`);
+    this.open(
+      `${place.name}`,
+      `${place.kind}, ${place.governorate} — ${place.precision === 'unknown' ? 'location unknown' : `${place.precision} coordinates ${place.lat}, ${place.lon}`}`,
+    );
     const base = campaignPath(ctx.campaignId);
-    const history = await this.load(() => getJson<PlaceHistory>(`${base}/places/${encodeURIComponent(place.placeId)}/history`, { knownAt: ctx.knownAt, operation: ctx.operation }));
+    const history = await this.load(() =>
+      getJson<PlaceHistory>(`${base}/places/${encodeURIComponent(place.placeId)}/history`, {
+        knownAt: ctx.knownAt,
+        operation: ctx.operation,
+      }),
+    );
     if (!history) return;
-    const auditButton = html('button', { type: 'button', class: 'audit-open' }, `Audit its state at ${ctx.clock.instant(ctx.until)}`);
+    const auditButton = html(
+      'button',
+      { type: 'button', class: 'audit-open' },
+      `Audit its state at ${ctx.clock.instant(ctx.until)}`,
+    );
     auditButton.addEventListener('click', () => void this.auditPlace(place, ctx));
     this.body.append(
       html('h3', {}, 'Control history'),
       history.changes.length
-        ? html('ol', { class: 'history' }, ...history.changes.map((c) => html('li', { 'data-at': c.at },
-            html('p', {}, html('time', { datetime: c.at }, ctx.clock.instant(c.at)), ' — ', html('strong', {}, c.status), c.controller ? ` by ${c.controller}` : '', c.bloc ? ` (${c.bloc})` : ''),
-            ...c.claims.map((claim) => html('blockquote', { 'data-claim': claim.claimId }, claim.quote, html('footer', {}, `${claim.sources.map((s) => s.publisher ?? s.sourceId).join(', ')} · ${ctx.clock.interval(claim.time)}`))))))
+        ? html(
+            'ol',
+            { class: 'history' },
+            ...history.changes.map((c) =>
+              html(
+                'li',
+                { 'data-at': c.at },
+                html(
+                  'p',
+                  {},
+                  html('time', { datetime: c.at }, ctx.clock.instant(c.at)),
+                  ' — ',
+                  html('strong', {}, c.status),
+                  c.controller ? ` by ${c.controller}` : '',
+                  c.bloc ? ` (${c.bloc})` : '',
+                ),
+                ...c.claims.map((claim) =>
+                  html(
+                    'blockquote',
+                    { 'data-claim': claim.claimId },
+                    claim.quote,
+                    html(
+                      'footer',
+                      {},
+                      `${claim.sources.map((s) => s.publisher ?? s.sourceId).join(', ')} · ${ctx.clock.interval(claim.time)}`,
+                    ),
+                  ),
+                ),
+              ),
+            ),
+          )
         : html('p', { class: 'empty' }, 'No claim about this place.'),
       auditButton,
     );
   }
 
   async auditPlace(place: Place, ctx: DetailContext): Promise<void> {
-    this.open(`Audit: ${place.name}`, `What changed its state at ${ctx.clock.instant(ctx.until)}${ctx.knownAt ? `, as known at ${ctx.knownAt}` : ''}`);
-    const audit = await this.load(() => getJson<{ changes: AuditChange<ControlAfter>[] }>(`${campaignPath(ctx.campaignId)}/audit/control`, { place: place.placeId, at: ctx.until, knownAt: ctx.knownAt, operation: ctx.operation }));
-    if (audit) this.body.append(auditList(audit.changes, (s) => `${s.status}${s.controller ? ` by ${s.controller}` : ''}${s.disputed ? ' (disputed)' : ''}`));
+    this.open(
+      `Audit: ${place.name}`,
+      `What changed its state at ${ctx.clock.instant(ctx.until)}${ctx.knownAt ? `, as known at ${ctx.knownAt}` : ''}`,
+    );
+    const audit = await this.load(() =>
+      getJson<{ changes: AuditChange<ControlAfter>[] }>(`${campaignPath(ctx.campaignId)}/audit/control`, {
+        place: place.placeId,
+        at: ctx.until,
+        knownAt: ctx.knownAt,
+        operation: ctx.operation,
+      }),
+    );
+    if (audit)
+      this.body.append(
+        auditList(
+          audit.changes,
+          (s) => `${s.status}${s.controller ? ` by ${s.controller}` : ''}${s.disputed ? ' (disputed)' : ''}`,
+        ),
+      );
   }
 
   async auditFigure(side: string, category: string, day: string, ctx: DetailContext): Promise<void> {
-    this.open(`Audit: ${side} ${category}, ${day}`, `Which source changed the preferred figure, and when it was recorded${ctx.knownAt ? `, as known at ${ctx.knownAt}` : ''}`);
-    const audit = await this.load(() => getJson<{ changes: AuditChange<FigureAfter>[] }>(`${campaignPath(ctx.campaignId)}/audit/casualties`, { side, category, day, figure: 'preferred', knownAt: ctx.knownAt, operation: ctx.operation }));
-    if (audit) this.body.append(auditList(audit.changes, (f) => `${f.count.best}${f.count.openEnded ? '+' : ''}${f.publisher ? ` (${f.publisher})` : ''}`));
+    this.open(
+      `Audit: ${side} ${category}, ${day}`,
+      `Which source changed the preferred figure, and when it was recorded${ctx.knownAt ? `, as known at ${ctx.knownAt}` : ''}`,
+    );
+    const audit = await this.load(() =>
+      getJson<{ changes: AuditChange<FigureAfter>[] }>(`${campaignPath(ctx.campaignId)}/audit/casualties`, {
+        side,
+        category,
+        day,
+        figure: 'preferred',
+        knownAt: ctx.knownAt,
+        operation: ctx.operation,
+      }),
+    );
+    if (audit)
+      this.body.append(
+        auditList(
+          audit.changes,
+          (f) => `${f.count.best}${f.count.openEnded ? '+' : ''}${f.publisher ? ` (${f.publisher})` : ''}`,
+        ),
+      );
   }
 
   private open(title: string, subtitle: string): void {
@@ -87,9 +161,27 @@ export class Details {
 
 function auditList<T>(changes: AuditChange<T>[], show: (value: T) => string): HTMLElement {
   if (!changes.length) return html('p', { class: 'empty' }, 'No recorded event changed it.');
-  return html('ol', { class: 'audit' }, ...changes.map((c) => html('li', { 'data-claim': c.claimId, 'data-position': c.position },
-    html('p', {}, html('strong', {}, c.event), ` ${c.claimId}`),
-    html('p', { class: 'change' }, html('span', { class: 'before' }, c.before ? show(c.before) : 'nothing'), ' → ', html('span', { class: 'after' }, c.after ? show(c.after) : 'nothing')),
-    html('p', { class: 'meta' }, `recorded ${c.recordedAt} at position ${c.position}${c.actor ? ` by ${c.actor}` : ''} · sources: ${c.sources.map((s) => `${s.publisher ?? 'unattributed'} (${s.sourceId})`).join(', ') || 'none'}`),
-  )));
+  return html(
+    'ol',
+    { class: 'audit' },
+    ...changes.map((c) =>
+      html(
+        'li',
+        { 'data-claim': c.claimId, 'data-position': c.position },
+        html('p', {}, html('strong', {}, c.event), ` ${c.claimId}`),
+        html(
+          'p',
+          { class: 'change' },
+          html('span', { class: 'before' }, c.before ? show(c.before) : 'nothing'),
+          ' → ',
+          html('span', { class: 'after' }, c.after ? show(c.after) : 'nothing'),
+        ),
+        html(
+          'p',
+          { class: 'meta' },
+          `recorded ${c.recordedAt} at position ${c.position}${c.actor ? ` by ${c.actor}` : ''} · sources: ${c.sources.map((s) => `${s.publisher ?? 'unattributed'} (${s.sourceId})`).join(', ') || 'none'}`,
+        ),
+      ),
+    ),
+  );
 }

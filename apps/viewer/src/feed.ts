@@ -16,8 +16,16 @@ export class ClaimFeed {
   }
 
   /** A claim that arrived after the replay began: a correction of an hour already seen, or a live one. */
-  prepend(kind: 'correction' | 'live', claim: FrameClaim | null, claimId: string, clock: CampaignClock, placeName: (id: string) => string | undefined): void {
-    const item = claim ? this.item(claim, clock, placeName) : html('li', { class: 'claim' }, html('p', {}, `Claim ${claimId} was retracted or deprecated.`));
+  prepend(
+    kind: 'correction' | 'live',
+    claim: FrameClaim | null,
+    claimId: string,
+    clock: CampaignClock,
+    placeName: (id: string) => string | undefined,
+  ): void {
+    const item = claim
+      ? this.item(claim, clock, placeName)
+      : html('li', { class: 'claim' }, html('p', {}, `Claim ${claimId} was retracted or deprecated.`));
     item.classList.add(kind);
     item.prepend(html('span', { class: 'tag' }, kind === 'correction' ? 'recorded since the replay began' : 'live'));
     this.list.prepend(item);
@@ -26,14 +34,26 @@ export class ClaimFeed {
   private item(claim: FrameClaim, clock: CampaignClock, placeName: (id: string) => string | undefined): HTMLLIElement {
     const names = this.publishers();
     const place = claim.place ? placeName(claim.place) : undefined;
-    return html('li', { class: `claim type-${claim.type}`, 'data-claim': claim.claimId },
+    return html(
+      'li',
+      { class: `claim type-${claim.type}`, 'data-claim': claim.claimId },
       html('p', { class: 'summary' }, html('strong', {}, claim.type), ' ', place ? `${place}: ` : '', claim.summary),
       html('blockquote', {}, claim.quote),
       html('p', { class: clock.isUncertain(claim.time) ? 'when uncertain' : 'when' }, clock.interval(claim.time)),
-      html('ul', { class: 'sources' }, ...claim.sources.map((s) => html('li', {},
-        html('span', { class: 'publisher' }, s.publisher ? (names.get(s.publisher) ?? s.publisher) : 'unattributed'), ' — ',
-        externalLink(s.title ?? s.sourceId, s.url),
-        s.publishedAt ? html('span', { class: 'published' }, ` (${s.publishedAt})`) : null))),
+      html(
+        'ul',
+        { class: 'sources' },
+        ...claim.sources.map((s) =>
+          html(
+            'li',
+            {},
+            html('span', { class: 'publisher' }, s.publisher ? (names.get(s.publisher) ?? s.publisher) : 'unattributed'),
+            ' — ',
+            externalLink(s.title ?? s.sourceId, s.url),
+            s.publishedAt ? html('span', { class: 'published' }, ` (${s.publishedAt})`) : null,
+          ),
+        ),
+      ),
     );
   }
 }

@@ -8,10 +8,16 @@ export interface KnownAtDiff {
   figures: Set<string>;
 }
 
-const describe = (s: PlaceState | undefined) => (s ? `${s.status}${s.controller ? ` by ${s.controller}` : ''}${s.disputed ? ' (disputed)' : ''}` : 'no claim');
+const describe = (s: PlaceState | undefined) =>
+  s ? `${s.status}${s.controller ? ` by ${s.controller}` : ''}${s.disputed ? ' (disputed)' : ''}` : 'no claim';
 
 /** The places whose state at `at` differs between what was known at `knownAt` and what is known now. */
-export async function placesChangedSince(campaignId: string, at: string, knownAt: string, operation?: string): Promise<Map<string, string>> {
+export async function placesChangedSince(
+  campaignId: string,
+  at: string,
+  knownAt: string,
+  operation?: string,
+): Promise<Map<string, string>> {
   const path = `${campaignPath(campaignId)}/control`;
   const [then, now] = await Promise.all([
     getJson<ControlView>(path, { at, knownAt, operation }),
@@ -31,7 +37,12 @@ export async function placesChangedSince(campaignId: string, at: string, knownAt
 /** The preferred figures of a category that differ between two series. */
 export function figuresChanged(then: CasualtySeries, now: CasualtySeries, category: string): Set<string> {
   const key = (side: string, day: string) => `${side}|${day}`;
-  const best = (s: CasualtySeries) => new Map(s.series.filter((l) => l.category === category).flatMap((l) => l.days.map((d) => [key(l.side, d.day), d.preferred?.count.best ?? null] as const)));
+  const best = (s: CasualtySeries) =>
+    new Map(
+      s.series
+        .filter((l) => l.category === category)
+        .flatMap((l) => l.days.map((d) => [key(l.side, d.day), d.preferred?.count.best ?? null] as const)),
+    );
   const a = best(then);
   const b = best(now);
   return new Set([...new Set([...a.keys(), ...b.keys()])].filter((k) => (a.get(k) ?? null) !== (b.get(k) ?? null)));

@@ -29,9 +29,17 @@ export class CampaignMap {
   ) {
     root.setAttribute('viewBox', VIEWBOX);
     root.append(
-      svg('g', { class: 'neighbours' }, ...NEIGHBOURS.map((c) => svg('path', { d: pathOf(c.polygons) }, svg('title', {}, c.name)))),
+      svg(
+        'g',
+        { class: 'neighbours' },
+        ...NEIGHBOURS.map((c) => svg('path', { d: pathOf(c.polygons) }, svg('title', {}, c.name))),
+      ),
       svg('path', { class: 'country', d: pathOf(SYRIA.polygons) }),
-      svg('g', { class: 'governorates' }, ...GOVERNORATES.map((g) => svg('path', { d: pathOf(g.polygons) }, svg('title', {}, `${g.name} governorate`)))),
+      svg(
+        'g',
+        { class: 'governorates' },
+        ...GOVERNORATES.map((g) => svg('path', { d: pathOf(g.polygons) }, svg('title', {}, `${g.name} governorate`))),
+      ),
     );
     this.layer = svg('g', { class: 'places' });
     root.append(this.layer);
@@ -48,18 +56,26 @@ export class CampaignMap {
       const [x, y] = located ? project(located[0], located[1]) : this.fallback(place, unplaced);
       const uncertain = located ? (place.precision === 'exact' && place.lat !== null ? 'exact' : 'approximate') : 'unknown';
       const title = svg('title');
-      const group = svg('g', {
-        class: `place coords-${uncertain}`,
-        transform: `translate(${x.toFixed(1)},${y.toFixed(1)})`,
-        'data-place': place.placeId,
-        'data-status': 'none',
-        tabindex: 0,
-        role: 'button',
-        'aria-label': place.name,
-      },
-      ...markerShapes({ halo: uncertain === 'unknown' ? 14 : uncertain === 'approximate' ? 8 : 0, dot: place.kind === 'city' ? 5 : 3.6, flag: [5, -5] }),
-      title);
-      if (place.kind === 'city' && uncertain !== 'unknown') group.append(svg('text', { class: 'label', x: 7, y: 3.5 }, place.name));
+      const group = svg(
+        'g',
+        {
+          class: `place coords-${uncertain}`,
+          transform: `translate(${x.toFixed(1)},${y.toFixed(1)})`,
+          'data-place': place.placeId,
+          'data-status': 'none',
+          tabindex: 0,
+          role: 'button',
+          'aria-label': place.name,
+        },
+        ...markerShapes({
+          halo: uncertain === 'unknown' ? 14 : uncertain === 'approximate' ? 8 : 0,
+          dot: place.kind === 'city' ? 5 : 3.6,
+          flag: [5, -5],
+        }),
+        title,
+      );
+      if (place.kind === 'city' && uncertain !== 'unknown')
+        group.append(svg('text', { class: 'label', x: 7, y: 3.5 }, place.name));
       group.addEventListener('click', () => this.onSelect(place.placeId));
       group.addEventListener('keydown', (e) => {
         if (e.key === 'Enter') this.onSelect(place.placeId);
@@ -131,7 +147,9 @@ export class CampaignMap {
     group.classList.toggle('interval', note !== undefined);
     group.style.setProperty('--bloc', bloc?.color ?? '#9e9e9e');
     const where = place.precision === 'unknown' ? 'location unknown, shown in its governorate' : `${place.precision} coordinates`;
-    const held = state ? `${state.status}${state.controller ? ` by ${state.controller}` : ''}${bloc ? ` (${bloc.name})` : ''}${state.disputed ? ', disputed' : ''}` : 'no claim yet';
+    const held = state
+      ? `${state.status}${state.controller ? ` by ${state.controller}` : ''}${bloc ? ` (${bloc.name})` : ''}${state.disputed ? ', disputed' : ''}`
+      : 'no claim yet';
     title.textContent = `${place.name} — ${held}\n${place.kind}, ${place.governorate}; ${where}${note ? `\n${note}` : ''}`;
   }
 
@@ -171,7 +189,11 @@ export function legend(blocs: Bloc[]): void {
   const item = (cls: string, text: string, color?: string) => {
     const li = document.createElement('li');
     const halo = cls.includes('coords-approximate') ? 8 : cls.includes('coords-unknown') ? 9.5 : 0;
-    const mark = svg('svg', { viewBox: '-10 -10 20 20', width: 18, height: 18, class: `place ${cls}`, 'aria-hidden': 'true' }, ...markerShapes({ halo, dot: 4.5, flag: [3, -2] }));
+    const mark = svg(
+      'svg',
+      { viewBox: '-10 -10 20 20', width: 18, height: 18, class: `place ${cls}`, 'aria-hidden': 'true' },
+      ...markerShapes({ halo, dot: 4.5, flag: [3, -2] }),
+    );
     if (color) (mark as unknown as HTMLElement).style.setProperty('--bloc', color);
     li.append(mark, text);
     list.append(li);

@@ -40,12 +40,29 @@ function polygons(feature: unknown): Ring[][] {
 
 export const SYRIA: Outline = { name: 'Syria', polygons: polygons(SY) };
 
-export const NEIGHBOURS: Outline[] = Object.entries({ Lebanon: LB, Turkey: TR, Iraq: IQ, Jordan: JO, Israel: IL, Palestine: PS }).map(
-  ([name, feature]) => ({ name, polygons: polygons(feature) }),
-);
+export const NEIGHBOURS: Outline[] = Object.entries({
+  Lebanon: LB,
+  Turkey: TR,
+  Iraq: IQ,
+  Jordan: JO,
+  Israel: IL,
+  Palestine: PS,
+}).map(([name, feature]) => ({ name, polygons: polygons(feature) }));
 
 /** The governorates under the names the gazetteer uses (`governorate` of a place). */
 export const GOVERNORATES: Outline[] = Object.entries({
-  Damascus: DI, Daraa: DR, 'Deir ez-Zor': DY, 'Al-Hasakah': HA, Homs: HI, Aleppo: HL, Hama: HM, Idlib: ID,
-  Latakia: LA, Quneitra: QU, Raqqa: RA, 'Rif Dimashq': RD, 'As-Suwayda': SU, Tartus: TA,
+  Damascus: DI,
+  Daraa: DR,
+  'Deir ez-Zor': DY,
+  'Al-Hasakah': HA,
+  Homs: HI,
+  Aleppo: HL,
+  Hama: HM,
+  Idlib: ID,
+  Latakia: LA,
+  Quneitra: QU,
+  Raqqa: RA,
+  'Rif Dimashq': RD,
+  'As-Suwayda': SU,
+  Tartus: TA,
 }).map(([name, feature]) => ({ name, polygons: polygons(feature) }));

@@ -19,7 +19,16 @@ export function pathOf(polygons: [number, number][][][]): string {
   const parts: string[] = [];
   for (const polygon of polygons) {
     for (const ring of polygon) {
-      parts.push(ring.map(([lon, lat], i) => `${i ? 'L' : 'M'}${project(lon, lat).map((v) => v.toFixed(1)).join(',')}`).join('') + 'Z');
+      parts.push(
+        ring
+          .map(
+            ([lon, lat], i) =>
+              `${i ? 'L' : 'M'}${project(lon, lat)
+                .map((v) => v.toFixed(1))
+                .join(',')}`,
+          )
+          .join('') + 'Z',
+      );
     }
   }
   return parts.join('');

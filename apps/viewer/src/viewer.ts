@@ -21,7 +21,9 @@ const SIDE_COLOURS = ['#6d4c41', '#00897b', '#8e24aa', '#f4511e', '#3949ab', '#c
 export class Viewer {
   private readonly map = new CampaignMap(byId('map') as unknown as SVGSVGElement, (id) => void this.selectPlace(id));
   private readonly feed = new ClaimFeed(() => this.publisherNames);
-  private readonly chart = new CasualtyChart((side, day) => void this.details.auditFigure(side, this.category, day, this.context()));
+  private readonly chart = new CasualtyChart(
+    (side, day) => void this.details.auditFigure(side, this.category, day, this.context()),
+  );
   private readonly details = new Details();
   private readonly client: ReplayClient;
   private campaign!: Campaign;
@@ -56,7 +58,15 @@ export class Viewer {
         this.setPlaying(false);
         this.status('The replay reached the end of its window.');
       },
-      connection: (state) => this.status(state === 'connected' ? '' : state === 'reconnecting' ? 'Connection lost: reconnecting…' : 'Offline: the service cannot be reached.', state !== 'connected'),
+      connection: (state) =>
+        this.status(
+          state === 'connected'
+            ? ''
+            : state === 'reconnecting'
+              ? 'Connection lost: reconnecting…'
+              : 'Offline: the service cannot be reached.',
+          state !== 'connected',
+        ),
     });
     this.wireControls();
     zoomable(byId('map') as unknown as SVGSVGElement, { in: byId('zoom-in'), out: byId('zoom-out'), reset: byId('zoom-reset') });
@@ -65,7 +75,9 @@ export class Viewer {
   async open(): Promise<void> {
     const campaigns = await getJson<CampaignSummary[]>('/campaigns');
     const select = byId<HTMLSelectElement>('campaign');
-    select.replaceChildren(...campaigns.map((c) => html('option', { value: c.campaignId }, `${c.title} (${c.counts.claims} claims)`)));
+    select.replaceChildren(
+      ...campaigns.map((c) => html('option', { value: c.campaignId }, `${c.title} (${c.counts.claims} claims)`)),
+    );
     if (!campaigns.length) return this.status('No campaign is recorded yet.', true);
     const chosen = campaigns.some((c) => c.campaignId === this.link.campaign) ? this.link.campaign! : campaigns[0].campaignId;
     select.value = chosen;
@@ -82,7 +94,10 @@ export class Viewer {
     this.map.setCampaign(campaign.blocs, places);
     legend(campaign.blocs);
     const operation = byId<HTMLSelectElement>('operation');
-    operation.replaceChildren(html('option', { value: '' }, 'All operations'), ...campaign.operations.map((o) => html('option', { value: o.id }, o.title)));
+    operation.replaceChildren(
+      html('option', { value: '' }, 'All operations'),
+      ...campaign.operations.map((o) => html('option', { value: o.id }, o.title)),
+    );
     if (!campaign.operations.some((o) => o.id === this.link.operation)) this.link.operation = undefined;
     operation.value = this.link.operation ?? '';
     byId<HTMLInputElement>('known-at').value = this.link.knownAt ?? '';
@@ -112,9 +127,11 @@ export class Viewer {
     timeline.max = String(this.replay.frames - 1);
     timeline.value = '0';
     this.dayMarks();
-    byId('pinned').textContent = `This replay shows the record as of log position ${this.replay.pinnedPosition}${this.link.knownAt ? ` (as known at ${this.link.knownAt})` : ' (now)'}; enter an earlier position or instant to see what was known then.`;
+    byId('pinned').textContent =
+      `This replay shows the record as of log position ${this.replay.pinnedPosition}${this.link.knownAt ? ` (as known at ${this.link.knownAt})` : ' (now)'}; enter an earlier position or instant to see what was known then.`;
     await this.refreshSeries();
-    if (at && Date.parse(at) >= Date.parse(this.replay.from) && Date.parse(at) < Date.parse(this.replay.to)) await this.goTo(Date.parse(at));
+    if (at && Date.parse(at) >= Date.parse(this.replay.from) && Date.parse(at) < Date.parse(this.replay.to))
+      await this.goTo(Date.parse(at));
   }
 
   /** Shows the hour starting at `instant`: the state before it, then its frame. */
@@ -142,7 +159,8 @@ export class Viewer {
   private onFrame(m: Frame): void {
     this.map.apply(m.control);
     const notes = new Map<string, string>();
-    for (const claim of m.claims) if (claim.place && this.clock.isUncertain(claim.time)) notes.set(claim.place, `changed ${this.clock.interval(claim.time)}`);
+    for (const claim of m.claims)
+      if (claim.place && this.clock.isUncertain(claim.time)) notes.set(claim.place, `changed ${this.clock.interval(claim.time)}`);
     this.map.markIntervals(notes);
     this.at = m.at;
     this.until = m.until;
@@ -166,8 +184,12 @@ export class Viewer {
 
   private summary(byBloc: Record<string, number>): void {
     const names = new Map(this.campaign.blocs.map((b) => [b.id, b.name]));
-    const parts = Object.entries(byBloc).sort((a, b) => b[1] - a[1]).map(([bloc, n]) => `${names.get(bloc) ?? bloc}: ${n}`);
-    byId('summary').textContent = parts.length ? `Places held — ${parts.join(' · ')}` : 'No place is held by anyone yet in this record.';
+    const parts = Object.entries(byBloc)
+      .sort((a, b) => b[1] - a[1])
+      .map(([bloc, n]) => `${names.get(bloc) ?? bloc}: ${n}`);
+    byId('summary').textContent = parts.length
+      ? `Places held — ${parts.join(' · ')}`
+      : 'No place is held by anyone yet in this record.';
   }
 
   private async selectPlace(placeId: string): Promise<void> {
@@ -180,7 +202,13 @@ export class Viewer {
   }
 
   private context(): DetailContext {
-    return { campaignId: this.campaign.campaignId, clock: this.clock, knownAt: this.link.knownAt, operation: this.link.operation, until: this.until };
+    return {
+      campaignId: this.campaign.campaignId,
+      clock: this.clock,
+      knownAt: this.link.knownAt,
+      operation: this.link.operation,
+      until: this.until,
+    };
   }
 
   // --- casualties and "as known at"
@@ -196,7 +224,8 @@ export class Viewer {
     }
     const categories = [...new Set(this.series.series.map((s) => s.category))].sort();
     const select = byId<HTMLSelectElement>('category');
-    if (!categories.includes(this.category)) this.category = categories.includes('killed') ? 'killed' : (categories[0] ?? 'killed');
+    if (!categories.includes(this.category))
+      this.category = categories.includes('killed') ? 'killed' : (categories[0] ?? 'killed');
     select.replaceChildren(...categories.map((c) => html('option', { value: c }, c)));
     select.value = this.category;
     this.drawSeries();
@@ -210,7 +239,8 @@ export class Viewer {
       .filter((s) => s.category === this.category && s.days.some((d) => d.preferred))
       .map((s, i) => {
         const faction = factions.get(s.side);
-        let color = s.side === 'civilians' ? '#455a64' : (blocs.get(faction?.bloc ?? '')?.color ?? SIDE_COLOURS[i % SIDE_COLOURS.length]);
+        let color =
+          s.side === 'civilians' ? '#455a64' : (blocs.get(faction?.bloc ?? '')?.color ?? SIDE_COLOURS[i % SIDE_COLOURS.length]);
         if (used.has(color)) color = SIDE_COLOURS[i % SIDE_COLOURS.length];
         used.add(color);
         return { side: s.side, label: faction?.name ?? s.side, color, days: s.days };
@@ -235,7 +265,17 @@ export class Viewer {
       const changed = await placesChangedSince(this.campaign.campaignId, until, knownAt, this.link.operation);
       if (run !== this.diffRun) return;
       this.map.markChanged(changed);
-      list.replaceChildren(...[...changed].map(([place, why]) => html('li', { 'data-place': place }, html('strong', {}, this.map.place(place)?.name ?? place), ` ${why.replace(/ → now .*/, '')} → `, html('span', { class: 'now' }, why.replace(/.* → /, '')))));
+      list.replaceChildren(
+        ...[...changed].map(([place, why]) =>
+          html(
+            'li',
+            { 'data-place': place },
+            html('strong', {}, this.map.place(place)?.name ?? place),
+            ` ${why.replace(/ → now .*/, '')} → `,
+            html('span', { class: 'now' }, why.replace(/.* → /, '')),
+          ),
+        ),
+      );
       if (!changed.size) list.append(html('li', { class: 'empty' }, 'No place differs at this hour from what is known now.'));
     } catch (error) {
       if (run === this.diffRun) this.status(`As known at: ${(error as Error).message}`, true);
@@ -254,7 +294,14 @@ export class Viewer {
       this.scheduleLink();
     });
     const timeline = byId<HTMLInputElement>('timeline');
-    timeline.addEventListener('change', () => this.replay && void this.goTo(Date.parse(this.replay.from) + Number(timeline.value) * HOUR).catch((e) => this.status(String(e.message), true)));
+    timeline.addEventListener(
+      'change',
+      () =>
+        this.replay &&
+        void this.goTo(Date.parse(this.replay.from) + Number(timeline.value) * HOUR).catch((e) =>
+          this.status(String(e.message), true),
+        ),
+    );
     byId<HTMLSelectElement>('campaign').addEventListener('change', (e) => {
       this.link = { campaign: (e.target as HTMLSelectElement).value, speed: this.link.speed };
       this.details.close();
@@ -271,7 +318,11 @@ export class Viewer {
     byId<HTMLFormElement>('known-at-form').addEventListener('submit', (e) => {
       e.preventDefault();
       const value = byId<HTMLInputElement>('known-at').value.trim();
-      if (value && parseKnownAt(value) === undefined) return this.status('As known at: enter a log position (a whole number) or an ISO instant such as 2024-12-05T12:00:00Z.', true);
+      if (value && parseKnownAt(value) === undefined)
+        return this.status(
+          'As known at: enter a log position (a whole number) or an ISO instant such as 2024-12-05T12:00:00Z.',
+          true,
+        );
       this.link.knownAt = value || undefined;
       void this.startReplay(this.at || undefined);
     });
@@ -283,7 +334,10 @@ export class Viewer {
     byId('copy-link').addEventListener('click', () => {
       const input = byId<HTMLInputElement>('share');
       input.select();
-      void navigator.clipboard?.writeText(input.value).then(() => this.status('Link copied.'), () => undefined);
+      void navigator.clipboard?.writeText(input.value).then(
+        () => this.status('Link copied.'),
+        () => undefined,
+      );
     });
     document.addEventListener('keydown', (e) => this.onKey(e));
   }
@@ -352,7 +406,14 @@ export class Viewer {
     if (this.linkTimer !== undefined) return;
     this.linkTimer = window.setTimeout(() => {
       this.linkTimer = undefined;
-      const state: LinkState = { campaign: this.campaign.campaignId, operation: this.link.operation, at: this.at || undefined, speed: this.link.speed, knownAt: this.link.knownAt, place: this.selected };
+      const state: LinkState = {
+        campaign: this.campaign.campaignId,
+        operation: this.link.operation,
+        at: this.at || undefined,
+        speed: this.link.speed,
+        knownAt: this.link.knownAt,
+        place: this.selected,
+      };
       const url = linkTo(state, window.location);
       history.replaceState(null, '', url);
       byId<HTMLInputElement>('share').value = url;

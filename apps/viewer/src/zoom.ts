@@ -16,10 +16,14 @@ export function zoomable(root: SVGSVGElement, controls: { in: HTMLElement; out: 
     box = { x: at.x - (at.x - box.x) * k, y: at.y - (at.y - box.y) * k, w, h: box.h * k };
     apply();
   };
-  root.addEventListener('wheel', (e) => {
-    e.preventDefault();
-    zoom(e.deltaY > 0 ? 1.25 : 0.8, toSvg(e.clientX, e.clientY));
-  }, { passive: false });
+  root.addEventListener(
+    'wheel',
+    (e) => {
+      e.preventDefault();
+      zoom(e.deltaY > 0 ? 1.25 : 0.8, toSvg(e.clientX, e.clientY));
+    },
+    { passive: false },
+  );
   let drag: { x: number; y: number; box: typeof box; moved: boolean } | undefined;
   root.addEventListener('pointerdown', (e) => {
     drag = { x: e.clientX, y: e.clientY, box, moved: false };

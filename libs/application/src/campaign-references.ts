@@ -2,7 +2,11 @@ import type { CampaignReferences } from '@timeline/domain';
 import type { CampaignEntry, CatalogView } from '@timeline/projections';
 
 /** The references a claim may make in a campaign, answered by the catalog. */
-export function campaignReferences(entry: CampaignEntry, catalog: CatalogView, extraClaimIds: ReadonlySet<string> = new Set()): CampaignReferences {
+export function campaignReferences(
+  entry: CampaignEntry,
+  catalog: CatalogView,
+  extraClaimIds: ReadonlySet<string> = new Set(),
+): CampaignReferences {
   return {
     campaignId: entry.campaign.campaignId,
     timeZone: entry.campaign.timeZone,

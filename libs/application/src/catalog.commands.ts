@@ -1,4 +1,20 @@
-import { CampaignRegistration, campaignStream, placeStream, publisherStream, sourceStream, PlaceCorrection, PlaceRegistration, PublisherRegistration, decideRegistration, PublisherAssessment, SourceCorrection, SourceRegistration, type TimelineEvent, DomainError, parseWith } from '@timeline/domain';
+import {
+  CampaignRegistration,
+  campaignStream,
+  placeStream,
+  publisherStream,
+  sourceStream,
+  PlaceCorrection,
+  PlaceRegistration,
+  PublisherRegistration,
+  decideRegistration,
+  PublisherAssessment,
+  SourceCorrection,
+  SourceRegistration,
+  type TimelineEvent,
+  DomainError,
+  parseWith,
+} from '@timeline/domain';
 import { WrongExpectedState, type EventStore } from '@timeline/store';
 import { parsed } from './claim.commands';
 import { streamAppend, type CommandContext } from './event-writer';
@@ -20,8 +36,14 @@ export class CatalogCommands {
 
   async registerCampaign(body: unknown, context: CommandContext): Promise<Registered> {
     const campaign = parsed(CampaignRegistration, body);
-    return this.register(campaignStream(campaign.campaignId), campaign.campaignId, campaign.campaignId, 'campaignId',
-      { type: 'CampaignRegistered', data: campaign }, context);
+    return this.register(
+      campaignStream(campaign.campaignId),
+      campaign.campaignId,
+      campaign.campaignId,
+      'campaignId',
+      { type: 'CampaignRegistered', data: campaign },
+      context,
+    );
   }
 
   async registerPlace(campaignId: string, body: unknown, context: CommandContext): Promise<Registered> {
@@ -29,10 +51,18 @@ export class CatalogCommands {
     await this.models.follower.catchUp();
     const entry = this.models.campaign(campaignId);
     if (place.parent !== undefined && !entry.places.has(place.parent)) {
-      throw DomainError.invalid('the place names an unknown parent', [{ path: 'parent', message: `unknown place "${place.parent}"` }]);
+      throw DomainError.invalid('the place names an unknown parent', [
+        { path: 'parent', message: `unknown place "${place.parent}"` },
+      ]);
     }
-    return this.register(placeStream(campaignId, place.placeId), campaignId, place.placeId, 'placeId',
-      { type: 'PlaceRegistered', data: { ...place, campaignId } }, context);
+    return this.register(
+      placeStream(campaignId, place.placeId),
+      campaignId,
+      place.placeId,
+      'placeId',
+      { type: 'PlaceRegistered', data: { ...place, campaignId } },
+      context,
+    );
   }
 
   async correctPlace(campaignId: string, placeId: string, body: unknown, context: CommandContext): Promise<Registered> {
@@ -43,16 +73,28 @@ export class CatalogCommands {
     const { revision, ...current } = place;
     const merged = parseWith(PlaceRegistration, { ...current, ...changes });
     if (!merged.ok) throw DomainError.invalid('the corrected place is not valid', merged.errors);
-    return this.append(placeStream(campaignId, placeId), revision, campaignId, placeId,
-      { type: 'PlaceCorrected', data: { campaignId, placeId, changes, reason } }, context);
+    return this.append(
+      placeStream(campaignId, placeId),
+      revision,
+      campaignId,
+      placeId,
+      { type: 'PlaceCorrected', data: { campaignId, placeId, changes, reason } },
+      context,
+    );
   }
 
   async registerSource(campaignId: string, body: unknown, context: CommandContext): Promise<Registered> {
     const source = parsed(SourceRegistration, body);
     await this.models.follower.catchUp();
     this.models.campaign(campaignId);
-    return this.register(sourceStream(campaignId, source.sourceId), campaignId, source.sourceId, 'sourceId',
-      { type: 'SourceRegistered', data: { ...source, campaignId } }, context);
+    return this.register(
+      sourceStream(campaignId, source.sourceId),
+      campaignId,
+      source.sourceId,
+      'sourceId',
+      { type: 'SourceRegistered', data: { ...source, campaignId } },
+      context,
+    );
   }
 
   async correctSource(campaignId: string, sourceId: string, body: unknown, context: CommandContext): Promise<Registered> {
@@ -60,14 +102,27 @@ export class CatalogCommands {
     await this.models.follower.catchUp();
     const source = this.models.campaign(campaignId).sources.get(sourceId);
     if (!source) throw DomainError.notFound(`source "${sourceId}" does not exist in campaign "${campaignId}"`);
-    return this.append(sourceStream(campaignId, sourceId), source.revision, campaignId, sourceId,
-      { type: 'SourceCorrected', data: { campaignId, sourceId, changes, reason } }, context);
+    return this.append(
+      sourceStream(campaignId, sourceId),
+      source.revision,
+      campaignId,
+      sourceId,
+      { type: 'SourceCorrected', data: { campaignId, sourceId, changes, reason } },
+      context,
+    );
   }
 
   async registerPublisher(body: unknown, context: CommandContext): Promise<Registered> {
     const publisher = parsed(PublisherRegistration, body);
     const stream = `${publisherStream(publisher.publisher)}/registration`;
-    return this.register(stream, null, publisher.publisher, 'publisher', { type: 'PublisherRegistered', data: publisher }, context);
+    return this.register(
+      stream,
+      null,
+      publisher.publisher,
+      'publisher',
+      { type: 'PublisherRegistered', data: publisher },
+      context,
+    );
   }
 
   async assessPublisher(publisher: string, body: unknown, context: CommandContext): Promise<Registered> {
@@ -76,11 +131,24 @@ export class CatalogCommands {
     if (!this.models.catalog.publishers.has(publisher)) {
       throw DomainError.notFound(`publisher "${publisher}" is unknown: no source names it and it was never registered`);
     }
-    return this.append(publisherStream(publisher), 'any', null, publisher,
-      { type: 'PublisherAssessed', data: { publisher, ...assessment } }, context);
+    return this.append(
+      publisherStream(publisher),
+      'any',
+      null,
+      publisher,
+      { type: 'PublisherAssessed', data: { publisher, ...assessment } },
+      context,
+    );
   }
 
-  private async register(stream: string, campaignId: string | null, id: string, idField: string, event: TimelineEvent, context: CommandContext): Promise<Registered> {
+  private async register(
+    stream: string,
+    campaignId: string | null,
+    id: string,
+    idField: string,
+    event: TimelineEvent,
+    context: CommandContext,
+  ): Promise<Registered> {
     for (let attempt = 0; ; attempt++) {
       const existing = await this.store.readStream(stream);
       const decision = decideRegistration(existing[0]?.data, event.data, idField, `"${id}"`);
@@ -95,7 +163,14 @@ export class CatalogCommands {
     }
   }
 
-  private async append(stream: string, expected: number | 'no_stream' | 'any', campaignId: string | null, id: string, event: TimelineEvent, context: CommandContext): Promise<Registered> {
+  private async append(
+    stream: string,
+    expected: number | 'no_stream' | 'any',
+    campaignId: string | null,
+    id: string,
+    event: TimelineEvent,
+    context: CommandContext,
+  ): Promise<Registered> {
     const [result] = await this.store.append([streamAppend(stream, expected, [event], campaignId, context)]);
     return { outcome: 'created', id, revision: result.revision, position: result.positions[0] };
   }

@@ -1,5 +1,22 @@
 import type { z } from 'zod';
-import { decideClaim, type ClaimCommand, type ClaimData, type ClaimEvent, claimStream, foldClaim, type ClaimState, prepareClaim, prepareCorrection, ClaimBatchInput, ClaimCorrectionInput, ClaimRankInput, ClaimRetractionInput, DomainError, type FieldError, parseWith } from '@timeline/domain';
+import {
+  decideClaim,
+  type ClaimCommand,
+  type ClaimData,
+  type ClaimEvent,
+  claimStream,
+  foldClaim,
+  type ClaimState,
+  prepareClaim,
+  prepareCorrection,
+  ClaimBatchInput,
+  ClaimCorrectionInput,
+  ClaimRankInput,
+  ClaimRetractionInput,
+  DomainError,
+  type FieldError,
+  parseWith,
+} from '@timeline/domain';
 import { WrongExpectedState, type EventStore, type StreamAppend } from '@timeline/store';
 import { campaignReferences } from './campaign-references';
 import { streamAppend, type CommandContext } from './event-writer';
@@ -42,22 +59,42 @@ export class ClaimCommands {
       if (!state.exists) throw DomainError.notFound(`claim "${claimId}" does not exist in campaign "${campaignId}"`);
       const changes = prepareCorrection(state.claim, input, refs);
       if (!changes.ok) throw DomainError.invalid('the correction is not valid', changes.errors);
-      return { type: 'CorrectClaim', claimId, expectedRevision: input.expectedRevision, changes: changes.value, sources: input.sources, reason: input.reason };
+      return {
+        type: 'CorrectClaim',
+        claimId,
+        expectedRevision: input.expectedRevision,
+        changes: changes.value,
+        sources: input.sources,
+        reason: input.reason,
+      };
     });
   }
 
   async retract(campaignId: string, claimId: string, body: unknown, context: CommandContext): Promise<RecordedClaim> {
     const input = parsed(ClaimRetractionInput, body);
     return this.onClaim(campaignId, claimId, context, async (_state, refs) => {
-      const unknown = (input.sources ?? []).flatMap((id, i) => (refs.hasSource(id) ? [] : [{ path: `sources.${i}`, message: `unknown source "${id}"` }]));
+      const unknown = (input.sources ?? []).flatMap((id, i) =>
+        refs.hasSource(id) ? [] : [{ path: `sources.${i}`, message: `unknown source "${id}"` }],
+      );
       if (unknown.length) throw DomainError.invalid('the retraction names unknown sources', unknown);
-      return { type: 'RetractClaim', claimId, expectedRevision: input.expectedRevision, reason: input.reason, sources: input.sources ?? [] };
+      return {
+        type: 'RetractClaim',
+        claimId,
+        expectedRevision: input.expectedRevision,
+        reason: input.reason,
+        sources: input.sources ?? [],
+      };
     });
   }
 
   async rank(campaignId: string, claimId: string, body: unknown, context: CommandContext): Promise<RecordedClaim> {
     const input = parsed(ClaimRankInput, body);
-    return this.onClaim(campaignId, claimId, context, async () => ({ type: 'RankClaim', claimId, rank: input.rank, reason: input.reason }));
+    return this.onClaim(campaignId, claimId, context, async () => ({
+      type: 'RankClaim',
+      claimId,
+      rank: input.rank,
+      reason: input.reason,
+    }));
   }
 
   /** The claim's stream folded, with each event as stored. */
@@ -66,10 +103,17 @@ export class ClaimCommands {
     return { state: foldClaim(events.map(asClaimEvent)), events };
   }
 
-  private async recordOnce(campaignId: string, inputs: unknown[], batch: boolean, context: CommandContext): Promise<ClaimsRecorded> {
+  private async recordOnce(
+    campaignId: string,
+    inputs: unknown[],
+    batch: boolean,
+    context: CommandContext,
+  ): Promise<ClaimsRecorded> {
     await this.models.follower.catchUp();
     const entry = this.models.campaign(campaignId);
-    const batchIds = new Set(inputs.map((input) => (input as { claimId?: unknown })?.claimId).filter((id): id is string => typeof id === 'string'));
+    const batchIds = new Set(
+      inputs.map((input) => (input as { claimId?: unknown })?.claimId).filter((id): id is string => typeof id === 'string'),
+    );
     const refs = campaignReferences(entry, this.models.catalog, batchIds);
 
     const errors: FieldError[] = [];
@@ -79,7 +123,11 @@ export class ClaimCommands {
       if (prepared.ok) claims.push(prepared.value);
       else errors.push(...prepared.errors);
     });
-    if (errors.length) throw DomainError.invalid(batch ? 'some claims of the batch are not valid; none was stored' : 'the claim is not valid', errors);
+    if (errors.length)
+      throw DomainError.invalid(
+        batch ? 'some claims of the batch are not valid; none was stored' : 'the claim is not valid',
+        errors,
+      );
 
     const unique = dedupeWithinBatch(claims);
     const appends: StreamAppend[] = [];
@@ -118,7 +166,9 @@ export class ClaimCommands {
       const { state } = await this.read(campaignId, claimId);
       if (!state.exists) throw DomainError.notFound(`claim "${claimId}" does not exist in campaign "${campaignId}"`);
       const events = decideClaim(await command(state, campaignReferences(entry, this.models.catalog)), state);
-      const [result] = await this.store.append([streamAppend(claimStream(campaignId, claimId), state.revision, events, campaignId, context)]);
+      const [result] = await this.store.append([
+        streamAppend(claimStream(campaignId, claimId), state.revision, events, campaignId, context),
+      ]);
       return { claimId, revision: result.revision, position: result.positions[result.positions.length - 1] };
     }, /* a stale expectedRevision must stay a conflict, not be retried into success */ true);
   }
@@ -166,7 +216,10 @@ function dedupeWithinBatch(claims: ClaimData[]): ClaimData[] {
     const seen = byId.get(claim.claimId);
     if (!seen) byId.set(claim.claimId, claim);
     else if (JSON.stringify(seen) !== JSON.stringify(claim)) {
-      errors.push({ path: `claims.${i}.claimId`, message: `"${claim.claimId}" appears twice in the batch with different content` });
+      errors.push({
+        path: `claims.${i}.claimId`,
+        message: `"${claim.claimId}" appears twice in the batch with different content`,
+      });
     }
   });
   if (errors.length) throw DomainError.invalid('the batch repeats a claim id', errors);

@@ -37,7 +37,10 @@ export async function loadCampaigns(
     try {
       await action();
     } catch (error) {
-      const detail = error instanceof DomainError ? `${error.message}${error.errors.length ? `: ${error.errors.map((e) => `${e.path} ${e.message}`).join('; ')}` : ''}` : String(error);
+      const detail =
+        error instanceof DomainError
+          ? `${error.message}${error.errors.length ? `: ${error.errors.map((e) => `${e.path} ${e.message}`).join('; ')}` : ''}`
+          : String(error);
       report.problems.push(`${what}: ${detail}`);
       log(`could not load ${what}: ${detail}`);
     }
@@ -45,20 +48,25 @@ export async function loadCampaigns(
 
   for (const publisher of publishers) {
     await attempt(`publishers.json ${(publisher as { publisher?: string }).publisher}`, async () =>
-      count((await timeline.catalog.registerPublisher(publisher, context('publishers'))).outcome));
+      count((await timeline.catalog.registerPublisher(publisher, context('publishers'))).outcome),
+    );
   }
 
   for (const { campaign, places, sources, claims } of campaigns) {
     const campaignId = campaign.campaignId;
-    await attempt(`${campaignId}/campaign.json`, async () => count((await timeline.catalog.registerCampaign(campaign, context(campaignId))).outcome));
+    await attempt(`${campaignId}/campaign.json`, async () =>
+      count((await timeline.catalog.registerCampaign(campaign, context(campaignId))).outcome),
+    );
 
     for (const place of parentsFirst(places)) {
       await attempt(`${campaignId} place ${place.placeId}`, async () =>
-        count((await timeline.catalog.registerPlace(campaignId, place, context(`${campaignId}:places`))).outcome));
+        count((await timeline.catalog.registerPlace(campaignId, place, context(`${campaignId}:places`))).outcome),
+      );
     }
     for (const source of sources) {
       await attempt(`${campaignId} source ${source.sourceId}`, async () =>
-        count((await timeline.catalog.registerSource(campaignId, source, context(`${campaignId}:sources`))).outcome));
+        count((await timeline.catalog.registerSource(campaignId, source, context(`${campaignId}:sources`))).outcome),
+      );
     }
 
     for (const chunk of referencedFirst(claims)) {

@@ -12,11 +12,17 @@ const Env = z.object({
   EVENTS_DIR: z.string().min(1).optional(),
   VIEWER_DIR: z.string().min(1).optional(),
   REDIS_URL: z.string().url().optional(),
-  REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]{1,50}$/).default('timeline'),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:_-]{1,50}$/)
+    .default('timeline'),
   API_KEYS: z.string().optional(),
   CORS_ORIGINS: z.string().optional(),
   DATA_DIR: z.string().min(1).optional(),
-  BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/).default('2mb'),
+  BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(kb|mb)$/)
+    .default('2mb'),
   RATE_LIMIT_WRITES: z.coerce.number().int().min(1).default(1200),
   BENCH_ROUTES: Bool.default(false),
   LOG_LEVEL: z.enum(['silent', 'error', 'warn', 'info', 'debug']).default('info'),
@@ -62,7 +68,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
     redisUrl: e.REDIS_URL,
     redisPrefix: e.REDIS_PREFIX,
     apiKeys: e.API_KEYS,
-    corsOrigins: (e.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    corsOrigins: (e.CORS_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
     dataDir: resolve(e.DATA_DIR ?? defaultDataDir(e.STORE_URL)),
     bodyLimit: e.BODY_LIMIT,
     logLevel: e.LOG_LEVEL,

@@ -2,11 +2,30 @@ import { z } from 'zod';
 import { Slug, isCalendarDate, parseInstant } from '@timeline/domain';
 
 /** A replay bound: a date (the start of that local day) or an ISO instant. */
-const Bound = z.string().refine((v) => isCalendarDate(v) || parseInstant(v) !== undefined, 'must be a date YYYY-MM-DD or an ISO instant with an offset');
-const KnownAt = z.union([z.number().int().min(0), z.string().refine((v) => parseInstant(v) !== undefined, 'must be a log position or an ISO instant')]);
-export const SessionId = z.string().min(8).max(200).regex(/^[A-Za-z0-9_-]+$/, 'must be a session id');
-export const Speed = z.number().min(0.1, 'must be at least 0.1 campaign hours per second').max(1000, 'must be at most 1000 campaign hours per second');
-const Room = z.string().min(1).max(100).regex(/^[A-Za-z0-9_.:-]+$/, 'must be a room name: letters, digits, _ . : -');
+const Bound = z
+  .string()
+  .refine(
+    (v) => isCalendarDate(v) || parseInstant(v) !== undefined,
+    'must be a date YYYY-MM-DD or an ISO instant with an offset',
+  );
+const KnownAt = z.union([
+  z.number().int().min(0),
+  z.string().refine((v) => parseInstant(v) !== undefined, 'must be a log position or an ISO instant'),
+]);
+export const SessionId = z
+  .string()
+  .min(8)
+  .max(200)
+  .regex(/^[A-Za-z0-9_-]+$/, 'must be a session id');
+export const Speed = z
+  .number()
+  .min(0.1, 'must be at least 0.1 campaign hours per second')
+  .max(1000, 'must be at most 1000 campaign hours per second');
+const Room = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[A-Za-z0-9_.:-]+$/, 'must be a room name: letters, digits, _ . : -');
 
 export const ReplayStart = z.strictObject({
   campaignId: Slug,
@@ -27,7 +46,13 @@ export const ReplaySeek = z.strictObject({ sessionId: SessionId, at: Bound });
 export const ReplaySpeed = z.strictObject({ sessionId: SessionId, speed: Speed });
 export const ReplayStep = z.strictObject({
   sessionId: SessionId,
-  hours: z.number().int('must be a whole number of hours').min(-1000).max(1000).refine((h) => h !== 0, 'must not be 0').default(1),
+  hours: z
+    .number()
+    .int('must be a whole number of hours')
+    .min(-1000)
+    .max(1000)
+    .refine((h) => h !== 0, 'must not be 0')
+    .default(1),
 });
 export const ReplayJoin = z.strictObject({ room: Room });
 export const LiveSubscribe = z.strictObject({ campaignId: Slug });
@@ -48,7 +73,13 @@ export const CLIENT_EVENTS = {
 } as const;
 
 const Count = z.object({ best: z.number(), low: z.number(), high: z.number().nullable(), openEnded: z.boolean() });
-const PlaceState = z.object({ place: z.string(), status: z.string(), controller: z.string().nullable(), bloc: z.string().nullable(), disputed: z.boolean() });
+const PlaceState = z.object({
+  place: z.string(),
+  status: z.string(),
+  controller: z.string().nullable(),
+  bloc: z.string().nullable(),
+  disputed: z.boolean(),
+});
 const CasualtyFigure = z.object({
   side: z.string(),
   category: z.string(),
@@ -64,21 +95,60 @@ const FrameClaim = z.object({
   summary: z.string(),
   quote: z.string(),
   place: z.string().nullable(),
-  sources: z.array(z.object({ sourceId: z.string(), publisher: z.string().nullable(), title: z.string().nullable(), url: z.string().nullable(), publishedAt: z.string().nullable() })),
+  sources: z.array(
+    z.object({
+      sourceId: z.string(),
+      publisher: z.string().nullable(),
+      title: z.string().nullable(),
+      url: z.string().nullable(),
+      publishedAt: z.string().nullable(),
+    }),
+  ),
 });
 const Session = { sessionId: z.string(), seq: z.number().int() };
 
 /** What the server sends (api.md, "Replay over socket.io" and "Live feed"). */
 export const SERVER_EVENTS = {
   '/replay': {
-    'replay:snapshot': z.object({ ...Session, at: z.string(), control: z.array(PlaceState), casualties: z.array(CasualtyFigure), summary: z.object({ byBloc: z.record(z.string(), z.number()) }) }),
-    'replay:frame': z.object({ ...Session, at: z.string(), until: z.string(), claims: z.array(FrameClaim), control: z.array(PlaceState), casualties: z.array(CasualtyFigure), summary: z.object({ byBloc: z.record(z.string(), z.number()) }) }),
-    'replay:correction': z.object({ ...Session, at: z.string(), claimId: z.string(), claim: FrameClaim.nullable(), control: z.array(PlaceState).optional(), casualties: z.array(CasualtyFigure).optional() }),
+    'replay:snapshot': z.object({
+      ...Session,
+      at: z.string(),
+      control: z.array(PlaceState),
+      casualties: z.array(CasualtyFigure),
+      summary: z.object({ byBloc: z.record(z.string(), z.number()) }),
+    }),
+    'replay:frame': z.object({
+      ...Session,
+      at: z.string(),
+      until: z.string(),
+      claims: z.array(FrameClaim),
+      control: z.array(PlaceState),
+      casualties: z.array(CasualtyFigure),
+      summary: z.object({ byBloc: z.record(z.string(), z.number()) }),
+    }),
+    'replay:correction': z.object({
+      ...Session,
+      at: z.string(),
+      claimId: z.string(),
+      claim: FrameClaim.nullable(),
+      control: z.array(PlaceState).optional(),
+      casualties: z.array(CasualtyFigure).optional(),
+    }),
     'replay:live': z.object({ ...Session, claim: FrameClaim }),
     'replay:end': z.object(Session),
   },
   '/live': {
-    'claim:recorded': z.object({ campaignId: z.string(), position: z.number(), event: z.object({ type: z.string(), stream: z.string(), revision: z.number(), data: z.unknown(), metadata: z.record(z.string(), z.unknown()) }) }),
+    'claim:recorded': z.object({
+      campaignId: z.string(),
+      position: z.number(),
+      event: z.object({
+        type: z.string(),
+        stream: z.string(),
+        revision: z.number(),
+        data: z.unknown(),
+        metadata: z.record(z.string(), z.unknown()),
+      }),
+    }),
   },
 } as const;
 

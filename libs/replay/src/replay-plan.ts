@@ -1,5 +1,19 @@
 import { localDateOf, offsetAt } from '@timeline/domain';
-import { casualtyFigure, type CasualtyCandidate, type Group, entryAt, placeStateAt, type TimelineEntry, type Count, NOW, type CampaignLedger, type ClaimVersion, type KnownAt, lastAtOrBefore, type TimelineViews } from '@timeline/views';
+import {
+  casualtyFigure,
+  type CasualtyCandidate,
+  type Group,
+  entryAt,
+  placeStateAt,
+  type TimelineEntry,
+  type Count,
+  NOW,
+  type CampaignLedger,
+  type ClaimVersion,
+  type KnownAt,
+  lastAtOrBefore,
+  type TimelineViews,
+} from '@timeline/views';
 import { claimSummary } from './claim-summary';
 
 export const HOUR = 3_600_000;
@@ -108,7 +122,9 @@ export class ReplayPlan {
     return {
       at: iso(at),
       control: this.places.map((place) => this.stateAt(place, at)).filter((s): s is PlaceFrameState => s !== undefined),
-      casualties: this.casualtyKeys.map((key) => this.casualtyAt(key, at)).filter((f): f is CasualtyFrameFigure => f !== undefined),
+      casualties: this.casualtyKeys
+        .map((key) => this.casualtyAt(key, at))
+        .filter((f): f is CasualtyFrameFigure => f !== undefined),
       summary: { byBloc: this.byBloc(at) },
     };
   }
@@ -143,8 +159,12 @@ export class ReplayPlan {
       if (after && JSON.stringify(before) !== JSON.stringify(after)) control.push(after);
     }
     const keys = new Set<string>();
-    for (const { version } of claims) if (version.claim.type === 'casualties') keys.add(`${version.claim.side}|${version.claim.category}`);
-    const casualties = [...keys].sort().map((key) => this.casualtyAt(key, until)).filter((f): f is CasualtyFrameFigure => f !== undefined);
+    for (const { version } of claims)
+      if (version.claim.type === 'casualties') keys.add(`${version.claim.side}|${version.claim.category}`);
+    const casualties = [...keys]
+      .sort()
+      .map((key) => this.casualtyAt(key, until))
+      .filter((f): f is CasualtyFrameFigure => f !== undefined);
     return {
       at: iso(at),
       until: iso(until),
@@ -195,7 +215,9 @@ export class ReplayPlan {
       category: figure.category,
       day,
       daily: figure.daily,
-      preferred: figure.preferred ? { count: figure.preferred.count, publisher: figure.preferred.publisher, claimId: figure.preferred.claimId } : null,
+      preferred: figure.preferred
+        ? { count: figure.preferred.count, publisher: figure.preferred.publisher, claimId: figure.preferred.claimId }
+        : null,
     };
   }
 
@@ -216,7 +238,13 @@ export function frameClaim(ledger: CampaignLedger, claimId: string, version: Cla
     place: (claim as { place?: string }).place ?? null,
     sources: claim.sources.map((sourceId) => {
       const source = ledger.sourceAt(sourceId, knownAt);
-      return { sourceId, publisher: source?.publisher ?? null, title: source?.title ?? null, url: source?.url ?? null, publishedAt: source?.publishedAt ?? null };
+      return {
+        sourceId,
+        publisher: source?.publisher ?? null,
+        title: source?.title ?? null,
+        url: source?.url ?? null,
+        publishedAt: source?.publishedAt ?? null,
+      };
     }),
   };
 }
@@ -236,7 +264,14 @@ export function correctionFor(views: TimelineViews, ledger: CampaignLedger, clai
   const control: PlaceFrameState[] = [];
   if (claim.type === 'control') {
     const state = placeStateAt(ledger, claim.place, views.timeline(ledger, claim.place, NOW), until, NOW);
-    if (state) control.push({ place: claim.place, status: state.status, controller: state.controller, bloc: state.bloc, disputed: state.disputed });
+    if (state)
+      control.push({
+        place: claim.place,
+        status: state.status,
+        controller: state.controller,
+        bloc: state.bloc,
+        disputed: state.disputed,
+      });
   }
   const casualties: CasualtyFrameFigure[] = [];
   if (claim.type === 'casualties') {
@@ -244,9 +279,23 @@ export function correctionFor(views: TimelineViews, ledger: CampaignLedger, clai
     const { candidates, groups } = views.casualties(ledger, key, NOW);
     const day = localDateOf(until - 1, ledger.campaign.timeZone);
     const figure = casualtyFigure(ledger, key, day, candidates, groups, until);
-    casualties.push({ side: figure.side, category: figure.category, day, daily: figure.daily, preferred: figure.preferred ? { count: figure.preferred.count, publisher: figure.preferred.publisher, claimId: figure.preferred.claimId } : null });
+    casualties.push({
+      side: figure.side,
+      category: figure.category,
+      day,
+      daily: figure.daily,
+      preferred: figure.preferred
+        ? { count: figure.preferred.count, publisher: figure.preferred.publisher, claimId: figure.preferred.claimId }
+        : null,
+    });
   }
-  return { to: version.to, at: iso(hourStart), claim: live ? frameClaim(ledger, claimId, version, NOW) : null, control, casualties };
+  return {
+    to: version.to,
+    at: iso(hourStart),
+    claim: live ? frameClaim(ledger, claimId, version, NOW) : null,
+    control,
+    casualties,
+  };
 }
 
 /** The start of the local hour containing an instant, in the campaign's zone. */

@@ -11,7 +11,12 @@ describe('ReplayPlan: frames from the views pinned at a position', () => {
     const { views, ledger } = new TestLog().fold();
     const plan = new ReplayPlan(views, ledger, scope, views.position);
     expect(plan.hours).toBe(48);
-    expect(plan.frame(0)).toMatchObject({ at: '2024-12-04T21:00:00.000Z', until: '2024-12-04T22:00:00.000Z', claims: [], control: [] });
+    expect(plan.frame(0)).toMatchObject({
+      at: '2024-12-04T21:00:00.000Z',
+      until: '2024-12-04T22:00:00.000Z',
+      claims: [],
+      control: [],
+    });
   });
 
   it('given a claim of hour 14 and a day claim, when framed, then each lands in the frame whose hour contains its end', () => {
@@ -20,9 +25,17 @@ describe('ReplayPlan: frames from the views pinned at a position', () => {
     log.control('c-day', { ...hts, time: { date: '2024-12-06' } });
     const { views, ledger } = log.fold();
     const plan = new ReplayPlan(views, ledger, scope, views.position);
-    const withClaims = Array.from({ length: plan.hours }, (_, i) => [i, plan.frame(i).claims.map((c) => c.claimId)] as const).filter(([, ids]) => ids.length);
-    expect(withClaims).toEqual([[14, ['c-hour']], [47, ['c-day']]]);
-    expect(plan.frame(14).control).toEqual([{ place: 'hama', status: 'controlled', controller: 'saa', bloc: 'government', disputed: false }]);
+    const withClaims = Array.from(
+      { length: plan.hours },
+      (_, i) => [i, plan.frame(i).claims.map((c) => c.claimId)] as const,
+    ).filter(([, ids]) => ids.length);
+    expect(withClaims).toEqual([
+      [14, ['c-hour']],
+      [47, ['c-day']],
+    ]);
+    expect(plan.frame(14).control).toEqual([
+      { place: 'hama', status: 'controlled', controller: 'saa', bloc: 'government', disputed: false },
+    ]);
     expect(plan.frame(47).summary.byBloc).toEqual({ opposition: 1 });
     expect(plan.frame(47).claims[0].time.precision).toBe('day');
   });
@@ -33,7 +46,11 @@ describe('ReplayPlan: frames from the views pinned at a position', () => {
     const { views, ledger } = log.fold();
     const plan = new ReplayPlan(views, ledger, scope, views.position);
     expect(plan.snapshot(14).control).toEqual([]);
-    expect(plan.snapshot(15)).toMatchObject({ at: '2024-12-05T12:00:00.000Z', control: [{ place: 'hama', controller: 'saa' }], summary: { byBloc: { government: 1 } } });
+    expect(plan.snapshot(15)).toMatchObject({
+      at: '2024-12-05T12:00:00.000Z',
+      control: [{ place: 'hama', controller: 'saa' }],
+      summary: { byBloc: { government: 1 } },
+    });
   });
 
   it('given a plan pinned before a correction, then its frames do not change, while a correction is computed from now', () => {
@@ -47,21 +64,37 @@ describe('ReplayPlan: frames from the views pinned at a position', () => {
     folded.views.apply(log.events[log.events.length - 1]);
     expect(JSON.stringify(plan.frame(14))).toBe(before);
     const correction = correctionFor(folded.views, folded.ledger, 'c1')!;
-    expect(correction).toMatchObject({ at: '2024-12-05T11:00:00.000Z', control: [{ place: 'hama', controller: 'hts' }], claim: { claimId: 'c1' } });
+    expect(correction).toMatchObject({
+      at: '2024-12-05T11:00:00.000Z',
+      control: [{ place: 'hama', controller: 'hts' }],
+      claim: { claimId: 'c1' },
+    });
   });
 
   it('given casualties reported by 10:00, then the 10th frame carries the day figure as of its end', () => {
     const log = new TestLog();
-    log.casualties('k1', { side: 'civilians', category: 'killed', count: 7, scope: 'incident', time: { date: '2024-12-05', by: '10:00' } });
+    log.casualties('k1', {
+      side: 'civilians',
+      category: 'killed',
+      count: 7,
+      scope: 'incident',
+      time: { date: '2024-12-05', by: '10:00' },
+    });
     log.casualties('k2', { side: 'civilians', category: 'killed', count: 5, scope: 'incident', time: { date: '2024-12-05' } });
     const { views, ledger } = log.fold();
     const plan = new ReplayPlan(views, ledger, scope, views.position);
-    expect(plan.frame(9).casualties).toEqual([expect.objectContaining({ day: '2024-12-05', daily: { best: 7, low: 7, high: 7, openEnded: false } })]);
+    expect(plan.frame(9).casualties).toEqual([
+      expect.objectContaining({ day: '2024-12-05', daily: { best: 7, low: 7, high: 7, openEnded: false } }),
+    ]);
     expect(plan.frame(23).casualties[0].daily.best).toBe(12);
   });
 
   it('floors an instant to the start of its local hour', () => {
-    expect(new Date(floorToLocalHour(Date.parse('2024-12-05T10:42:00Z'), 'Asia/Damascus')).toISOString()).toBe('2024-12-05T10:00:00.000Z');
-    expect(new Date(floorToLocalHour(Date.parse('2017-01-15T10:42:00Z'), 'Asia/Kolkata')).toISOString()).toBe('2017-01-15T10:30:00.000Z');
+    expect(new Date(floorToLocalHour(Date.parse('2024-12-05T10:42:00Z'), 'Asia/Damascus')).toISOString()).toBe(
+      '2024-12-05T10:00:00.000Z',
+    );
+    expect(new Date(floorToLocalHour(Date.parse('2017-01-15T10:42:00Z'), 'Asia/Kolkata')).toISOString()).toBe(
+      '2017-01-15T10:30:00.000Z',
+    );
   });
 });

@@ -15,7 +15,8 @@ if (kurrentUrl) {
   eventStoreContract('kurrentdb', () => openEventStore(kurrentUrl), { sharedLog: true });
 } else {
   describe('event store contract: kurrentdb', () => {
-    it.skip('SKIPPED: set KURRENTDB_URL (e.g. kurrentdb://localhost:2113?tls=false) to run the contract against a KurrentDB server', () => undefined);
+    it.skip('SKIPPED: set KURRENTDB_URL (e.g. kurrentdb://localhost:2113?tls=false) to run the contract against a KurrentDB server', () =>
+      undefined);
   });
   console.warn('[contract] KurrentDB contract tests SKIPPED: KURRENTDB_URL is not set');
 }

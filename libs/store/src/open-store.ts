@@ -6,7 +6,10 @@ import { SqliteEventStore } from './sqlite/sqlite.store';
  * The store named by `STORE_URL`: `sqlite:<file>` (embedded), `memory:` (tests),
  * `kurrentdb://…` or `esdb://…` (KurrentDB / EventStoreDB connection string).
  */
-export async function openEventStore(url: string, options: { pollMs?: number; onError?: (e: unknown) => void } = {}): Promise<EventStore> {
+export async function openEventStore(
+  url: string,
+  options: { pollMs?: number; onError?: (e: unknown) => void } = {},
+): Promise<EventStore> {
   if (url === 'memory:' || url === 'memory') return new MemoryEventStore();
   if (url.startsWith('sqlite:')) {
     const file = url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');

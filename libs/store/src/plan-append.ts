@@ -1,14 +1,7 @@
-import {
-  meetsExpectation,
-  WrongExpectedState,
-  type AppendResult,
-  type StoredEvent,
-  type StreamAppend,
-} from './event-store.port';
+import { meetsExpectation, WrongExpectedState, type AppendResult, type StoredEvent, type StreamAppend } from './event-store.port';
 
 export type AppendPlan =
-  | { kind: 'stored'; results: AppendResult[] }
-  | { kind: 'append'; events: StoredEvent[]; results: AppendResult[] };
+  { kind: 'stored'; results: AppendResult[] } | { kind: 'append'; events: StoredEvent[]; results: AppendResult[] };
 
 /**
  * Checks every stream's expectation and numbers the new events, for stores that hold the log

@@ -35,8 +35,12 @@ export interface SyntheticCampaign {
 }
 
 const FACTIONS = [
-  { id: 'hts', bloc: 'opposition' }, { id: 'sna', bloc: 'opposition' }, { id: 'sfa', bloc: 'opposition' },
-  { id: 'saa', bloc: 'government' }, { id: 'sdf', bloc: 'sdf' }, { id: 'isis', bloc: 'isis' },
+  { id: 'hts', bloc: 'opposition' },
+  { id: 'sna', bloc: 'opposition' },
+  { id: 'sfa', bloc: 'opposition' },
+  { id: 'saa', bloc: 'government' },
+  { id: 'sdf', bloc: 'sdf' },
+  { id: 'isis', bloc: 'isis' },
 ];
 const CATEGORIES = ['killed', 'wounded', 'captured', 'displaced'] as const;
 const SIDES = ['civilians', 'saa', 'hts', 'sdf'];
@@ -71,16 +75,30 @@ export function syntheticCampaign(options: SyntheticOptions): SyntheticCampaign 
       { id: 'isis', name: 'ISIS', color: '#424242' },
     ],
     factions: FACTIONS.map((f) => ({ id: f.id, name: f.id.toUpperCase(), bloc: f.bloc })),
-    operations: [{ id: 'north', title: 'North' }, { id: 'south', title: 'South' }],
+    operations: [
+      { id: 'north', title: 'North' },
+      { id: 'south', title: 'South' },
+    ],
   };
   const places = Array.from({ length: placeCount }, (_, i) => ({
-    placeId: `place-${i}`, name: `Place ${i}`, aliases: [], kind: pick(['city', 'town', 'village', 'base'] as const),
-    governorate: `Governorate ${i % 14}`, lat: 32 + random() * 5, lon: 35.5 + random() * 6, precision: random() < 0.8 ? 'approximate' : 'exact',
+    placeId: `place-${i}`,
+    name: `Place ${i}`,
+    aliases: [],
+    kind: pick(['city', 'town', 'village', 'base'] as const),
+    governorate: `Governorate ${i % 14}`,
+    lat: 32 + random() * 5,
+    lon: 35.5 + random() * 6,
+    precision: random() < 0.8 ? 'approximate' : 'exact',
   }));
   const sources = Array.from({ length: sourceCount }, (_, i) => ({
-    sourceId: `source-${i}`, publisher: publishers[i % publishers.length], publisherName: `Publisher ${i % publishers.length}`,
-    publisherKind: pick(['monitor', 'news-agency', 'belligerent', 'government'] as const), title: `Report ${i}`,
-    url: `https://example.org/report/${i}`, publishedAt: addDays(start, i % days), language: 'en',
+    sourceId: `source-${i}`,
+    publisher: publishers[i % publishers.length],
+    publisherName: `Publisher ${i % publishers.length}`,
+    publisherKind: pick(['monitor', 'news-agency', 'belligerent', 'government'] as const),
+    title: `Report ${i}`,
+    url: `https://example.org/report/${i}`,
+    publishedAt: addDays(start, i % days),
+    language: 'en',
   }));
 
   const time = () => {
@@ -93,22 +111,42 @@ export function syntheticCampaign(options: SyntheticOptions): SyntheticCampaign 
     return { from: date, to: addDays(date, int(1, 3)) };
   };
   const writes: SyntheticWrite[] = publishers.slice(0, 12).map((publisher) => ({
-    kind: 'assessment' as const, publisher, reliability: pick(['A', 'B', 'C', 'D', 'E', 'F']), reason: 'initial grade',
+    kind: 'assessment' as const,
+    publisher,
+    reliability: pick(['A', 'B', 'C', 'D', 'E', 'F']),
+    reason: 'initial grade',
   }));
   const recorded: { claimId: string; type: string; revision: number }[] = [];
   const incidentCasualties: string[] = [];
 
   for (let n = 0; n < options.claims; n++) {
     const claimId = `${campaignId}-claim-${n}`;
-    const common = { claimId, operation: pick(['north', 'south']), time: time(), sources: [`source-${int(0, sourceCount - 1)}`], quote: `Generated report ${n}.` };
+    const common = {
+      claimId,
+      operation: pick(['north', 'south']),
+      time: time(),
+      sources: [`source-${int(0, sourceCount - 1)}`],
+      quote: `Generated report ${n}.`,
+    };
     const r = random();
     let body: Record<string, unknown>;
     if (r < 0.5) {
       const status = pick(['controlled', 'controlled', 'controlled', 'contested', 'besieged', 'vacated'] as const);
       const controller = pick(FACTIONS).id;
       const other = pick(FACTIONS.filter((f) => f.id !== controller)).id;
-      body = { ...common, type: 'control', place: `place-${int(0, placeCount - 1)}`, status,
-        ...(status === 'controlled' ? { controller } : status === 'contested' ? { controller, contestedBy: other } : status === 'besieged' ? { controller, besiegedBy: other } : { vacatedBy: controller }) };
+      body = {
+        ...common,
+        type: 'control',
+        place: `place-${int(0, placeCount - 1)}`,
+        status,
+        ...(status === 'controlled'
+          ? { controller }
+          : status === 'contested'
+            ? { controller, contestedBy: other }
+            : status === 'besieged'
+              ? { controller, besiegedBy: other }
+              : { vacatedBy: controller }),
+      };
       if (random() < 0.02 && recorded.length) {
         const target = recorded[int(0, recorded.length - 1)];
         if (target.type === 'control') body.denies = [target.claimId];
@@ -116,15 +154,41 @@ export function syntheticCampaign(options: SyntheticOptions): SyntheticCampaign 
     } else if (r < 0.7) {
       const scope = random() < 0.7 ? 'incident' : 'cumulative';
       const best = scope === 'incident' ? int(0, 40) : int(10, 3000);
-      const count = random() < 0.1 ? { best, low: best, openEnded: true } : random() < 0.3 ? { best, low: Math.floor(best * 0.8), high: Math.ceil(best * 1.3) } : best;
-      body = { ...common, type: 'casualties', side: pick(SIDES), category: pick(CATEGORIES), count, scope,
-        ...(random() < 0.3 ? { place: `place-${int(0, placeCount - 1)}` } : {}) };
-      if (scope === 'incident' && random() < 0.1 && incidentCasualties.length) body.corroborates = incidentCasualties[int(0, incidentCasualties.length - 1)];
+      const count =
+        random() < 0.1
+          ? { best, low: best, openEnded: true }
+          : random() < 0.3
+            ? { best, low: Math.floor(best * 0.8), high: Math.ceil(best * 1.3) }
+            : best;
+      body = {
+        ...common,
+        type: 'casualties',
+        side: pick(SIDES),
+        category: pick(CATEGORIES),
+        count,
+        scope,
+        ...(random() < 0.3 ? { place: `place-${int(0, placeCount - 1)}` } : {}),
+      };
+      if (scope === 'incident' && random() < 0.1 && incidentCasualties.length)
+        body.corroborates = incidentCasualties[int(0, incidentCasualties.length - 1)];
       if (random() < 0.2) body.attributedTo = pick(publishers);
     } else if (r < 0.75) {
-      body = { ...common, type: 'territory', faction: pick(FACTIONS).id, scope: random() < 0.6 ? 'incident' : 'cumulative', settlements: int(1, 60), ...(random() < 0.5 ? { areaKm2: int(5, 2000) } : {}) };
+      body = {
+        ...common,
+        type: 'territory',
+        faction: pick(FACTIONS).id,
+        scope: random() < 0.6 ? 'incident' : 'cumulative',
+        settlements: int(1, 60),
+        ...(random() < 0.5 ? { areaKm2: int(5, 2000) } : {}),
+      };
     } else {
-      body = { ...common, type: 'incident', kind: pick(KINDS), place: `place-${int(0, placeCount - 1)}`, actors: [pick(FACTIONS).id] };
+      body = {
+        ...common,
+        type: 'incident',
+        kind: pick(KINDS),
+        place: `place-${int(0, placeCount - 1)}`,
+        actors: [pick(FACTIONS).id],
+      };
     }
     writes.push({ kind: 'claim', body });
     recorded.push({ claimId, type: String(body.type), revision: 0 });
@@ -135,10 +199,26 @@ export function syntheticCampaign(options: SyntheticOptions): SyntheticCampaign 
       const target = recorded[int(0, recorded.length - 1)];
       const edit = random();
       if (edit < 0.6) {
-        const changes = target.type === 'control' ? { time: time() } : target.type === 'casualties' ? { count: int(0, 500) } : { quote: `Corrected report ${n}.` };
-        writes.push({ kind: 'correction', claimId: target.claimId, changes, sources: [`source-${int(0, sourceCount - 1)}`], reason: 'the source revised it' });
+        const changes =
+          target.type === 'control'
+            ? { time: time() }
+            : target.type === 'casualties'
+              ? { count: int(0, 500) }
+              : { quote: `Corrected report ${n}.` };
+        writes.push({
+          kind: 'correction',
+          claimId: target.claimId,
+          changes,
+          sources: [`source-${int(0, sourceCount - 1)}`],
+          reason: 'the source revised it',
+        });
       } else if (edit < 0.85) {
-        writes.push({ kind: 'rank', claimId: target.claimId, rank: random() < 0.7 ? 'preferred' : 'deprecated', reason: 'editorial ranking' });
+        writes.push({
+          kind: 'rank',
+          claimId: target.claimId,
+          rank: random() < 0.7 ? 'preferred' : 'deprecated',
+          reason: 'editorial ranking',
+        });
       } else {
         writes.push({ kind: 'retraction', claimId: target.claimId, reason: 'the report was withdrawn' });
       }

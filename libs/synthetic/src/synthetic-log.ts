@@ -1,5 +1,20 @@
 import { streamAppend, type CommandContext } from '@timeline/application';
-import { campaignStream, placeStream, publisherStream, sourceStream, decideClaim, type ClaimCommand, claimStream, evolveClaim, initialClaimState, type ClaimState, type CampaignReferences, prepareClaim, prepareCorrection, type TimelineEvent } from '@timeline/domain';
+import {
+  campaignStream,
+  placeStream,
+  publisherStream,
+  sourceStream,
+  decideClaim,
+  type ClaimCommand,
+  claimStream,
+  evolveClaim,
+  initialClaimState,
+  type ClaimState,
+  type CampaignReferences,
+  prepareClaim,
+  prepareCorrection,
+  type TimelineEvent,
+} from '@timeline/domain';
 import type { StreamAppend } from '@timeline/store';
 import type { SyntheticCampaign } from './synthetic-campaign';
 
@@ -9,16 +24,25 @@ import type { SyntheticCampaign } from './synthetic-campaign';
  * million claims take seconds. Writes that the domain refuses (a correction of a retracted
  * claim) are skipped, as the API would refuse them.
  */
-export function* syntheticAppends(synthetic: SyntheticCampaign, startMs = Date.parse('2024-12-20T00:00:00Z')): Generator<StreamAppend> {
+export function* syntheticAppends(
+  synthetic: SyntheticCampaign,
+  startMs = Date.parse('2024-12-20T00:00:00Z'),
+): Generator<StreamAppend> {
   const { campaign } = synthetic;
   const c = campaign.campaignId;
   let clock = startMs;
   const context = (): CommandContext => ({ actor: 'generator', correlationId: `gen-${clock}`, now: new Date((clock += 1000)) });
-  const one = (stream: string, event: TimelineEvent, campaignId: string | null = c) => streamAppend(stream, 'any', [event], campaignId, context());
+  const one = (stream: string, event: TimelineEvent, campaignId: string | null = c) =>
+    streamAppend(stream, 'any', [event], campaignId, context());
 
   yield one(campaignStream(c), { type: 'CampaignRegistered', data: campaign });
-  for (const place of synthetic.places) yield one(placeStream(c, String(place.placeId)), { type: 'PlaceRegistered', data: { ...place, campaignId: c } as never });
-  for (const source of synthetic.sources) yield one(sourceStream(c, String(source.sourceId)), { type: 'SourceRegistered', data: { ...source, campaignId: c } as never });
+  for (const place of synthetic.places)
+    yield one(placeStream(c, String(place.placeId)), { type: 'PlaceRegistered', data: { ...place, campaignId: c } as never });
+  for (const source of synthetic.sources)
+    yield one(sourceStream(c, String(source.sourceId)), {
+      type: 'SourceRegistered',
+      data: { ...source, campaignId: c } as never,
+    });
 
   const claimIds = new Set<string>();
   const refs: CampaignReferences = {
@@ -35,7 +59,14 @@ export function* syntheticAppends(synthetic: SyntheticCampaign, startMs = Date.p
   for (const write of synthetic.writes) {
     let command: ClaimCommand | undefined;
     if (write.kind === 'assessment') {
-      yield one(publisherStream(write.publisher), { type: 'PublisherAssessed', data: { publisher: write.publisher, reliability: write.reliability as never, reason: write.reason } }, null);
+      yield one(
+        publisherStream(write.publisher),
+        {
+          type: 'PublisherAssessed',
+          data: { publisher: write.publisher, reliability: write.reliability as never, reason: write.reason },
+        },
+        null,
+      );
       continue;
     }
     const claimId = write.kind === 'claim' ? String(write.body.claimId) : write.claimId;
@@ -47,9 +78,20 @@ export function* syntheticAppends(synthetic: SyntheticCampaign, startMs = Date.p
     } else if (!state.exists || state.retracted) {
       continue;
     } else if (write.kind === 'correction') {
-      const changes = prepareCorrection(state.claim, { expectedRevision: state.revision, changes: write.changes, sources: write.sources, reason: write.reason }, refs);
+      const changes = prepareCorrection(
+        state.claim,
+        { expectedRevision: state.revision, changes: write.changes, sources: write.sources, reason: write.reason },
+        refs,
+      );
       if (!changes.ok) continue;
-      command = { type: 'CorrectClaim', claimId, expectedRevision: state.revision, changes: changes.value, sources: write.sources, reason: write.reason };
+      command = {
+        type: 'CorrectClaim',
+        claimId,
+        expectedRevision: state.revision,
+        changes: changes.value,
+        sources: write.sources,
+        reason: write.reason,
+      };
     } else if (write.kind === 'retraction') {
       command = { type: 'RetractClaim', claimId, expectedRevision: state.revision, reason: write.reason, sources: [] };
     } else {

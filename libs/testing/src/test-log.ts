@@ -1,5 +1,13 @@
 import { type Grade, type Rank, normalizeTime, type ValidTime, type WrittenTime, localToUtc } from '@timeline/domain';
-import { controlAt, type PlaceState, NOW, type CampaignLedger, type KnownAt, type LogEvent, TimelineViews } from '@timeline/views';
+import {
+  controlAt,
+  type PlaceState,
+  NOW,
+  type CampaignLedger,
+  type KnownAt,
+  type LogEvent,
+  TimelineViews,
+} from '@timeline/views';
 
 /**
  * A campaign's log for the views' tests: `syria-2024` in Asia/Damascus (UTC+3 in December
@@ -31,13 +39,47 @@ export const CAMPAIGN = {
 };
 
 export const PLACES = [
-  { placeId: 'hama', name: 'Hama', aliases: [], kind: 'city', governorate: 'Hama', lat: 35.1318, lon: 36.7578, precision: 'exact' },
-  { placeId: 'al-rastan', name: 'Al-Rastan', aliases: ['Rastan'], kind: 'town', governorate: 'Homs', lat: 34.9267, lon: 36.7325, precision: 'approximate' },
-  { placeId: 'tiyas', name: 'Tiyas', aliases: ['T4', 'al-Taifor'], kind: 'airport', governorate: 'Homs', lat: null, lon: null, precision: 'unknown' },
+  {
+    placeId: 'hama',
+    name: 'Hama',
+    aliases: [],
+    kind: 'city',
+    governorate: 'Hama',
+    lat: 35.1318,
+    lon: 36.7578,
+    precision: 'exact',
+  },
+  {
+    placeId: 'al-rastan',
+    name: 'Al-Rastan',
+    aliases: ['Rastan'],
+    kind: 'town',
+    governorate: 'Homs',
+    lat: 34.9267,
+    lon: 36.7325,
+    precision: 'approximate',
+  },
+  {
+    placeId: 'tiyas',
+    name: 'Tiyas',
+    aliases: ['T4', 'al-Taifor'],
+    kind: 'airport',
+    governorate: 'Homs',
+    lat: null,
+    lon: null,
+    precision: 'unknown',
+  },
 ];
 
 const source = (sourceId: string, publisher: string, publisherName: string, publisherKind: string) => ({
-  sourceId, publisher, publisherName, publisherKind, title: `${publisherName} report ${sourceId}`, url: null, publishedAt: null, language: 'en',
+  sourceId,
+  publisher,
+  publisherName,
+  publisherKind,
+  title: `${publisherName} report ${sourceId}`,
+  url: null,
+  publishedAt: null,
+  language: 'en',
 });
 export const SOURCES = [
   source('sohr-1', 'sohr', 'Syrian Observatory for Human Rights', 'monitor'),
@@ -115,7 +157,12 @@ export class TestLog {
   append(type: string, data: unknown, actor = 'editor'): number {
     this.clock += 60_000;
     const position = this.events.length + 1;
-    this.events.push({ type, data, position, metadata: { recordedAt: new Date(this.clock).toISOString(), actor, campaignId: CAMPAIGN_ID } });
+    this.events.push({
+      type,
+      data,
+      position,
+      metadata: { recordedAt: new Date(this.clock).toISOString(), actor, campaignId: CAMPAIGN_ID },
+    });
     return position;
   }
 
@@ -138,11 +185,26 @@ export class TestLog {
       stored.time = validTime(changes.time as WrittenTime);
       stored.writtenTime = changes.time;
     }
-    return this.append('ClaimCorrected', { campaignId: CAMPAIGN_ID, claimId, expectedRevision: this.bump(claimId), changes: stored, sources, reason: 'a later report' }, actor);
+    return this.append(
+      'ClaimCorrected',
+      {
+        campaignId: CAMPAIGN_ID,
+        claimId,
+        expectedRevision: this.bump(claimId),
+        changes: stored,
+        sources,
+        reason: 'a later report',
+      },
+      actor,
+    );
   }
 
   retract(claimId: string, actor?: string): number {
-    return this.append('ClaimRetracted', { campaignId: CAMPAIGN_ID, claimId, expectedRevision: this.bump(claimId), reason: 'entered in error', sources: [] }, actor);
+    return this.append(
+      'ClaimRetracted',
+      { campaignId: CAMPAIGN_ID, claimId, expectedRevision: this.bump(claimId), reason: 'entered in error', sources: [] },
+      actor,
+    );
   }
 
   rank(claimId: string, rank: Rank, actor?: string): number {
@@ -169,7 +231,16 @@ export class TestLog {
   private record<F extends Common>(type: string, claimType: string, claimId: string, fields: F, actor?: string): number {
     const { time, sources = ['sohr-1'], quote = `Quote of ${claimId}.`, ...rest } = fields;
     this.revisions.set(claimId, 0);
-    const data = { claimId, campaignId: CAMPAIGN_ID, type: claimType, ...rest, time: validTime(time), writtenTime: time, sources, quote };
+    const data = {
+      claimId,
+      campaignId: CAMPAIGN_ID,
+      type: claimType,
+      ...rest,
+      time: validTime(time),
+      writtenTime: time,
+      sources,
+      quote,
+    };
     return this.append(type, data, actor);
   }
 

@@ -29,8 +29,16 @@ interface Step {
  * The events that changed a figure, in the order they were recorded: for each event that could
  * move it, the figure just before and just after; the events that moved it are the audit.
  */
-function auditOf(views: TimelineViews, ledger: CampaignLedger, steps: Step[], figureAt: (knownAt: number) => unknown, knownAt: KnownAt = NOW): AuditEntry[] {
-  const ordered = [...new Map(steps.filter((s) => s.position <= knownAt).map((s) => [s.position, s])).values()].sort((a, b) => a.position - b.position);
+function auditOf(
+  views: TimelineViews,
+  ledger: CampaignLedger,
+  steps: Step[],
+  figureAt: (knownAt: number) => unknown,
+  knownAt: KnownAt = NOW,
+): AuditEntry[] {
+  const ordered = [...new Map(steps.filter((s) => s.position <= knownAt).map((s) => [s.position, s])).values()].sort(
+    (a, b) => a.position - b.position,
+  );
   const entries: AuditEntry[] = [];
   let before = figureAt(0);
   for (const step of ordered) {
@@ -41,7 +49,10 @@ function auditOf(views: TimelineViews, ledger: CampaignLedger, steps: Step[], fi
       recordedAt: views.recordedAtOf(step.position),
       event: step.event,
       claimId: step.claimId,
-      sources: (step.version?.eventSources ?? []).map((sourceId) => ({ sourceId, publisher: ledger.sources.get(sourceId)?.publisher ?? null })),
+      sources: (step.version?.eventSources ?? []).map((sourceId) => ({
+        sourceId,
+        publisher: ledger.sources.get(sourceId)?.publisher ?? null,
+      })),
       actor: step.version?.actor ?? step.actor ?? null,
       before,
       after,
@@ -54,7 +65,8 @@ function auditOf(views: TimelineViews, ledger: CampaignLedger, steps: Step[], fi
 function claimSteps(ledger: CampaignLedger, claimIds: Iterable<string>): Step[] {
   const steps: Step[] = [];
   for (const claimId of claimIds) {
-    for (const version of ledger.claims.get(claimId)?.versions ?? []) steps.push({ position: version.position, event: version.event, claimId, version });
+    for (const version of ledger.claims.get(claimId)?.versions ?? [])
+      steps.push({ position: version.position, event: version.event, claimId, version });
   }
   return steps;
 }
@@ -68,11 +80,20 @@ function gradeSteps(views: TimelineViews, ledger: CampaignLedger, claimIds: Iter
     }
   }
   return [...publishers].flatMap((publisher) =>
-    views.grades.assessmentsOf(publisher).map((a) => ({ position: a.position, event: 'PublisherAssessed', claimId: null, publisher, actor: a.actor })));
+    views.grades
+      .assessmentsOf(publisher)
+      .map((a) => ({ position: a.position, event: 'PublisherAssessed', claimId: null, publisher, actor: a.actor })),
+  );
 }
 
 /** Which events changed who held a place at instant `at` (domain.md, Audit), as known at knownAt. */
-export function auditControl(views: TimelineViews, ledger: CampaignLedger, place: string, at: number, knownAt: KnownAt = NOW): AuditEntry[] {
+export function auditControl(
+  views: TimelineViews,
+  ledger: CampaignLedger,
+  place: string,
+  at: number,
+  knownAt: KnownAt = NOW,
+): AuditEntry[] {
   const ids = new Set(ledger.controlByPlace.get(place) ?? []);
   for (const id of [...ids]) {
     for (const denier of ledger.deniedBy.get(id) ?? []) ids.add(denier);
@@ -80,7 +101,9 @@ export function auditControl(views: TimelineViews, ledger: CampaignLedger, place
   }
   const figureAt = (knownAt: number) => {
     const state = placeStateAt(ledger, place, placeTimeline(ledger, place, knownAt), at, knownAt);
-    return state ? { status: state.status, controller: state.controller, bloc: state.bloc, disputed: state.disputed, basis: state.basis } : null;
+    return state
+      ? { status: state.status, controller: state.controller, bloc: state.bloc, disputed: state.disputed, basis: state.basis }
+      : null;
   };
   return auditOf(views, ledger, [...claimSteps(ledger, ids), ...gradeSteps(views, ledger, ids)], figureAt, knownAt);
 }
@@ -88,7 +111,15 @@ export function auditControl(views: TimelineViews, ledger: CampaignLedger, place
 export type CasualtyFigureName = 'preferred' | 'range' | 'daily';
 
 /** Which events changed a side's casualty figure for day D, as known at knownAt. */
-export function auditCasualties(views: TimelineViews, ledger: CampaignLedger, side: string, category: string, day: string, figure: CasualtyFigureName, knownAt: KnownAt = NOW): AuditEntry[] {
+export function auditCasualties(
+  views: TimelineViews,
+  ledger: CampaignLedger,
+  side: string,
+  category: string,
+  day: string,
+  figure: CasualtyFigureName,
+  knownAt: KnownAt = NOW,
+): AuditEntry[] {
   const key = `${side}|${category}`;
   const ids = ledger.casualtiesByKey.get(key) ?? new Set<string>();
   const figureAt = (knownAt: number) => {
@@ -103,7 +134,13 @@ export function auditCasualties(views: TimelineViews, ledger: CampaignLedger, si
  * Which events changed a faction's territory for day D: the places it gained and lost (from
  * control claims naming it) and the settlements and area reported for it.
  */
-export function auditTerritory(views: TimelineViews, ledger: CampaignLedger, faction: string, day: string, knownAt: KnownAt = NOW): AuditEntry[] {
+export function auditTerritory(
+  views: TimelineViews,
+  ledger: CampaignLedger,
+  faction: string,
+  day: string,
+  knownAt: KnownAt = NOW,
+): AuditEntry[] {
   const ids = new Set(ledger.territoryByFaction.get(faction) ?? []);
   for (const [place, claimIds] of ledger.controlByPlace) {
     for (const id of claimIds) {
@@ -132,7 +169,8 @@ export function sourceImpact(views: TimelineViews, ledger: CampaignLedger, sourc
   for (const claimId of ledger.claimsBySource.get(sourceId) ?? []) {
     const record = ledger.claims.get(claimId)!;
     // the changes this claim made on this source's word (not a later correction citing another)
-    const mine = (entries: AuditEntry[]) => entries.filter((e) => e.claimId === claimId && e.sources.some((s) => s.sourceId === sourceId));
+    const mine = (entries: AuditEntry[]) =>
+      entries.filter((e) => e.claimId === claimId && e.sources.some((s) => s.sourceId === sourceId));
     const seen = new Set<string>();
     for (const version of record.versions) {
       const claim = version.claim;
@@ -141,7 +179,8 @@ export function sourceImpact(views: TimelineViews, ledger: CampaignLedger, sourc
         if (seen.has(key)) continue;
         seen.add(key);
         const changes = mine(auditControl(views, ledger, claim.place, version.to));
-        if (changes.length) impacts.push({ claimId, figure: { kind: 'control', place: claim.place, at: claim.time.to }, changes });
+        if (changes.length)
+          impacts.push({ claimId, figure: { kind: 'control', place: claim.place, at: claim.time.to }, changes });
       } else if (claim.type === 'casualties') {
         // a claim takes effect at the end of its interval: the day whose end that falls in
         const day = localDateOf(version.to - 1, ledger.campaign.timeZone);
@@ -150,7 +189,12 @@ export function sourceImpact(views: TimelineViews, ledger: CampaignLedger, sourc
           if (seen.has(key)) continue;
           seen.add(key);
           const changes = mine(auditCasualties(views, ledger, claim.side, claim.category, day, figure));
-          if (changes.length) impacts.push({ claimId, figure: { kind: 'casualties', side: claim.side, category: claim.category, day, figure }, changes });
+          if (changes.length)
+            impacts.push({
+              claimId,
+              figure: { kind: 'casualties', side: claim.side, category: claim.category, day, figure },
+              changes,
+            });
         }
       }
     }

@@ -4,8 +4,20 @@ import { local, TestLog } from '@timeline/testing';
 
 const hts = { place: 'hama', status: 'controlled', controller: 'hts' } as const;
 const saa = { place: 'hama', status: 'controlled', controller: 'saa' } as const;
-const htsState = (basis: string[], disputed = false) => ({ status: 'controlled', controller: 'hts', bloc: 'opposition', disputed, basis });
-const saaState = (basis: string[], disputed = false) => ({ status: 'controlled', controller: 'saa', bloc: 'government', disputed, basis });
+const htsState = (basis: string[], disputed = false) => ({
+  status: 'controlled',
+  controller: 'hts',
+  bloc: 'opposition',
+  disputed,
+  basis,
+});
+const saaState = (basis: string[], disputed = false) => ({
+  status: 'controlled',
+  controller: 'saa',
+  bloc: 'government',
+  disputed,
+  basis,
+});
 const n = (best: number) => ({ best, low: best, high: best, openEnded: false });
 
 describe('auditControl: the events that changed a place’s state at T, in log order', () => {
@@ -60,7 +72,9 @@ describe('auditControl: the events that changed a place’s state at T, in log o
   it('given the same log, when the morning of 5 Dec is audited, then the morning claim is the only change', () => {
     const { views, ledger, p } = given();
 
-    expect(auditControl(views, ledger, 'hama', local('2024-12-05', '12:00')).map((e) => [e.position, e.claimId, e.after])).toEqual([[p.c2, 'c2', saaState(['c2'])]]);
+    expect(
+      auditControl(views, ledger, 'hama', local('2024-12-05', '12:00')).map((e) => [e.position, e.claimId, e.after]),
+    ).toEqual([[p.c2, 'c2', saaState(['c2'])]]);
   });
 
   it('given a deprecation, a re-ranking and a retraction of the deciding claim, when audited, then each appears with its event type', () => {
@@ -72,7 +86,9 @@ describe('auditControl: the events that changed a place’s state at T, in log o
     log.retract('c2', 'frank');
     const { views, ledger } = log.fold();
 
-    expect(auditControl(views, ledger, 'hama', local('2024-12-07')).map((e) => [e.event, e.claimId, e.actor, e.sources, e.after])).toEqual([
+    expect(
+      auditControl(views, ledger, 'hama', local('2024-12-07')).map((e) => [e.event, e.claimId, e.actor, e.sources, e.after]),
+    ).toEqual([
       ['ControlClaimed', 'c1', 'editor', [{ sourceId: 'sohr-1', publisher: 'sohr' }], htsState(['c1'])],
       ['ControlClaimed', 'c2', 'editor', [{ sourceId: 'sohr-1', publisher: 'sohr' }], saaState(['c2'])],
       ['ClaimRanked', 'c2', 'erin', [], htsState(['c1'])],
@@ -84,7 +100,12 @@ describe('auditControl: the events that changed a place’s state at T, in log o
   it('given a denial recorded later, when audited, then it appears as the change that made the place disputed', () => {
     const log = new TestLog();
     log.control('c1', { ...hts, time: { date: '2024-12-05' } });
-    const denial = log.control('c-denial', { ...saa, time: { date: '2024-12-05', part: 'morning' }, sources: ['sana-1'], denies: ['c1'] });
+    const denial = log.control('c-denial', {
+      ...saa,
+      time: { date: '2024-12-05', part: 'morning' },
+      sources: ['sana-1'],
+      denies: ['c1'],
+    });
     const { views, ledger } = log.fold();
 
     expect(auditControl(views, ledger, 'hama', local('2024-12-06')).map((e) => [e.position, e.claimId, e.after])).toEqual([
@@ -131,7 +152,11 @@ describe('auditCasualties: the events that changed preferred, range or daily for
     const log = new TestLog();
     const p = {
       s1: log.casualties('s1', { count: 500, scope: 'cumulative', time: { date: '2024-12-06' }, sources: ['sohr-1'] }, 'alice'),
-      s2: log.casualties('s2', { count: 450, scope: 'cumulative', time: { date: '2024-12-06', part: 'morning' }, sources: ['reuters-1'] }, 'bob'),
+      s2: log.casualties(
+        's2',
+        { count: 450, scope: 'cumulative', time: { date: '2024-12-06', part: 'morning' }, sources: ['reuters-1'] },
+        'bob',
+      ),
       grade: log.assess('reuters', 'A', 'carol'),
       recount: log.correct('s1', { count: 520 }, ['sohr-2'], 'alice'),
       k1: log.casualties('k1', { count: 10, scope: 'incident', time: { date: '2024-12-06' } }),
@@ -144,9 +169,23 @@ describe('auditCasualties: the events that changed preferred, range or daily for
   it('given two cumulative figures and a regrade, when preferred is audited, then the first figure and the regrade changed it', () => {
     const { views, ledger, p } = given();
 
-    expect(auditCasualties(views, ledger, 'civilians', 'killed', '2024-12-06', 'preferred').map((e) => [e.position, e.event, e.claimId, e.before, e.after])).toEqual([
+    expect(
+      auditCasualties(views, ledger, 'civilians', 'killed', '2024-12-06', 'preferred').map((e) => [
+        e.position,
+        e.event,
+        e.claimId,
+        e.before,
+        e.after,
+      ]),
+    ).toEqual([
       [p.s1, 'CasualtiesReported', 's1', null, { count: n(500), publisher: 'sohr', claimId: 's1', basis: 'cumulative' }],
-      [p.grade, 'PublisherAssessed', null, { count: n(500), publisher: 'sohr', claimId: 's1', basis: 'cumulative' }, { count: n(450), publisher: 'reuters', claimId: 's2', basis: 'cumulative' }],
+      [
+        p.grade,
+        'PublisherAssessed',
+        null,
+        { count: n(500), publisher: 'sohr', claimId: 's1', basis: 'cumulative' },
+        { count: n(450), publisher: 'reuters', claimId: 's2', basis: 'cumulative' },
+      ],
     ]);
   });
 
@@ -165,14 +204,26 @@ describe('auditCasualties: the events that changed preferred, range or daily for
       }),
       expect.objectContaining({ position: p.k1, before: { low: 450, high: 520 }, after: { low: 10, high: 520 } }),
       expect.objectContaining({ position: p.k0, before: { low: 10, high: 520 }, after: { low: 15, high: 520 } }),
-      expect.objectContaining({ position: p.retraction, event: 'ClaimRetracted', before: { low: 15, high: 520 }, after: { low: 5, high: 520 } }),
+      expect.objectContaining({
+        position: p.retraction,
+        event: 'ClaimRetracted',
+        before: { low: 15, high: 520 },
+        after: { low: 5, high: 520 },
+      }),
     ]);
   });
 
   it('given an incident on the day, one the day before and a retraction, when daily is audited, then only the day’s incident and its retraction changed it', () => {
     const { views, ledger, p } = given();
 
-    expect(auditCasualties(views, ledger, 'civilians', 'killed', '2024-12-06', 'daily').map((e) => [e.position, e.event, e.before, e.after])).toEqual([
+    expect(
+      auditCasualties(views, ledger, 'civilians', 'killed', '2024-12-06', 'daily').map((e) => [
+        e.position,
+        e.event,
+        e.before,
+        e.after,
+      ]),
+    ).toEqual([
       [p.k1, 'CasualtiesReported', n(0), n(10)],
       [p.retraction, 'ClaimRetracted', n(10), n(0)],
     ]);

@@ -39,7 +39,12 @@ export interface CasualtyFilter {
 }
 
 /** The live casualty claims of one side and category at knownAt. */
-export function casualtyCandidates(ledger: CampaignLedger, key: string, knownAt: KnownAt, filter: CasualtyFilter = {}): CasualtyCandidate[] {
+export function casualtyCandidates(
+  ledger: CampaignLedger,
+  key: string,
+  knownAt: KnownAt,
+  filter: CasualtyFilter = {},
+): CasualtyCandidate[] {
   const candidates: CasualtyCandidate[] = [];
   for (const claimId of ledger.casualtiesByKey.get(key) ?? []) {
     const record = ledger.claims.get(claimId)!;
@@ -63,7 +68,12 @@ export function casualtyCandidates(ledger: CampaignLedger, key: string, knownAt:
 function outranks(a: { rank: number; grade: number; to: number; position: number }, b: typeof a): number {
   return a.rank - b.rank || a.grade - b.grade || a.to - b.to || a.position - b.position;
 }
-const weight = (c: CasualtyCandidate) => ({ rank: RANK_VALUE[c.version.rank], grade: c.grade, to: c.to, position: c.firstPosition });
+const weight = (c: CasualtyCandidate) => ({
+  rank: RANK_VALUE[c.version.rank],
+  grade: c.grade,
+  to: c.to,
+  position: c.firstPosition,
+});
 
 export interface Group {
   top: CasualtyCandidate;
@@ -101,12 +111,23 @@ export function incidentGroups(candidates: CasualtyCandidate[]): Group[] {
     const openEnded = counts.some((c) => c.openEnded);
     const high = openEnded || counts.some((c) => c.high === null) ? null : Math.max(...counts.map((c) => c.high as number));
     const grade = Math.max(...group.map((c) => c.grade));
-    return { top, grade, count: { best: toCount(top.version.claim.count).best, low: Math.min(...counts.map((c) => c.low)), high, openEnded } };
+    return {
+      top,
+      grade,
+      count: { best: toCount(top.version.claim.count).best, low: Math.min(...counts.map((c) => c.low)), high, openEnded },
+    };
   });
 }
 
 /** The casualty figures of one side and category for day D (domain.md, Casualties). */
-export function casualtyFigure(ledger: CampaignLedger, key: string, day: string, candidates: CasualtyCandidate[], groups: Group[], until?: number): CasualtyFigure {
+export function casualtyFigure(
+  ledger: CampaignLedger,
+  key: string,
+  day: string,
+  candidates: CasualtyCandidate[],
+  groups: Group[],
+  until?: number,
+): CasualtyFigure {
   const [side, category] = key.split('|');
   const bounds = dayBounds(day, ledger.campaign.timeZone);
   const start = bounds.start;

@@ -43,8 +43,15 @@ describe('casualties: daily sums incident claims taking effect in the day, (star
 
   it('given no claim by the end of 4 Dec, when 4 Dec is asked, then every figure is zero or null', () => {
     expect(killed(given(), '2024-12-04')).toEqual({
-      side: 'civilians', category: 'killed', day: '2024-12-04',
-      daily: n(0), incidentTotal: n(0), bySource: {}, range: null, preferred: null, dailyClaims: [],
+      side: 'civilians',
+      category: 'killed',
+      day: '2024-12-04',
+      daily: n(0),
+      incidentTotal: n(0),
+      bySource: {},
+      range: null,
+      preferred: null,
+      dailyClaims: [],
     });
   });
 
@@ -82,7 +89,13 @@ describe('casualties: a corroboration group counts once', () => {
   function given(extra: (log: TestLog) => void = () => {}) {
     const log = new TestLog();
     log.casualties('k1', { count: 20, scope: 'incident', time: { date: '2024-12-06' }, sources: ['sohr-1'] });
-    log.casualties('k2', { count: { best: 25, low: 22, high: 30 }, scope: 'incident', corroborates: 'k1', time: { date: '2024-12-06' }, sources: ['reuters-1'] });
+    log.casualties('k2', {
+      count: { best: 25, low: 22, high: 30 },
+      scope: 'incident',
+      corroborates: 'k1',
+      time: { date: '2024-12-06' },
+      sources: ['reuters-1'],
+    });
     extra(log);
     return log.fold();
   }
@@ -106,23 +119,47 @@ describe('casualties: a corroboration group counts once', () => {
   });
 
   it('given the first report ranked preferred, when asked, then best is the first report’s', () => {
-    expect(killed(given((log) => log.rank('k1', 'preferred')), '2024-12-06').daily).toEqual(n(20, 20, 30));
+    expect(
+      killed(
+        given((log) => log.rank('k1', 'preferred')),
+        '2024-12-06',
+      ).daily,
+    ).toEqual(n(20, 20, 30));
   });
 
   it('given a third report corroborating the second, when asked, then all three are one group', () => {
-    const folded = given((log) => log.casualties('k3', { count: 18, scope: 'incident', corroborates: 'k2', time: { date: '2024-12-06' }, sources: ['blog-1'] }));
+    const folded = given((log) =>
+      log.casualties('k3', {
+        count: 18,
+        scope: 'incident',
+        corroborates: 'k2',
+        time: { date: '2024-12-06' },
+        sources: ['blog-1'],
+      }),
+    );
 
     expect(killed(folded, '2024-12-06').daily).toEqual(n(18, 18, 30));
   });
 
   it('given the corroborated report retracted, when asked, then the other counts alone', () => {
-    expect(killed(given((log) => log.retract('k1')), '2024-12-06').daily).toEqual(n(25, 22, 30));
+    expect(
+      killed(
+        given((log) => log.retract('k1')),
+        '2024-12-06',
+      ).daily,
+    ).toEqual(n(25, 22, 30));
   });
 
   it('given an open-ended member, when asked, then the group is open-ended with no high', () => {
     const log = new TestLog();
     log.casualties('k1', { count: { best: 283, low: 283, openEnded: true }, scope: 'incident', time: { date: '2024-12-06' } });
-    log.casualties('k2', { count: 250, scope: 'incident', corroborates: 'k1', time: { date: '2024-12-06' }, sources: ['reuters-1'] });
+    log.casualties('k2', {
+      count: 250,
+      scope: 'incident',
+      corroborates: 'k1',
+      time: { date: '2024-12-06' },
+      sources: ['reuters-1'],
+    });
 
     expect(killed(log.fold(), '2024-12-06').daily).toEqual(n(250, 250, null, true));
   });
@@ -146,10 +183,26 @@ describe('casualties: bySource is each publisher’s latest cumulative figure by
     const log = new TestLog();
     log.casualties('s-sohr-500', { count: 500, scope: 'cumulative', time: { date: '2024-12-05' }, sources: ['sohr-1'] });
     log.casualties('s-sohr-571', { count: 571, scope: 'cumulative', time: { date: '2024-12-06' }, sources: ['sohr-2'] });
-    log.casualties('s-sohr-480', { count: 480, scope: 'cumulative', time: { date: '2024-12-06', part: 'morning' }, sources: ['sohr-1'] });
-    log.casualties('s-reuters-450', { count: 450, scope: 'cumulative', time: { date: '2024-12-06', part: 'morning' }, sources: ['reuters-1'] });
+    log.casualties('s-sohr-480', {
+      count: 480,
+      scope: 'cumulative',
+      time: { date: '2024-12-06', part: 'morning' },
+      sources: ['sohr-1'],
+    });
+    log.casualties('s-reuters-450', {
+      count: 450,
+      scope: 'cumulative',
+      time: { date: '2024-12-06', part: 'morning' },
+      sources: ['reuters-1'],
+    });
     log.casualties('s-sohr-600', { count: 600, scope: 'cumulative', time: { date: '2024-12-07' }, sources: ['sohr-1'] });
-    log.casualties('s-mod-100', { count: 100, scope: 'cumulative', time: { date: '2024-12-06' }, sources: ['reuters-1'], attributedTo: 'syria-defense-ministry' });
+    log.casualties('s-mod-100', {
+      count: 100,
+      scope: 'cumulative',
+      time: { date: '2024-12-06' },
+      sources: ['reuters-1'],
+      attributedTo: 'syria-defense-ministry',
+    });
     extra(log);
     return log.fold();
   }
@@ -163,7 +216,12 @@ describe('casualties: bySource is each publisher’s latest cumulative figure by
   });
 
   it('given the latest sohr figure retracted, when 6 Dec is asked, then sohr falls back to its next latest', () => {
-    expect(killed(given((log) => log.retract('s-sohr-571')), '2024-12-06').bySource.sohr).toEqual({ ...n(480), claimId: 's-sohr-480' });
+    expect(
+      killed(
+        given((log) => log.retract('s-sohr-571')),
+        '2024-12-06',
+      ).bySource.sohr,
+    ).toEqual({ ...n(480), claimId: 's-sohr-480' });
   });
 
   it('given cumulative figures only, when 6 Dec is asked, then incident sums stay zero and range spans the bySource bests', () => {
@@ -194,14 +252,24 @@ describe('casualties: range is the min and max best among bySource and a non-zer
 
 describe('casualties: preferred is the highest rank, then grade, then later `to`, then later position', () => {
   const sohr571 = { count: 571, scope: 'cumulative', time: { date: '2024-12-06' }, sources: ['sohr-1'] } as const;
-  const reuters450 = { count: 450, scope: 'cumulative', time: { date: '2024-12-06', part: 'morning' }, sources: ['reuters-1'] } as const;
+  const reuters450 = {
+    count: 450,
+    scope: 'cumulative',
+    time: { date: '2024-12-06', part: 'morning' },
+    sources: ['reuters-1'],
+  } as const;
 
   it('given no ranks or grades, when asked, then the later `to` is preferred', () => {
     const log = new TestLog();
     log.casualties('s-sohr', sohr571);
     log.casualties('s-reuters', reuters450);
 
-    expect(killed(log.fold(), '2024-12-06').preferred).toEqual({ count: n(571), publisher: 'sohr', claimId: 's-sohr', basis: 'cumulative' });
+    expect(killed(log.fold(), '2024-12-06').preferred).toEqual({
+      count: n(571),
+      publisher: 'sohr',
+      claimId: 's-sohr',
+      basis: 'cumulative',
+    });
   });
 
   it('given reuters graded A and sohr B, when asked, then reuters is preferred despite its earlier `to`', () => {
@@ -249,10 +317,20 @@ describe('casualties: preferred is the highest rank, then grade, then later `to`
     log.assess('reuters', 'A');
     log.assess('sohr', 'B');
     log.casualties('k-blog', { count: 20, scope: 'incident', time: { date: '2024-12-05' }, sources: ['blog-1'] });
-    log.casualties('k-reuters', { count: 15, scope: 'incident', time: { date: '2024-12-05', part: 'morning' }, sources: ['reuters-1'] });
+    log.casualties('k-reuters', {
+      count: 15,
+      scope: 'incident',
+      time: { date: '2024-12-05', part: 'morning' },
+      sources: ['reuters-1'],
+    });
     log.casualties('s-sohr', sohr571);
 
-    expect(killed(log.fold(), '2024-12-06').preferred).toEqual({ count: n(35), publisher: null, claimId: null, basis: 'incidentTotal' });
+    expect(killed(log.fold(), '2024-12-06').preferred).toEqual({
+      count: n(35),
+      publisher: null,
+      claimId: null,
+      basis: 'incidentTotal',
+    });
   });
 
   it('given a corroboration group whose top-ranked member is ungraded and another member A, against a B figure of the same rank, when asked, then incidentTotal is preferred', () => {
@@ -260,12 +338,23 @@ describe('casualties: preferred is the highest rank, then grade, then later `to`
     log.assess('reuters', 'A');
     log.assess('sohr', 'B');
     log.casualties('k-blog', { count: 20, scope: 'incident', time: { date: '2024-12-05' }, sources: ['blog-1'] });
-    log.casualties('k-reuters', { count: 18, scope: 'incident', corroborates: 'k-blog', time: { date: '2024-12-05' }, sources: ['reuters-1'] });
+    log.casualties('k-reuters', {
+      count: 18,
+      scope: 'incident',
+      corroborates: 'k-blog',
+      time: { date: '2024-12-05' },
+      sources: ['reuters-1'],
+    });
     log.casualties('s-sohr', sohr571);
     log.rank('k-blog', 'preferred');
     log.rank('s-sohr', 'preferred');
 
-    expect(killed(log.fold(), '2024-12-06').preferred).toEqual({ count: n(20, 18, 20), publisher: null, claimId: null, basis: 'incidentTotal' });
+    expect(killed(log.fold(), '2024-12-06').preferred).toEqual({
+      count: n(20, 18, 20),
+      publisher: null,
+      claimId: null,
+      basis: 'incidentTotal',
+    });
   });
 
   it('given incident members from an ungraded publisher only against an F cumulative figure, when asked, then the cumulative figure is preferred', () => {
@@ -274,7 +363,12 @@ describe('casualties: preferred is the highest rank, then grade, then later `to`
     log.casualties('k-blog', { count: 20, scope: 'incident', time: { date: '2024-12-06' }, sources: ['blog-1'] });
     log.casualties('s-sohr', { ...sohr571, time: { date: '2024-12-05' } });
 
-    expect(killed(log.fold(), '2024-12-06').preferred).toEqual({ count: n(571), publisher: 'sohr', claimId: 's-sohr', basis: 'cumulative' });
+    expect(killed(log.fold(), '2024-12-06').preferred).toEqual({
+      count: n(571),
+      publisher: 'sohr',
+      claimId: 's-sohr',
+      basis: 'cumulative',
+    });
   });
 });
 

@@ -18,12 +18,24 @@ function keysOf(ledger: CampaignLedger, query: CasualtyQuery): string[] {
 }
 
 /** The casualty figures of day D for every side and category (or the ones asked for). */
-export function casualtiesOn(views: TimelineViews, ledger: CampaignLedger, day: string, knownAt: KnownAt, query: CasualtyQuery = {}): CasualtyFigure[] {
+export function casualtiesOn(
+  views: TimelineViews,
+  ledger: CampaignLedger,
+  day: string,
+  knownAt: KnownAt,
+  query: CasualtyQuery = {},
+): CasualtyFigure[] {
   const key = `casualties|${day}|${query.side ?? ''}|${query.category ?? ''}|${query.operation ?? ''}`;
   return views.memo(ledger.campaign.campaignId, key, knownAt, () => figuresOn(views, ledger, day, knownAt, query));
 }
 
-function figuresOn(views: TimelineViews, ledger: CampaignLedger, day: string, knownAt: KnownAt, query: CasualtyQuery): CasualtyFigure[] {
+function figuresOn(
+  views: TimelineViews,
+  ledger: CampaignLedger,
+  day: string,
+  knownAt: KnownAt,
+  query: CasualtyQuery,
+): CasualtyFigure[] {
   return keysOf(ledger, query).map((key) => {
     const { candidates, groups } = views.casualties(ledger, key, knownAt, query.operation);
     return casualtyFigure(ledger, key, day, candidates, groups);

@@ -39,7 +39,11 @@ export function claimRow(record: ClaimRecord): ClaimRow {
 }
 
 /** Claims matching the filter in the order they were first recorded, after the `after` cursor. */
-export function listClaims(ledger: CampaignLedger, filter: ClaimFilter, page: { after: number; limit: number }): { items: ClaimRow[]; next: number | null } {
+export function listClaims(
+  ledger: CampaignLedger,
+  filter: ClaimFilter,
+  page: { after: number; limit: number },
+): { items: ClaimRow[]; next: number | null } {
   const matching: ClaimRecord[] = [];
   for (const record of ledger.claims.values()) {
     if (record.firstPosition > page.after && matches(ledger, record, filter)) matching.push(record);
@@ -57,7 +61,12 @@ function matches(ledger: CampaignLedger, record: ClaimRecord, filter: ClaimFilte
   if (filter.place && claim.place !== filter.place) return false;
   if (filter.source && !claim.sources.includes(filter.source)) return false;
   if (filter.operation && claim.operation !== filter.operation) return false;
-  if (filter.publisher && claim.attributedTo !== filter.publisher && !claim.sources.some((s) => ledger.sources.get(s)?.publisher === filter.publisher)) return false;
+  if (
+    filter.publisher &&
+    claim.attributedTo !== filter.publisher &&
+    !claim.sources.some((s) => ledger.sources.get(s)?.publisher === filter.publisher)
+  )
+    return false;
   if (filter.day && !(last.from < filter.day.end && last.to > filter.day.start)) return false;
   return true;
 }

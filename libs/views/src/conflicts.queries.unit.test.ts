@@ -17,8 +17,22 @@ describe('possibleConflicts: overlapping claims that merely disagree (rule 3)', 
       {
         place: 'hama',
         claims: [
-          { claimId: 'hama-hts', status: 'controlled', controller: 'hts', from: '2024-12-03T21:00:00.000Z', to: '2024-12-05T21:00:00.000Z', publisher: 'sohr' },
-          { claimId: 'hama-saa', status: 'controlled', controller: 'saa', from: '2024-12-04T21:00:00.000Z', to: '2024-12-05T21:00:00.000Z', publisher: 'syria-defense-ministry' },
+          {
+            claimId: 'hama-hts',
+            status: 'controlled',
+            controller: 'hts',
+            from: '2024-12-03T21:00:00.000Z',
+            to: '2024-12-05T21:00:00.000Z',
+            publisher: 'sohr',
+          },
+          {
+            claimId: 'hama-saa',
+            status: 'controlled',
+            controller: 'saa',
+            from: '2024-12-04T21:00:00.000Z',
+            to: '2024-12-05T21:00:00.000Z',
+            publisher: 'syria-defense-ministry',
+          },
         ],
       },
     ]);
@@ -69,6 +83,8 @@ describe('possibleConflicts: overlapping claims that merely disagree (rule 3)', 
     const { ledger } = log.fold();
 
     expect(possibleConflicts(ledger, NOW, '2024-12-07')).toEqual([]);
-    expect(possibleConflicts(ledger, NOW, '2024-12-05').map((c) => c.claims.map((x) => x.claimId))).toEqual([['hama-hts', 'hama-saa']]);
+    expect(possibleConflicts(ledger, NOW, '2024-12-05').map((c) => c.claims.map((x) => x.claimId))).toEqual([
+      ['hama-hts', 'hama-saa'],
+    ]);
   });
 });

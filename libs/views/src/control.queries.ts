@@ -18,11 +18,25 @@ export function holderBloc(state: PlaceState | undefined): string | null {
 }
 
 /** Every place's state at instant `at` as known at knownAt, with the counts per bloc and status. */
-export function controlAt(views: TimelineViews, ledger: CampaignLedger, at: number, knownAt: KnownAt, operation?: string): ControlView {
-  return views.memo(ledger.campaign.campaignId, `control|${at}|${operation ?? ''}`, knownAt, () => computeControlAt(views, ledger, at, knownAt, operation));
+export function controlAt(
+  views: TimelineViews,
+  ledger: CampaignLedger,
+  at: number,
+  knownAt: KnownAt,
+  operation?: string,
+): ControlView {
+  return views.memo(ledger.campaign.campaignId, `control|${at}|${operation ?? ''}`, knownAt, () =>
+    computeControlAt(views, ledger, at, knownAt, operation),
+  );
 }
 
-function computeControlAt(views: TimelineViews, ledger: CampaignLedger, at: number, knownAt: KnownAt, operation?: string): ControlView {
+function computeControlAt(
+  views: TimelineViews,
+  ledger: CampaignLedger,
+  at: number,
+  knownAt: KnownAt,
+  operation?: string,
+): ControlView {
   const places: PlaceState[] = [];
   for (const place of [...ledger.controlByPlace.keys()].sort()) {
     const state = placeStateAt(ledger, place, views.timeline(ledger, place, knownAt, operation), at, knownAt);
@@ -35,7 +49,13 @@ function computeControlAt(views: TimelineViews, ledger: CampaignLedger, at: numb
     if (bloc) byBloc[bloc] = (byBloc[bloc] ?? 0) + 1;
     byStatus[state.status] = (byStatus[state.status] ?? 0) + 1;
   }
-  return { campaignId: ledger.campaign.campaignId, at: new Date(at).toISOString(), knownAt: null, places, summary: { byBloc, byStatus } };
+  return {
+    campaignId: ledger.campaign.campaignId,
+    at: new Date(at).toISOString(),
+    knownAt: null,
+    places,
+    summary: { byBloc, byStatus },
+  };
 }
 
 export function endOfDay(ledger: CampaignLedger, day: string): number {
@@ -52,9 +72,15 @@ export interface ControlDay {
 /** Per day of the campaign: places held per bloc at the day's end, and gained and lost that day. */
 export function controlDays(views: TimelineViews, ledger: CampaignLedger, knownAt: KnownAt, operation?: string): ControlDay[] {
   const days = campaignDays(ledger);
-  const timelines = [...ledger.controlByPlace.keys()].map((place) => ({ place, timeline: views.timeline(ledger, place, knownAt, operation) }));
-  const holderAt = (timeline: TimelineEntry[], place: string, at: number) => holderBloc(placeStateAt(ledger, place, timeline, at, knownAt));
-  let previous = new Map(timelines.map(({ place, timeline }) => [place, holderAt(timeline, place, endOfDay(ledger, addDays(days[0], -1)))]));
+  const timelines = [...ledger.controlByPlace.keys()].map((place) => ({
+    place,
+    timeline: views.timeline(ledger, place, knownAt, operation),
+  }));
+  const holderAt = (timeline: TimelineEntry[], place: string, at: number) =>
+    holderBloc(placeStateAt(ledger, place, timeline, at, knownAt));
+  let previous = new Map(
+    timelines.map(({ place, timeline }) => [place, holderAt(timeline, place, endOfDay(ledger, addDays(days[0], -1)))]),
+  );
   return days.map((day) => {
     const end = endOfDay(ledger, day);
     const byBloc: Record<string, number> = {};
@@ -95,7 +121,10 @@ export function placeHistory(views: TimelineViews, ledger: CampaignLedger, place
           claimId: c.claimId,
           time: c.version.claim.time,
           quote: c.version.claim.quote,
-          sources: c.version.claim.sources.map((sourceId) => ({ sourceId, publisher: ledger.sources.get(sourceId)?.publisher ?? null })),
+          sources: c.version.claim.sources.map((sourceId) => ({
+            sourceId,
+            publisher: ledger.sources.get(sourceId)?.publisher ?? null,
+          })),
         })),
       };
     });

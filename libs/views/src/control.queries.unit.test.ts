@@ -7,7 +7,13 @@ describe('controlAt: every place at an instant, with the counts per bloc and sta
   it('given a controlled, a besieged and a vacated place, when the day view is taken, then places are sorted by id and counted', () => {
     const log = new TestLog();
     log.control('hama-hts', { place: 'hama', status: 'controlled', controller: 'hts', time: { date: '2024-12-05' } });
-    log.control('rastan-besieged', { place: 'al-rastan', status: 'besieged', controller: 'saa', besiegedBy: 'hts', time: { date: '2024-12-05' } });
+    log.control('rastan-besieged', {
+      place: 'al-rastan',
+      status: 'besieged',
+      controller: 'saa',
+      besiegedBy: 'hts',
+      time: { date: '2024-12-05' },
+    });
     log.control('tiyas-vacated', { place: 'tiyas', status: 'vacated', vacatedBy: 'saa', time: { date: '2024-12-05' } });
     const { views, ledger } = log.fold();
 
@@ -20,12 +26,21 @@ describe('controlAt: every place at an instant, with the counts per bloc and sta
       ['tiyas', 'vacated', null, null],
     ]);
     expect(view.places[2].vacatedBy).toBe('saa');
-    expect(view.summary).toEqual({ byBloc: { government: 1, opposition: 1 }, byStatus: { besieged: 1, controlled: 1, vacated: 1 } });
+    expect(view.summary).toEqual({
+      byBloc: { government: 1, opposition: 1 },
+      byStatus: { besieged: 1, controlled: 1, vacated: 1 },
+    });
   });
 
   it('given a contested place with no holder, when the view is taken, then it counts per status but for no bloc', () => {
     const log = new TestLog();
-    log.control('hama-contested', { place: 'hama', status: 'contested', controller: null, contestedBy: 'hts', time: { date: '2024-12-05' } });
+    log.control('hama-contested', {
+      place: 'hama',
+      status: 'contested',
+      controller: null,
+      contestedBy: 'hts',
+      time: { date: '2024-12-05' },
+    });
     const { views, ledger } = log.fold();
 
     const view = controlAt(views, ledger, local('2024-12-06'), NOW);
@@ -36,8 +51,20 @@ describe('controlAt: every place at an instant, with the counts per bloc and sta
 
   it('given claims in two operations, when filtered by operation, then only that operation’s claims decide', () => {
     const log = new TestLog();
-    log.control('hama-hts', { place: 'hama', status: 'controlled', controller: 'hts', time: { date: '2024-12-05' }, operation: 'hama' });
-    log.control('rastan-hts', { place: 'al-rastan', status: 'controlled', controller: 'hts', time: { date: '2024-12-05' }, operation: 'homs' });
+    log.control('hama-hts', {
+      place: 'hama',
+      status: 'controlled',
+      controller: 'hts',
+      time: { date: '2024-12-05' },
+      operation: 'hama',
+    });
+    log.control('rastan-hts', {
+      place: 'al-rastan',
+      status: 'controlled',
+      controller: 'hts',
+      time: { date: '2024-12-05' },
+      operation: 'homs',
+    });
     const { views, ledger } = log.fold();
 
     expect(controlAt(views, ledger, local('2024-12-06'), NOW, 'homs').places.map((p) => p.place)).toEqual(['al-rastan']);
@@ -76,18 +103,33 @@ describe('controlDays: places per bloc at each day’s end, gained and lost that
     log.control('hama-saa', { place: 'hama', status: 'controlled', controller: 'saa', time: { date: '2024-12-04' } });
     log.control('rastan-saa', { place: 'al-rastan', status: 'controlled', controller: 'saa', time: { date: '2024-12-04' } });
     log.control('hama-hts', { place: 'hama', status: 'controlled', controller: 'hts', time: { date: '2024-12-05', hour: 23 } });
-    log.control('rastan-hts', { place: 'al-rastan', status: 'controlled', controller: 'hts', time: { date: '2024-12-06', hour: 0 } });
+    log.control('rastan-hts', {
+      place: 'al-rastan',
+      status: 'controlled',
+      controller: 'hts',
+      time: { date: '2024-12-06', hour: 0 },
+    });
     const { views, ledger } = log.fold();
 
     const days = controlDays(views, ledger, NOW);
 
-    expect(days[1]).toEqual({ day: '2024-12-05', byBloc: { government: 1, opposition: 1 }, gained: { opposition: 1 }, lost: { government: 1 } });
+    expect(days[1]).toEqual({
+      day: '2024-12-05',
+      byBloc: { government: 1, opposition: 1 },
+      gained: { opposition: 1 },
+      lost: { government: 1 },
+    });
     expect(days[2]).toEqual({ day: '2024-12-06', byBloc: { opposition: 2 }, gained: { opposition: 1 }, lost: { government: 1 } });
   });
 
   it('given a capture known only later, when the days are listed as known before it, then the day shows no change', () => {
     const log = new TestLog();
-    const first = log.control('hama-saa', { place: 'hama', status: 'controlled', controller: 'saa', time: { date: '2024-12-04' } });
+    const first = log.control('hama-saa', {
+      place: 'hama',
+      status: 'controlled',
+      controller: 'saa',
+      time: { date: '2024-12-04' },
+    });
     log.control('hama-hts', { place: 'hama', status: 'controlled', controller: 'hts', time: { date: '2024-12-05' } });
     const { views, ledger } = log.fold();
 
@@ -98,9 +140,29 @@ describe('controlDays: places per bloc at each day’s end, gained and lost that
 describe('placeHistory: only the changes of state', () => {
   it('given two claims saying the same then a change, when the history is asked, then it lists the two changes with their claims and sources', () => {
     const log = new TestLog();
-    log.control('c-saa', { place: 'hama', status: 'controlled', controller: 'saa', time: { date: '2024-12-04' }, sources: ['sana-1'], quote: 'The army holds Hama.' });
-    log.control('c-saa-again', { place: 'hama', status: 'controlled', controller: 'saa', time: { date: '2024-12-05' }, sources: ['sana-1'] });
-    log.control('c-hts', { place: 'hama', status: 'controlled', controller: 'hts', time: { date: '2024-12-06' }, sources: ['sohr-1', 'reuters-1'], quote: 'Hama fell.' });
+    log.control('c-saa', {
+      place: 'hama',
+      status: 'controlled',
+      controller: 'saa',
+      time: { date: '2024-12-04' },
+      sources: ['sana-1'],
+      quote: 'The army holds Hama.',
+    });
+    log.control('c-saa-again', {
+      place: 'hama',
+      status: 'controlled',
+      controller: 'saa',
+      time: { date: '2024-12-05' },
+      sources: ['sana-1'],
+    });
+    log.control('c-hts', {
+      place: 'hama',
+      status: 'controlled',
+      controller: 'hts',
+      time: { date: '2024-12-06' },
+      sources: ['sohr-1', 'reuters-1'],
+      quote: 'Hama fell.',
+    });
     const { views, ledger } = log.fold();
 
     expect(placeHistory(views, ledger, 'hama', NOW)).toEqual([

@@ -39,10 +39,21 @@ export function stateKey(claim: ControlClaim): string {
  * claim's sources, then the later log position (domain.md, Territorial control, rule 2).
  */
 export function compareCandidates(a: ControlCandidate, b: ControlCandidate): number {
-  return a.to - b.to || RANK_VALUE[a.version.rank] - RANK_VALUE[b.version.rank] || a.grade - b.grade || a.firstPosition - b.firstPosition;
+  return (
+    a.to - b.to ||
+    RANK_VALUE[a.version.rank] - RANK_VALUE[b.version.rank] ||
+    a.grade - b.grade ||
+    a.firstPosition - b.firstPosition
+  );
 }
 
-export function controlCandidate(record: ClaimRecord, ledger: CampaignLedger, knownAt: KnownAt, place?: string, filter: ControlFilter = {}): ControlCandidate | undefined {
+export function controlCandidate(
+  record: ClaimRecord,
+  ledger: CampaignLedger,
+  knownAt: KnownAt,
+  place?: string,
+  filter: ControlFilter = {},
+): ControlCandidate | undefined {
   const version = ledger.liveAt(record, knownAt);
   if (!version || version.claim.type !== 'control') return undefined;
   if (place !== undefined && version.claim.place !== place) return undefined;
@@ -58,7 +69,12 @@ export function controlCandidate(record: ClaimRecord, ledger: CampaignLedger, kn
 }
 
 /** The place's control over valid time as known at knownAt: one entry per distinct `to`. */
-export function placeTimeline(ledger: CampaignLedger, place: string, knownAt: KnownAt, filter: ControlFilter = {}): TimelineEntry[] {
+export function placeTimeline(
+  ledger: CampaignLedger,
+  place: string,
+  knownAt: KnownAt,
+  filter: ControlFilter = {},
+): TimelineEntry[] {
   const candidates: ControlCandidate[] = [];
   for (const claimId of ledger.controlByPlace.get(place) ?? []) {
     const candidate = controlCandidate(ledger.claims.get(claimId)!, ledger, knownAt, place, filter);
@@ -66,7 +82,7 @@ export function placeTimeline(ledger: CampaignLedger, place: string, knownAt: Kn
   }
   candidates.sort(compareCandidates);
   const entries: TimelineEntry[] = [];
-  for (let i = 0; i < candidates.length; ) {
+  for (let i = 0; i < candidates.length;) {
     let j = i;
     while (j < candidates.length && candidates[j].to === candidates[i].to) j++;
     const group = candidates.slice(i, j);
@@ -113,7 +129,13 @@ export interface PlaceState {
  * The state of a place at instant `at`: the deciding claim of the timeline, and whether its
  * sources are disputed — it denies, or is denied by, another live claim in effect at `at`.
  */
-export function placeStateAt(ledger: CampaignLedger, place: string, timeline: TimelineEntry[], at: number, knownAt: KnownAt): PlaceState | undefined {
+export function placeStateAt(
+  ledger: CampaignLedger,
+  place: string,
+  timeline: TimelineEntry[],
+  at: number,
+  knownAt: KnownAt,
+): PlaceState | undefined {
   const entry = entryAt(timeline, at);
   if (!entry) return undefined;
   const claim = entry.decider.version.claim;
@@ -152,7 +174,9 @@ function denialPartners(ledger: CampaignLedger, decider: ControlCandidate, known
     const candidate = controlCandidate(record, ledger, knownAt);
     // a denial counts only when it is itself live and says something else, or names this claim
     if (candidate && candidate.claimId !== decider.claimId) {
-      const denies = (candidate.version.claim.denies ?? []).includes(decider.claimId) || (decider.version.claim.denies ?? []).includes(candidate.claimId);
+      const denies =
+        (candidate.version.claim.denies ?? []).includes(decider.claimId) ||
+        (decider.version.claim.denies ?? []).includes(candidate.claimId);
       if (denies) partners.push(candidate);
     }
   }

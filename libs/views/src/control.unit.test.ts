@@ -14,7 +14,11 @@ describe('control: a claim takes effect at the end of its interval (domain.md, T
     log.control('hama-hts', { ...hts, time: { date: '2024-12-05' } });
     const folded = log.fold();
 
-    expect(placeAt(folded, 'hama', local('2024-12-06'))).toMatchObject({ status: 'controlled', controller: 'hts', bloc: 'opposition' });
+    expect(placeAt(folded, 'hama', local('2024-12-06'))).toMatchObject({
+      status: 'controlled',
+      controller: 'hts',
+      bloc: 'opposition',
+    });
   });
 
   it('given a day claim on 5 Dec, when the state is asked at 23:00 local that day, then the place has no state yet', () => {
@@ -40,7 +44,11 @@ describe('control: a claim takes effect at the end of its interval (domain.md, T
     ['hour 14', { date: '2024-12-05', hour: 14 }, local('2024-12-05', '15:00')],
     ['by 16:30', { date: '2024-12-05', by: '16:30' }, local('2024-12-05', '16:30')],
     ['multi-day 3–5 Dec', { from: '2024-12-03', to: '2024-12-05' }, local('2024-12-06', '00:00')],
-    ['exact 10:00–13:30+03:00', { from: '2024-12-05T10:00:00+03:00', to: '2024-12-05T13:30:00+03:00' }, local('2024-12-05', '13:30')],
+    [
+      'exact 10:00–13:30+03:00',
+      { from: '2024-12-05T10:00:00+03:00', to: '2024-12-05T13:30:00+03:00' },
+      local('2024-12-05', '13:30'),
+    ],
   ])('given a claim written as %s, when the state is asked, then it decides exactly at its end', (_form, time, end) => {
     const log = new TestLog();
     log.control('hama-hts', { ...hts, time });
@@ -161,7 +169,12 @@ describe('control: denials make a place disputed (rule 3)', () => {
   it('given a deciding claim that an earlier-ending claim denies, when asked, then it is disputed because it is denied', () => {
     const log = new TestLog();
     log.control('hama-hts', { ...hts, time: { date: '2024-12-05' }, sources: ['sohr-1'] });
-    log.control('hama-saa-denial', { ...saa, time: { date: '2024-12-05', part: 'morning' }, sources: ['sana-1'], denies: ['hama-hts'] });
+    log.control('hama-saa-denial', {
+      ...saa,
+      time: { date: '2024-12-05', part: 'morning' },
+      sources: ['sana-1'],
+      denies: ['hama-hts'],
+    });
     const folded = log.fold();
 
     expect(placeAt(folded, 'hama', local('2024-12-06'))).toMatchObject({
@@ -188,7 +201,12 @@ describe('control: denials make a place disputed (rule 3)', () => {
   ])('given a denial that is %s, when asked, then the place is not disputed', (_how, drop) => {
     const log = new TestLog();
     log.control('hama-hts', { ...hts, time: { date: '2024-12-05' }, sources: ['sohr-1'] });
-    log.control('hama-saa-denial', { ...saa, time: { date: '2024-12-05', part: 'morning' }, sources: ['sana-1'], denies: ['hama-hts'] });
+    log.control('hama-saa-denial', {
+      ...saa,
+      time: { date: '2024-12-05', part: 'morning' },
+      sources: ['sana-1'],
+      denies: ['hama-hts'],
+    });
     drop(log);
     const folded = log.fold();
 
@@ -268,8 +286,15 @@ describe('control: corrections (the latest correction recorded by knownAt)', () 
     const folded = log.fold();
     const end = local('2024-12-06');
 
-    expect(placeAt(folded, 'hama', end)).toMatchObject({ status: 'besieged', controller: 'saa', besiegedBy: 'hts', bloc: 'government' });
-    expect(placeAt(folded, 'hama', end, correction - 1)).toEqual(expect.objectContaining({ status: 'controlled', controller: 'saa' }));
+    expect(placeAt(folded, 'hama', end)).toMatchObject({
+      status: 'besieged',
+      controller: 'saa',
+      besiegedBy: 'hts',
+      bloc: 'government',
+    });
+    expect(placeAt(folded, 'hama', end, correction - 1)).toEqual(
+      expect.objectContaining({ status: 'controlled', controller: 'saa' }),
+    );
     expect(placeAt(folded, 'hama', end, correction - 1)).not.toHaveProperty('besiegedBy');
   });
 
@@ -315,7 +340,11 @@ describe('control: denials added or dropped by correction', () => {
     log.correct('hama-saa', { denies: ['hama-hts'] });
     const folded = log.fold();
 
-    expect(placeAt(folded, 'hama', local('2024-12-06'))).toMatchObject({ controller: 'hts', disputed: true, alternatives: [{ status: 'controlled', controller: 'saa', claims: ['hama-saa'] }] });
+    expect(placeAt(folded, 'hama', local('2024-12-06'))).toMatchObject({
+      controller: 'hts',
+      disputed: true,
+      alternatives: [{ status: 'controlled', controller: 'saa', claims: ['hama-saa'] }],
+    });
   });
 });
 
@@ -326,7 +355,12 @@ describe('control: catalog corrections and knownAt (domain.md, knownAt: the even
     log.assess('reuters', 'A');
     log.control('hama-hts', { ...hts, time: { date: '2024-12-05' }, sources: ['blog-1'] });
     log.control('hama-saa', { ...saa, time: { date: '2024-12-05' }, sources: ['sana-1'] });
-    const correction = log.append('SourceCorrected', { campaignId: 'syria-2024', sourceId: 'blog-1', changes: { publisher: 'reuters', publisherName: 'Reuters' }, reason: 'misattributed' });
+    const correction = log.append('SourceCorrected', {
+      campaignId: 'syria-2024',
+      sourceId: 'blog-1',
+      changes: { publisher: 'reuters', publisherName: 'Reuters' },
+      reason: 'misattributed',
+    });
     const folded = log.fold();
     const end = local('2024-12-06');
 
@@ -337,7 +371,12 @@ describe('control: catalog corrections and knownAt (domain.md, knownAt: the even
   it('given a place renamed after a claim, when asked as known before the rename, then the old name shows', () => {
     const log = new TestLog();
     log.control('tiyas-saa', { place: 'tiyas', status: 'controlled', controller: 'saa', time: { date: '2024-12-05' } });
-    const rename = log.append('PlaceCorrected', { campaignId: 'syria-2024', placeId: 'tiyas', changes: { name: 'T4 airbase' }, reason: 'common name' });
+    const rename = log.append('PlaceCorrected', {
+      campaignId: 'syria-2024',
+      placeId: 'tiyas',
+      changes: { name: 'T4 airbase' },
+      reason: 'common name',
+    });
     const folded = log.fold();
     const end = local('2024-12-06');
 
@@ -374,6 +413,10 @@ describe('control: since and basis (rule 4)', () => {
   });
 
   it('given the first state, when asked, then it holds since its own `to`', () => {
-    expect(placeAt(given(), 'hama', local('2024-12-05'))).toMatchObject({ controller: 'saa', since: '2024-12-04T21:00:00.000Z', basis: ['c-saa'] });
+    expect(placeAt(given(), 'hama', local('2024-12-05'))).toMatchObject({
+      controller: 'saa',
+      since: '2024-12-04T21:00:00.000Z',
+      basis: ['c-saa'],
+    });
   });
 });

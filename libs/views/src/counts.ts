@@ -20,5 +20,10 @@ export function toCount(count: CountInput): Count {
 /** Sums low, best and high separately; one open-ended term makes the sum open-ended. */
 export function addCounts(a: Count, b: Count): Count {
   const openEnded = a.openEnded || b.openEnded;
-  return { best: a.best + b.best, low: a.low + b.low, high: openEnded || a.high === null || b.high === null ? null : a.high + b.high, openEnded };
+  return {
+    best: a.best + b.best,
+    low: a.low + b.low,
+    high: openEnded || a.high === null || b.high === null ? null : a.high + b.high,
+    openEnded,
+  };
 }

@@ -13,12 +13,12 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      if (ch === '"' && text[i + 1] === '"') ((cell += '"'), i++);
       else if (ch === '"') quoted = false;
       else cell += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(cell), (cell = '');
-    else if (ch === '\n') row.push(cell), rows.push(row), (row = []), (cell = '');
+    else if (ch === ',') (row.push(cell), (cell = ''));
+    else if (ch === '\n') (row.push(cell), rows.push(row), (row = []), (cell = ''));
     else cell += ch;
   }
   return rows;
@@ -32,9 +32,24 @@ function records(csv: string): Record<string, string>[] {
 describe('claimsCsv: one row per claim revision', () => {
   it('given a control claim and its correction and a casualty claim, when exported, then the header and three rows come out in log order', () => {
     const log = new TestLog();
-    log.control('c1', { place: 'hama', status: 'controlled', controller: 'hts', time: { date: '2024-12-05' }, sources: ['sohr-1', 'reuters-1'], operation: 'hama' }, 'alice');
+    log.control(
+      'c1',
+      {
+        place: 'hama',
+        status: 'controlled',
+        controller: 'hts',
+        time: { date: '2024-12-05' },
+        sources: ['sohr-1', 'reuters-1'],
+        operation: 'hama',
+      },
+      'alice',
+    );
     log.correct('c1', { controller: 'saa' }, ['sana-1'], 'bob');
-    log.casualties('k1', { count: { best: 283, low: 283, openEnded: true }, scope: 'incident', time: { from: '2024-12-04', to: '2024-12-05' } });
+    log.casualties('k1', {
+      count: { best: 283, low: 283, openEnded: true },
+      scope: 'incident',
+      time: { from: '2024-12-04', to: '2024-12-05' },
+    });
     const { ledger } = log.fold();
 
     const csv = claimsCsv(ledger);
@@ -98,7 +113,13 @@ describe('claimsCsv: one row per claim revision', () => {
 
   it('given a quote with only a line break, when exported, then the cell is quoted so the row stays one record', () => {
     const log = new TestLog();
-    log.control('c1', { place: 'hama', status: 'controlled', controller: 'hts', time: { date: '2024-12-05' }, quote: 'Hama\nfell' });
+    log.control('c1', {
+      place: 'hama',
+      status: 'controlled',
+      controller: 'hts',
+      time: { date: '2024-12-05' },
+      quote: 'Hama\nfell',
+    });
     const { ledger } = log.fold();
 
     expect(claimsCsv(ledger).trimEnd().split('\n').slice(-2)).toEqual([expect.stringMatching(/,"Hama$/), 'fell"']);
@@ -109,13 +130,16 @@ describe('claimsCsv: one row per claim revision', () => {
     ['=1+2', "'=1+2"],
     ['+1 dead', "'+1 dead"],
     ['@SUM(A1)', "'@SUM(A1)"],
-  ])('given a quote starting with a formula sign (%s), when exported, then the cell is neutralised with a leading apostrophe', (quote, cell) => {
-    const log = new TestLog();
-    log.control('c1', { place: 'hama', status: 'controlled', controller: 'hts', time: { date: '2024-12-05' }, quote });
-    const { ledger } = log.fold();
+  ])(
+    'given a quote starting with a formula sign (%s), when exported, then the cell is neutralised with a leading apostrophe',
+    (quote, cell) => {
+      const log = new TestLog();
+      log.control('c1', { place: 'hama', status: 'controlled', controller: 'hts', time: { date: '2024-12-05' }, quote });
+      const { ledger } = log.fold();
 
-    expect(claimsCsv(ledger).trimEnd().split(',').at(-1)).toBe(cell);
-  });
+      expect(claimsCsv(ledger).trimEnd().split(',').at(-1)).toBe(cell);
+    },
+  );
 });
 
 describe('controlGeoJson: the day’s control map as points', () => {
@@ -135,8 +159,16 @@ describe('controlGeoJson: the day’s control map as points', () => {
           id: 'hama',
           geometry: { type: 'Point', coordinates: [36.7578, 35.1318] },
           properties: {
-            place: 'hama', name: 'Hama', status: 'controlled', controller: 'hts', bloc: 'opposition', disputed: false,
-            since: '2024-12-05T21:00:00.000Z', basis: ['hama-hts'], precision: 'exact', color: '#2e7d32',
+            place: 'hama',
+            name: 'Hama',
+            status: 'controlled',
+            controller: 'hts',
+            bloc: 'opposition',
+            disputed: false,
+            since: '2024-12-05T21:00:00.000Z',
+            basis: ['hama-hts'],
+            precision: 'exact',
+            color: '#2e7d32',
           },
         },
         {
@@ -144,8 +176,16 @@ describe('controlGeoJson: the day’s control map as points', () => {
           id: 'tiyas',
           geometry: null,
           properties: {
-            place: 'tiyas', name: 'Tiyas', status: 'controlled', controller: 'saa', bloc: 'government', disputed: false,
-            since: '2024-12-05T21:00:00.000Z', basis: ['tiyas-saa'], precision: 'unknown', color: '#c62828',
+            place: 'tiyas',
+            name: 'Tiyas',
+            status: 'controlled',
+            controller: 'saa',
+            bloc: 'government',
+            disputed: false,
+            since: '2024-12-05T21:00:00.000Z',
+            basis: ['tiyas-saa'],
+            precision: 'unknown',
+            color: '#c62828',
           },
         },
       ],
@@ -155,7 +195,12 @@ describe('controlGeoJson: the day’s control map as points', () => {
   it('given a place whose coordinates are corrected, when exported, then the point follows the correction', () => {
     const log = new TestLog();
     log.control('rastan-hts', { place: 'al-rastan', status: 'controlled', controller: 'hts', time: { date: '2024-12-05' } });
-    log.append('PlaceCorrected', { campaignId: 'syria-2024', placeId: 'al-rastan', changes: { lat: 34.93, lon: 36.73, precision: 'exact' }, reason: 'survey' });
+    log.append('PlaceCorrected', {
+      campaignId: 'syria-2024',
+      placeId: 'al-rastan',
+      changes: { lat: 34.93, lon: 36.73, precision: 'exact' },
+      reason: 'survey',
+    });
     const { views, ledger } = log.fold();
 
     const [feature] = controlGeoJson(ledger, controlAt(views, ledger, endOfDay(ledger, '2024-12-05'), NOW)).features;

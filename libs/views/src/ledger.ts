@@ -1,4 +1,12 @@
-import { type CampaignRegistration, type PlaceRegistration, type Grade, type SourceRegistration, type ClaimData, applyChanges, type Rank } from '@timeline/domain';
+import {
+  type CampaignRegistration,
+  type PlaceRegistration,
+  type Grade,
+  type SourceRegistration,
+  type ClaimData,
+  applyChanges,
+  type Rank,
+} from '@timeline/domain';
 
 /** An event as the views read it: what the store gives, reduced to what they need. */
 export interface LogEvent {
@@ -59,7 +67,10 @@ export class CampaignLedger {
   /** source id → claim ids whose versions cite it. */
   readonly claimsBySource = new Map<string, Set<string>>();
 
-  constructor(campaign: CampaignRegistration, private readonly grades: PublisherGrades) {
+  constructor(
+    campaign: CampaignRegistration,
+    private readonly grades: PublisherGrades,
+  ) {
     this.campaign = campaign;
   }
 
@@ -77,12 +88,18 @@ export class CampaignLedger {
         campaignId: this.campaign.campaignId,
         claimId: record.claimId,
         firstPosition: record.firstPosition,
-        versions: record.versions.map((v, i) => ({ ...v, claim: i > 0 && record.versions[i - 1].claim === v.claim ? null : v.claim })),
+        versions: record.versions.map((v, i) => ({
+          ...v,
+          claim: i > 0 && record.versions[i - 1].claim === v.claim ? null : v.claim,
+        })),
       };
     }
   }
 
-  restorePlacesAndSources(places: [string, { position: number; place: PlaceRegistration }[]][], sources: [string, { position: number; source: SourceRegistration }[]][]): void {
+  restorePlacesAndSources(
+    places: [string, { position: number; place: PlaceRegistration }[]][],
+    sources: [string, { position: number; source: SourceRegistration }[]][],
+  ): void {
     for (const [id, versions] of places) {
       this.placeVersions.set(id, versions);
       this.places.set(id, versions[versions.length - 1].place);
@@ -93,7 +110,11 @@ export class CampaignLedger {
     }
   }
 
-  restoreClaim(line: { claimId: string; firstPosition: number; versions: (Omit<ClaimVersion, 'claim'> & { claim: ClaimData | null })[] }): void {
+  restoreClaim(line: {
+    claimId: string;
+    firstPosition: number;
+    versions: (Omit<ClaimVersion, 'claim'> & { claim: ClaimData | null })[];
+  }): void {
     const versions: ClaimVersion[] = [];
     for (const v of line.versions) {
       const claim = v.claim ?? versions[versions.length - 1].claim;
@@ -186,7 +207,16 @@ export class CampaignLedger {
         if (!record) return undefined;
         const last = record.versions[record.versions.length - 1];
         const rank = event.type === 'ClaimRanked' ? (data.rank as Rank) : last.rank;
-        version = newVersion(event, recordedAt, actor, (data.sources as string[]) ?? [], last.claim, rank, last.retracted || event.type === 'ClaimRetracted', last);
+        version = newVersion(
+          event,
+          recordedAt,
+          actor,
+          (data.sources as string[]) ?? [],
+          last.claim,
+          rank,
+          last.retracted || event.type === 'ClaimRetracted',
+          last,
+        );
         break;
       }
       default:

@@ -6,7 +6,11 @@ describe('CampaignLedger: claims with versions over transaction time', () => {
   function given() {
     const log = new TestLog();
     const p = {
-      recorded: log.control('c1', { place: 'hama', status: 'controlled', controller: 'hts', time: { date: '2024-12-05' } }, 'alice'),
+      recorded: log.control(
+        'c1',
+        { place: 'hama', status: 'controlled', controller: 'hts', time: { date: '2024-12-05' } },
+        'alice',
+      ),
       corrected: log.correct('c1', { controller: 'saa' }, ['sana-1'], 'bob'),
       deprecated: log.rank('c1', 'deprecated'),
       restored: log.rank('c1', 'normal'),
@@ -20,7 +24,17 @@ describe('CampaignLedger: claims with versions over transaction time', () => {
     const { record, p } = given();
 
     expect(record.firstPosition).toBe(p.recorded);
-    expect(record.versions.map((v) => [v.position, v.event, v.actor, v.eventSources, v.claim.type === 'control' && v.claim.controller, v.rank, v.retracted])).toEqual([
+    expect(
+      record.versions.map((v) => [
+        v.position,
+        v.event,
+        v.actor,
+        v.eventSources,
+        v.claim.type === 'control' && v.claim.controller,
+        v.rank,
+        v.retracted,
+      ]),
+    ).toEqual([
       [p.recorded, 'ControlClaimed', 'alice', ['sohr-1'], 'hts', 'normal', false],
       [p.corrected, 'ClaimCorrected', 'bob', ['sana-1'], 'saa', 'normal', false],
       [p.deprecated, 'ClaimRanked', 'editor', [], 'saa', 'deprecated', false],
@@ -37,7 +51,12 @@ describe('CampaignLedger: claims with versions over transaction time', () => {
     expect(ledger.versionAt(record, p.corrected)?.position).toBe(p.corrected);
     expect(ledger.versionAt(record, NOW)?.position).toBe(p.retracted);
     expect([p.recorded - 1, p.recorded, p.corrected, p.deprecated, p.restored, p.retracted].map(live)).toEqual([
-      undefined, p.recorded, p.corrected, undefined, p.restored, undefined,
+      undefined,
+      p.recorded,
+      p.corrected,
+      undefined,
+      p.restored,
+      undefined,
     ]);
   });
 
@@ -52,7 +71,13 @@ describe('CampaignLedger: claims with versions over transaction time', () => {
 
   it('given a claim attributed to a belligerent, when its publisher is asked, then it is the attributed one; else the first source’s publisher', () => {
     const log = new TestLog();
-    log.casualties('k1', { count: 3, scope: 'incident', time: { date: '2024-12-05' }, sources: ['reuters-1'], attributedTo: 'syria-defense-ministry' });
+    log.casualties('k1', {
+      count: 3,
+      scope: 'incident',
+      time: { date: '2024-12-05' },
+      sources: ['reuters-1'],
+      attributedTo: 'syria-defense-ministry',
+    });
     log.casualties('k2', { count: 3, scope: 'incident', time: { date: '2024-12-05' }, sources: ['sohr-1', 'reuters-1'] });
     const { ledger } = log.fold();
     const latest = (id: string) => ledger.claims.get(id)!.versions[0];
@@ -64,7 +89,12 @@ describe('CampaignLedger: claims with versions over transaction time', () => {
   it('given factions of two blocs, when a bloc is asked, then it is the faction’s, or null for none or an unknown faction', () => {
     const { ledger } = new TestLog().fold();
 
-    expect([ledger.bloc('hts'), ledger.bloc('saa'), ledger.bloc(null), ledger.bloc('isis')]).toEqual(['opposition', 'government', null, null]);
+    expect([ledger.bloc('hts'), ledger.bloc('saa'), ledger.bloc(null), ledger.bloc('isis')]).toEqual([
+      'opposition',
+      'government',
+      null,
+      null,
+    ]);
   });
 });
 
@@ -75,17 +105,34 @@ describe('PublisherGrades: grades over transaction time', () => {
     grades.assess('sohr', 'A', 20, 'erin');
 
     expect([9, 10, 19, 20, NOW].map((k) => grades.at('sohr', k))).toEqual([undefined, 'C', 'C', 'A', 'A']);
-    expect(grades.assessmentsOf('sohr')).toEqual([{ position: 10, grade: 'C', actor: 'dave' }, { position: 20, grade: 'A', actor: 'erin' }]);
+    expect(grades.assessmentsOf('sohr')).toEqual([
+      { position: 10, grade: 'C', actor: 'dave' },
+      { position: 20, grade: 'A', actor: 'erin' },
+    ]);
   });
 
   it('given the grades A to F and none, when valued, then A is highest and ungraded is below F', () => {
-    expect([gradeValue('A'), gradeValue('B'), gradeValue('C'), gradeValue('D'), gradeValue('E'), gradeValue('F'), gradeValue(undefined)]).toEqual([6, 5, 4, 3, 2, 1, 0]);
+    expect([
+      gradeValue('A'),
+      gradeValue('B'),
+      gradeValue('C'),
+      gradeValue('D'),
+      gradeValue('E'),
+      gradeValue('F'),
+      gradeValue(undefined),
+    ]).toEqual([6, 5, 4, 3, 2, 1, 0]);
   });
 
   it('given a claim citing a D and an A publisher, when its grade is scored before and after the A grade, then it is the best known then', () => {
     const log = new TestLog();
     log.assess('syria-defense-ministry', 'D');
-    const claim = log.control('c1', { place: 'hama', status: 'controlled', controller: 'saa', time: { date: '2024-12-05' }, sources: ['sana-1', 'reuters-1'] });
+    const claim = log.control('c1', {
+      place: 'hama',
+      status: 'controlled',
+      controller: 'saa',
+      time: { date: '2024-12-05' },
+      sources: ['sana-1', 'reuters-1'],
+    });
     log.assess('reuters', 'A');
     const { ledger } = log.fold();
     const version = ledger.claims.get('c1')!.versions[0];

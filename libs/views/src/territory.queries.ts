@@ -20,13 +20,25 @@ export interface FactionTerritory {
  * Per faction, day D: the named places it gained and lost that day (from control), and the
  * settlements and area reported — daily sums of incident reports, each publisher's latest total.
  */
-export function territoryOn(views: TimelineViews, ledger: CampaignLedger, day: string, knownAt: KnownAt, operation?: string): FactionTerritory[] {
+export function territoryOn(
+  views: TimelineViews,
+  ledger: CampaignLedger,
+  day: string,
+  knownAt: KnownAt,
+  operation?: string,
+): FactionTerritory[] {
   const { start, end } = dayBounds(day, ledger.campaign.timeZone);
   const result = new Map<string, FactionTerritory>();
   const entry = (faction: string) => {
     let e = result.get(faction);
     if (!e) {
-      e = { faction, bloc: ledger.bloc(faction), gained: [], lost: [], reported: { daily: { settlements: 0, areaKm2: 0, claims: [] }, cumulative: {} } };
+      e = {
+        faction,
+        bloc: ledger.bloc(faction),
+        gained: [],
+        lost: [],
+        reported: { daily: { settlements: 0, areaKm2: 0, claims: [] }, cumulative: {} },
+      };
       result.set(faction, e);
     }
     return e;
@@ -63,7 +75,11 @@ export function territoryOn(views: TimelineViews, ledger: CampaignLedger, day: s
       }
     }
     for (const [publisher, { claim, claimId }] of latest) {
-      entry(faction).reported.cumulative[publisher] = { settlements: claim.settlements ?? null, areaKm2: claim.areaKm2 ?? null, claimId };
+      entry(faction).reported.cumulative[publisher] = {
+        settlements: claim.settlements ?? null,
+        areaKm2: claim.areaKm2 ?? null,
+        claimId,
+      };
     }
   }
   return [...result.values()].sort((a, b) => a.faction.localeCompare(b.faction));

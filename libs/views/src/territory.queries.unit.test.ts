@@ -10,7 +10,12 @@ describe('territoryOn: places gained and lost per faction that day (from control
     const log = new TestLog();
     log.control('hama-saa', { place: 'hama', status: 'controlled', controller: 'saa', time: { date: '2024-12-04' } });
     log.control('rastan-saa', { place: 'al-rastan', status: 'controlled', controller: 'saa', time: { date: '2024-12-05' } });
-    log.control('hama-hts', { place: 'hama', status: 'controlled', controller: 'hts', time: { date: '2024-12-06', part: 'afternoon' } });
+    log.control('hama-hts', {
+      place: 'hama',
+      status: 'controlled',
+      controller: 'hts',
+      time: { date: '2024-12-06', part: 'afternoon' },
+    });
     log.control('rastan-vacated', { place: 'al-rastan', status: 'vacated', vacatedBy: 'saa', time: { date: '2024-12-06' } });
     return log.fold();
   }
@@ -27,7 +32,9 @@ describe('territoryOn: places gained and lost per faction that day (from control
   it('given the claim taking Al-Rastan at the end of 5 Dec, when 5 Dec and 6 Dec are asked, then the gain is on 5 Dec only', () => {
     const { views, ledger } = given();
 
-    expect(territoryOn(views, ledger, '2024-12-05', NOW)).toEqual([{ faction: 'saa', bloc: 'government', gained: ['al-rastan'], lost: [], reported: empty }]);
+    expect(territoryOn(views, ledger, '2024-12-05', NOW)).toEqual([
+      { faction: 'saa', bloc: 'government', gained: ['al-rastan'], lost: [], reported: empty },
+    ]);
     expect(territoryOn(views, ledger, '2024-12-06', NOW).find((f) => f.faction === 'saa')?.gained).toEqual([]);
   });
 
@@ -42,12 +49,42 @@ describe('territoryOn: settlements and area reported', () => {
   function given() {
     const log = new TestLog();
     log.territory('t-inc-1', { faction: 'hts', settlements: 5, areaKm2: 120, scope: 'incident', time: { date: '2024-12-06' } });
-    log.territory('t-inc-2', { faction: 'hts', settlements: 3, scope: 'incident', time: { date: '2024-12-06', part: 'morning' } });
+    log.territory('t-inc-2', {
+      faction: 'hts',
+      settlements: 3,
+      scope: 'incident',
+      time: { date: '2024-12-06', part: 'morning' },
+    });
     log.territory('t-inc-5dec', { faction: 'hts', settlements: 7, scope: 'incident', time: { date: '2024-12-05' } });
-    log.territory('t-cum-sohr-40', { faction: 'hts', settlements: 40, areaKm2: 900, scope: 'cumulative', time: { date: '2024-12-05' }, sources: ['sohr-1'] });
-    log.territory('t-cum-sohr-52', { faction: 'hts', settlements: 52, scope: 'cumulative', time: { date: '2024-12-06' }, sources: ['sohr-2'] });
-    log.territory('t-cum-sohr-70', { faction: 'hts', settlements: 70, scope: 'cumulative', time: { date: '2024-12-07' }, sources: ['sohr-1'] });
-    log.territory('t-cum-reuters', { faction: 'hts', areaKm2: 1000, scope: 'cumulative', time: { date: '2024-12-06', part: 'morning' }, sources: ['reuters-1'] });
+    log.territory('t-cum-sohr-40', {
+      faction: 'hts',
+      settlements: 40,
+      areaKm2: 900,
+      scope: 'cumulative',
+      time: { date: '2024-12-05' },
+      sources: ['sohr-1'],
+    });
+    log.territory('t-cum-sohr-52', {
+      faction: 'hts',
+      settlements: 52,
+      scope: 'cumulative',
+      time: { date: '2024-12-06' },
+      sources: ['sohr-2'],
+    });
+    log.territory('t-cum-sohr-70', {
+      faction: 'hts',
+      settlements: 70,
+      scope: 'cumulative',
+      time: { date: '2024-12-07' },
+      sources: ['sohr-1'],
+    });
+    log.territory('t-cum-reuters', {
+      faction: 'hts',
+      areaKm2: 1000,
+      scope: 'cumulative',
+      time: { date: '2024-12-06', part: 'morning' },
+      sources: ['reuters-1'],
+    });
     return log;
   }
 
@@ -76,7 +113,15 @@ describe('territoryOn: settlements and area reported', () => {
     const retraction = log.retract('t-inc-1');
     const { views, ledger } = log.fold();
 
-    expect(territoryOn(views, ledger, '2024-12-06', NOW)[0].reported.daily).toEqual({ settlements: 3, areaKm2: 0, claims: ['t-inc-2'] });
-    expect(territoryOn(views, ledger, '2024-12-06', retraction - 1)[0].reported.daily).toEqual({ settlements: 8, areaKm2: 120, claims: ['t-inc-1', 't-inc-2'] });
+    expect(territoryOn(views, ledger, '2024-12-06', NOW)[0].reported.daily).toEqual({
+      settlements: 3,
+      areaKm2: 0,
+      claims: ['t-inc-2'],
+    });
+    expect(territoryOn(views, ledger, '2024-12-06', retraction - 1)[0].reported.daily).toEqual({
+      settlements: 8,
+      areaKm2: 120,
+      claims: ['t-inc-1', 't-inc-2'],
+    });
   });
 });

@@ -18,7 +18,10 @@ export class TimelineViews {
   /** campaign → place → operation ('' for all) → timeline known now. */
   private readonly timelines = new Map<string, Map<string, Map<string, TimelineEntry[]>>>();
   /** campaign → `side|category` → operation → candidates and incident groups known now. */
-  private readonly casualtyCache = new Map<string, Map<string, Map<string, { candidates: CasualtyCandidate[]; groups: Group[] }>>>();
+  private readonly casualtyCache = new Map<
+    string,
+    Map<string, Map<string, { candidates: CasualtyCandidate[]; groups: Group[] }>>
+  >();
   /** campaign → whole answers known now (a day's control view …), dropped on any change to it. */
   private readonly answers = new Map<string, Map<string, unknown>>();
   private readonly changeListeners = new Set<(change: ViewChange) => void>();
@@ -33,7 +36,8 @@ export class TimelineViews {
     const data = event.data as Record<string, any>;
     switch (event.type) {
       case 'CampaignRegistered':
-        if (!this.ledgers.has(data.campaignId)) this.ledgers.set(data.campaignId, new CampaignLedger(data as CampaignRegistration, this.grades));
+        if (!this.ledgers.has(data.campaignId))
+          this.ledgers.set(data.campaignId, new CampaignLedger(data as CampaignRegistration, this.grades));
         return;
       case 'PlaceRegistered':
         this.ledgers.get(data.campaignId)?.recordPlace(stripCampaign(data) as never, event.position);
@@ -72,7 +76,13 @@ export class TimelineViews {
 
   /** The views as lines of plain data: a snapshot to resume from without refolding the log. */
   *toSnapshot(): Generator<unknown> {
-    yield { kind: 'views', position: this.position, positions: this.positions, recordedAts: this.recordedAts, grades: this.grades.toSnapshot() };
+    yield {
+      kind: 'views',
+      position: this.position,
+      positions: this.positions,
+      recordedAts: this.recordedAts,
+      grades: this.grades.toSnapshot(),
+    };
     for (const ledger of this.ledgers.values()) yield* ledger.toSnapshot();
   }
 
@@ -126,7 +136,12 @@ export class TimelineViews {
     return timeline;
   }
 
-  casualties(ledger: CampaignLedger, key: string, knownAt: KnownAt, operation?: string): { candidates: CasualtyCandidate[]; groups: Group[] } {
+  casualties(
+    ledger: CampaignLedger,
+    key: string,
+    knownAt: KnownAt,
+    operation?: string,
+  ): { candidates: CasualtyCandidate[]; groups: Group[] } {
     const compute = () => {
       const candidates = casualtyCandidates(ledger, key, knownAt, { operation });
       return { candidates, groups: incidentGroups(candidates) };
@@ -185,7 +200,8 @@ export class TimelineViews {
       if (claim.type === 'casualties') keys.add(`${claim.side}|${claim.category}`);
       // a denial changes the dispute flag of the places of the claims it names
       for (const denied of claim.denies ?? []) {
-        const target = this.ledgers.get(campaignId)?.claims.get(denied)?.versions.at(-1)?.claim as Record<string, any> | undefined;
+        const target = this.ledgers.get(campaignId)?.claims.get(denied)?.versions.at(-1)?.claim as
+          Record<string, any> | undefined;
         if (target?.type === 'control') places.add(target.place);
       }
     }

@@ -11,16 +11,64 @@ const DAYS = ['2024-12-04', '2024-12-05', '2024-12-06', '2024-12-07', '2024-12-0
 function richLog(): TestLog {
   const log = new TestLog();
   log.assess('sohr', 'B');
-  log.control('hama-saa', { place: 'hama', status: 'controlled', controller: 'saa', time: { date: '2024-12-04' }, sources: ['sana-1'] });
-  log.control('hama-hts', { place: 'hama', status: 'controlled', controller: 'hts', time: { date: '2024-12-06' }, sources: ['sohr-1'] });
-  log.control('hama-denial', { place: 'hama', status: 'controlled', controller: 'saa', time: { date: '2024-12-06', part: 'morning' }, sources: ['sana-1'], denies: ['hama-hts'] });
-  log.control('rastan-saa', { place: 'al-rastan', status: 'besieged', controller: 'saa', besiegedBy: 'hts', time: { date: '2024-12-05' }, sources: ['reuters-1'] });
-  log.control('rastan-hts', { place: 'al-rastan', status: 'controlled', controller: 'hts', time: { date: '2024-12-07', by: '10:00' }, sources: ['reuters-1'] });
-  log.control('tiyas-vacated', { place: 'tiyas', status: 'vacated', vacatedBy: 'saa', time: { from: '2024-12-06', to: '2024-12-07' } });
+  log.control('hama-saa', {
+    place: 'hama',
+    status: 'controlled',
+    controller: 'saa',
+    time: { date: '2024-12-04' },
+    sources: ['sana-1'],
+  });
+  log.control('hama-hts', {
+    place: 'hama',
+    status: 'controlled',
+    controller: 'hts',
+    time: { date: '2024-12-06' },
+    sources: ['sohr-1'],
+  });
+  log.control('hama-denial', {
+    place: 'hama',
+    status: 'controlled',
+    controller: 'saa',
+    time: { date: '2024-12-06', part: 'morning' },
+    sources: ['sana-1'],
+    denies: ['hama-hts'],
+  });
+  log.control('rastan-saa', {
+    place: 'al-rastan',
+    status: 'besieged',
+    controller: 'saa',
+    besiegedBy: 'hts',
+    time: { date: '2024-12-05' },
+    sources: ['reuters-1'],
+  });
+  log.control('rastan-hts', {
+    place: 'al-rastan',
+    status: 'controlled',
+    controller: 'hts',
+    time: { date: '2024-12-07', by: '10:00' },
+    sources: ['reuters-1'],
+  });
+  log.control('tiyas-vacated', {
+    place: 'tiyas',
+    status: 'vacated',
+    vacatedBy: 'saa',
+    time: { from: '2024-12-06', to: '2024-12-07' },
+  });
   log.casualties('k1', { count: 20, scope: 'incident', time: { date: '2024-12-06' }, sources: ['sohr-1'] });
-  log.casualties('k2', { count: { best: 25, low: 22, high: 30 }, scope: 'incident', corroborates: 'k1', time: { date: '2024-12-06' }, sources: ['reuters-1'] });
+  log.casualties('k2', {
+    count: { best: 25, low: 22, high: 30 },
+    scope: 'incident',
+    corroborates: 'k1',
+    time: { date: '2024-12-06' },
+    sources: ['reuters-1'],
+  });
   log.casualties('s1', { count: 571, scope: 'cumulative', time: { date: '2024-12-06' }, sources: ['sohr-2'] });
-  log.casualties('w1', { category: 'wounded', count: { best: 40, low: 40, openEnded: true }, scope: 'incident', time: { date: '2024-12-05' } });
+  log.casualties('w1', {
+    category: 'wounded',
+    count: { best: 40, low: 40, openEnded: true },
+    scope: 'incident',
+    time: { date: '2024-12-05' },
+  });
   log.assess('reuters', 'A');
   log.rank('rastan-saa', 'preferred');
   log.correct('hama-hts', { time: { date: '2024-12-07' } });
@@ -73,7 +121,13 @@ describe('TimelineViews: the "now" cache is dropped only where an event changes 
     const log = new TestLog();
     log.control('hama-hts', { place: 'hama', status: 'controlled', controller: 'hts', time: { date: '2024-12-05' } });
     log.control('rastan-saa', { place: 'al-rastan', status: 'controlled', controller: 'saa', time: { date: '2024-12-05' } });
-    log.control('tiyas-saa', { place: 'tiyas', status: 'controlled', controller: 'saa', time: { date: '2024-12-05' }, sources: ['reuters-1'] });
+    log.control('tiyas-saa', {
+      place: 'tiyas',
+      status: 'controlled',
+      controller: 'saa',
+      time: { date: '2024-12-05' },
+      sources: ['reuters-1'],
+    });
     log.casualties('k1', { count: 20, scope: 'incident', time: { date: '2024-12-05' } });
     const folded = log.fold();
     const at = endOfDay(folded.ledger, '2024-12-05');
@@ -115,7 +169,15 @@ describe('TimelineViews: the "now" cache is dropped only where an event changes 
 
   it('given a queried view, when a regrade flips a tie, then the place changes', () => {
     const { log, views, ledger, at, apply } = warm();
-    apply(log.control('tiyas-hts', { place: 'tiyas', status: 'controlled', controller: 'hts', time: { date: '2024-12-05' }, sources: ['sohr-1'] }));
+    apply(
+      log.control('tiyas-hts', {
+        place: 'tiyas',
+        status: 'controlled',
+        controller: 'hts',
+        time: { date: '2024-12-05' },
+        sources: ['sohr-1'],
+      }),
+    );
     expect(byPlace(controlAt(views, ledger, at, NOW)).tiyas.controller).toBe('hts');
     apply(log.assess('reuters', 'A'));
 
@@ -178,6 +240,8 @@ describe('TimelineViews.knownAtPosition: an instant as the last position recorde
     const folded = given().fold();
     const knownAt = folded.views.knownAtPosition('2024-12-10T09:09:30Z');
 
-    expect(controlAt(folded.views, folded.ledger, endOfDay(folded.ledger, '2024-12-07'), knownAt).places[0].controller).toBe('hts');
+    expect(controlAt(folded.views, folded.ledger, endOfDay(folded.ledger, '2024-12-07'), knownAt).places[0].controller).toBe(
+      'hts',
+    );
   });
 });

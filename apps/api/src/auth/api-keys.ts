@@ -26,7 +26,8 @@ export function parseApiKeys(spec: string): ApiKey[] {
       const [name, role, ...rest] = entry.split(':');
       const key = rest.join(':');
       if (!name || !key) throw new Error(`API_KEYS entry ${i + 1} must be name:role:key`);
-      if (!ROLES.includes(role as Role)) throw new Error(`API_KEYS entry ${i + 1} ("${name}") has role "${role}": use editor or admin`);
+      if (!ROLES.includes(role as Role))
+        throw new Error(`API_KEYS entry ${i + 1} ("${name}") has role "${role}": use editor or admin`);
       if (key.length < 16) throw new Error(`API_KEYS entry ${i + 1} ("${name}") needs a key of at least 16 characters`);
       return { name, role: role as Role, hash: hashKey(key) };
     });

@@ -37,7 +37,14 @@ export class AuthGuard implements CanActivate {
       throw new ProblemException(403, 'Forbidden', `this route needs the ${needed} role; key "${key.name}" is ${key.role}`);
     }
     const wait = await this.limiter.hit(`key:${key.name}`);
-    if (wait > 0) throw new ProblemException(429, 'Too Many Requests', `key "${key.name}" made too many writes; retry in ${wait} s`, undefined, wait);
+    if (wait > 0)
+      throw new ProblemException(
+        429,
+        'Too Many Requests',
+        `key "${key.name}" made too many writes; retry in ${wait} s`,
+        undefined,
+        wait,
+      );
     request.actor = { name: key.name, role: key.role };
     return true;
   }

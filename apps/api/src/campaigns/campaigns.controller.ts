@@ -51,7 +51,12 @@ export class CampaignsController {
 
   @Post('campaigns/:c/places')
   @Requires('editor')
-  async registerPlace(@Param('c') campaignId: string, @Body() body: unknown, @Command() command: CommandContext, @Res({ passthrough: true }) res: Response) {
+  async registerPlace(
+    @Param('c') campaignId: string,
+    @Body() body: unknown,
+    @Command() command: CommandContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const { id, ...rest } = await this.timeline.catalog.registerPlace(campaignId, body, command);
     return answerWrite(res, { placeId: id, ...rest });
   }
@@ -59,7 +64,12 @@ export class CampaignsController {
   @Patch('campaigns/:c/places/:p')
   @Requires('editor')
   @HttpCode(200)
-  async correctPlace(@Param('c') campaignId: string, @Param('p') placeId: string, @Body() body: unknown, @Command() command: CommandContext) {
+  async correctPlace(
+    @Param('c') campaignId: string,
+    @Param('p') placeId: string,
+    @Body() body: unknown,
+    @Command() command: CommandContext,
+  ) {
     const { id, outcome: _o, ...rest } = await this.timeline.catalog.correctPlace(campaignId, placeId, body, command);
     return { placeId: id, ...rest };
   }
@@ -79,7 +89,12 @@ export class CampaignsController {
 
   @Post('campaigns/:c/sources')
   @Requires('editor')
-  async registerSource(@Param('c') campaignId: string, @Body() body: unknown, @Command() command: CommandContext, @Res({ passthrough: true }) res: Response) {
+  async registerSource(
+    @Param('c') campaignId: string,
+    @Body() body: unknown,
+    @Command() command: CommandContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const { id, ...rest } = await this.timeline.catalog.registerSource(campaignId, body, command);
     return answerWrite(res, { sourceId: id, ...rest });
   }
@@ -87,7 +102,12 @@ export class CampaignsController {
   @Patch('campaigns/:c/sources/:s')
   @Requires('editor')
   @HttpCode(200)
-  async correctSource(@Param('c') campaignId: string, @Param('s') sourceId: string, @Body() body: unknown, @Command() command: CommandContext) {
+  async correctSource(
+    @Param('c') campaignId: string,
+    @Param('s') sourceId: string,
+    @Body() body: unknown,
+    @Command() command: CommandContext,
+  ) {
     const { id, outcome: _o, ...rest } = await this.timeline.catalog.correctSource(campaignId, sourceId, body, command);
     return { sourceId: id, ...rest };
   }

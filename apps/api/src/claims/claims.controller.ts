@@ -28,7 +28,12 @@ export class ClaimsController {
 
   @Post()
   @Requires('editor')
-  async record(@Param('c') campaignId: string, @Body() body: unknown, @Command() command: CommandContext, @Res({ passthrough: true }) res: Response) {
+  async record(
+    @Param('c') campaignId: string,
+    @Body() body: unknown,
+    @Command() command: CommandContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const result = await this.timeline.claims.record(campaignId, body, command);
     res.status(result.outcome === 'created' ? 201 : 200);
     return result.batch ? { claims: result.claims } : result.claims[0];
@@ -76,21 +81,36 @@ export class ClaimsController {
 
   @Post(':id/corrections')
   @Requires('editor')
-  async correct(@Param('c') campaignId: string, @Param('id') claimId: string, @Body() body: unknown, @Command() command: CommandContext) {
+  async correct(
+    @Param('c') campaignId: string,
+    @Param('id') claimId: string,
+    @Body() body: unknown,
+    @Command() command: CommandContext,
+  ) {
     const { revision, position } = await this.timeline.claims.correct(campaignId, claimId, body, command);
     return { claimId, revision, position };
   }
 
   @Post(':id/retraction')
   @Requires('editor')
-  async retract(@Param('c') campaignId: string, @Param('id') claimId: string, @Body() body: unknown, @Command() command: CommandContext) {
+  async retract(
+    @Param('c') campaignId: string,
+    @Param('id') claimId: string,
+    @Body() body: unknown,
+    @Command() command: CommandContext,
+  ) {
     const { revision, position } = await this.timeline.claims.retract(campaignId, claimId, body, command);
     return { claimId, revision, position };
   }
 
   @Post(':id/rank')
   @Requires('editor')
-  async rank(@Param('c') campaignId: string, @Param('id') claimId: string, @Body() body: unknown, @Command() command: CommandContext) {
+  async rank(
+    @Param('c') campaignId: string,
+    @Param('id') claimId: string,
+    @Body() body: unknown,
+    @Command() command: CommandContext,
+  ) {
     const { revision, position } = await this.timeline.claims.rank(campaignId, claimId, body, command);
     return { claimId, revision, position };
   }

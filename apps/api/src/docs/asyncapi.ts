@@ -18,13 +18,26 @@ export function asyncApiDocument() {
     const messages: Record<string, unknown> = {};
     for (const [event, s] of Object.entries(CLIENT_EVENTS[namespace])) {
       const id = messageId(event);
-      messages[id] = { name: event, payload: schema(s as z.ZodType), description: 'sent by the client with an acknowledgement callback: answered {ok: true, …} or {ok: false, error: {status, title, errors?}}' };
-      operations[`${channel}.${id}`] = { action: 'receive', channel: { $ref: `#/channels/${channel}` }, messages: [{ $ref: `#/channels/${channel}/messages/${id}` }] };
+      messages[id] = {
+        name: event,
+        payload: schema(s as z.ZodType),
+        description:
+          'sent by the client with an acknowledgement callback: answered {ok: true, …} or {ok: false, error: {status, title, errors?}}',
+      };
+      operations[`${channel}.${id}`] = {
+        action: 'receive',
+        channel: { $ref: `#/channels/${channel}` },
+        messages: [{ $ref: `#/channels/${channel}/messages/${id}` }],
+      };
     }
     for (const [event, s] of Object.entries(SERVER_EVENTS[namespace])) {
       const id = messageId(event);
       messages[id] = { name: event, payload: schema(s as z.ZodType) };
-      operations[`${channel}.${id}`] = { action: 'send', channel: { $ref: `#/channels/${channel}` }, messages: [{ $ref: `#/channels/${channel}/messages/${id}` }] };
+      operations[`${channel}.${id}`] = {
+        action: 'send',
+        channel: { $ref: `#/channels/${channel}` },
+        messages: [{ $ref: `#/channels/${channel}/messages/${id}` }],
+      };
     }
     channels[channel] = { address: namespace, messages };
   }
@@ -33,7 +46,8 @@ export function asyncApiDocument() {
     info: {
       title: 'Campaign timeline replays',
       version: '0.1.0',
-      description: 'socket.io namespaces: /replay streams hour-by-hour replays (private or in shared rooms, resumable by seq); /live streams every event recorded in a campaign.',
+      description:
+        'socket.io namespaces: /replay streams hour-by-hour replays (private or in shared rooms, resumable by seq); /live streams every event recorded in a campaign.',
     },
     defaultContentType: 'application/json',
     channels,

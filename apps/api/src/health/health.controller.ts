@@ -33,7 +33,11 @@ export class HealthController {
       };
     } catch {
       res.status(503);
-      return { status: 'degraded', store: { kind: this.timeline.store.kind, status: 'down' }, projections: { position: checkpoint } };
+      return {
+        status: 'degraded',
+        store: { kind: this.timeline.store.kind, status: 'down' },
+        projections: { position: checkpoint },
+      };
     }
   }
 }

@@ -26,9 +26,18 @@ export class ProblemException extends Error {
 }
 
 const TITLES: Record<number, string> = {
-  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed',
-  409: 'Conflict', 413: 'Payload Too Large', 415: 'Unsupported Media Type', 422: 'Unprocessable Content',
-  429: 'Too Many Requests', 500: 'Internal Server Error', 503: 'Service Unavailable',
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
 };
 
 const DOMAIN_STATUS = { invalid: 422, 'not-found': 404, conflict: 409 } as const;
@@ -36,7 +45,8 @@ const DOMAIN_STATUS = { invalid: 422, 'not-found': 404, conflict: 409 } as const
 /** Any error as a problem; what is not ours to explain becomes a 500 without internals. */
 export function toProblem(error: unknown): Problem {
   if (error instanceof ProblemException) return problem(error.status, error.detail, error.errors, error.title);
-  if (error instanceof DomainError) return problem(DOMAIN_STATUS[error.kind], error.message, error.errors.length ? error.errors : undefined);
+  if (error instanceof DomainError)
+    return problem(DOMAIN_STATUS[error.kind], error.message, error.errors.length ? error.errors : undefined);
   if (error instanceof WrongExpectedState) {
     return problem(409, 'the record changed while the request ran: read it again and retry', [
       { path: 'expectedRevision', message: `is stale: the stream is at ${String(error.actual)}` },
@@ -44,8 +54,10 @@ export function toProblem(error: unknown): Problem {
   }
   const bodyParser = error as { type?: string; status?: number; limit?: number };
   if (bodyParser?.type === 'entity.too.large') return problem(413, `the body exceeds the limit of ${bodyParser.limit} bytes`);
-  if (bodyParser?.type === 'entity.parse.failed') return problem(400, 'the body is not valid JSON', [{ path: '', message: 'malformed JSON' }]);
-  if (bodyParser?.type === 'encoding.unsupported' || bodyParser?.type === 'charset.unsupported') return problem(415, 'unsupported body encoding');
+  if (bodyParser?.type === 'entity.parse.failed')
+    return problem(400, 'the body is not valid JSON', [{ path: '', message: 'malformed JSON' }]);
+  if (bodyParser?.type === 'encoding.unsupported' || bodyParser?.type === 'charset.unsupported')
+    return problem(415, 'unsupported body encoding');
   if (error instanceof HttpException) {
     const status = error.getStatus();
     return problem(status, status === 404 ? 'no such route' : error.message);
@@ -64,7 +76,7 @@ export class ProblemFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const body = toProblem(error);
-    if (body.status >= 500) this.logger.error(error instanceof Error ? error.stack ?? error.message : String(error));
+    if (body.status >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     if (error instanceof ProblemException && error.retryAfter) response.setHeader('Retry-After', String(error.retryAfter));
     response.status(body.status).type('application/problem+json').send(JSON.stringify(body));
   }

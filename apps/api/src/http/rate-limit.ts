@@ -43,7 +43,11 @@ export class RedisRateLimiter implements RateLimiter {
     const window = Math.floor(Date.now() / 1000 / this.windowSeconds);
     const key = `${this.prefix}:rate:${subject}:${window}`;
     try {
-      const [[, count]] = (await this.redis.multi().incr(key).expire(key, this.windowSeconds * 2).exec()) as [[unknown, number]];
+      const [[, count]] = (await this.redis
+        .multi()
+        .incr(key)
+        .expire(key, this.windowSeconds * 2)
+        .exec()) as [[unknown, number]];
       return count > this.limit ? (window + 1) * this.windowSeconds - Math.floor(Date.now() / 1000) : 0;
     } catch {
       return 0;

@@ -41,7 +41,8 @@ export class LiveGateway implements OnModuleInit, OnModuleDestroy {
   subscribe(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown) {
     return acknowledge(LiveSubscribe, body, async ({ campaignId }) => {
       await this.timeline.models.follower.catchUp();
-      if (!this.timeline.models.catalog.campaigns.has(campaignId)) throw DomainError.notFound(`campaign "${campaignId}" does not exist`);
+      if (!this.timeline.models.catalog.campaigns.has(campaignId))
+        throw DomainError.notFound(`campaign "${campaignId}" does not exist`);
       await socket.join(`live:${campaignId}`);
       return { campaignId, position: this.timeline.models.follower.checkpoint };
     });

@@ -81,23 +81,36 @@ export class ReplaySessions {
     const ledger = views.ledger(request.campaignId);
     if (!ledger) throw DomainError.notFound(`campaign "${request.campaignId}" does not exist`);
     const zone = ledger.campaign.timeZone;
-    const instant = (bound: string, end: boolean) => (isCalendarDate(bound) ? dayBounds(bound, zone)[end ? 'end' : 'start'] : Date.parse(bound));
+    const instant = (bound: string, end: boolean) =>
+      isCalendarDate(bound) ? dayBounds(bound, zone)[end ? 'end' : 'start'] : Date.parse(bound);
     const from = floorToLocalHour(instant(request.from ?? ledger.campaign.window.from, false), zone);
     const to = instant(request.to ?? ledger.campaign.window.to, true);
     if (to <= from) throw DomainError.invalid('the replay window is empty', [{ path: 'to', message: 'must be after from' }]);
-    if ((to - from) / 3_600_000 > 24 * 366) throw DomainError.invalid('the replay window is too long', [{ path: 'to', message: 'at most a year of hours' }]);
+    if ((to - from) / 3_600_000 > 24 * 366)
+      throw DomainError.invalid('the replay window is too long', [{ path: 'to', message: 'at most a year of hours' }]);
     const pinned = pinnedPosition ?? (request.knownAt !== undefined ? views.knownAtPosition(request.knownAt) : views.position);
     const key = JSON.stringify([request.campaignId, from, to, request.operation, request.places, pinned]);
     let plan = this.plans.get(key);
     if (!plan || plan.pinnedPosition !== pinned) {
-      plan = new ReplayPlan(views, ledger, { campaignId: request.campaignId, from, to, operation: request.operation, places: request.places }, pinned);
+      plan = new ReplayPlan(
+        views,
+        ledger,
+        { campaignId: request.campaignId, from, to, operation: request.operation, places: request.places },
+        pinned,
+      );
       if (this.plans.size > 50) this.plans.delete(this.plans.keys().next().value!);
       this.plans.set(key, plan);
     }
     return plan;
   }
 
-  start(request: ReplayStart, plan: ReplayPlan, outbox: Outbox, ownerSocketId: string, sessionId = newSessionId()): ReplaySession {
+  start(
+    request: ReplayStart,
+    plan: ReplayPlan,
+    outbox: Outbox,
+    ownerSocketId: string,
+    sessionId = newSessionId(),
+  ): ReplaySession {
     const session = new ReplaySession(sessionId, request, plan, request.speed, outbox, ownerSocketId, request.room);
     session.paused = request.paused ?? false;
     this.sessions.set(session.id, session);
@@ -162,7 +175,13 @@ export class ReplaySessions {
         if (session.ended) {
           if (correction.claim) session.emit('replay:live', { claim: correction.claim });
         } else if (correction.to <= session.streamedUntil) {
-          session.emit('replay:correction', { at: correction.at, claimId: data.claimId, claim: correction.claim, control: correction.control, casualties: correction.casualties });
+          session.emit('replay:correction', {
+            at: correction.at,
+            claimId: data.claimId,
+            claim: correction.claim,
+            control: correction.control,
+            casualties: correction.casualties,
+          });
         } else {
           session.pending.set(data.claimId, correction.to);
         }
@@ -177,7 +196,14 @@ export class ReplaySessions {
       if (to > until) continue;
       session.pending.delete(claimId);
       const correction = correctionFor(views, views.ledger(session.plan.scope.campaignId)!, claimId);
-      if (correction) session.emit('replay:correction', { at: correction.at, claimId, claim: correction.claim, control: correction.control, casualties: correction.casualties });
+      if (correction)
+        session.emit('replay:correction', {
+          at: correction.at,
+          claimId,
+          claim: correction.claim,
+          control: correction.control,
+          casualties: correction.casualties,
+        });
     }
   }
 }

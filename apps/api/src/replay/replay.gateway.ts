@@ -1,5 +1,12 @@
 import { Inject, Logger } from '@nestjs/common';
-import { ConnectedSocket, MessageBody, OnGatewayDisconnect, SubscribeMessage, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
+import {
+  ConnectedSocket,
+  MessageBody,
+  OnGatewayDisconnect,
+  SubscribeMessage,
+  WebSocketGateway,
+  WebSocketServer,
+} from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
 import { DomainError, isCalendarDate, dayBounds } from '@timeline/domain';
 import { ProblemException } from '../http/problem';
@@ -27,7 +34,9 @@ export class ReplayGateway implements OnGatewayDisconnect {
         throw new ProblemException(429, 'Too Many Requests', `at most ${MAX_SESSIONS_PER_CONNECTION} replays per connection`);
       }
       if (request.room && (await this.sessions.rooms.get(request.room))) {
-        throw DomainError.conflict(`room "${request.room}" already has a replay: join it`, [{ path: 'room', message: 'is taken' }]);
+        throw DomainError.conflict(`room "${request.room}" already has a replay: join it`, [
+          { path: 'room', message: 'is taken' },
+        ]);
       }
       const plan = await this.sessions.plan(request);
       const outbox = request.room ? this.roomOutbox(request.room) : this.socketOutbox(socket);
@@ -51,7 +60,14 @@ export class ReplayGateway implements OnGatewayDisconnect {
       await socket.join(roomName(room));
       // the late viewer's own snapshot carries the room's current seq: the next frame follows it
       queueMicrotask(() => socket.emit('replay:snapshot', { sessionId: state.sessionId, seq, ...plan.snapshot(next) }));
-      return { sessionId: state.sessionId, seq, from: iso(plan.scope.from), to: iso(plan.scope.to), frames: plan.hours, pinnedPosition: plan.pinnedPosition };
+      return {
+        sessionId: state.sessionId,
+        seq,
+        from: iso(plan.scope.from),
+        to: iso(plan.scope.to),
+        frames: plan.hours,
+        pinnedPosition: plan.pinnedPosition,
+      };
     });
   }
 
@@ -86,7 +102,10 @@ export class ReplayGateway implements OnGatewayDisconnect {
       const session = this.controlled(socket, sessionId);
       const { from, to } = session.plan.scope;
       const instant = isCalendarDate(at) ? dayBounds(at, this.timeZone(session)).start : Date.parse(at);
-      if (instant < from || instant > to) throw DomainError.invalid('seek outside the replay window', [{ path: 'at', message: `must be within ${iso(from)} and ${iso(to)}` }]);
+      if (instant < from || instant > to)
+        throw DomainError.invalid('seek outside the replay window', [
+          { path: 'at', message: `must be within ${iso(from)} and ${iso(to)}` },
+        ]);
       session.seek(session.plan.frameIndexAt(instant));
       return { seq: session.seq };
     });
@@ -117,10 +136,13 @@ export class ReplayGateway implements OnGatewayDisconnect {
   handleDisconnect(socket: Socket): void {
     for (const session of this.sessions.ownedBy(socket.id)) {
       // kept a while for the client to resume with its last seq
-      this.orphans.set(session.id, setTimeout(() => {
-        this.orphans.delete(session.id);
-        this.sessions.stop(session.id);
-      }, RESUME_GRACE_MS).unref());
+      this.orphans.set(
+        session.id,
+        setTimeout(() => {
+          this.orphans.delete(session.id);
+          this.sessions.stop(session.id);
+        }, RESUME_GRACE_MS).unref(),
+      );
     }
   }
 
@@ -150,7 +172,8 @@ export class ReplayGateway implements OnGatewayDisconnect {
   private controlled(socket: Socket, sessionId: string): ReplaySession {
     const session = this.sessions.get(sessionId);
     if (!session) throw DomainError.notFound(`no replay "${sessionId}" on this connection`);
-    if (session.ownerSocketId !== socket.id) throw new ProblemException(403, 'Forbidden', 'only the client that started this replay controls it');
+    if (session.ownerSocketId !== socket.id)
+      throw new ProblemException(403, 'Forbidden', 'only the client that started this replay controls it');
     return session;
   }
 

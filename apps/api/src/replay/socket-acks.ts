@@ -2,16 +2,34 @@ import type { z } from 'zod';
 import { type FieldError, parseWith } from '@timeline/domain';
 import { toProblem } from '../http/problem';
 
-export type Ack = { ok: true; [key: string]: unknown } | { ok: false; error: { status: number; title: string; detail?: string; errors?: FieldError[] } };
+export type Ack =
+  | { ok: true; [key: string]: unknown }
+  | { ok: false; error: { status: number; title: string; detail?: string; errors?: FieldError[] } };
 
 /** Runs a socket command: its answer, or an acknowledgement saying what was wrong — never a throw. */
-export async function acknowledge<S extends z.ZodType>(schema: S, body: unknown, handle: (input: z.output<S>) => Promise<Record<string, unknown>>): Promise<Ack> {
+export async function acknowledge<S extends z.ZodType>(
+  schema: S,
+  body: unknown,
+  handle: (input: z.output<S>) => Promise<Record<string, unknown>>,
+): Promise<Ack> {
   const parsed = parseWith(schema, body ?? {});
-  if (!parsed.ok) return { ok: false, error: { status: 422, title: 'Unprocessable Content', detail: 'the message is not valid', errors: parsed.errors } };
+  if (!parsed.ok)
+    return {
+      ok: false,
+      error: { status: 422, title: 'Unprocessable Content', detail: 'the message is not valid', errors: parsed.errors },
+    };
   try {
     return { ok: true, ...(await handle(parsed.value)) };
   } catch (error) {
     const problem = toProblem(error);
-    return { ok: false, error: { status: problem.status, title: problem.title, detail: problem.detail, ...(problem.errors ? { errors: problem.errors } : {}) } };
+    return {
+      ok: false,
+      error: {
+        status: problem.status,
+        title: problem.title,
+        detail: problem.detail,
+        ...(problem.errors ? { errors: problem.errors } : {}),
+      },
+    };
   }
 }

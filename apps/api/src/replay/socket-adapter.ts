@@ -36,7 +36,8 @@ export class TimelineIoAdapter extends IoAdapter {
         callback(null, originAllowed(request, this.options.corsOrigins));
       },
     });
-    if (this.options.redis) server.adapter(createAdapter(this.options.redis, { streamName: `${this.options.redisPrefix ?? 'timeline'}:socket.io` }));
+    if (this.options.redis)
+      server.adapter(createAdapter(this.options.redis, { streamName: `${this.options.redisPrefix ?? 'timeline'}:socket.io` }));
     this.servers.push(server);
     if (!this.sweeper) {
       this.sweeper = setInterval(() => this.sweep(), SWEEP_MS);

@@ -13,7 +13,19 @@ export function serveViewer(app: NestExpressApplication, viewerDir: string): boo
     app.useStaticAssets(viewerDir, { index: 'index.html', maxAge: 0 });
     return true;
   }
-  const express = app.getHttpAdapter().getInstance() as { get(path: string, handler: (req: unknown, res: { status(n: number): { type(t: string): { send(b: string): void } } }) => void): void };
-  express.get('/', (_req, res) => res.status(503).type('text/plain').send(`The web viewer is not built: run \`npm run build\` (it looks in ${viewerDir}). The API is served as usual; see /docs.\n`));
+  const express = app.getHttpAdapter().getInstance() as {
+    get(
+      path: string,
+      handler: (req: unknown, res: { status(n: number): { type(t: string): { send(b: string): void } } }) => void,
+    ): void;
+  };
+  express.get('/', (_req, res) =>
+    res
+      .status(503)
+      .type('text/plain')
+      .send(
+        `The web viewer is not built: run \`npm run build\` (it looks in ${viewerDir}). The API is served as usual; see /docs.\n`,
+      ),
+  );
   return false;
 }

@@ -4,7 +4,9 @@ import { DomainError, Slug, isCalendarDate, parseInstant } from '@timeline/domai
 import type { CampaignLedger, KnownAt, TimelineViews } from '@timeline/views';
 
 export const Day = z.string().refine(isCalendarDate, 'must be a date YYYY-MM-DD');
-export const Instant = z.string().refine((v) => parseInstant(v) !== undefined, 'must be an ISO instant with an offset, e.g. 2024-12-07T18:00:00+03:00');
+export const Instant = z
+  .string()
+  .refine((v) => parseInstant(v) !== undefined, 'must be an ISO instant with an offset, e.g. 2024-12-07T18:00:00+03:00');
 /** `knownAt`: a log position (digits) or an ISO instant: what was known then. */
 export const KnownAtParam = z.union([z.string().regex(/^\d+$/).transform(Number), Instant]).optional();
 
@@ -22,7 +24,11 @@ export interface ViewContext {
 }
 
 /** The serving views, caught up with the log, for one campaign at a knownAt. */
-export async function viewContext(timeline: Timeline, campaignId: string, knownAt: number | string | undefined): Promise<ViewContext> {
+export async function viewContext(
+  timeline: Timeline,
+  campaignId: string,
+  knownAt: number | string | undefined,
+): Promise<ViewContext> {
   await timeline.models.follower.catchUp();
   const views = timeline.projections.views;
   const ledger = views.ledger(campaignId);

@@ -31,9 +31,21 @@ export const CampaignRegistration = z
         ctx.addIssue({ code: 'custom', path: ['factions', i, 'bloc'], message: `unknown bloc "${faction.bloc}"` });
       }
     });
-    reportDuplicates(ctx, 'blocs', campaign.blocs.map((b) => b.id));
-    reportDuplicates(ctx, 'factions', campaign.factions.map((f) => f.id));
-    reportDuplicates(ctx, 'operations', campaign.operations.map((o) => o.id));
+    reportDuplicates(
+      ctx,
+      'blocs',
+      campaign.blocs.map((b) => b.id),
+    );
+    reportDuplicates(
+      ctx,
+      'factions',
+      campaign.factions.map((f) => f.id),
+    );
+    reportDuplicates(
+      ctx,
+      'operations',
+      campaign.operations.map((o) => o.id),
+    );
   });
 export type CampaignRegistration = z.infer<typeof CampaignRegistration>;
 

@@ -27,7 +27,13 @@ export type CatalogEvent =
   | PublisherAssessed;
 
 export const CATALOG_EVENT_TYPES = [
-  'CampaignRegistered', 'PlaceRegistered', 'PlaceCorrected', 'SourceRegistered', 'SourceCorrected', 'PublisherRegistered', 'PublisherAssessed',
+  'CampaignRegistered',
+  'PlaceRegistered',
+  'PlaceCorrected',
+  'SourceRegistered',
+  'SourceCorrected',
+  'PublisherRegistered',
+  'PublisherAssessed',
 ] as const satisfies readonly CatalogEvent['type'][];
 
 export const campaignStream = (campaignId: string) => `campaign-${campaignId}`;

@@ -2,8 +2,19 @@ import { z } from 'zod';
 import { Slug } from '../common/slug';
 
 export const PLACE_KINDS = [
-  'city', 'town', 'village', 'district', 'base', 'airport', 'oil-field', 'gas-field',
-  'crossing', 'prison', 'bridge', 'mountain', 'region',
+  'city',
+  'town',
+  'village',
+  'district',
+  'base',
+  'airport',
+  'oil-field',
+  'gas-field',
+  'crossing',
+  'prison',
+  'bridge',
+  'mountain',
+  'region',
 ] as const;
 export const COORDINATE_PRECISIONS = ['exact', 'approximate', 'unknown'] as const;
 

@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { DomainError } from '../common/domain-error';
 import { decideRegistration } from './registration.decide';
 
-const homs = { placeId: 'homs', name: 'Homs', aliases: ['Hims'], kind: 'city', governorate: 'Homs', lat: 34.73, lon: 36.72, precision: 'approximate' };
+const homs = {
+  placeId: 'homs',
+  name: 'Homs',
+  aliases: ['Hims'],
+  kind: 'city',
+  governorate: 'Homs',
+  lat: 34.73,
+  lon: 36.72,
+  precision: 'approximate',
+};
 
 describe('decideRegistration', () => {
   it('given nothing registered under the id, when registered, then it is recorded', () => {
@@ -23,7 +32,9 @@ describe('decideRegistration', () => {
     }
     expect(thrown).toBeInstanceOf(DomainError);
     expect((thrown as DomainError).kind).toBe('conflict');
-    expect((thrown as DomainError).errors).toEqual([{ path: 'placeId', message: 'is already registered with different content' }]);
+    expect((thrown as DomainError).errors).toEqual([
+      { path: 'placeId', message: 'is already registered with different content' },
+    ]);
     expect((thrown as DomainError).message).toBe('place "homs" already exists with different content');
   });
 

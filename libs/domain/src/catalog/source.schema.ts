@@ -21,7 +21,10 @@ const sourceFields = {
   title: z.string().min(1).max(1000),
   url: Url.nullable().default(null),
   publishedAt: PublishedAt.nullable().default(null),
-  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as en or ar').default('en'),
+  language: z
+    .string()
+    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as en or ar')
+    .default('en'),
   citedIn: z.strictObject({ article: z.string().min(1).max(300), ref: z.string().min(1).max(200) }).optional(),
 };
 
@@ -38,7 +41,10 @@ export const SourceCorrection = z
     title: sourceFields.title.optional(),
     url: Url.nullable().optional(),
     publishedAt: PublishedAt.nullable().optional(),
-    language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/).optional(),
+    language: z
+      .string()
+      .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/)
+      .optional(),
     reason: z.string().min(1).max(2000),
   })
   .refine((c) => Object.keys(c).some((k) => k !== 'reason'), { message: 'change at least one field', path: [] });

@@ -28,40 +28,46 @@ export function decideClaim(command: ClaimCommand, state: ClaimState): ClaimEven
       const current = existing(state, command.claimId);
       checkRevision(current.revision, command.expectedRevision, command.claimId);
       if (current.retracted) throw retractedError(command.claimId, 'corrected');
-      return [{
-        type: 'ClaimCorrected',
-        data: {
-          campaignId: current.claim.campaignId,
-          claimId: command.claimId,
-          expectedRevision: command.expectedRevision,
-          changes: command.changes,
-          sources: command.sources,
-          reason: command.reason,
+      return [
+        {
+          type: 'ClaimCorrected',
+          data: {
+            campaignId: current.claim.campaignId,
+            claimId: command.claimId,
+            expectedRevision: command.expectedRevision,
+            changes: command.changes,
+            sources: command.sources,
+            reason: command.reason,
+          },
         },
-      }];
+      ];
     }
     case 'RetractClaim': {
       const current = existing(state, command.claimId);
       checkRevision(current.revision, command.expectedRevision, command.claimId);
       if (current.retracted) throw retractedError(command.claimId, 'retracted again');
-      return [{
-        type: 'ClaimRetracted',
-        data: {
-          campaignId: current.claim.campaignId,
-          claimId: command.claimId,
-          expectedRevision: command.expectedRevision,
-          reason: command.reason,
-          sources: command.sources,
+      return [
+        {
+          type: 'ClaimRetracted',
+          data: {
+            campaignId: current.claim.campaignId,
+            claimId: command.claimId,
+            expectedRevision: command.expectedRevision,
+            reason: command.reason,
+            sources: command.sources,
+          },
         },
-      }];
+      ];
     }
     case 'RankClaim': {
       const current = existing(state, command.claimId);
       if (current.retracted) throw retractedError(command.claimId, 'ranked');
-      return [{
-        type: 'ClaimRanked',
-        data: { campaignId: current.claim.campaignId, claimId: command.claimId, rank: command.rank, reason: command.reason },
-      }];
+      return [
+        {
+          type: 'ClaimRanked',
+          data: { campaignId: current.claim.campaignId, claimId: command.claimId, rank: command.rank, reason: command.reason },
+        },
+      ];
     }
     default:
       return assertNever(command);

@@ -74,7 +74,14 @@ const rank = (to: 'preferred' | 'normal' | 'deprecated'): ClaimCommand => ({
 });
 const corrected = (expectedRevision: number, changes: Record<string, unknown>): ClaimEvent => ({
   type: 'ClaimCorrected',
-  data: { campaignId: 'syria-2024', claimId: 'homs-2024-12-06-rastan', expectedRevision, changes, sources: ['sana-2024-12-07-homs'], reason: 'x' },
+  data: {
+    campaignId: 'syria-2024',
+    claimId: 'homs-2024-12-06-rastan',
+    expectedRevision,
+    changes,
+    sources: ['sana-2024-12-07-homs'],
+    reason: 'x',
+  },
 });
 const retracted = (expectedRevision: number): ClaimEvent => ({
   type: 'ClaimRetracted',
@@ -174,7 +181,13 @@ describe('decideClaim: RetractClaim', () => {
     expect(decideClaim(retract(0), foldClaim([recorded]))).toEqual([
       {
         type: 'ClaimRetracted',
-        data: { campaignId: 'syria-2024', claimId: 'homs-2024-12-06-rastan', expectedRevision: 0, reason: 'entered twice', sources: [] },
+        data: {
+          campaignId: 'syria-2024',
+          claimId: 'homs-2024-12-06-rastan',
+          expectedRevision: 0,
+          reason: 'entered twice',
+          sources: [],
+        },
       },
     ]);
   });

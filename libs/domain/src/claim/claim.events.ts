@@ -23,7 +23,14 @@ export type ClaimChanges = Record<string, unknown>;
 
 export type ClaimCorrected = {
   type: 'ClaimCorrected';
-  data: { campaignId: string; claimId: string; expectedRevision: number; changes: ClaimChanges; sources: string[]; reason: string };
+  data: {
+    campaignId: string;
+    claimId: string;
+    expectedRevision: number;
+    changes: ClaimChanges;
+    sources: string[];
+    reason: string;
+  };
 };
 export type ClaimRetracted = {
   type: 'ClaimRetracted';
@@ -44,8 +51,13 @@ export const RECORDED_EVENT_TYPE = {
 } as const satisfies Record<ClaimType, ClaimRecordedEvent['type']>;
 
 export const CLAIM_EVENT_TYPES = [
-  'ControlClaimed', 'CasualtiesReported', 'TerritoryReported', 'IncidentReported',
-  'ClaimCorrected', 'ClaimRetracted', 'ClaimRanked',
+  'ControlClaimed',
+  'CasualtiesReported',
+  'TerritoryReported',
+  'IncidentReported',
+  'ClaimCorrected',
+  'ClaimRetracted',
+  'ClaimRanked',
 ] as const satisfies readonly ClaimEvent['type'][];
 
 export function isClaimRecorded(event: { type: string }): event is ClaimRecordedEvent {

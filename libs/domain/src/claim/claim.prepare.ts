@@ -64,7 +64,9 @@ export function prepareCorrection(
     else merged[key] = value;
   }
   const prepared = prepareClaim(merged, refs, 'changes');
-  const sourceErrors = input.sources.flatMap((id, i) => (refs.hasSource(id) ? [] : [{ path: `sources.${i}`, message: `unknown source "${id}"` }]));
+  const sourceErrors = input.sources.flatMap((id, i) =>
+    refs.hasSource(id) ? [] : [{ path: `sources.${i}`, message: `unknown source "${id}"` }],
+  );
   if (!prepared.ok || sourceErrors.length) {
     return { ok: false, errors: [...(prepared.ok ? [] : prepared.errors), ...sourceErrors] };
   }

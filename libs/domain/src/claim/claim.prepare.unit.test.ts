@@ -164,16 +164,26 @@ describe('prepareClaim', () => {
 
   it('given a territory claim for an unknown faction, when prepared, then the error is at faction', () => {
     const territory = {
-      type: 'territory', time: { date: '2024-12-06' }, sources: ['sohr-2024-12-06-rastan'], quote: 'Twelve villages fell.',
-      faction: 'wagner', settlements: 12, scope: 'incident',
+      type: 'territory',
+      time: { date: '2024-12-06' },
+      sources: ['sohr-2024-12-06-rastan'],
+      quote: 'Twelve villages fell.',
+      faction: 'wagner',
+      settlements: 12,
+      scope: 'incident',
     };
     expect(pathsOf(prepareClaim(territory, refs))).toEqual(['faction']);
   });
 
   it('given an incident naming an unknown second actor, when prepared, then the error is at actors.1', () => {
     const incident = {
-      type: 'incident', time: { date: '2024-12-06' }, sources: ['sohr-2024-12-07-idlib'], quote: 'Jets struck Idlib.',
-      kind: 'airstrike', place: 'idlib', actors: ['saa', 'vks'],
+      type: 'incident',
+      time: { date: '2024-12-06' },
+      sources: ['sohr-2024-12-07-idlib'],
+      quote: 'Jets struck Idlib.',
+      kind: 'airstrike',
+      place: 'idlib',
+      actors: ['saa', 'vks'],
     };
     expect(pathsOf(prepareClaim(incident, refs))).toEqual(['actors.1']);
   });
@@ -311,11 +321,14 @@ describe('prepareCorrection', () => {
     });
   });
 
-  it.each(['claimId', 'type'])('given a correction changing %s, when prepared, then it is rejected under changes with a hint to record a new claim', (field) => {
-    expect(errorsOf(prepareCorrection(prepared(control()), correction({ [field]: 'other' }), refs))).toEqual([
-      { path: `changes.${field}`, message: 'cannot be corrected: record a new claim' },
-    ]);
-  });
+  it.each(['claimId', 'type'])(
+    'given a correction changing %s, when prepared, then it is rejected under changes with a hint to record a new claim',
+    (field) => {
+      expect(errorsOf(prepareCorrection(prepared(control()), correction({ [field]: 'other' }), refs))).toEqual([
+        { path: `changes.${field}`, message: 'cannot be corrected: record a new claim' },
+      ]);
+    },
+  );
 
   it('given a correction changing a field no claim has, when prepared, then it is rejected at that field', () => {
     expect(pathsOf(prepareCorrection(prepared(control()), correction({ colour: 'green' }), refs))).toEqual(['changes.colour']);
@@ -326,9 +339,9 @@ describe('prepareCorrection', () => {
   });
 
   it('given a controlled claim, when its status is set to vacated without vacatedBy, then the error is under changes.', () => {
-    expect(
-      pathsOf(prepareCorrection(prepared(control()), correction({ status: 'vacated', controller: null }), refs)),
-    ).toEqual(['changes.vacatedBy']);
+    expect(pathsOf(prepareCorrection(prepared(control()), correction({ status: 'vacated', controller: null }), refs))).toEqual([
+      'changes.vacatedBy',
+    ]);
   });
 
   it('given a controlled claim, when its controller is removed, then the merged claim misses changes.controller', () => {
@@ -338,9 +351,7 @@ describe('prepareCorrection', () => {
   });
 
   it('given a correction to an unknown place, when prepared, then the error is at changes.place', () => {
-    expect(pathsOf(prepareCorrection(prepared(control()), correction({ place: 'atlantis' }), refs))).toEqual([
-      'changes.place',
-    ]);
+    expect(pathsOf(prepareCorrection(prepared(control()), correction({ place: 'atlantis' }), refs))).toEqual(['changes.place']);
   });
 
   it('given a correction to an impossible date, when prepared, then the error is at changes.time.date', () => {

@@ -33,7 +33,8 @@ export function unresolvedReferences(claim: ClaimInput, refs: CampaignReferences
 
   if (claim.operation !== undefined) need(refs.hasOperation(claim.operation), 'operation', 'operation', claim.operation);
   claim.sources.forEach((id, i) => need(refs.hasSource(id), `sources.${i}`, 'source', id));
-  if (claim.attributedTo !== undefined) need(refs.isPublisher(claim.attributedTo), 'attributedTo', 'publisher', claim.attributedTo);
+  if (claim.attributedTo !== undefined)
+    need(refs.isPublisher(claim.attributedTo), 'attributedTo', 'publisher', claim.attributedTo);
   claim.denies?.forEach((id, i) => claimRef(`denies.${i}`, id));
 
   switch (claim.type) {

@@ -5,12 +5,26 @@ import { WrittenTime } from '../time/claim-time';
 export const CONTROL_STATUSES = ['controlled', 'contested', 'besieged', 'vacated'] as const;
 export type ControlStatus = (typeof CONTROL_STATUSES)[number];
 export const CASUALTY_CATEGORIES = [
-  'killed', 'wounded', 'killed-or-wounded', 'captured', 'missing', 'arrested', 'displaced',
+  'killed',
+  'wounded',
+  'killed-or-wounded',
+  'captured',
+  'missing',
+  'arrested',
+  'displaced',
 ] as const;
 export const SCOPES = ['incident', 'cumulative'] as const;
 export const INCIDENT_KINDS = [
-  'airstrike', 'shelling', 'ambush', 'bombing', 'drone-strike', 'withdrawal', 'announcement',
-  'evacuation', 'infrastructure', 'other',
+  'airstrike',
+  'shelling',
+  'ambush',
+  'bombing',
+  'drone-strike',
+  'withdrawal',
+  'announcement',
+  'evacuation',
+  'infrastructure',
+  'other',
 ] as const;
 export const RANKS = ['preferred', 'normal', 'deprecated'] as const;
 export type Rank = (typeof RANKS)[number];
@@ -25,8 +39,10 @@ export const Count = z.union([
     .strictObject({ best: Number0, low: Number0.optional(), high: Number0.optional(), openEnded: z.boolean().optional() })
     .superRefine((c, ctx) => {
       if (c.low !== undefined && c.low > c.best) ctx.addIssue({ code: 'custom', path: ['low'], message: 'must not exceed best' });
-      if (c.high !== undefined && c.high < c.best) ctx.addIssue({ code: 'custom', path: ['high'], message: 'must not be below best' });
-      if (c.openEnded && c.high !== undefined) ctx.addIssue({ code: 'custom', path: ['high'], message: 'an open-ended count has no high' });
+      if (c.high !== undefined && c.high < c.best)
+        ctx.addIssue({ code: 'custom', path: ['high'], message: 'must not be below best' });
+      if (c.openEnded && c.high !== undefined)
+        ctx.addIssue({ code: 'custom', path: ['high'], message: 'an open-ended count has no high' });
     }),
 ]);
 export type CountInput = z.infer<typeof Count>;
@@ -127,9 +143,28 @@ export const ClaimBatchInput = z.strictObject({ claims: z.array(z.unknown()).min
 
 /** The fields a correction may change: any of the claim's own fields except its id and type. */
 export const CORRECTABLE_FIELDS = [
-  'operation', 'time', 'sources', 'quote', 'attributedTo', 'denies', 'note',
-  'place', 'status', 'controller', 'contestedBy', 'besiegedBy', 'vacatedBy',
-  'side', 'category', 'count', 'scope', 'corroborates', 'settlements', 'areaKm2', 'kind', 'actors',
+  'operation',
+  'time',
+  'sources',
+  'quote',
+  'attributedTo',
+  'denies',
+  'note',
+  'place',
+  'status',
+  'controller',
+  'contestedBy',
+  'besiegedBy',
+  'vacatedBy',
+  'side',
+  'category',
+  'count',
+  'scope',
+  'corroborates',
+  'settlements',
+  'areaKm2',
+  'kind',
+  'actors',
 ] as const;
 
 export const ClaimCorrectionInput = z.strictObject({

@@ -24,7 +24,10 @@ export const WrittenTime = z
     date: z.string().optional(),
     part: z.enum(DAY_PARTS).optional(),
     hour: z.number().int().min(0).max(23).optional(),
-    by: z.string().regex(/^([01]\d|2[0-4]):[0-5]\d$/, 'must be HH:MM, 00:01 to 24:00').optional(),
+    by: z
+      .string()
+      .regex(/^([01]\d|2[0-4]):[0-5]\d$/, 'must be HH:MM, 00:01 to 24:00')
+      .optional(),
     from: z.string().optional(),
     to: z.string().optional(),
   })

@@ -29,9 +29,12 @@ describe('normalizeTime: the written forms in Asia/Damascus, December 2024 (UTC+
     ['afternoon', '2024-12-06T09:00:00.000Z', '2024-12-06T15:00:00.000Z'],
     ['evening', '2024-12-06T15:00:00.000Z', '2024-12-06T18:00:00.000Z'],
     ['night', '2024-12-06T18:00:00.000Z', '2024-12-06T21:00:00.000Z'],
-  ] as const)('given a date and the part %s, when normalised, then it covers %s to %s with part-of-day precision', (part, from, to) => {
-    expect(timeOf(normalizeTime({ date: '2024-12-06', part }, DAMASCUS))).toEqual({ from, to, precision: 'part-of-day' });
-  });
+  ] as const)(
+    'given a date and the part %s, when normalised, then it covers %s to %s with part-of-day precision',
+    (part, from, to) => {
+      expect(timeOf(normalizeTime({ date: '2024-12-06', part }, DAMASCUS))).toEqual({ from, to, precision: 'part-of-day' });
+    },
+  );
 
   it.each([
     [0, '2024-12-05T21:00:00.000Z', '2024-12-05T22:00:00.000Z'],
@@ -78,9 +81,11 @@ describe('normalizeTime: the written forms in Asia/Damascus, December 2024 (UTC+
   });
 
   it('given from and to instants with offsets, when normalised, then the interval is exactly those instants in UTC', () => {
-    expect(
-      timeOf(normalizeTime({ from: '2024-12-06T05:30:00+03:00', to: '2024-12-06T07:15:00+03:00' }, DAMASCUS)),
-    ).toEqual({ from: '2024-12-06T02:30:00.000Z', to: '2024-12-06T04:15:00.000Z', precision: 'exact' });
+    expect(timeOf(normalizeTime({ from: '2024-12-06T05:30:00+03:00', to: '2024-12-06T07:15:00+03:00' }, DAMASCUS))).toEqual({
+      from: '2024-12-06T02:30:00.000Z',
+      to: '2024-12-06T04:15:00.000Z',
+      precision: 'exact',
+    });
   });
 
   it('given instants written with different offsets and Z, when normalised, then each is converted by its own offset', () => {
@@ -179,15 +184,15 @@ describe('normalizeTime: errors name the field', () => {
   });
 
   it('given a to instant before the from instant, when normalised, then the error is at time.to', () => {
-    expect(
-      errorPaths(normalizeTime({ from: '2024-12-06T10:00:00+03:00', to: '2024-12-06T09:00:00+03:00' }, DAMASCUS)),
-    ).toEqual(['time.to']);
+    expect(errorPaths(normalizeTime({ from: '2024-12-06T10:00:00+03:00', to: '2024-12-06T09:00:00+03:00' }, DAMASCUS))).toEqual([
+      'time.to',
+    ]);
   });
 
   it('given from and to the same instant, when normalised, then the empty interval is rejected at time.to', () => {
-    expect(
-      errorPaths(normalizeTime({ from: '2024-12-06T10:00:00+03:00', to: '2024-12-06T07:00:00Z' }, DAMASCUS)),
-    ).toEqual(['time.to']);
+    expect(errorPaths(normalizeTime({ from: '2024-12-06T10:00:00+03:00', to: '2024-12-06T07:00:00Z' }, DAMASCUS))).toEqual([
+      'time.to',
+    ]);
   });
 
   it('given a from instant without an offset, when normalised, then the error is at time.from', () => {

@@ -91,7 +91,12 @@ export class CatalogView {
   /** The view as plain data, to write in a snapshot. */
   toSnapshot(): unknown {
     return {
-      campaigns: [...this.campaigns.values()].map((e) => ({ campaign: e.campaign, places: [...e.places.values()], sources: [...e.sources.values()], claimIds: [...e.claimIds] })),
+      campaigns: [...this.campaigns.values()].map((e) => ({
+        campaign: e.campaign,
+        places: [...e.places.values()],
+        sources: [...e.sources.values()],
+        claimIds: [...e.claimIds],
+      })),
       publishers: [...this.publishers.values()],
     };
   }

@@ -27,10 +27,15 @@ export function eventStoreContract(name: string, open: () => Promise<EventStore>
     });
 
     it('given an empty stream, when appending with no_stream, then the events get revisions from 0 and increasing positions', async () => {
-      const [result] = await store.append([{ stream: stream('claim-a'), expected: 'no_stream', events: [event('A', { n: 1 }), event('B', { n: 2 })] }]);
+      const [result] = await store.append([
+        { stream: stream('claim-a'), expected: 'no_stream', events: [event('A', { n: 1 }), event('B', { n: 2 })] },
+      ]);
       expect(result.revision).toBe(1);
       const events = await store.readStream(stream('claim-a'));
-      expect(events.map((e) => [e.type, e.revision, e.data])).toEqual([['A', 0, { n: 1 }], ['B', 1, { n: 2 }]]);
+      expect(events.map((e) => [e.type, e.revision, e.data])).toEqual([
+        ['A', 0, { n: 1 }],
+        ['B', 1, { n: 2 }],
+      ]);
       expect(events[1].position).toBeGreaterThanOrEqual(events[0].position);
       expect(events[0].metadata).toMatchObject({ campaignId: 'c', actor: 'test', schemaVersion: 1 });
     });
@@ -38,14 +43,22 @@ export function eventStoreContract(name: string, open: () => Promise<EventStore>
     it('given a stream at revision 0, when appending at a stale revision, then it fails and stores nothing', async () => {
       await store.append([{ stream: stream('claim-b'), expected: 'no_stream', events: [event('A')] }]);
       await store.append([{ stream: stream('claim-b'), expected: 0, events: [event('B')] }]);
-      await expect(store.append([{ stream: stream('claim-b'), expected: 0, events: [event('C')] }])).rejects.toBeInstanceOf(WrongExpectedState);
-      await expect(store.append([{ stream: stream('claim-b'), expected: 'no_stream', events: [event('C')] }])).rejects.toBeInstanceOf(WrongExpectedState);
+      await expect(store.append([{ stream: stream('claim-b'), expected: 0, events: [event('C')] }])).rejects.toBeInstanceOf(
+        WrongExpectedState,
+      );
+      await expect(
+        store.append([{ stream: stream('claim-b'), expected: 'no_stream', events: [event('C')] }]),
+      ).rejects.toBeInstanceOf(WrongExpectedState);
       expect((await store.readStream(stream('claim-b'))).map((e) => e.type)).toEqual(['A', 'B']);
     });
 
     it('given no stream, when appending with exists or a revision, then it fails', async () => {
-      await expect(store.append([{ stream: stream('claim-none'), expected: 'exists', events: [event('A')] }])).rejects.toBeInstanceOf(WrongExpectedState);
-      await expect(store.append([{ stream: stream('claim-none'), expected: 0, events: [event('A')] }])).rejects.toBeInstanceOf(WrongExpectedState);
+      await expect(
+        store.append([{ stream: stream('claim-none'), expected: 'exists', events: [event('A')] }]),
+      ).rejects.toBeInstanceOf(WrongExpectedState);
+      await expect(store.append([{ stream: stream('claim-none'), expected: 0, events: [event('A')] }])).rejects.toBeInstanceOf(
+        WrongExpectedState,
+      );
       expect(await store.readStream(stream('claim-none'))).toEqual([]);
     });
 
@@ -99,9 +112,12 @@ export function eventStoreContract(name: string, open: () => Promise<EventStore>
 
     it('reads the whole log in order after a position, page by page', async () => {
       const before = await store.headPosition();
-      for (let i = 0; i < 5; i++) await store.append([{ stream: stream(`claim-r${i}`), expected: 'any', events: [event('R', { i })] }]);
+      for (let i = 0; i < 5; i++)
+        await store.append([{ stream: stream(`claim-r${i}`), expected: 'any', events: [event('R', { i })] }]);
       const firstPage = mine(await store.readAll(before, 3));
-      expect(firstPage.map((e) => (e.data as { i: number }).i)).toEqual(options.sharedLog ? firstPage.map((e) => (e.data as { i: number }).i) : [0, 1, 2]);
+      expect(firstPage.map((e) => (e.data as { i: number }).i)).toEqual(
+        options.sharedLog ? firstPage.map((e) => (e.data as { i: number }).i) : [0, 1, 2],
+      );
       const all = mine(await store.readAll(before, 100));
       expect(all.map((e) => (e.data as { i: number }).i)).toEqual([0, 1, 2, 3, 4]);
       const rest = mine(await store.readAll(all[2].position, 100));

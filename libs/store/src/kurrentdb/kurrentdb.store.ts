@@ -60,13 +60,18 @@ export class KurrentDbEventStore implements EventStore {
       const position = commitOf(result.position);
       return requests.map((request) => {
         const response = result.responses.find((r) => r.streamName === request.stream);
-        return { stream: request.stream, revision: Number(response?.revision ?? -1), positions: request.events.map(() => position) };
+        return {
+          stream: request.stream,
+          revision: Number(response?.revision ?? -1),
+          positions: request.events.map(() => position),
+        };
       });
     } catch (error) {
       if (error instanceof WrongExpectedVersionError) {
-        const actual = typeof error.actualState === 'bigint' || typeof error.actualState === 'number'
-          ? Number(error.actualState)
-          : 'no_stream';
+        const actual =
+          typeof error.actualState === 'bigint' || typeof error.actualState === 'number'
+            ? Number(error.actualState)
+            : 'no_stream';
         const stream = error.streamName ?? requests[0].stream;
         const expected = requests.find((r) => r.stream === stream)?.expected ?? 'any';
         throw new WrongExpectedState(stream, expected, actual);
@@ -108,7 +113,12 @@ export class KurrentDbEventStore implements EventStore {
   }
 
   async headPosition(): Promise<LogPosition> {
-    for await (const resolved of this.client.readAll({ fromPosition: 'end', direction: 'backwards', maxCount: 1, filter: excludeSystemEvents() })) {
+    for await (const resolved of this.client.readAll({
+      fromPosition: 'end',
+      direction: 'backwards',
+      maxCount: 1,
+      filter: excludeSystemEvents(),
+    })) {
       return commitOf(resolved.event?.position?.commit);
     }
     return 0;
@@ -158,7 +168,12 @@ function toStreamState(expected: ExpectedState): AppendStreamState {
 }
 
 function toEventData(event: { eventId: string; type: string; data: unknown; metadata: Record<string, unknown> }) {
-  return jsonEvent({ id: event.eventId, type: event.type, data: event.data as Record<string, unknown>, metadata: event.metadata });
+  return jsonEvent({
+    id: event.eventId,
+    type: event.type,
+    data: event.data as Record<string, unknown>,
+    metadata: event.metadata,
+  });
 }
 
 /** `multiStreamAppend` takes string-valued metadata only: each value travels as JSON text. */

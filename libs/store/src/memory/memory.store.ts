@@ -69,7 +69,6 @@ export class MemoryEventStore implements EventStore {
   }
 }
 
-
 function copy(event: StoredEvent): StoredEvent {
   return structuredClone(event);
 }

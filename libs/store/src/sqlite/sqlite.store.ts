@@ -56,7 +56,8 @@ export class SqliteEventStore implements EventStore {
   private readonly statements;
   private readonly appendTransaction;
   private readonly groupTransaction;
-  private readonly pending: { requests: StreamAppend[]; resolve: (r: AppendResult[]) => void; reject: (e: unknown) => void }[] = [];
+  private readonly pending: { requests: StreamAppend[]; resolve: (r: AppendResult[]) => void; reject: (e: unknown) => void }[] =
+    [];
   private flushScheduled = false;
 
   constructor(
@@ -81,7 +82,15 @@ export class SqliteEventStore implements EventStore {
       const plan = planAppend(requests, (stream) => this.readStreamNow(stream), this.headNow());
       if (plan.kind === 'stored') return plan.results;
       for (const e of plan.events) {
-        this.statements.insert.run(e.position, e.stream, e.revision, e.eventId, e.type, JSON.stringify(e.data), JSON.stringify(e.metadata));
+        this.statements.insert.run(
+          e.position,
+          e.stream,
+          e.revision,
+          e.eventId,
+          e.type,
+          JSON.stringify(e.data),
+          JSON.stringify(e.metadata),
+        );
       }
       return plan.results;
     });
