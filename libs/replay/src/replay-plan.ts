@@ -1,22 +1,19 @@
-import { localDateOf, offsetAt } from '@timeline/domain';
 import {
-  casualtyFigure,
-  type CasualtyCandidate,
-  type Group,
-  entryAt,
-  placeStateAt,
-  type TimelineEntry,
-  type Count,
-  NOW,
   type CampaignLedger,
+  type CasualtyCandidate,
   type ClaimVersion,
+  entryAt,
+  type Group,
   type KnownAt,
   lastAtOrBefore,
+  NOW,
+  placeStateAt,
+  type TimelineEntry,
   type TimelineViews,
 } from '@timeline/views';
-import { claimSummary } from './claim-summary';
-
-export const HOUR = 3_600_000;
+import { casualtyFrameFigure, frameClaim, placeFrameState } from './frame-mappers';
+import type { CasualtyFrameFigure, FrameClaim, FrameContent, PlaceFrameState, SnapshotContent } from './frame.types';
+import { HOUR, isoInstant as iso } from './local-hour';
 
 export interface ReplayScope {
   campaignId: string;
@@ -24,48 +21,6 @@ export interface ReplayScope {
   to: number;
   operation?: string;
   places?: string[];
-}
-
-export interface PlaceFrameState {
-  place: string;
-  status: string;
-  controller: string | null;
-  bloc: string | null;
-  disputed: boolean;
-}
-
-export interface CasualtyFrameFigure {
-  side: string;
-  category: string;
-  day: string;
-  daily: Count;
-  preferred: { count: Count; publisher: string | null; claimId: string | null } | null;
-}
-
-export interface FrameClaim {
-  claimId: string;
-  type: string;
-  time: { from: string; to: string; precision: string };
-  summary: string;
-  quote: string;
-  place: string | null;
-  sources: { sourceId: string; publisher: string | null; title: string | null; url: string | null; publishedAt: string | null }[];
-}
-
-export interface FrameContent {
-  at: string;
-  until: string;
-  claims: FrameClaim[];
-  control: PlaceFrameState[];
-  casualties: CasualtyFrameFigure[];
-  summary: { byBloc: Record<string, number> };
-}
-
-export interface SnapshotContent {
-  at: string;
-  control: PlaceFrameState[];
-  casualties: CasualtyFrameFigure[];
-  summary: { byBloc: Record<string, number> };
 }
 
 /**
@@ -168,7 +123,7 @@ export class ReplayPlan {
     return {
       at: iso(at),
       until: iso(until),
-      claims: claims.map(({ version, claimId }) => this.frameClaim(claimId, version)),
+      claims: claims.map(({ version, claimId }): FrameClaim => frameClaim(this.ledger, claimId, version, this.knownAt)),
       control,
       casualties,
       summary: { byBloc: this.byBloc(until) },
@@ -176,25 +131,27 @@ export class ReplayPlan {
   }
 
   /** The claims taking effect in `(at, until]`, in the order of their ends. */
-  private claimsIn(at: number, until: number) {
-    const first = lastAtOrBefore(this.claimsByTo.length, (i) => this.claimsByTo[i].version.to, at) + 1;
+  private claimsIn(at: number, until: number): { version: ClaimVersion; claimId: string }[] {
+    const byTo = this.claimsByTo;
     const found: { version: ClaimVersion; claimId: string }[] = [];
-    for (let i = first; i < this.claimsByTo.length && this.claimsByTo[i].version.to <= until; i++) found.push(this.claimsByTo[i]);
+    for (let i = lastAtOrBefore(byTo.length, (j) => byTo[j]?.version.to ?? Infinity, at) + 1; i < byTo.length; i++) {
+      const entry = byTo[i];
+      if (!entry || entry.version.to > until) break;
+      found.push(entry);
+    }
     return found;
   }
 
   private stateAt(place: string, at: number): PlaceFrameState | undefined {
-    const timeline = this.timelines.get(place)!;
-    if (!entryAt(timeline, at)) return undefined;
-    const state = placeStateAt(this.ledger, place, timeline, at, this.knownAt)!;
-    return { place, status: state.status, controller: state.controller, bloc: state.bloc, disputed: state.disputed };
+    const timeline = this.timelines.get(place) ?? [];
+    const state = entryAt(timeline, at) ? placeStateAt(this.ledger, place, timeline, at, this.knownAt) : undefined;
+    return state && placeFrameState(place, state);
   }
 
   private byBloc(at: number): Record<string, number> {
     const counts: Record<string, number> = {};
     for (const place of this.places) {
-      const timeline = this.timelines.get(place)!;
-      const entry = entryAt(timeline, at);
+      const entry = entryAt(this.timelines.get(place) ?? [], at);
       if (!entry) continue;
       const claim = entry.decider.version.claim;
       // as the day views count: a place is held by its controller's bloc unless it was vacated
@@ -205,105 +162,9 @@ export class ReplayPlan {
   }
 
   private casualtyAt(key: string, until: number): CasualtyFrameFigure | undefined {
-    let cached = this.casualties.get(key);
-    if (!cached) this.casualties.set(key, (cached = this.views.casualties(this.ledger, key, this.knownAt, this.scope.operation)));
-    if (!cached.candidates.some((c) => c.to <= until)) return undefined;
-    const day = localDateOf(until - 1, this.ledger.campaign.timeZone);
-    const figure = casualtyFigure(this.ledger, key, day, cached.candidates, cached.groups, until);
-    return {
-      side: figure.side,
-      category: figure.category,
-      day,
-      daily: figure.daily,
-      preferred: figure.preferred
-        ? { count: figure.preferred.count, publisher: figure.preferred.publisher, claimId: figure.preferred.claimId }
-        : null,
-    };
+    let folded = this.casualties.get(key);
+    if (!folded) this.casualties.set(key, (folded = this.views.casualties(this.ledger, key, this.knownAt, this.scope.operation)));
+    if (!folded.candidates.some((c) => c.to <= until)) return undefined;
+    return casualtyFrameFigure(this.ledger, key, folded, until);
   }
-
-  private frameClaim(claimId: string, version: ClaimVersion): FrameClaim {
-    return frameClaim(this.ledger, claimId, version, this.knownAt);
-  }
-}
-
-/** A claim as a frame, a correction or a live message carries it: with its sources spelled out. */
-export function frameClaim(ledger: CampaignLedger, claimId: string, version: ClaimVersion, knownAt: KnownAt): FrameClaim {
-  const claim = version.claim;
-  return {
-    claimId,
-    type: claim.type,
-    time: claim.time,
-    summary: claimSummary(ledger, claim),
-    quote: claim.quote,
-    place: (claim as { place?: string }).place ?? null,
-    sources: claim.sources.map((sourceId) => {
-      const source = ledger.sourceAt(sourceId, knownAt);
-      return {
-        sourceId,
-        publisher: source?.publisher ?? null,
-        title: source?.title ?? null,
-        url: source?.url ?? null,
-        publishedAt: source?.publishedAt ?? null,
-      };
-    }),
-  };
-}
-
-/**
- * What a claim recorded after a replay was pinned changes in the hour it takes effect, as known
- * now: the claim, the state of its place at the end of that hour, and its casualty figure.
- */
-export function correctionFor(views: TimelineViews, ledger: CampaignLedger, claimId: string) {
-  const record = ledger.claims.get(claimId);
-  if (!record) return undefined;
-  const version = record.versions[record.versions.length - 1];
-  const hourStart = floorToLocalHour(version.to - 1, ledger.campaign.timeZone);
-  const until = hourStart + HOUR;
-  const live = ledger.liveAt(record, NOW);
-  const claim = version.claim;
-  const control: PlaceFrameState[] = [];
-  if (claim.type === 'control') {
-    const state = placeStateAt(ledger, claim.place, views.timeline(ledger, claim.place, NOW), until, NOW);
-    if (state)
-      control.push({
-        place: claim.place,
-        status: state.status,
-        controller: state.controller,
-        bloc: state.bloc,
-        disputed: state.disputed,
-      });
-  }
-  const casualties: CasualtyFrameFigure[] = [];
-  if (claim.type === 'casualties') {
-    const key = `${claim.side}|${claim.category}`;
-    const { candidates, groups } = views.casualties(ledger, key, NOW);
-    const day = localDateOf(until - 1, ledger.campaign.timeZone);
-    const figure = casualtyFigure(ledger, key, day, candidates, groups, until);
-    casualties.push({
-      side: figure.side,
-      category: figure.category,
-      day,
-      daily: figure.daily,
-      preferred: figure.preferred
-        ? { count: figure.preferred.count, publisher: figure.preferred.publisher, claimId: figure.preferred.claimId }
-        : null,
-    });
-  }
-  return {
-    to: version.to,
-    at: iso(hourStart),
-    claim: live ? frameClaim(ledger, claimId, version, NOW) : null,
-    control,
-    casualties,
-  };
-}
-
-/** The start of the local hour containing an instant, in the campaign's zone. */
-export function floorToLocalHour(instant: number, timeZone: string): number {
-  const offset = offsetAt(instant, timeZone);
-  return Math.floor((instant + offset) / HOUR) * HOUR - offset;
-}
-
-function iso(ms: number): string {
-  return new Date(ms).toISOString();
 }

@@ -1,0 +1,29 @@
+import { NOW, placeStateAt, type CampaignLedger, type TimelineViews } from '@timeline/views';
+import { casualtyFrameFigure, frameClaim, placeFrameState } from './frame-mappers';
+import type { Correction } from './frame.types';
+import { floorToLocalHour, HOUR, isoInstant } from './local-hour';
+
+/**
+ * What a claim recorded after a replay was pinned changes in the hour it takes effect, as known
+ * now: the claim, the state of its place at the end of that hour, and its casualty figure.
+ */
+export function correctionFor(views: TimelineViews, ledger: CampaignLedger, claimId: string): Correction | undefined {
+  const record = ledger.claims.get(claimId);
+  const version = record?.versions.at(-1);
+  if (!record || !version) return undefined;
+  const hourStart = floorToLocalHour(version.to - 1, ledger.campaign.timeZone);
+  const until = hourStart + HOUR;
+  const claim = version.claim;
+  const key = claim.type === 'casualties' ? `${claim.side}|${claim.category}` : undefined;
+  const state =
+    claim.type === 'control'
+      ? placeStateAt(ledger, claim.place, views.timeline(ledger, claim.place, NOW), until, NOW)
+      : undefined;
+  return {
+    to: version.to,
+    at: isoInstant(hourStart),
+    claim: ledger.liveAt(record, NOW) ? frameClaim(ledger, claimId, version, NOW) : null,
+    control: claim.type === 'control' && state ? [placeFrameState(claim.place, state)] : [],
+    casualties: key ? [casualtyFrameFigure(ledger, key, views.casualties(ledger, key, NOW), until)] : [],
+  };
+}

@@ -1,0 +1,60 @@
+import { localDateOf } from '@timeline/domain';
+import {
+  casualtyFigure,
+  type CampaignLedger,
+  type CasualtyCandidate,
+  type ClaimVersion,
+  type Group,
+  type KnownAt,
+  type PlaceState,
+} from '@timeline/views';
+import { claimSummary } from './claim-summary';
+import type { CasualtyFrameFigure, FrameClaim, PlaceFrameState } from './frame.types';
+
+/** A place's state as frames, snapshots and corrections carry it. */
+export function placeFrameState(place: string, state: PlaceState): PlaceFrameState {
+  return { place, status: state.status, controller: state.controller, bloc: state.bloc, disputed: state.disputed };
+}
+
+/** A casualty figure as of `until`, on the local day that instant closes. */
+export function casualtyFrameFigure(
+  ledger: CampaignLedger,
+  key: string,
+  folded: { candidates: CasualtyCandidate[]; groups: Group[] },
+  until: number,
+): CasualtyFrameFigure {
+  const day = localDateOf(until - 1, ledger.campaign.timeZone);
+  const figure = casualtyFigure(ledger, key, day, folded.candidates, folded.groups, until);
+  return {
+    side: figure.side,
+    category: figure.category,
+    day,
+    daily: figure.daily,
+    preferred: figure.preferred
+      ? { count: figure.preferred.count, publisher: figure.preferred.publisher, claimId: figure.preferred.claimId }
+      : null,
+  };
+}
+
+/** A claim as a frame, a correction or a live message carries it: with its sources spelled out. */
+export function frameClaim(ledger: CampaignLedger, claimId: string, version: ClaimVersion, knownAt: KnownAt): FrameClaim {
+  const claim = version.claim;
+  return {
+    claimId,
+    type: claim.type,
+    time: claim.time,
+    summary: claimSummary(ledger, claim),
+    quote: claim.quote,
+    place: (claim as { place?: string }).place ?? null,
+    sources: claim.sources.map((sourceId) => {
+      const source = ledger.sourceAt(sourceId, knownAt);
+      return {
+        sourceId,
+        publisher: source?.publisher ?? null,
+        title: source?.title ?? null,
+        url: source?.url ?? null,
+        publishedAt: source?.publishedAt ?? null,
+      };
+    }),
+  };
+}

@@ -1,0 +1,55 @@
+import type { Count } from '@timeline/views';
+
+/** A place's state as a frame or a snapshot carries it. */
+export interface PlaceFrameState {
+  place: string;
+  status: string;
+  controller: string | null;
+  bloc: string | null;
+  disputed: boolean;
+}
+
+export interface CasualtyFrameFigure {
+  side: string;
+  category: string;
+  day: string;
+  daily: Count;
+  preferred: { count: Count; publisher: string | null; claimId: string | null } | null;
+}
+
+export interface FrameClaim {
+  claimId: string;
+  type: string;
+  time: { from: string; to: string; precision: string };
+  summary: string;
+  quote: string;
+  place: string | null;
+  sources: { sourceId: string; publisher: string | null; title: string | null; url: string | null; publishedAt: string | null }[];
+}
+
+export interface FrameContent {
+  at: string;
+  until: string;
+  claims: FrameClaim[];
+  control: PlaceFrameState[];
+  casualties: CasualtyFrameFigure[];
+  summary: { byBloc: Record<string, number> };
+}
+
+export interface SnapshotContent {
+  at: string;
+  control: PlaceFrameState[];
+  casualties: CasualtyFrameFigure[];
+  summary: { byBloc: Record<string, number> };
+}
+
+/** What a claim recorded after a replay was pinned changes in the hour it takes effect. */
+export interface Correction {
+  /** The end of the claim's interval: the correction is due once a session has streamed it. */
+  to: number;
+  at: string;
+  /** The claim as a frame carries it; null when it is no longer live (retracted, denied). */
+  claim: FrameClaim | null;
+  control: PlaceFrameState[];
+  casualties: CasualtyFrameFigure[];
+}
