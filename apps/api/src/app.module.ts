@@ -1,55 +1,48 @@
-import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
 import type { Timeline } from '@timeline/application';
-import type { ApiKey } from './auth/api-keys';
-import { API_KEYS, AuthGuard, RATE_LIMITER } from './auth/auth.guard';
-import type { RateLimiter } from './http/rate-limit';
-import { AdminController } from './admin/admin.controller';
-import { BenchController } from './bench/bench.controller';
-import { CampaignsController } from './campaigns/campaigns.controller';
-import { ClaimsController } from './claims/claims.controller';
 import type { AppConfig } from '@timeline/config';
-import { HealthController } from './health/health.controller';
-import { ProblemFilter } from './http/problem';
-import { LiveGateway } from './replay/live.gateway';
-import { ReplayGateway } from './replay/replay.gateway';
-import { REPLAY_SESSIONS, type ReplaySessions } from './replay/replay-sessions';
-import { ViewsController } from './views/views.controller';
-import { APP_CONFIG, REDIS, TIMELINE } from './timeline.token';
 import type Redis from 'ioredis';
+import { AdminModule } from './admin/admin.module';
+import type { ApiKey } from './auth/api-keys';
+import { AuthModule } from './auth/auth.module';
+import { BenchModule } from './bench/bench.module';
+import { CatalogModule } from './campaigns/catalog.module';
+import { ClaimsModule } from './claims/claims.module';
+import { CoreModule } from './core/core.module';
+import { HealthModule } from './health/health.module';
+import { ProblemFilter } from './http/problem';
+import type { RateLimiter } from './http/rate-limit';
+import { ReplayModule } from './replay/replay.module';
+import { ViewsModule } from './views/views.module';
 
+/** What bootstrap opened and chose: the modules are built over it. */
+export interface AppParts {
+  config: AppConfig;
+  timeline: Timeline;
+  keys: ApiKey[];
+  limiter: RateLimiter;
+  redis?: Redis;
+}
+
+/** The service: one module per concern, every error answered as a problem. */
 @Module({})
 export class AppModule {
-  static with(
-    config: AppConfig,
-    timeline: Timeline,
-    keys: ApiKey[],
-    sessions: ReplaySessions,
-    limiter: RateLimiter,
-    redis?: Redis,
-  ): DynamicModule {
+  static with({ config, timeline, keys, limiter, redis }: AppParts): DynamicModule {
     return {
       module: AppModule,
-      controllers: [
-        CampaignsController,
-        ClaimsController,
-        ViewsController,
-        AdminController,
-        HealthController,
-        ...(config.benchRoutes ? [BenchController] : []),
+      imports: [
+        CoreModule.with(config, timeline, redis),
+        AuthModule.with(keys, limiter),
+        CatalogModule,
+        ClaimsModule,
+        ViewsModule,
+        AdminModule,
+        HealthModule,
+        ReplayModule,
+        ...(config.benchRoutes ? [BenchModule] : []),
       ],
-      providers: [
-        { provide: APP_CONFIG, useValue: config },
-        { provide: TIMELINE, useValue: timeline },
-        { provide: API_KEYS, useValue: keys },
-        { provide: REPLAY_SESSIONS, useValue: sessions },
-        { provide: RATE_LIMITER, useValue: limiter },
-        { provide: REDIS, useValue: redis ?? null },
-        ReplayGateway,
-        LiveGateway,
-        { provide: APP_GUARD, useClass: AuthGuard },
-        { provide: APP_FILTER, useClass: ProblemFilter },
-      ],
+      providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
     };
   }
 }

@@ -12,8 +12,6 @@ import type { AppConfig } from '@timeline/config';
 import { mountDocs } from './docs/openapi';
 import { MemoryRateLimiter, RedisRateLimiter } from './http/rate-limit';
 import { securityHeaders } from './http/security-headers';
-import { RedisRoomRegistry } from './replay/redis-rooms';
-import { MemoryRoomRegistry, ReplaySessions } from './replay/replay-sessions';
 import { TimelineIoAdapter } from './replay/socket-adapter';
 import { serveViewer } from './viewer/serve-viewer';
 import Redis from 'ioredis';
@@ -66,14 +64,10 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
     ? new Redis(config.redisUrl, { maxRetriesPerRequest: 20, retryStrategy: (times) => Math.min(times * 200, 2000) })
     : undefined;
   redis?.on('error', (error) => logger.warn(`redis: ${error.message}`));
-  const sessions = new ReplaySessions(
-    timeline,
-    redis ? new RedisRoomRegistry(redis, config.redisPrefix) : new MemoryRoomRegistry(),
-  );
   const limiter = redis
     ? new RedisRateLimiter(redis, config.rateLimitWrites, config.redisPrefix)
     : new MemoryRateLimiter(config.rateLimitWrites);
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.with(config, timeline, keys, sessions, limiter, redis), {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.with({ config, timeline, keys, limiter, redis }), {
     bodyParser: false,
     logger: LEVELS[config.logLevel],
   });
@@ -97,7 +91,6 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
     timeline,
     url,
     close: async () => {
-      sessions.close();
       await app.close();
       redis?.disconnect();
       await timeline.close();

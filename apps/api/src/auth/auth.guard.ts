@@ -1,12 +1,11 @@
-import { CanActivate, ExecutionContext, Inject, Injectable, SetMetadata } from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Inject, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { ProblemException } from '../http/problem';
 import type { RateLimiter } from '../http/rate-limit';
 import { findKey, roleAllows, type ApiKey, type Role } from './api-keys';
+import { API_KEYS, RATE_LIMITER } from './auth.tokens';
 
-export const API_KEYS = Symbol('API_KEYS');
-export const RATE_LIMITER = Symbol('RATE_LIMITER');
 const ROLE = 'timeline:role';
 
 /** The role a write route needs. Routes without it are open reads. */

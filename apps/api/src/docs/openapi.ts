@@ -15,7 +15,7 @@ import {
   ClaimRankInput,
   ClaimRetractionInput,
 } from '@timeline/domain';
-import { ClaimListQuery } from '../claims/claims.controller';
+import { ClaimListQuery } from '../claims/claim-list.query';
 import { asyncApiDocument } from './asyncapi';
 import {
   AuditCasualtiesQuery,
@@ -28,7 +28,7 @@ import {
   ExportQuery,
   TerritoryQuery,
   ViewOnlyQuery,
-} from '../views/views.controller';
+} from '../views/view-query';
 
 /** One route of the public API; the body and query schemas are the ones that validate requests. */
 export interface RouteDoc {

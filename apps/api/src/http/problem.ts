@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
+import { Refusal } from '@timeline/application';
 import { DomainError, type FieldError } from '@timeline/domain';
 import { WrongExpectedState } from '@timeline/store';
 
@@ -41,12 +42,14 @@ const TITLES: Record<number, string> = {
 };
 
 const DOMAIN_STATUS = { invalid: 422, 'not-found': 404, conflict: 409 } as const;
+const REFUSAL_STATUS = { forbidden: 403, 'too-many': 429 } as const;
 
 /** Any error as a problem; what is not ours to explain becomes a 500 without internals. */
 export function toProblem(error: unknown): Problem {
   if (error instanceof ProblemException) return problem(error.status, error.detail, error.errors, error.title);
   if (error instanceof DomainError)
     return problem(DOMAIN_STATUS[error.kind], error.message, error.errors.length ? error.errors : undefined);
+  if (error instanceof Refusal) return problem(REFUSAL_STATUS[error.kind], error.message);
   if (error instanceof WrongExpectedState) {
     return problem(409, 'the record changed while the request ran: read it again and retry', [
       { path: 'expectedRevision', message: `is stale: the stream is at ${String(error.actual)}` },

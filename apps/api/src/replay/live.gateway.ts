@@ -1,10 +1,9 @@
 import { Inject, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
-import type { Timeline } from '@timeline/application';
-import { DomainError } from '@timeline/domain';
-import { TIMELINE } from '../timeline.token';
+import type { LiveFeed } from '@timeline/application';
 import { LiveSubscribe } from '@timeline/contracts';
+import { LIVE_FEED } from './replay.tokens';
 import { acknowledge } from './socket-acks';
 
 /**
@@ -14,23 +13,15 @@ import { acknowledge } from './socket-acks';
  */
 @WebSocketGateway({ namespace: '/live' })
 export class LiveGateway implements OnModuleInit, OnModuleDestroy {
-  @WebSocketServer() private readonly nsp!: Namespace;
+  @WebSocketServer() private readonly nsp: Namespace | undefined;
   private unsubscribe: (() => void) | undefined;
 
-  constructor(@Inject(TIMELINE) private readonly timeline: Timeline) {}
+  constructor(@Inject(LIVE_FEED) private readonly feed: LiveFeed) {}
 
   onModuleInit(): void {
-    this.unsubscribe = this.timeline.models.follower.onApplied((events) => {
-      for (const event of events) {
-        const campaignId = event.metadata.campaignId;
-        if (typeof campaignId !== 'string') continue;
-        this.nsp?.local.to(`live:${campaignId}`).emit('claim:recorded', {
-          campaignId,
-          position: event.position,
-          event: { type: event.type, stream: event.stream, revision: event.revision, data: event.data, metadata: event.metadata },
-        });
-      }
-    });
+    this.unsubscribe = this.feed.onRecorded((message) =>
+      this.nsp?.local.to(`live:${message.campaignId}`).emit('claim:recorded', message),
+    );
   }
 
   onModuleDestroy(): void {
@@ -39,13 +30,9 @@ export class LiveGateway implements OnModuleInit, OnModuleDestroy {
 
   @SubscribeMessage('subscribe')
   subscribe(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown) {
-    return acknowledge(LiveSubscribe, body, async ({ campaignId }) => {
-      await this.timeline.models.follower.catchUp();
-      if (!this.timeline.models.catalog.campaigns.has(campaignId))
-        throw DomainError.notFound(`campaign "${campaignId}" does not exist`);
-      await socket.join(`live:${campaignId}`);
-      return { campaignId, position: this.timeline.models.follower.checkpoint };
-    });
+    return acknowledge(LiveSubscribe, body, ({ campaignId }) =>
+      this.feed.subscribe(campaignId, () => Promise.resolve(socket.join(`live:${campaignId}`))),
+    );
   }
 
   @SubscribeMessage('unsubscribe')

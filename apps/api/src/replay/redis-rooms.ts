@@ -1,5 +1,5 @@
 import type Redis from 'ioredis';
-import type { RoomRegistry, RoomState } from './replay-sessions';
+import type { RoomRegistry, RoomState } from '@timeline/application';
 
 const TTL_SECONDS = 24 * 3600;
 

@@ -10,7 +10,7 @@ export type Ack =
 export async function acknowledge<S extends z.ZodType>(
   schema: S,
   body: unknown,
-  handle: (input: z.output<S>) => Promise<Record<string, unknown>>,
+  handle: (input: z.output<S>) => Promise<object | void> | object | void,
 ): Promise<Ack> {
   const parsed = parseWith(schema, body ?? {});
   if (!parsed.ok)
@@ -19,7 +19,8 @@ export async function acknowledge<S extends z.ZodType>(
       error: { status: 422, title: 'Unprocessable Content', detail: 'the message is not valid', errors: parsed.errors },
     };
   try {
-    return { ok: true, ...(await handle(parsed.value)) };
+    const answer = await handle(parsed.value);
+    return { ok: true, ...answer };
   } catch (error) {
     const problem = toProblem(error);
     return {

@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import type { Timeline } from '@timeline/application';
-import { DomainError, Slug, isCalendarDate, parseInstant } from '@timeline/domain';
-import type { CampaignLedger, KnownAt, TimelineViews } from '@timeline/views';
+import { CASUALTY_CATEGORIES, Slug, isCalendarDate, parseInstant } from '@timeline/domain';
 
 export const Day = z.string().refine(isCalendarDate, 'must be a date YYYY-MM-DD');
 export const Instant = z
@@ -15,23 +13,34 @@ export const ViewParams = {
   operation: Slug.optional(),
 };
 
-export interface ViewContext {
-  views: TimelineViews;
-  ledger: CampaignLedger;
-  knownAt: KnownAt;
-  /** `knownAt` as asked, echoed in answers: null for "now". */
-  knownAtEcho: number | string | null;
-}
-
-/** The serving views, caught up with the log, for one campaign at a knownAt. */
-export async function viewContext(
-  timeline: Timeline,
-  campaignId: string,
-  knownAt: number | string | undefined,
-): Promise<ViewContext> {
-  await timeline.models.follower.catchUp();
-  const views = timeline.projections.views;
-  const ledger = views.ledger(campaignId);
-  if (!ledger) throw DomainError.notFound(`campaign "${campaignId}" does not exist`);
-  return { views, ledger, knownAt: views.knownAtPosition(knownAt), knownAtEcho: knownAt ?? null };
-}
+export const ControlQuery = z
+  .strictObject({ day: Day.optional(), at: Instant.optional(), ...ViewParams })
+  .refine((q) => (q.day === undefined) !== (q.at === undefined), { message: 'give day or at (one of them)', path: ['day'] });
+export const ViewOnlyQuery = z.strictObject({ ...ViewParams });
+export const CasualtiesQuery = z.strictObject({
+  day: Day,
+  side: Slug.optional(),
+  category: z.enum(CASUALTY_CATEGORIES).optional(),
+  ...ViewParams,
+});
+export const CasualtySeriesQuery = z.strictObject({
+  side: Slug.optional(),
+  category: z.enum(CASUALTY_CATEGORIES).optional(),
+  ...ViewParams,
+});
+export const TerritoryQuery = z.strictObject({ day: Day, ...ViewParams });
+export const AuditControlQuery = z
+  .strictObject({ place: Slug, at: Instant.optional(), day: Day.optional(), knownAt: ViewParams.knownAt })
+  .refine((q) => (q.day === undefined) !== (q.at === undefined), { message: 'give day or at (one of them)', path: ['at'] });
+export const AuditCasualtiesQuery = z.strictObject({
+  side: Slug,
+  category: z.enum(CASUALTY_CATEGORIES),
+  day: Day,
+  figure: z.enum(['preferred', 'range', 'daily']).default('preferred'),
+  knownAt: ViewParams.knownAt,
+});
+export const AuditTerritoryQuery = z.strictObject({ faction: Slug, day: Day, knownAt: ViewParams.knownAt });
+export const ConflictsQuery = z.strictObject({ day: Day.optional(), knownAt: ViewParams.knownAt });
+export const ExportQuery = z
+  .strictObject({ format: z.enum(['ndjson', 'csv', 'geojson']), day: Day.optional(), ...ViewParams })
+  .refine((q) => q.format !== 'geojson' || q.day !== undefined, { message: 'is required for geojson', path: ['day'] });

@@ -1,4 +1,3 @@
-import type { ClaimData } from '@timeline/domain';
 import type { CatalogView } from '@timeline/projections';
 import type { ClaimRow } from '@timeline/views';
 import type { StoredEvent } from '@timeline/store';
@@ -20,7 +19,7 @@ export function sourceRefs(catalog: CatalogView, campaignId: string, sourceIds: 
 
 /** A claim at its newest revision, as the list shows it. */
 export function presentClaim(row: ClaimRow) {
-  const { campaignId: _c, ...claim } = row.claim as ClaimData;
+  const { campaignId: _c, ...claim } = row.claim;
   return {
     ...claim,
     revision: row.revision,

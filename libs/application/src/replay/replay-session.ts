@@ -35,7 +35,8 @@ export class ReplaySession {
     readonly plan: ReplayPlan,
     public speed: number,
     public outbox: Outbox,
-    readonly ownerSocketId: string,
+    /** The client that controls it: the one that started it, or resumed it after a reconnect. */
+    public ownerId: string,
     readonly room?: string,
   ) {}
 

@@ -1,0 +1,4 @@
+/** The API keys writes are checked against (hashed). */
+export const API_KEYS = Symbol('ApiKeys');
+/** How many writes a key may make per window. */
+export const RATE_LIMITER = Symbol('RateLimiter');

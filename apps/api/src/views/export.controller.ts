@@ -1,0 +1,26 @@
+import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import type { CampaignExport } from '@timeline/application';
+import { parseQuery } from '../http/query';
+import { ExportQuery } from './view-query';
+import { CAMPAIGN_EXPORT } from './views.tokens';
+
+@Controller('campaigns/:c')
+export class ExportController {
+  constructor(@Inject(CAMPAIGN_EXPORT) private readonly exports: CampaignExport) {}
+
+  @Get('export')
+  async export(@Param('c') campaignId: string, @Query() query: unknown, @Res() res: Response) {
+    const file = await this.exports.file(campaignId, parseQuery(ExportQuery, query));
+    if (file.format === 'csv') {
+      res.type('text/csv').setHeader('Content-Disposition', `attachment; filename="${campaignId}-claims.csv"`);
+      res.send(file.body);
+    } else if (file.format === 'geojson') {
+      res.type('application/geo+json').send(file.body);
+    } else {
+      res.type('application/x-ndjson');
+      for await (const line of file.lines) res.write(line);
+      res.end();
+    }
+  }
+}

@@ -1,0 +1,36 @@
+import type { EventStore } from '@timeline/store';
+import { claimsCsv, controlAt, controlGeoJson, endOfDay } from '@timeline/views';
+import { campaignLog } from './campaign-log';
+import type { KnownAtInput, ServingViews } from './serving-views';
+
+export type ExportFormat = 'ndjson' | 'csv' | 'geojson';
+
+export type CampaignExportFile =
+  | { format: 'csv'; body: string }
+  | { format: 'geojson'; body: string }
+  | { format: 'ndjson'; lines: AsyncIterable<string> };
+
+/** A campaign as files: its log (ndjson), its claims as a table (csv), a day's map (GeoJSON). */
+export class CampaignExport {
+  constructor(
+    private readonly serving: ServingViews,
+    private readonly store: EventStore,
+  ) {}
+
+  async file(
+    campaignId: string,
+    query: { format: ExportFormat; day?: string; knownAt?: KnownAtInput; operation?: string },
+  ): Promise<CampaignExportFile> {
+    const { views, ledger, knownAt } = await this.serving.forCampaign(campaignId, query.knownAt);
+    if (query.format === 'csv') return { format: 'csv', body: claimsCsv(ledger) };
+    if (query.format === 'geojson') {
+      const view = controlAt(views, ledger, endOfDay(ledger, query.day ?? ''), knownAt, query.operation);
+      return { format: 'geojson', body: JSON.stringify(controlGeoJson(ledger, view)) };
+    }
+    return { format: 'ndjson', lines: this.logLines(campaignId) };
+  }
+
+  private async *logLines(campaignId: string): AsyncGenerator<string> {
+    for await (const event of campaignLog(this.store, campaignId)) yield `${JSON.stringify(event)}\n`;
+  }
+}

@@ -1,0 +1,47 @@
+import { dayBounds, DomainError } from '@timeline/domain';
+import { listClaims, type ClaimFilter } from '@timeline/views';
+import { presentClaim, presentHistoryEntry, sourceRefs } from './claim.answers';
+import type { ClaimCommands } from './claim.commands';
+import type { TimelineReadModels } from './read-models';
+import type { ServingViews } from './serving-views';
+
+export interface ClaimListFilter extends Omit<ClaimFilter, 'day'> {
+  /** A local day of the campaign: claims whose interval overlaps it. */
+  day?: string;
+}
+
+/** A campaign's claims at their newest revision, and one claim with the history of its stream. */
+export class ClaimQueries {
+  constructor(
+    private readonly serving: ServingViews,
+    private readonly models: TimelineReadModels,
+    private readonly claims: ClaimCommands,
+  ) {}
+
+  async list(campaignId: string, filter: ClaimListFilter, page: { after: number; limit: number }) {
+    const views = await this.serving.caughtUp();
+    const { campaign } = this.models.campaign(campaignId);
+    const ledger = views.ledger(campaignId);
+    if (!ledger) throw DomainError.notFound(`campaign "${campaignId}" does not exist`);
+    const day = filter.day ? dayBounds(filter.day, campaign.timeZone) : undefined;
+    const found = listClaims(ledger, { ...filter, day }, page);
+    return { items: found.items.map(presentClaim), next: found.next };
+  }
+
+  async get(campaignId: string, claimId: string) {
+    await this.serving.caughtUp();
+    this.models.campaign(campaignId);
+    const { state, events } = await this.claims.read(campaignId, claimId);
+    if (!state.exists) throw DomainError.notFound(`claim "${claimId}" does not exist in campaign "${campaignId}"`);
+    const { campaignId: _c, ...claim } = state.claim;
+    const catalog = this.models.catalog;
+    return {
+      ...claim,
+      revision: state.revision,
+      rank: state.rank,
+      retracted: state.retracted,
+      sourceDetails: sourceRefs(catalog, campaignId, claim.sources),
+      history: events.map((event) => presentHistoryEntry(event, catalog, campaignId)),
+    };
+  }
+}

@@ -1,0 +1,40 @@
+import { DomainError } from '@timeline/domain';
+import type { TimelineReadModels } from './read-models';
+import type { ServingViews } from './serving-views';
+
+/** One recorded event as the live feed sends it. */
+export interface RecordedMessage {
+  campaignId: string;
+  position: number;
+  event: { type: string; stream: string; revision: number; data: unknown; metadata: Record<string, unknown> };
+}
+
+/** Every event recorded in a campaign, as the read models fold it (whichever instance wrote it). */
+export class LiveFeed {
+  constructor(
+    private readonly serving: ServingViews,
+    private readonly models: TimelineReadModels,
+  ) {}
+
+  /**
+   * Joins the feed of a campaign that exists; answers the position read once joined, so every
+   * event after it reaches the subscriber.
+   */
+  async subscribe(campaignId: string, join: () => Promise<void>): Promise<{ campaignId: string; position: number }> {
+    await this.serving.caughtUp();
+    if (!this.models.catalog.campaigns.has(campaignId)) throw DomainError.notFound(`campaign "${campaignId}" does not exist`);
+    await join();
+    return { campaignId, position: this.serving.checkpoint };
+  }
+
+  onRecorded(listener: (message: RecordedMessage) => void): () => void {
+    return this.serving.onFolded((events) => {
+      for (const event of events) {
+        const campaignId = event.metadata.campaignId;
+        if (typeof campaignId !== 'string') continue;
+        const { type, stream, revision, data, metadata } = event;
+        listener({ campaignId, position: event.position, event: { type, stream, revision, data, metadata } });
+      }
+    });
+  }
+}

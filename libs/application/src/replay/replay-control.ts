@@ -1,0 +1,158 @@
+import type { ReplayStart } from '@timeline/contracts';
+import { dayBounds, DomainError, isCalendarDate } from '@timeline/domain';
+import { Refusal } from '../refusal';
+import type { ReplayClient } from './replay-client';
+import type { ReplayPlans } from './replay-plans';
+import type { ReplaySession } from './replay-session';
+import { roomState, type ReplaySessions } from './replay-sessions';
+
+export const MAX_SESSIONS_PER_CONNECTION = 5;
+/** How long a disconnected client's private replay waits for it to resume. */
+const RESUME_GRACE_MS = 60_000;
+
+/**
+ * The rules of watching replays: a client starts at most a few, a shared room has one replay
+ * (later viewers join it), only the client that started a replay controls it, and a client that
+ * drops has a while to resume where it was.
+ */
+export class ReplayControl {
+  private readonly orphans = new Map<string, NodeJS.Timeout>();
+
+  constructor(
+    private readonly sessions: ReplaySessions,
+    private readonly plans: ReplayPlans,
+  ) {}
+
+  get sessionCount(): number {
+    return this.sessions.size;
+  }
+
+  async start(request: ReplayStart, client: ReplayClient) {
+    if (request.resume) return this.resume(request, request.resume, client);
+    if (this.sessions.ownedBy(client.id).length >= MAX_SESSIONS_PER_CONNECTION)
+      throw new Refusal('too-many', `at most ${MAX_SESSIONS_PER_CONNECTION} replays per connection`);
+    if (request.room && (await this.sessions.rooms.get(request.room)))
+      throw DomainError.conflict(`room "${request.room}" already has a replay: join it`, [{ path: 'room', message: 'is taken' }]);
+    const plan = await this.plans.plan(request);
+    const outbox = request.room ? await client.joinRoom(request.room) : client.direct;
+    const session = this.sessions.start(request, plan, outbox, client.id);
+    if (request.room) await this.sessions.rooms.set(request.room, roomState(session));
+    queueMicrotask(() => session.snapshot());
+    return describe(session);
+  }
+
+  /** A late viewer of a shared room: its own snapshot carries the room's seq, the next frame follows it. */
+  async join(room: string, client: ReplayClient) {
+    const state = await this.sessions.rooms.get(room);
+    if (!state) throw DomainError.notFound(`room "${room}" has no replay`);
+    const local = this.sessions.get(state.sessionId);
+    const plan = local?.plan ?? (await this.plans.plan(state.request, state.pinnedPosition));
+    const next = local?.next ?? state.next;
+    const seq = local?.seq ?? state.seq;
+    await client.joinRoom(room);
+    queueMicrotask(() => client.direct.send('replay:snapshot', { sessionId: state.sessionId, seq, ...plan.snapshot(next) }));
+    return {
+      sessionId: state.sessionId,
+      seq,
+      from: iso(plan.scope.from),
+      to: iso(plan.scope.to),
+      frames: plan.hours,
+      pinnedPosition: plan.pinnedPosition,
+    };
+  }
+
+  pause(sessionId: string, clientId: string): void {
+    this.controlled(sessionId, clientId).paused = true;
+  }
+
+  play(sessionId: string, clientId: string): void {
+    this.controlled(sessionId, clientId).paused = false;
+  }
+
+  stop(sessionId: string, clientId: string): void {
+    this.controlled(sessionId, clientId);
+    this.sessions.stop(sessionId);
+  }
+
+  /** Moves to the hour of `at` (a local day's start or an instant) and sends a snapshot there. */
+  seek(sessionId: string, clientId: string, at: string): { seq: number } {
+    const session = this.controlled(sessionId, clientId);
+    const { from, to, campaignId } = session.plan.scope;
+    const instant = isCalendarDate(at) ? dayBounds(at, this.plans.timeZoneOf(campaignId)).start : Date.parse(at);
+    if (instant < from || instant > to)
+      throw DomainError.invalid('seek outside the replay window', [{ path: 'at', message: `must be within ${iso(from)} and ${iso(to)}` }]);
+    session.seek(session.plan.frameIndexAt(instant));
+    return { seq: session.seq };
+  }
+
+  setSpeed(sessionId: string, clientId: string, speed: number): void {
+    this.controlled(sessionId, clientId).speed = speed;
+  }
+
+  step(sessionId: string, clientId: string, hours: number): { seq: number } {
+    const session = this.controlled(sessionId, clientId);
+    this.sessions.step(session, hours);
+    return { seq: session.seq };
+  }
+
+  /** The client's replays are kept a while for it to resume with its last seq. */
+  disconnected(clientId: string): void {
+    for (const session of this.sessions.ownedBy(clientId)) {
+      const expire = () => {
+        this.orphans.delete(session.id);
+        this.sessions.stop(session.id);
+      };
+      this.orphans.set(session.id, setTimeout(expire, RESUME_GRACE_MS).unref());
+    }
+  }
+
+  close(): void {
+    for (const timer of this.orphans.values()) clearTimeout(timer);
+    this.orphans.clear();
+    this.sessions.close();
+  }
+
+  private async resume(request: ReplayStart, { sessionId, seq }: { sessionId: string; seq: number }, client: ReplayClient) {
+    const session = this.sessions.get(sessionId);
+    if (!session) {
+      // not on this instance (or expired): the same replay, pinned afresh, from a snapshot
+      const plan = await this.plans.plan(request);
+      const fresh = this.sessions.start(request, plan, client.direct, client.id, sessionId);
+      fresh.seq = seq;
+      queueMicrotask(() => fresh.snapshot());
+      return { ...describe(fresh), resumed: 'snapshot' };
+    }
+    clearTimeout(this.orphans.get(sessionId));
+    this.orphans.delete(sessionId);
+    session.ownerId = client.id;
+    if (session.room) await client.joinRoom(session.room);
+    else session.outbox = client.direct;
+    const missed = session.since(seq);
+    queueMicrotask(() => {
+      if (missed) for (const m of missed) client.direct.send(m.event, m.payload);
+      else session.snapshot();
+    });
+    return { ...describe(session), resumed: missed ? 'messages' : 'snapshot' };
+  }
+
+  private controlled(sessionId: string, clientId: string): ReplaySession {
+    const session = this.sessions.get(sessionId);
+    if (!session) throw DomainError.notFound(`no replay "${sessionId}" on this connection`);
+    if (session.ownerId !== clientId) throw new Refusal('forbidden', 'only the client that started this replay controls it');
+    return session;
+  }
+}
+
+function describe(session: ReplaySession) {
+  return {
+    sessionId: session.id,
+    from: iso(session.plan.scope.from),
+    to: iso(session.plan.scope.to),
+    frames: session.plan.hours,
+    pinnedPosition: session.plan.pinnedPosition,
+  };
+}
+
+function iso(ms: number): string {
+  return new Date(ms).toISOString();
+}

@@ -1,0 +1,49 @@
+import { DomainError } from '@timeline/domain';
+import type { StoredEvent } from '@timeline/store';
+import type { CampaignLedger, KnownAt, TimelineViews } from '@timeline/views';
+import type { Timeline } from './timeline';
+
+/** `knownAt` as a client gives it: a log position or an ISO instant; absent means now. */
+export type KnownAtInput = number | string | undefined;
+
+/** One campaign's views at a knownAt: what every view query answers from. */
+export interface CampaignViews {
+  views: TimelineViews;
+  ledger: CampaignLedger;
+  knownAt: KnownAt;
+  /** `knownAt` as asked, echoed in answers: null for "now". */
+  knownAtEcho: number | string | null;
+}
+
+/** The views being served, caught up with the log before a query reads them. */
+export class ServingViews {
+  constructor(private readonly timeline: Timeline) {}
+
+  /** The serving views, caught up with the log, for one campaign at a knownAt. */
+  async forCampaign(campaignId: string, knownAt?: KnownAtInput): Promise<CampaignViews> {
+    const views = await this.caughtUp();
+    const ledger = views.ledger(campaignId);
+    if (!ledger) throw DomainError.notFound(`campaign "${campaignId}" does not exist`);
+    return { views, ledger, knownAt: views.knownAtPosition(knownAt), knownAtEcho: knownAt ?? null };
+  }
+
+  async caughtUp(): Promise<TimelineViews> {
+    await this.timeline.models.follower.catchUp();
+    return this.timeline.projections.views;
+  }
+
+  /** The views as folded so far, for listeners that run while the log is being folded. */
+  get current(): TimelineViews {
+    return this.timeline.projections.views;
+  }
+
+  /** The log position the read models have folded up to. */
+  get checkpoint(): number {
+    return this.timeline.models.follower.checkpoint;
+  }
+
+  /** Calls `listener` with each batch of events once the read models have folded it. */
+  onFolded(listener: (events: StoredEvent[]) => void): () => void {
+    return this.timeline.models.follower.onApplied(listener);
+  }
+}
