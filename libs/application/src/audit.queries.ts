@@ -51,7 +51,8 @@ export class AuditQueries {
 
   async sourceImpact(campaignId: string, sourceId: string) {
     const { views, ledger } = await this.serving.forCampaign(campaignId);
-    if (!ledger.sources.has(sourceId)) throw DomainError.notFound(`source "${sourceId}" does not exist in campaign "${campaignId}"`);
+    if (!ledger.sources.has(sourceId))
+      throw DomainError.notFound(`source "${sourceId}" does not exist in campaign "${campaignId}"`);
     return { campaignId, sourceId, impacts: sourceImpact(views, ledger, sourceId) };
   }
 

@@ -6,9 +6,7 @@ import type { KnownAtInput, ServingViews } from './serving-views';
 export type ExportFormat = 'ndjson' | 'csv' | 'geojson';
 
 export type CampaignExportFile =
-  | { format: 'csv'; body: string }
-  | { format: 'geojson'; body: string }
-  | { format: 'ndjson'; lines: AsyncIterable<string> };
+  { format: 'csv'; body: string } | { format: 'geojson'; body: string } | { format: 'ndjson'; lines: AsyncIterable<string> };
 
 /** A campaign as files: its log (ndjson), its claims as a table (csv), a day's map (GeoJSON). */
 export class CampaignExport {

@@ -28,7 +28,10 @@ export class ServiceHealth {
       };
       return { ready: true, body };
     } catch {
-      return { ready: false, body: { status: 'degraded', store: { kind: store.kind, status: 'down' }, projections: { position: checkpoint } } };
+      return {
+        ready: false,
+        body: { status: 'degraded', store: { kind: store.kind, status: 'down' }, projections: { position: checkpoint } },
+      };
     }
   }
 }

@@ -6,6 +6,8 @@ import { PROJECTION_ADMIN } from './admin.tokens';
 
 @Module({
   controllers: [AdminController],
-  providers: [{ provide: PROJECTION_ADMIN, useFactory: (timeline: Timeline) => new ProjectionAdmin(timeline), inject: [TIMELINE] }],
+  providers: [
+    { provide: PROJECTION_ADMIN, useFactory: (timeline: Timeline) => new ProjectionAdmin(timeline), inject: [TIMELINE] },
+  ],
 })
 export class AdminModule {}

@@ -14,7 +14,7 @@ export class MemoryRateLimiter implements RateLimiter {
     private readonly windowMs = 60_000,
   ) {}
 
-  async hit(subject: string): Promise<number> {
+  hit(subject: string): Promise<number> {
     const now = Date.now();
     let window = this.windows.get(subject);
     if (!window || now - window.start >= this.windowMs) {
@@ -23,7 +23,7 @@ export class MemoryRateLimiter implements RateLimiter {
       if (this.windows.size > 100_000) this.windows.clear();
     }
     window.count += 1;
-    return window.count > this.limit ? Math.ceil((window.start + this.windowMs - now) / 1000) : 0;
+    return Promise.resolve(window.count > this.limit ? Math.ceil((window.start + this.windowMs - now) / 1000) : 0);
   }
 }
 

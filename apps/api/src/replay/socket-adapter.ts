@@ -27,7 +27,7 @@ export class TimelineIoAdapter extends IoAdapter {
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {
-    const server: Server = super.createIOServer(port, {
+    const server = super.createIOServer(port, {
       ...options,
       perMessageDeflate: false,
       maxHttpBufferSize: 64 * 1024,
@@ -35,7 +35,7 @@ export class TimelineIoAdapter extends IoAdapter {
       allowRequest: (request: IncomingMessage, callback: (err: string | null | undefined, ok: boolean) => void) => {
         callback(null, originAllowed(request, this.options.corsOrigins));
       },
-    });
+    }) as Server;
     if (this.options.redis)
       server.adapter(createAdapter(this.options.redis, { streamName: `${this.options.redisPrefix ?? 'timeline'}:socket.io` }));
     this.servers.push(server);

@@ -1,14 +1,14 @@
 import type { ReplayStart } from '@timeline/contracts';
 import { dayBounds, DomainError, isCalendarDate } from '@timeline/domain';
 import { Refusal } from '../refusal';
+import { describePlan } from './replay-answers';
 import type { ReplayClient } from './replay-client';
 import type { ReplayPlans } from './replay-plans';
 import type { ReplaySession } from './replay-session';
+import { ResumeGrace } from './resume-grace';
 import { roomState, type ReplaySessions } from './replay-sessions';
 
 export const MAX_SESSIONS_PER_CONNECTION = 5;
-/** How long a disconnected client's private replay waits for it to resume. */
-const RESUME_GRACE_MS = 60_000;
 
 /**
  * The rules of watching replays: a client starts at most a few, a shared room has one replay
@@ -16,7 +16,7 @@ const RESUME_GRACE_MS = 60_000;
  * drops has a while to resume where it was.
  */
 export class ReplayControl {
-  private readonly orphans = new Map<string, NodeJS.Timeout>();
+  private readonly grace = new ResumeGrace();
 
   constructor(
     private readonly sessions: ReplaySessions,
@@ -51,14 +51,7 @@ export class ReplayControl {
     const seq = local?.seq ?? state.seq;
     await client.joinRoom(room);
     queueMicrotask(() => client.direct.send('replay:snapshot', { sessionId: state.sessionId, seq, ...plan.snapshot(next) }));
-    return {
-      sessionId: state.sessionId,
-      seq,
-      from: iso(plan.scope.from),
-      to: iso(plan.scope.to),
-      frames: plan.hours,
-      pinnedPosition: plan.pinnedPosition,
-    };
+    return { sessionId: state.sessionId, seq, ...describePlan(plan) };
   }
 
   pause(sessionId: string, clientId: string): void {
@@ -80,7 +73,9 @@ export class ReplayControl {
     const { from, to, campaignId } = session.plan.scope;
     const instant = isCalendarDate(at) ? dayBounds(at, this.plans.timeZoneOf(campaignId)).start : Date.parse(at);
     if (instant < from || instant > to)
-      throw DomainError.invalid('seek outside the replay window', [{ path: 'at', message: `must be within ${iso(from)} and ${iso(to)}` }]);
+      throw DomainError.invalid('seek outside the replay window', [
+        { path: 'at', message: `must be within ${iso(from)} and ${iso(to)}` },
+      ]);
     session.seek(session.plan.frameIndexAt(instant));
     return { seq: session.seq };
   }
@@ -97,18 +92,11 @@ export class ReplayControl {
 
   /** The client's replays are kept a while for it to resume with its last seq. */
   disconnected(clientId: string): void {
-    for (const session of this.sessions.ownedBy(clientId)) {
-      const expire = () => {
-        this.orphans.delete(session.id);
-        this.sessions.stop(session.id);
-      };
-      this.orphans.set(session.id, setTimeout(expire, RESUME_GRACE_MS).unref());
-    }
+    for (const session of this.sessions.ownedBy(clientId)) this.grace.hold(session.id, () => this.sessions.stop(session.id));
   }
 
   close(): void {
-    for (const timer of this.orphans.values()) clearTimeout(timer);
-    this.orphans.clear();
+    this.grace.clear();
     this.sessions.close();
   }
 
@@ -122,8 +110,7 @@ export class ReplayControl {
       queueMicrotask(() => fresh.snapshot());
       return { ...describe(fresh), resumed: 'snapshot' };
     }
-    clearTimeout(this.orphans.get(sessionId));
-    this.orphans.delete(sessionId);
+    this.grace.release(sessionId);
     session.ownerId = client.id;
     if (session.room) await client.joinRoom(session.room);
     else session.outbox = client.direct;
@@ -144,13 +131,7 @@ export class ReplayControl {
 }
 
 function describe(session: ReplaySession) {
-  return {
-    sessionId: session.id,
-    from: iso(session.plan.scope.from),
-    to: iso(session.plan.scope.to),
-    frames: session.plan.hours,
-    pinnedPosition: session.plan.pinnedPosition,
-  };
+  return { sessionId: session.id, ...describePlan(session.plan) };
 }
 
 function iso(ms: number): string {
