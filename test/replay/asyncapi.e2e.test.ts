@@ -17,8 +17,8 @@ function eventsInSource(): { handled: Set<string>; emitted: Set<string> } {
   const emitted = new Set<string>();
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
     const text = readFileSync(join(dir, file), 'utf8');
-    for (const m of text.matchAll(/@SubscribeMessage\('([^']+)'\)/g)) handled.add(m[1]);
-    for (const m of text.matchAll(/(?:emit|\.emit)\('((?:replay|claim):[a-z]+)'/g)) emitted.add(m[1]);
+    for (const [, name = ''] of text.matchAll(/@SubscribeMessage\('([^']+)'\)/g)) handled.add(name);
+    for (const [, name = ''] of text.matchAll(/(?:emit|\.emit)\('((?:replay|claim):[a-z]+)'/g)) emitted.add(name);
   }
   return { handled, emitted };
 }
@@ -29,7 +29,7 @@ describe('the AsyncAPI document', () => {
     expect(doc.asyncapi).toBe('3.0.0');
     const documented = new Map<string, string>();
     for (const [id, op] of Object.entries<any>(doc.operations)) {
-      const [channel] = id.split('.');
+      const [channel = id] = id.split('.');
       const messageRef: string = op.messages[0].$ref;
       const message = doc.channels[channel].messages[messageRef.split('/').pop()!];
       documented.set(message.name, op.action);
