@@ -4,7 +4,7 @@ import { CAMPAIGN, controlClaim, seedCampaign } from '../support/fixtures';
 
 const C = CAMPAIGN.campaignId;
 let app: TestApp;
-let positions: Record<string, number> = {};
+const positions: Record<string, number> = {};
 
 const post = (body: unknown) =>
   app.http

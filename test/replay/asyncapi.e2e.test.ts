@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messageId } from '../../apps/api/src/docs/asyncapi';
 import { startTestApp, type TestApp } from '../support/app';
+import type { Json } from './socket-client';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -28,7 +29,7 @@ describe('the AsyncAPI document', () => {
     const doc = (await app.http.get('/docs/asyncapi.json').expect(200)).body;
     expect(doc.asyncapi).toBe('3.0.0');
     const documented = new Map<string, string>();
-    for (const [id, op] of Object.entries<any>(doc.operations)) {
+    for (const [id, op] of Object.entries<Json>(doc.operations)) {
       const [channel = id] = id.split('.');
       const messageRef: string = op.messages[0].$ref;
       const message = doc.channels[channel].messages[messageRef.split('/').pop()!];
