@@ -47,14 +47,14 @@ describe('development key', () => {
     const lines: string[] = [];
     const original = process.stderr.write.bind(process.stderr);
     const capture = (chunk: unknown) => (lines.push(String(chunk)), true);
-    process.stdout.write = capture as typeof process.stdout.write;
-    process.stderr.write = capture as typeof process.stderr.write;
+    process.stdout.write = capture;
+    process.stderr.write = capture;
     let dev: TestApp;
     try {
       dev = await startTestApp({ API_KEYS: '', LOG_LEVEL: 'warn' });
     } finally {
       process.stderr.write = original;
-      process.stdout.write = original as typeof process.stdout.write;
+      process.stdout.write = original;
     }
     try {
       const key = /(dev-[A-Za-z0-9_-]{20,})/.exec(lines.join(''))?.[1];

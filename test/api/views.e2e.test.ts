@@ -4,7 +4,7 @@ import { CAMPAIGN, controlClaim, seedCampaign } from '../support/fixtures';
 
 const C = CAMPAIGN.campaignId;
 let app: TestApp;
-let positions: Record<string, number> = {};
+const positions: Record<string, number> = {};
 
 const post = (body: unknown) =>
   app.http
@@ -330,7 +330,7 @@ describe('rebuilds', () => {
 describe('caching a day’s map', () => {
   it('answers 304 to a client that already holds the current version, and a new version after a write', async () => {
     const first = await app.http.get(`/campaigns/${C}/control?day=2024-12-07`).expect(200);
-    const etag = first.headers.etag;
+    const etag = String(first.headers.etag);
     expect(etag).toMatch(/^W\/"\d+-[0-9a-f]{16}"$/);
     await app.http.get(`/campaigns/${C}/control?day=2024-12-07`).set('If-None-Match', etag).expect(304);
     await post(controlClaim({ claimId: 'etag-change', place: 'homs', time: { date: '2024-12-01' } }));

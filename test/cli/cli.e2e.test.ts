@@ -4,8 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, ROOT } from '../support/server-process';
-import { startServerProcess } from '../support/server-process';
+import { ensureBuilt, ROOT, startServerProcess } from '../support/server-process';
 
 const run = promisify(execFile);
 let store: string;

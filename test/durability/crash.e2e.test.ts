@@ -38,10 +38,10 @@ describe('crash safety of the embedded store', () => {
       let stop = false;
       const writer = async (w: number) => {
         while (!stop) {
-          if (n % 5 === 4 && acknowledged.length) {
+          const target = acknowledged[Math.floor(Math.random() * acknowledged.length)];
+          if (n % 5 === 4 && target !== undefined) {
             // a correction of a claim already acknowledged
             n++;
-            const target = acknowledged[Math.floor(Math.random() * acknowledged.length)];
             const res = await http
               .post(`/campaigns/${C}/claims/${target}/corrections`)
               .set(auth(KEYS.editor))

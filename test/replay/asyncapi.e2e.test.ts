@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messageId } from '../../apps/api/src/docs/asyncapi';
 import { startTestApp, type TestApp } from '../support/app';
+import type { Json } from './socket-client';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -17,8 +18,8 @@ function eventsInSource(): { handled: Set<string>; emitted: Set<string> } {
   const emitted = new Set<string>();
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
     const text = readFileSync(join(dir, file), 'utf8');
-    for (const m of text.matchAll(/@SubscribeMessage\('([^']+)'\)/g)) handled.add(m[1]);
-    for (const m of text.matchAll(/(?:emit|\.emit)\('((?:replay|claim):[a-z]+)'/g)) emitted.add(m[1]);
+    for (const [, name = ''] of text.matchAll(/@SubscribeMessage\('([^']+)'\)/g)) handled.add(name);
+    for (const [, name = ''] of text.matchAll(/(?:emit|\.emit)\('((?:replay|claim):[a-z]+)'/g)) emitted.add(name);
   }
   return { handled, emitted };
 }
@@ -28,8 +29,8 @@ describe('the AsyncAPI document', () => {
     const doc = (await app.http.get('/docs/asyncapi.json').expect(200)).body;
     expect(doc.asyncapi).toBe('3.0.0');
     const documented = new Map<string, string>();
-    for (const [id, op] of Object.entries<any>(doc.operations)) {
-      const [channel] = id.split('.');
+    for (const [id, op] of Object.entries<Json>(doc.operations)) {
+      const [channel = id] = id.split('.');
       const messageRef: string = op.messages[0].$ref;
       const message = doc.channels[channel].messages[messageRef.split('/').pop()!];
       documented.set(message.name, op.action);

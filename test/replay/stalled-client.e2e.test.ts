@@ -38,7 +38,8 @@ function stalledClient(url: string): Promise<{ ws: WebSocket; closed: Promise<nu
     const closed = new Promise<number>((r) => ws.once('close', () => r(Date.now())));
     ws.on('error', reject);
     ws.on('message', (data) => {
-      const text = data.toString();
+      const bytes = Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);
+      const text = bytes.toString();
       if (text.startsWith('0{')) ws.send('40/replay,');
       else if (text.startsWith('40/replay,')) {
         for (let i = 0; i < 5; i++)

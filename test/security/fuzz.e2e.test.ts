@@ -133,7 +133,7 @@ const body = fc.oneof(
     .map((raw) => ({ raw })),
 );
 
-const ROUTES: [string, string, Record<string, string>][] = [
+const ROUTES: ['post' | 'patch', string, Record<string, string>][] = [
   ['post', '/campaigns', asAdmin],
   ['post', `/campaigns/${C}/places`, asEditor],
   ['patch', `/campaigns/${C}/places/homs`, asEditor],
@@ -155,7 +155,7 @@ describe(`hostile input: ${RUNS} generated bodies per write route`, () => {
       let stored = 0;
       await fc.assert(
         fc.asyncProperty(body, async ({ raw }) => {
-          const res = await (app.http as any)[method](path).set(auth).set('content-type', 'application/json').send(raw);
+          const res = await app.http[method](path).set(auth).set('content-type', 'application/json').send(raw);
           expect(res.status, JSON.stringify(res.body).slice(0, 300)).toBeLessThan(500);
           if (res.status >= 400 && res.status !== 413) {
             expect(res.headers['content-type']).toMatch(/application\/problem\+json/);

@@ -37,7 +37,7 @@ export async function buildViewer(): Promise<string> {
   const outDir = mkdtempSync(join(tmpdir(), 'timeline-viewer-'));
   // Vite's types need a bundler-style module resolution; the tests are compiled as CommonJS
   const vite = 'vite';
-  const { build } = (await import(vite)) as { build(config: object): Promise<unknown> };
+  const { build } = (await import(vite)) as { build: (config: object) => Promise<unknown> };
   await build({ configFile: join(ROOT, 'apps/viewer/vite.config.mts'), logLevel: 'error', build: { outDir, emptyOutDir: true } });
   return outDir;
 }

@@ -1,5 +1,4 @@
-import type { TestApp } from './app';
-import { asAdmin, asEditor } from './app';
+import { asAdmin, asEditor, type TestApp } from './app';
 
 export const CAMPAIGN = {
   campaignId: 'test-offensive',

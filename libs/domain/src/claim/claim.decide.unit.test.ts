@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
+import { deciderSpec } from '@timeline/testing';
 import { DomainError } from '../common/domain-error';
 import { decideClaim, type ClaimCommand } from './claim.decide';
 import type { ClaimData, ClaimEvent } from './claim.events';
-import { foldClaim, initialClaimState } from './claim.evolve';
+import { evolveClaim, initialClaimState } from './claim.evolve';
 
 const DAY_6 = { from: '2024-12-05T21:00:00.000Z', to: '2024-12-06T21:00:00.000Z', precision: 'day' as const };
 const common = { campaignId: 'syria-2024', time: DAY_6, writtenTime: { date: '2024-12-06' } };
@@ -92,15 +93,11 @@ const ranked = (to: 'preferred' | 'normal' | 'deprecated'): ClaimEvent => ({
   data: { campaignId: 'syria-2024', claimId: 'homs-2024-12-06-rastan', rank: to, reason: 'editorial review' },
 });
 
-function domainErrorOf(run: () => unknown): DomainError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainError, nothing was thrown');
-}
+const { given } = deciderSpec({ decide: decideClaim, evolve: evolveClaim, initialState: initialClaimState });
+
+const RASTAN = 'homs-2024-12-06-rastan';
+const stale = (at: number) => [{ path: 'expectedRevision', message: `is stale: the claim is at revision ${at}` }];
+const isRetracted = [{ path: 'claimId', message: 'is retracted' }];
 
 describe('decideClaim: RecordClaim', () => {
   it.each([
@@ -109,119 +106,148 @@ describe('decideClaim: RecordClaim', () => {
     ['territory', hamaVillages, 'TerritoryReported'],
     ['incident', idlibAirstrike, 'IncidentReported'],
   ])('given an empty stream, when a %s claim is recorded, then one %s event carries it', (_type, claim, eventType) => {
-    expect(decideClaim(record(claim), initialClaimState())).toEqual([{ type: eventType, data: claim }]);
+    given([])
+      .when(record(claim))
+      .then([{ type: eventType, data: claim } as ClaimEvent]);
   });
 
   it('given a claim recorded, when the same claim is recorded again, then nothing is appended', () => {
-    expect(decideClaim(record(rastanControlled), foldClaim([recorded]))).toEqual([]);
+    given([recorded]).when(record(rastanControlled)).then([]);
   });
 
   it('given a claim recorded, when the same content arrives with its keys in another order, then nothing is appended', () => {
     const reordered = Object.fromEntries(Object.entries(rastanControlled).reverse()) as ClaimData;
-    expect(decideClaim(record(reordered), foldClaim([recorded]))).toEqual([]);
+    given([recorded]).when(record(reordered)).then([]);
   });
 
   it('given a claim recorded and corrected, when the original claim is recorded again, then nothing is appended', () => {
-    expect(decideClaim(record(rastanControlled), foldClaim([recorded, corrected(0, { controller: 'sna' })]))).toEqual([]);
+    given([recorded, corrected(0, { controller: 'sna' })])
+      .when(record(rastanControlled))
+      .then([]);
   });
 
   it('given a claim recorded, when other content arrives under the same id, then it is a conflict at claimId', () => {
     const other = { ...rastanControlled, controller: 'sna' } as ClaimData;
-    const error = domainErrorOf(() => decideClaim(record(other), foldClaim([recorded])));
-    expect(error.kind).toBe('conflict');
-    expect(error.errors.map((e) => e.path)).toEqual(['claimId']);
+    given([recorded])
+      .when(record(other))
+      .thenThrows(DomainError, {
+        kind: 'conflict',
+        message: `claim "${RASTAN}" already exists with different content`,
+        errors: [{ path: 'claimId', message: 'is already used by a claim with different content' }],
+      });
   });
 });
 
 describe('decideClaim: CorrectClaim', () => {
   it('given a claim at revision 0, when corrected at revision 0, then one ClaimCorrected is decided', () => {
-    expect(decideClaim(correct(0), foldClaim([recorded]))).toEqual([
-      {
-        type: 'ClaimCorrected',
-        data: {
-          campaignId: 'syria-2024',
-          claimId: 'homs-2024-12-06-rastan',
-          expectedRevision: 0,
-          changes: { controller: 'sna' },
-          sources: ['sana-2024-12-07-homs'],
-          reason: 'SANA named the SNA',
+    given([recorded])
+      .when(correct(0))
+      .then([
+        {
+          type: 'ClaimCorrected',
+          data: {
+            campaignId: 'syria-2024',
+            claimId: RASTAN,
+            expectedRevision: 0,
+            changes: { controller: 'sna' },
+            sources: ['sana-2024-12-07-homs'],
+            reason: 'SANA named the SNA',
+          },
         },
-      },
-    ]);
+      ]);
   });
 
   it('given a claim corrected once, when corrected again at revision 0, then it is a conflict at expectedRevision', () => {
-    const error = domainErrorOf(() => decideClaim(correct(0), foldClaim([recorded, corrected(0, { controller: 'sna' })])));
-    expect(error.kind).toBe('conflict');
-    expect(error.errors.map((e) => e.path)).toEqual(['expectedRevision']);
+    given([recorded, corrected(0, { controller: 'sna' })])
+      .when(correct(0))
+      .thenThrows(DomainError, { kind: 'conflict', errors: stale(1) });
   });
 
   it('given a claim corrected once, when corrected at revision 1, then the correction is decided', () => {
-    const events = decideClaim(correct(1, { controller: 'hts' }), foldClaim([recorded, corrected(0, { controller: 'sna' })]));
-    expect(events.map((e) => e.type)).toEqual(['ClaimCorrected']);
+    given([recorded, corrected(0, { controller: 'sna' })])
+      .when(correct(1, { controller: 'hts' }))
+      .then([
+        {
+          type: 'ClaimCorrected',
+          data: {
+            campaignId: 'syria-2024',
+            claimId: RASTAN,
+            expectedRevision: 1,
+            changes: { controller: 'hts' },
+            sources: ['sana-2024-12-07-homs'],
+            reason: 'SANA named the SNA',
+          },
+        },
+      ]);
   });
 
   it('given a claim ranked, when corrected at revision 0, then it is a conflict (a rank is a revision of the stream)', () => {
-    expect(domainErrorOf(() => decideClaim(correct(0), foldClaim([recorded, ranked('preferred')]))).kind).toBe('conflict');
+    given([recorded, ranked('preferred')])
+      .when(correct(0))
+      .thenThrows(DomainError, { kind: 'conflict', errors: stale(1) });
   });
 
   it('given a retracted claim, when corrected at its current revision, then it is invalid', () => {
-    const error = domainErrorOf(() => decideClaim(correct(1), foldClaim([recorded, retracted(0)])));
-    expect(error.kind).toBe('invalid');
-    expect(error.errors.map((e) => e.path)).toEqual(['claimId']);
+    given([recorded, retracted(0)])
+      .when(correct(1))
+      .thenThrows(DomainError, { kind: 'invalid', errors: isRetracted });
   });
 
   it('given no claim, when a correction arrives, then it is not found', () => {
-    expect(domainErrorOf(() => decideClaim(correct(0), initialClaimState())).kind).toBe('not-found');
+    given([])
+      .when(correct(0))
+      .thenThrows(DomainError, { kind: 'not-found', message: `claim "${RASTAN}" does not exist` });
   });
 });
 
 describe('decideClaim: RetractClaim', () => {
   it('given a claim at revision 0, when retracted at revision 0, then one ClaimRetracted is decided', () => {
-    expect(decideClaim(retract(0), foldClaim([recorded]))).toEqual([
-      {
-        type: 'ClaimRetracted',
-        data: {
-          campaignId: 'syria-2024',
-          claimId: 'homs-2024-12-06-rastan',
-          expectedRevision: 0,
-          reason: 'entered twice',
-          sources: [],
+    given([recorded])
+      .when(retract(0))
+      .then([
+        {
+          type: 'ClaimRetracted',
+          data: { campaignId: 'syria-2024', claimId: RASTAN, expectedRevision: 0, reason: 'entered twice', sources: [] },
         },
-      },
-    ]);
+      ]);
   });
 
   it('given a claim corrected once, when retracted at revision 0, then it is a conflict', () => {
-    expect(domainErrorOf(() => decideClaim(retract(0), foldClaim([recorded, corrected(0, { controller: 'sna' })]))).kind).toBe(
-      'conflict',
-    );
+    given([recorded, corrected(0, { controller: 'sna' })])
+      .when(retract(0))
+      .thenThrows(DomainError, { kind: 'conflict', errors: stale(1) });
   });
 
   it('given a retracted claim, when retracted again at its current revision, then it is invalid', () => {
-    expect(domainErrorOf(() => decideClaim(retract(1), foldClaim([recorded, retracted(0)]))).kind).toBe('invalid');
+    given([recorded, retracted(0)])
+      .when(retract(1))
+      .thenThrows(DomainError, { kind: 'invalid', errors: isRetracted });
   });
 
   it('given no claim, when a retraction arrives, then it is not found', () => {
-    expect(domainErrorOf(() => decideClaim(retract(0), initialClaimState())).kind).toBe('not-found');
+    given([]).when(retract(0)).thenThrows(DomainError, { kind: 'not-found' });
   });
 });
 
 describe('decideClaim: RankClaim', () => {
   it('given a claim, when ranked preferred, then one ClaimRanked is decided', () => {
-    expect(decideClaim(rank('preferred'), foldClaim([recorded]))).toEqual([
-      {
-        type: 'ClaimRanked',
-        data: { campaignId: 'syria-2024', claimId: 'homs-2024-12-06-rastan', rank: 'preferred', reason: 'editorial review' },
-      },
-    ]);
+    given([recorded])
+      .when(rank('preferred'))
+      .then([
+        {
+          type: 'ClaimRanked',
+          data: { campaignId: 'syria-2024', claimId: RASTAN, rank: 'preferred', reason: 'editorial review' },
+        },
+      ]);
   });
 
   it('given a retracted claim, when ranked, then it is invalid', () => {
-    expect(domainErrorOf(() => decideClaim(rank('preferred'), foldClaim([recorded, retracted(0)]))).kind).toBe('invalid');
+    given([recorded, retracted(0)])
+      .when(rank('preferred'))
+      .thenThrows(DomainError, { kind: 'invalid', errors: isRetracted });
   });
 
   it('given no claim, when a rank arrives, then it is not found', () => {
-    expect(domainErrorOf(() => decideClaim(rank('deprecated'), initialClaimState())).kind).toBe('not-found');
+    given([]).when(rank('deprecated')).thenThrows(DomainError, { kind: 'not-found' });
   });
 });

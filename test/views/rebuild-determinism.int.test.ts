@@ -11,8 +11,9 @@ async function foldFresh(store: EventStore): Promise<TimelineViews> {
   for (let after = 0; ;) {
     const page = await store.readAll(after, 10_000);
     page.forEach((e) => views.apply(e));
-    if (page.length < 10_000) return views;
-    after = page[page.length - 1].position;
+    const last = page.at(-1);
+    if (page.length < 10_000 || !last) return views;
+    after = last.position;
   }
 }
 
@@ -51,7 +52,7 @@ describe('views are a deterministic fold of the log', () => {
     const timeline = new Timeline(store);
     await timeline.start();
     const live = allAnswers(timeline.projections.views, 'synthetic', undefined, 3);
-    expect(live.control[live.control.length - 1].places.length).toBeGreaterThan(100);
+    expect(live.control.at(-1)?.places.length).toBeGreaterThan(100);
     await timeline.projections.rebuildNow();
     expect(allAnswers(timeline.projections.views, 'synthetic', undefined, 3)).toEqual(live);
     const fresh = allAnswers(await foldFresh(store), 'synthetic', undefined, 3);

@@ -7,8 +7,10 @@ import { MemoryEventStore } from './memory/memory.store';
 import { openEventStore } from './open-store';
 import { SqliteEventStore } from './sqlite/sqlite.store';
 
-eventStoreContract('memory', async () => new MemoryEventStore());
-eventStoreContract('sqlite', async () => new SqliteEventStore(join(mkdtempSync(join(tmpdir(), 'timeline-')), 'store.db')));
+const newSqliteFile = () => join(mkdtempSync(join(tmpdir(), 'timeline-')), 'store.db');
+
+eventStoreContract('memory', () => Promise.resolve(new MemoryEventStore()));
+eventStoreContract('sqlite', () => Promise.resolve(new SqliteEventStore(newSqliteFile())));
 
 const kurrentUrl = process.env.KURRENTDB_URL;
 if (kurrentUrl) {

@@ -1,0 +1,32 @@
+import { importsOf, isInside, resolveTarget, type SourceFile, unitOf, type Violation } from './sources';
+
+/**
+ * Walls between packages and apps: a package is entered only through `@timeline/<name>`, a
+ * relative import stays inside its own package or app, and apps never import each other.
+ * Tests are held to the first wall; test/ may reach into apps/ and bench/, which have no
+ * entry point of their own.
+ */
+export function boundaryViolations({ path, text }: SourceFile): Violation[] {
+  const unit = unitOf(path);
+  const violations: Violation[] = [];
+  const report = (line: number, rule: Violation['rule'], message: string) => violations.push({ file: path, line, rule, message });
+
+  for (const { specifier, line } of importsOf(text)) {
+    const deep = /^@timeline\/([^/]+)\/.+/.exec(specifier);
+    if (deep) {
+      report(line, 'entry-point', `imports '${specifier}' past the package's entry point: import '@timeline/${deep[1]}'`);
+      continue;
+    }
+    if (!specifier.startsWith('.')) continue;
+    const target = resolveTarget(path, specifier);
+    const into = unitOf(target);
+    if (into?.kind === 'package' && !isInside(path, into.root)) {
+      report(line, 'entry-point', `imports '${specifier}' inside ${into.root}: import '@timeline/${into.name}'`);
+    } else if (unit?.kind === 'app' && into?.kind === 'app' && into.name !== unit.name) {
+      report(line, 'apps-apart', `imports '${specifier}' from ${into.root}: apps never import each other`);
+    } else if (unit && unit.kind !== 'tests' && !isInside(target, unit.root)) {
+      report(line, 'own-package', `imports '${specifier}', which climbs out of ${unit.root}`);
+    }
+  }
+  return violations;
+}
