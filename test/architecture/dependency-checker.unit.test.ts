@@ -174,7 +174,7 @@ describe('dependency checker: the layering of the packages', () => {
         'libs/projections/src/a.ts': "import '@timeline/domain';\nimport '@timeline/store';",
         'libs/views/src/a.ts': "import '@timeline/domain';\nimport '@timeline/store';",
         'libs/replay/src/a.ts': "import '@timeline/views';\nimport '@timeline/domain';",
-        'libs/application/src/a.ts': ['domain', 'store', 'projections', 'views', 'replay']
+        'libs/application/src/a.ts': ['domain', 'store', 'contracts', 'projections', 'views', 'replay']
           .map((p) => `import '@timeline/${p}';`)
           .join('\n'),
         'libs/synthetic/src/a.ts': "import '@timeline/application';\nimport '@timeline/domain';",

@@ -3,7 +3,7 @@ import { importsOf, isTestFile, resolveTarget, type SourceFile, unitOf, type Vio
 
 /**
  * The layering of the packages: each may import the packages it sits on, directly or through
- * another. domain and config are the bottom; testing may import anything and only tests import
+ * another. domain and config are the bottom; the application takes the replay messages of contracts as its commands; testing may import anything and only tests import
  * it; apps and bench sit on top and may import any package but testing.
  */
 export const SITS_ON: Readonly<Record<string, readonly string[]>> = {
@@ -14,7 +14,7 @@ export const SITS_ON: Readonly<Record<string, readonly string[]>> = {
   projections: ['domain', 'store'],
   views: ['domain', 'store'],
   replay: ['views'],
-  application: ['domain', 'store', 'projections', 'views', 'replay'],
+  application: ['domain', 'store', 'contracts', 'projections', 'views', 'replay'],
   synthetic: ['application'],
 };
 
