@@ -3,8 +3,9 @@ import { importsOf, isTestFile, resolveTarget, type SourceFile, unitOf, type Vio
 
 /**
  * The layering of the packages: each may import the packages it sits on, directly or through
- * another. domain and config are the bottom; the application takes the replay messages of contracts as its commands; testing may import anything and only tests import
- * it; apps and bench sit on top and may import any package but testing.
+ * another. domain and config are the bottom; the application takes the replay messages of
+ * contracts as its commands; testing may import anything and only tests import it; apps and
+ * bench sit on top and may import any package but testing.
  */
 export const SITS_ON: Readonly<Record<string, readonly string[]>> = {
   domain: [],
