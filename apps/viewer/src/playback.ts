@@ -1,5 +1,6 @@
 import { showDayMarks } from './day-marks';
 import { byId } from './dom';
+import { playbackKeys } from './playback-keys';
 import type { ReplayClient, StartedReplay } from './replay-client';
 import type { StatusBar } from './status-bar';
 import type { CampaignClock } from './time';
@@ -7,8 +8,8 @@ import type { CampaignClock } from './time';
 const HOUR = 3_600_000;
 
 /**
- * Play, pause, a step of an hour (a day with Shift on the arrow keys), the speed and the timeline
- * of the session on screen. Sessions start paused, so a new one waits on its snapshot.
+ * Play, pause, a step of an hour, the speed and the timeline of the session on screen, from the
+ * buttons or the keys. Sessions start paused, so a new one waits on its snapshot.
  */
 export class Playback {
   private readonly button = byId('play');
@@ -40,7 +41,7 @@ export class Playback {
           status.show(e.message, true),
         ),
     );
-    document.addEventListener('keydown', (e) => this.onKey(e));
+    playbackKeys({ toggle: () => void this.toggle(), step: (hours) => void this.step(hours) });
   }
 
   get started(): boolean {
@@ -92,18 +93,6 @@ export class Playback {
     this.ended = false;
     await this.client.seek(at);
     if (!this.playing) await this.client.step(1);
-  }
-
-  private onKey(e: KeyboardEvent): void {
-    const target = e.target as HTMLElement;
-    if (target.closest('input, select, textarea') || e.ctrlKey || e.metaKey || e.altKey) return;
-    if (e.key === ' ' && !target.closest('button')) {
-      e.preventDefault();
-      void this.toggle();
-    } else if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
-      e.preventDefault();
-      void this.step((e.key === 'ArrowRight' ? 1 : -1) * (e.shiftKey ? 24 : 1));
-    }
   }
 
   private async toggle(): Promise<void> {
