@@ -34,7 +34,7 @@ function load(job: Record<string, unknown>): Load {
   let markReady!: () => void;
   const ready = new Promise<void>((r) => (markReady = r));
   const done = new Promise<LoadOutput>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).on('line', (line) => {
+    createInterface({ input: child.stdout }).on('line', (line) => {
       if (line === 'ready') return markReady();
       const out = JSON.parse(line) as LoadOutput;
       markReady();
@@ -105,17 +105,17 @@ async function probedRoom(url: string, window: { from: string; to: string }, spe
   probe.on('replay:frame', (f: { seq: number }) => times.set(f.seq, now()));
   const room = `bench-${process.pid}`;
   const ended = new Promise((r) => probe.once('replay:end', r));
-  const { sessionId, frames } = await probe.emitWithAck('replay:start', {
+  const { sessionId, frames } = (await probe.emitWithAck('replay:start', {
     campaignId: CAMPAIGN,
     ...window,
     speed,
     room,
     paused: true,
-  });
+  })) as { sessionId: string; frames: number };
   return {
     room,
     times,
-    frames: frames as number,
+    frames,
     /** Plays the room to its end. */
     play: async () => {
       await probe.emitWithAck('replay:resume', { sessionId });
@@ -136,7 +136,7 @@ function referenceServer(framesFile: string): Promise<ReferenceServer> {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve) => {
-    createInterface({ input: child.stdout! }).on('line', (line) => {
+    createInterface({ input: child.stdout }).on('line', (line) => {
       const port = /^listening (\d+)/.exec(line)?.[1];
       if (port) resolve({ url: `ws://127.0.0.1:${port}`, pid: child.pid!, kill: () => child.kill() });
     });
@@ -168,6 +168,7 @@ function delivery(outputs: LoadOutput[], probe: Map<number, number>, expected: n
 
 const split = (n: number, parts: number) =>
   Array.from({ length: parts }, (_, i) => Math.floor(n / parts) + (i < n % parts ? 1 : 0));
+const halves = (n: number): [number, number] => [Math.ceil(n / 2), Math.floor(n / 2)];
 
 /** 2,000 clients in one shared room at 20 frames/s, beside plain `ws` broadcasting the same frames. */
 export async function sharedRoomFanOut(clients: number, window: { from: string; to: string }): Promise<Result> {
@@ -200,7 +201,8 @@ export async function sharedRoomFanOut(clients: number, window: { from: string; 
     const probeTimes = new Map<number, number>();
     const ended = new Promise<void>((resolve) =>
       probe.on('message', (data) => {
-        const m = JSON.parse(data.toString()) as { seq?: number; end?: boolean };
+        // with the default binaryType a message arrives as one Buffer
+        const m = JSON.parse((data as Buffer).toString()) as { seq?: number; end?: boolean };
         if (m.end) resolve();
         else probeTimes.set(m.seq!, now());
       }),
@@ -301,7 +303,7 @@ export async function acrossInstances(viewers: number, window: { from: string; t
   });
   try {
     const room = await probedRoom(a.url, window, rate);
-    const [half1, half2] = split(viewers, 2);
+    const [half1, half2] = halves(viewers);
     const viewersOn = (url: string, count: number) =>
       load({ kind: 'socketio', mode: 'shared', url, count, room: room.room, seconds: room.frames / rate + 30 });
     const [same, other] = [viewersOn(a.url, half1), viewersOn(b.url, half2)];

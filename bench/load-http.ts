@@ -21,7 +21,9 @@ interface Job {
 }
 
 async function main() {
-  const job = JSON.parse(process.argv[2]) as Job;
+  const [arg] = process.argv.slice(2);
+  if (!arg) throw new Error('usage: node load-http.js <job as JSON>');
+  const job = JSON.parse(arg) as Job;
   const agent = new http.Agent({ keepAlive: true, maxSockets: Math.max(job.concurrency ?? 64, 64) });
   const target = new URL(job.url);
   const latencies: number[] = [];

@@ -21,15 +21,17 @@ interface Job {
 const now = () => performance.timeOrigin + performance.now();
 
 async function main() {
-  const job = JSON.parse(process.argv[2]) as Job;
+  const [arg] = process.argv.slice(2);
+  if (!arg) throw new Error('usage: node load-sockets.js <job as JSON>');
+  const job = JSON.parse(arg) as Job;
   const arrivals = new Map<number, number[]>();
-  const framesPerClient: number[] = new Array(job.count).fill(0);
+  const framesPerClient = Array.from({ length: job.count }, () => 0);
   const ended = new Set<number>();
   const closers: (() => void)[] = [];
   let began = 0;
   let finished = 0;
   const onFrame = (client: number, seq: number) => {
-    framesPerClient[client] += 1;
+    framesPerClient[client] = (framesPerClient[client] ?? 0) + 1;
     if (job.mode !== 'shared') return;
     let list = arrivals.get(seq);
     if (!list) arrivals.set(seq, (list = []));
@@ -55,7 +57,7 @@ async function main() {
         socket.on('connect_error', reject);
         socket.on('connect', async () => {
           if (job.mode === 'shared') {
-            const ack = await socket.emitWithAck('replay:join', { room: job.room });
+            const ack = (await socket.emitWithAck('replay:join', { room: job.room })) as { ok: boolean };
             if (!ack.ok) return reject(new Error(JSON.stringify(ack)));
           }
           resolve();
@@ -65,7 +67,8 @@ async function main() {
         const ws = new WebSocket(job.url);
         closers.push(() => ws.close());
         ws.on('message', (data) => {
-          const m = JSON.parse(data.toString()) as { seq?: number; end?: boolean };
+          // with the default binaryType a message arrives as one Buffer
+          const m = JSON.parse((data as Buffer).toString()) as { seq?: number; end?: boolean };
           if (m.end) onEnd(client);
           else onFrame(client, m.seq!);
         });

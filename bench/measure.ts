@@ -19,23 +19,25 @@ export interface Result {
 export function percentile(samples: number[], p: number): number {
   if (!samples.length) return NaN;
   const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+  // an index in [0, length - 1] of a list that is not empty
+  return sorted.at(Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length)))!;
 }
 
-/** Runs `f` n times, answering the rate per second and each call's latency in ms. */
-export async function timed(
-  n: number,
-  f: (i: number) => unknown | Promise<unknown>,
+/** Runs `f` on each item in turn, answering the rate per second and each call's latency in ms. */
+export async function timed<T>(
+  items: readonly T[],
+  /** awaited when it answers a promise */
+  f: (item: T) => unknown,
 ): Promise<{ rate: number; latencies: number[]; ms: number }> {
   const latencies: number[] = [];
   const start = performance.now();
-  for (let i = 0; i < n; i++) {
+  for (const item of items) {
     const t = performance.now();
-    await f(i);
+    await f(item);
     latencies.push(performance.now() - t);
   }
   const ms = performance.now() - start;
-  return { rate: (n / ms) * 1000, latencies, ms };
+  return { rate: (items.length / ms) * 1000, latencies, ms };
 }
 
 export function line(r: Result): string {

@@ -13,6 +13,7 @@ interface Node {
 }
 
 const [file, topArg] = process.argv.slice(2);
+if (!file) throw new Error('usage: node dist/bench/profile-summary.js <file.cpuprofile> [top]');
 const profile = JSON.parse(readFileSync(file, 'utf8')) as { nodes: Node[]; samples: number[]; timeDeltas: number[] };
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 const self = new Map<string, number>();
@@ -25,12 +26,13 @@ profile.samples.forEach((id, i) => {
   const where = url.startsWith('file://') ? relative(ROOT, url.slice(7)) : url;
   const name = `${functionName || '(anonymous)'} ${where ? `${where}:${lineNumber + 1}` : ''}`.trim();
   self.set(name, (self.get(name) ?? 0) + dt);
+  const dependency = /node_modules\/([^/]*)/.exec(where)?.[1];
   const area = !url
     ? functionName.startsWith('(')
       ? functionName
       : '(native)'
-    : where.includes('node_modules/')
-      ? `node_modules/${where.split('node_modules/')[1].split('/')[0]}`
+    : dependency !== undefined
+      ? `node_modules/${dependency}`
       : url.startsWith('node:')
         ? 'node internals'
         : where.split('/').slice(0, 3).join('/');

@@ -57,13 +57,7 @@ async function main() {
   if (await redisAnswers(redisUrl)) report(await acrossInstances(size.viewers, size.window, redisUrl));
   else console.log(`across instances: SKIPPED, no Redis at ${redisUrl} (set REDIS_URL)`);
 
-  const machine = {
-    cpus: cpus().length,
-    model: cpus()[0]?.model,
-    memoryGiB: Math.round(totalmem() / 2 ** 30),
-    os: `${osType()} ${release()}`,
-    node: process.version,
-  };
+  const machine = thisMachine();
   const command = `npm run build && npm run bench${quick ? ' -- --quick' : ''}`;
   mkdirSync(join(ROOT, 'bench'), { recursive: true });
   const file = join(ROOT, 'bench', quick ? 'results.quick.json' : 'results.json');
@@ -123,7 +117,18 @@ async function redisAnswers(url: string): Promise<boolean> {
   }
 }
 
-function markdown(results: Result[], machine: Record<string, unknown>, command: string): string {
+/** What the figures were measured on, written beside them. */
+function thisMachine() {
+  return {
+    cpus: cpus().length,
+    model: cpus()[0]?.model,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    os: `${osType()} ${release()}`,
+    node: process.version,
+  };
+}
+
+function markdown(results: Result[], machine: ReturnType<typeof thisMachine>, command: string): string {
   const rows = results.map(
     (r) =>
       `| ${r.name} | ${r.value.toFixed(r.value >= 100 ? 0 : 2)} ${r.unit} | ${r.reference} | ${r.ratio.toFixed(2)}x | ${r.target} | ${r.met ? 'met' : '**missed**'} | ${r.notes ?? ''} | ${r.measuredAt ? `${r.measuredAt.slice(0, 16).replace('T', ' ')} (\`${r.command}\`)` : ''} |`,

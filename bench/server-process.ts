@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 
 /** The project's root, from this file in source or in dist. */
 export const ROOT = (() => {
@@ -34,7 +35,7 @@ export function startServerProcess(env: Record<string, string>, timeoutMs = 30_0
     const timer = setTimeout(() => reject(new Error(`server did not start in ${timeoutMs} ms:\n${log}`)), timeoutMs);
     const onData = (chunk: Buffer) => {
       log += chunk.toString();
-      const url = /listening on (http:\/\/[\d.:[\]]+)/.exec(log.replace(/\x1b\[[0-9;]*m/g, ''))?.[1];
+      const url = /listening on (http:\/\/[\d.:[\]]+)/.exec(stripVTControlCharacters(log))?.[1];
       if (url) {
         clearTimeout(timer);
         resolvePromise({
@@ -48,8 +49,8 @@ export function startServerProcess(env: Record<string, string>, timeoutMs = 30_0
         });
       }
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
     child.once('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`server exited with ${code} before listening:\n${log}`));

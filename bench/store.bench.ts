@@ -54,10 +54,10 @@ function insertRaw(raw: ReturnType<typeof rawStore>, append: ReturnType<typeof s
 export async function singleAppend(n: number): Promise<Result> {
   const raw = rawStore();
   const rows = claimAppends(n, 'r');
-  const reference = await timed(n, (i) => insertRaw(raw, rows[i]));
+  const reference = await timed(rows, (row) => insertRaw(raw, row));
   const store = new SqliteEventStore(join(mkdtempSync(join(tmpdir(), 'bench-store-')), 'store.db'));
   const appends = claimAppends(n, 'o');
-  const ours = await timed(n, (i) => store.append([appends[i]]));
+  const ours = await timed(appends, (append) => store.append([append]));
   await store.close();
   raw.db.close();
   const ratio = ours.rate / reference.rate;
@@ -80,11 +80,11 @@ export async function singleAppend(n: number): Promise<Result> {
 export async function batchedAppend(batches: number): Promise<Result> {
   const raw = rawStore();
   const rows = Array.from({ length: batches }, (_, b) => claimAppends(100, `r${b}-`));
-  const tx = raw.db.transaction((b: number) => rows[b].forEach((append) => insertRaw(raw, append)));
-  const reference = await timed(batches, (b) => tx(b));
+  const tx = raw.db.transaction((batch: (typeof rows)[number]) => batch.forEach((append) => insertRaw(raw, append)));
+  const reference = await timed(rows, (batch) => tx(batch));
   const store = new SqliteEventStore(join(mkdtempSync(join(tmpdir(), 'bench-store-')), 'store.db'));
   const appends = Array.from({ length: batches }, (_, b) => claimAppends(100, `o${b}-`));
-  const ours = await timed(batches, (b) => store.append(appends[b]));
+  const ours = await timed(appends, (batch) => store.append(batch));
   await store.close();
   raw.db.close();
   const ratio = ours.rate / reference.rate;

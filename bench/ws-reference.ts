@@ -6,9 +6,9 @@ import { WebSocketServer, type WebSocket } from 'ws';
  * at the same pace. A client's `{start: {rate, shared}}` starts the stream: shared, to every
  * connected client; private, to that client alone. Prints "listening <port>".
  */
-const frames = (JSON.parse(readFileSync(process.argv[2], 'utf8')) as object[]).map((f, i) =>
-  JSON.stringify({ ...f, seq: i + 1 }),
-);
+const [framesFile] = process.argv.slice(2);
+if (!framesFile) throw new Error('usage: node ws-reference.js <frames.json>');
+const frames = (JSON.parse(readFileSync(framesFile, 'utf8')) as object[]).map((f, i) => JSON.stringify({ ...f, seq: i + 1 }));
 const end = JSON.stringify({ end: true });
 const server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
 
@@ -17,7 +17,8 @@ function stream(targets: () => Iterable<WebSocket>, rate: number): void {
   const started = Date.now();
   const tick = () => {
     const due = Math.min(frames.length, Math.floor(((Date.now() - started) * rate) / 1000) + 1);
-    for (; next < due; next++) for (const ws of targets()) ws.send(frames[next]);
+    for (const frame of frames.slice(next, due)) for (const ws of targets()) ws.send(frame);
+    next = Math.max(next, due);
     if (next >= frames.length) {
       for (const ws of targets()) ws.send(end);
       return;
@@ -29,7 +30,8 @@ function stream(targets: () => Iterable<WebSocket>, rate: number): void {
 
 server.on('connection', (ws) => {
   ws.on('message', (data) => {
-    const { start } = JSON.parse(data.toString()) as { start?: { rate: number; shared?: boolean } };
+    // with the default binaryType a message arrives as one Buffer
+    const { start } = JSON.parse((data as Buffer).toString()) as { start?: { rate: number; shared?: boolean } };
     if (!start) return;
     if (start.shared) stream(() => server.clients, start.rate);
     else stream(() => [ws], start.rate);

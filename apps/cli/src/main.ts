@@ -31,10 +31,18 @@ function parseArgs(argv: string[]): { command: string; args: string[]; options: 
   const [command = 'help', ...rest] = argv;
   const args: string[] = [];
   const options: Options = {};
-  for (let i = 0; i < rest.length; i++) {
-    if (rest[i].startsWith('--'))
-      options[rest[i].slice(2)] = rest[i + 1]?.startsWith('--') || rest[i + 1] === undefined ? 'true' : rest[++i];
-    else args.push(rest[i]);
+  for (let word = rest.shift(); word !== undefined; word = rest.shift()) {
+    if (!word.startsWith('--')) {
+      args.push(word);
+      continue;
+    }
+    // a flag takes the next word as its value; alone, or before another flag, it is 'true'
+    const value = rest[0];
+    if (value === undefined || value.startsWith('--')) options[word.slice(2)] = 'true';
+    else {
+      options[word.slice(2)] = value;
+      rest.shift();
+    }
   }
   return { command, args, options };
 }
@@ -87,7 +95,8 @@ async function main(argv: string[]): Promise<number> {
         // a fresh process holds no views: folding the log from position 0 is the rebuild
         const head = await timeline.store.headPosition();
         const progress = new Progress('rebuild');
-        timeline.models.follower.onApplied((events) => progress.update(events[events.length - 1].position, head));
+        // a batch is never empty: the follower only calls back after applying events
+        timeline.models.follower.onApplied((events) => progress.update(events.at(-1)!.position, head));
         await timeline.models.follower.catchUp();
         const campaigns = [...timeline.projections.views.ledgers.values()].map(
           (l) => `${l.campaign.campaignId} (${l.claims.size} claims)`,

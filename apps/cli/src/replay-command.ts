@@ -10,6 +10,11 @@ export interface ReplayOptions {
   knownAt?: string;
 }
 
+/** The acknowledgement of `replay:start`: the session's window, or why it was refused. */
+type StartAnswer =
+  | { ok: true; from: string; to: string; frames: number; pinnedPosition: number }
+  | { ok: false; error: { status: number; title: string; errors?: { path: string; message: string }[] } };
+
 /**
  * Watches a replay from a running service and prints each campaign hour's changes as it arrives:
  * the claims taking effect with their sources, then who holds what.
@@ -52,7 +57,7 @@ export function watchReplay(options: ReplayOptions, out: NodeJS.WritableStream =
       finish(0);
     });
     socket.on('connect', async () => {
-      const ack = await socket
+      const answer: unknown = await socket
         .timeout(10_000)
         .emitWithAck('replay:start', {
           campaignId: options.campaignId,
@@ -63,9 +68,10 @@ export function watchReplay(options: ReplayOptions, out: NodeJS.WritableStream =
           ...(options.knownAt ? { knownAt: /^\d+$/.test(options.knownAt) ? Number(options.knownAt) : options.knownAt } : {}),
         })
         .catch((error: Error) => ({ ok: false, error: { status: 0, title: error.message } }));
+      const ack = answer as StartAnswer;
       if (!ack.ok) {
         print(
-          `replay refused: ${ack.error.title}${ack.error.errors ? ` — ${ack.error.errors.map((e: { path: string; message: string }) => `${e.path} ${e.message}`).join('; ')}` : ''}`,
+          `replay refused: ${ack.error.title}${ack.error.errors ? ` — ${ack.error.errors.map((e) => `${e.path} ${e.message}`).join('; ')}` : ''}`,
         );
         finish(2);
         return;

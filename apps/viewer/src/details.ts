@@ -33,6 +33,9 @@ export class Details {
 
   constructor() {
     byId('details-close').addEventListener('click', () => this.close());
+    document.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape') this.close();
+    });
   }
 
   close(): void {

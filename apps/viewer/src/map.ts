@@ -24,7 +24,7 @@ export class CampaignMap {
   private blocs = new Map<string, Bloc>();
 
   constructor(
-    private readonly root: SVGSVGElement,
+    root: SVGSVGElement,
     private readonly onSelect: (placeId: string) => void,
   ) {
     root.setAttribute('viewBox', VIEWBOX);

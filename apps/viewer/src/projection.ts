@@ -36,8 +36,7 @@ export function pathOf(polygons: [number, number][][][]): string {
 
 /** The mean of the outer ring's vertices of the largest polygon: a point inside for the compact shapes of governorates. */
 export function centreOf(polygons: [number, number][][][]): [number, number] {
-  const largest = polygons.reduce((a, b) => (b[0].length > a[0].length ? b : a));
-  const ring = largest[0];
+  const ring = polygons.map((polygon) => polygon[0] ?? []).reduce((a, b) => (b.length > a.length ? b : a), []);
   const sum = ring.reduce(([x, y], [lon, lat]) => [x + lon, y + lat], [0, 0]);
   return [sum[0] / ring.length, sum[1] / ring.length];
 }

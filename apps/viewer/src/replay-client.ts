@@ -17,13 +17,15 @@ export interface StartedReplay {
   pinnedPosition: number;
 }
 
+export type ConnectionState = 'connected' | 'reconnecting' | 'offline';
+
 export interface ReplayHandlers {
   snapshot(message: Snapshot): void;
   frame(message: Frame): void;
   correction(message: Correction): void;
   live(message: Live): void;
   end(): void;
-  connection(state: 'connected' | 'reconnecting' | 'offline'): void;
+  connection(state: ConnectionState): void;
 }
 
 interface Ack {

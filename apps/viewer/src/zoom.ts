@@ -3,7 +3,7 @@
  * + and − buttons zoom around the centre and "reset" shows the whole map again.
  */
 export function zoomable(root: SVGSVGElement, controls: { in: HTMLElement; out: HTMLElement; reset: HTMLElement }): void {
-  const [x0, y0, w0, h0] = root.getAttribute('viewBox')!.split(' ').map(Number);
+  const { x: x0, y: y0, width: w0, height: h0 } = root.viewBox.baseVal;
   let box = { x: x0, y: y0, w: w0, h: h0 };
   const apply = () => root.setAttribute('viewBox', `${box.x} ${box.y} ${box.w} ${box.h}`);
   const toSvg = (clientX: number, clientY: number) => {

@@ -1,0 +1,58 @@
+import { byId } from './dom';
+import type { ClaimFeed } from './feed';
+import type { CampaignMap } from './map';
+import type { CampaignClock } from './time';
+import type { Bloc, Frame, Snapshot } from './types';
+
+const HOUR = 3_600_000;
+
+/**
+ * The hour on screen, [at, until), as the replay's messages set it: the map's state at its end,
+ * the clock above the map, the places each bloc holds below it and the claims of the hour.
+ */
+export class HourOnScreen {
+  /** Before the first frame, the hour ending at the snapshot's instant; '' before any snapshot. */
+  at = '';
+  until = '';
+  private readonly clockOutput = byId('clock');
+  private readonly placesHeld = byId('summary');
+
+  constructor(
+    private readonly map: CampaignMap,
+    private readonly feed: ClaimFeed,
+  ) {}
+
+  snapshot(m: Snapshot, clock: CampaignClock, blocs: Bloc[]): void {
+    this.map.reset(m.control);
+    this.map.markIntervals(new Map());
+    this.at = new Date(Date.parse(m.at) - HOUR).toISOString();
+    this.until = m.at;
+    this.clockOutput.textContent = `at ${clock.instant(m.at)}`;
+    this.clockOutput.dataset.at = m.at;
+    this.showPlacesHeld(m.summary.byBloc, blocs);
+  }
+
+  frame(m: Frame, clock: CampaignClock, blocs: Bloc[]): void {
+    this.map.apply(m.control);
+    const notes = new Map<string, string>();
+    for (const claim of m.claims)
+      if (claim.place && clock.isUncertain(claim.time)) notes.set(claim.place, `changed ${clock.interval(claim.time)}`);
+    this.map.markIntervals(notes);
+    this.at = m.at;
+    this.until = m.until;
+    this.clockOutput.textContent = clock.hourSpan(m.at, m.until);
+    this.clockOutput.dataset.at = m.at;
+    this.showPlacesHeld(m.summary.byBloc, blocs);
+    this.feed.show(clock.hourSpan(m.at, m.until), m.claims, clock, (id) => this.map.place(id)?.name);
+  }
+
+  private showPlacesHeld(byBloc: Record<string, number>, blocs: Bloc[]): void {
+    const names = new Map(blocs.map((b) => [b.id, b.name]));
+    const parts = Object.entries(byBloc)
+      .sort((a, b) => b[1] - a[1])
+      .map(([bloc, n]) => `${names.get(bloc) ?? bloc}: ${n}`);
+    this.placesHeld.textContent = parts.length
+      ? `Places held — ${parts.join(' · ')}`
+      : 'No place is held by anyone yet in this record.';
+  }
+}
