@@ -1,6 +1,8 @@
 import { type ClaimDataOf, addDays, dayBounds } from '@timeline/domain';
 import { addCounts, toCount, ZERO, type Count } from './counts';
-import { RANK_VALUE, type CampaignLedger, type ClaimVersion, type KnownAt } from './ledger';
+import { RANK_VALUE, type ClaimVersion } from './claim-history';
+import type { CampaignLedger } from './campaign-ledger';
+import type { KnownAt } from './known-at';
 
 type CasualtyClaim = ClaimDataOf<'casualties'>;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { casualtiesOn, casualtySeries } from './casualty.queries';
-import { NOW, type KnownAt } from './ledger';
+import { NOW, type KnownAt } from './known-at';
 import { TestLog, type Folded } from '@timeline/testing';
 
 /** The civilians/killed figure of a day. */

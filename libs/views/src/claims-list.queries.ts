@@ -1,5 +1,6 @@
 import type { ClaimData, Rank } from '@timeline/domain';
-import type { CampaignLedger, ClaimRecord } from './ledger';
+import type { CampaignLedger } from './campaign-ledger';
+import type { ClaimRecord } from './claim-history';
 
 /** A claim at its newest revision, as the list shows it. */
 export interface ClaimRow {

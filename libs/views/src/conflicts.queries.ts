@@ -1,6 +1,7 @@
 import { dayBounds } from '@timeline/domain';
 import { controlCandidate, type ControlCandidate } from './control';
-import type { CampaignLedger, KnownAt } from './ledger';
+import type { CampaignLedger } from './campaign-ledger';
+import type { KnownAt } from './known-at';
 
 export interface PossibleConflict {
   place: string;

@@ -1,7 +1,8 @@
 import { addDays, dayBounds } from '@timeline/domain';
 import { campaignDays } from './casualties';
 import { placeStateAt, type PlaceState, type TimelineEntry } from './control';
-import type { CampaignLedger, KnownAt } from './ledger';
+import type { CampaignLedger } from './campaign-ledger';
+import type { KnownAt } from './known-at';
 import type { TimelineViews } from './timeline-views';
 
 export interface ControlView {

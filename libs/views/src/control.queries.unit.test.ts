@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { controlAt, controlDays, endOfDay, placeHistory } from './control.queries';
-import { NOW } from './ledger';
+import { NOW } from './known-at';
 import { local, TestLog } from '@timeline/testing';
 
 describe('controlAt: every place at an instant, with the counts per bloc and status', () => {

@@ -1,6 +1,8 @@
 import type { ClaimDataOf, ControlStatus } from '@timeline/domain';
 import { lastAtOrBefore } from './sorted-search';
-import { RANK_VALUE, type CampaignLedger, type ClaimRecord, type ClaimVersion, type KnownAt } from './ledger';
+import { RANK_VALUE, type ClaimRecord, type ClaimVersion } from './claim-history';
+import type { CampaignLedger } from './campaign-ledger';
+import type { KnownAt } from './known-at';
 
 type ControlClaim = ClaimDataOf<'control'>;
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { WrittenTime } from '@timeline/domain';
 import { compareCandidates, controlCandidate, placeTimeline } from './control';
 import { endOfDay } from './control.queries';
-import { NOW } from './ledger';
+import { NOW } from './known-at';
 import { local, placeAt, TestLog } from '@timeline/testing';
 
 const hts = { place: 'hama', status: 'controlled', controller: 'hts' } as const;

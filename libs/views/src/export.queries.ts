@@ -1,4 +1,4 @@
-import type { CampaignLedger } from './ledger';
+import type { CampaignLedger } from './campaign-ledger';
 import type { ControlView } from './control.queries';
 
 const PRECISION_CODE: Record<string, number> = { exact: 1, hour: 1, by: 1, 'part-of-day': 1, day: 1, 'multi-day': 2 };

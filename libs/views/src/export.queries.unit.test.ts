@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { controlAt, endOfDay } from './control.queries';
 import { claimsCsv, controlGeoJson } from './export.queries';
-import { NOW } from './ledger';
+import { NOW } from './known-at';
 import { TestLog } from '@timeline/testing';
 
 /** RFC 4180 rows: quoted cells may hold commas, doubled quotes and newlines. */

@@ -1,6 +1,7 @@
 /**
  * The index of the last item whose key is at or before `target` in a list sorted by that key,
- * or -1 when none is: the one search the views make over positions, instants and ends.
+ * or -1 when none is: the one search the views make over positions, instants and ends. `keyAt`
+ * is asked only for indices in [0, length).
  */
 export function lastAtOrBefore(length: number, keyAt: (index: number) => number, target: number): number {
   let lo = 0;

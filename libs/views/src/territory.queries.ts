@@ -1,6 +1,7 @@
 import { type ClaimDataOf, dayBounds } from '@timeline/domain';
 import { placeStateAt } from './control';
-import type { CampaignLedger, KnownAt } from './ledger';
+import type { CampaignLedger } from './campaign-ledger';
+import type { KnownAt } from './known-at';
 import type { TimelineViews } from './timeline-views';
 
 type TerritoryClaim = ClaimDataOf<'territory'>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NOW } from './ledger';
+import { NOW } from './known-at';
 import { territoryOn } from './territory.queries';
 import { TestLog } from '@timeline/testing';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { casualtiesOn } from './casualty.queries';
 import { controlAt, controlDays, endOfDay } from './control.queries';
-import { NOW } from './ledger';
+import { NOW } from './known-at';
 import { CAMPAIGN_ID, TestLog, type Folded } from '@timeline/testing';
 import { TimelineViews, type ViewChange } from './timeline-views';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { gradeValue, NOW, PublisherGrades } from './ledger';
+import { gradeValue, PublisherGrades } from './publisher-grades';
+import { NOW } from './known-at';
 import { TestLog } from '@timeline/testing';
 
 describe('CampaignLedger: claims with versions over transaction time', () => {
