@@ -58,7 +58,7 @@ export class ClaimCommands {
 
   async correct(campaignId: string, claimId: string, body: unknown, context: CommandContext): Promise<RecordedClaim> {
     const input = parsed(ClaimCorrectionInput, body);
-    return this.onClaim(campaignId, claimId, context, async (state, refs) => {
+    return this.onClaim(campaignId, claimId, context, (state, refs) => {
       if (!state.exists) throw DomainError.notFound(`claim "${claimId}" does not exist in campaign "${campaignId}"`);
       const changes = prepareCorrection(state.claim, input, refs);
       if (!changes.ok) throw DomainError.invalid('the correction is not valid', changes.errors);
@@ -75,7 +75,7 @@ export class ClaimCommands {
 
   async retract(campaignId: string, claimId: string, body: unknown, context: CommandContext): Promise<RecordedClaim> {
     const input = parsed(ClaimRetractionInput, body);
-    return this.onClaim(campaignId, claimId, context, async (_state, refs) => {
+    return this.onClaim(campaignId, claimId, context, (_state, refs) => {
       const unknown = (input.sources ?? []).flatMap((id, i) =>
         refs.hasSource(id) ? [] : [{ path: `sources.${i}`, message: `unknown source "${id}"` }],
       );
@@ -92,7 +92,7 @@ export class ClaimCommands {
 
   async rank(campaignId: string, claimId: string, body: unknown, context: CommandContext): Promise<RecordedClaim> {
     const input = parsed(ClaimRankInput, body);
-    return this.onClaim(campaignId, claimId, context, async () => ({
+    return this.onClaim(campaignId, claimId, context, () => ({
       type: 'RankClaim',
       claimId,
       rank: input.rank,
@@ -138,9 +138,10 @@ export class ClaimCommands {
     for (const claim of unique) {
       const { state, events } = await this.read(campaignId, claim.claimId);
       const decided = decideClaim({ type: 'RecordClaim', claim }, state);
-      if (decided.length === 0) {
-        // nothing to store: the claim is already its stream's first event, with this content
-        answers.push({ claimId: claim.claimId, revision: 0, position: events[0]!.position });
+      const stored = events.at(0);
+      // nothing decided: the claim is already its stream's first event, with this content
+      if (stored && decided.length === 0) {
+        answers.push({ claimId: claim.claimId, revision: 0, position: stored.position });
       } else {
         answers.push(undefined);
         appends.push(streamAppend(claimStream(campaignId, claim.claimId), 'no_stream', decided, campaignId, context));
@@ -158,14 +159,14 @@ export class ClaimCommands {
     campaignId: string,
     claimId: string,
     context: CommandContext,
-    command: (state: ClaimState, refs: CampaignReferences) => Promise<ClaimCommand>,
+    command: (state: ClaimState, refs: CampaignReferences) => ClaimCommand,
   ): Promise<RecordedClaim> {
     return this.withRetries(async () => {
       await this.models.follower.catchUp();
       const refs = this.models.references(campaignId);
       const { state } = await this.read(campaignId, claimId);
       if (!state.exists) throw DomainError.notFound(`claim "${claimId}" does not exist in campaign "${campaignId}"`);
-      const events = decideClaim(await command(state, refs), state);
+      const events = decideClaim(command(state, refs), state);
       const [result] = await this.store.append([
         streamAppend(claimStream(campaignId, claimId), state.revision, events, campaignId, context),
       ]);
@@ -233,4 +234,3 @@ function recordedClaim(claimId: string, result: AppendResult | undefined): Recor
   if (!result || position === undefined) throw new Error(`the store gave no position for claim "${claimId}"`);
   return { claimId, revision: result.revision, position };
 }
-

@@ -1,7 +1,5 @@
-import type { CatalogEvent } from './catalog/catalog.events';
-import { CATALOG_EVENT_TYPES } from './catalog/catalog.events';
-import type { ClaimEvent } from './claim/claim.events';
-import { CLAIM_EVENT_TYPES } from './claim/claim.events';
+import { type CatalogEvent, CATALOG_EVENT_TYPES } from './catalog/catalog.events';
+import { type ClaimEvent, CLAIM_EVENT_TYPES } from './claim/claim.events';
 
 /** Every event the timeline records. */
 export type TimelineEvent = CatalogEvent | ClaimEvent;

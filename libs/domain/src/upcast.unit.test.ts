@@ -57,7 +57,10 @@ describe('upcast: a stored event read as the current schema', () => {
       ...renameGrade,
       PublisherAssessed: {
         ...renameGrade.PublisherAssessed,
-        1: ({ type, data }) => ({ type, data: { ...(data as object), reason: `${(data as { reliability: string }).reliability}: graded` } }),
+        1: ({ type, data }) => ({
+          type,
+          data: { ...(data as object), reason: `${(data as { reliability: string }).reliability}: graded` },
+        }),
       },
     };
     const read = upcastWith(steps, 2);

@@ -2,7 +2,6 @@ import {
   assertNever,
   type CampaignRegistration,
   campaignStream,
-  type ClaimData,
   type ClaimRecordedEvent,
   claimStream,
   type Grade,
@@ -17,7 +16,6 @@ import {
   type SourceRegistration,
   sourceStream,
   type TimelineEvent,
-  type TimelineEventType,
   type ValidTime,
   type WrittenTime,
 } from '@timeline/domain';
@@ -156,9 +154,6 @@ export function validTime(written: WrittenTime): ValidTime {
   return result.time;
 }
 
-/** The data of an event of a type. */
-type DataOf<T extends TimelineEventType> = Extract<TimelineEvent, { type: T }>['data'];
-
 export class TestLog {
   readonly events: RecordedEvent[] = [];
   private readonly revisions = new Map<string, number>();
@@ -166,9 +161,9 @@ export class TestLog {
   private clock = Date.parse(FIRST_RECORDED_AT) - 60_000;
 
   constructor() {
-    this.append('CampaignRegistered', CAMPAIGN, 'admin');
-    for (const place of PLACES) this.append('PlaceRegistered', { campaignId: CAMPAIGN_ID, ...place }, 'admin');
-    for (const s of SOURCES) this.append('SourceRegistered', { campaignId: CAMPAIGN_ID, ...s }, 'admin');
+    this.append({ type: 'CampaignRegistered', data: CAMPAIGN }, 'admin');
+    for (const place of PLACES) this.append({ type: 'PlaceRegistered', data: { campaignId: CAMPAIGN_ID, ...place } }, 'admin');
+    for (const s of SOURCES) this.append({ type: 'SourceRegistered', data: { campaignId: CAMPAIGN_ID, ...s } }, 'admin');
   }
 
   /** Position of the last event appended. */
@@ -177,77 +172,7 @@ export class TestLog {
   }
 
   /** Appends one event; answers its position. */
-  append<T extends TimelineEventType>(type: T, data: DataOf<T>, actor = 'editor'): number {
-    return this.appendEvent({ type, data } as Extract<TimelineEvent, { type: T }>, actor);
-  }
-
-  control(claimId: string, fields: ControlFields, actor?: string): number {
-    return this.record('ControlClaimed', 'control', claimId, fields, actor);
-  }
-
-  casualties(claimId: string, fields: CasualtyFields, actor?: string): number {
-    return this.record('CasualtiesReported', 'casualties', claimId, { side: 'civilians', category: 'killed', ...fields }, actor);
-  }
-
-  territory(claimId: string, fields: TerritoryFields, actor?: string): number {
-    return this.record('TerritoryReported', 'territory', claimId, fields, actor);
-  }
-
-  /** A correction; a changed `time` is given as written and stored normalised too. */
-  correct(claimId: string, changes: Record<string, unknown>, sources = ['reuters-1'], actor?: string): number {
-    const stored = { ...changes };
-    if (changes.time) {
-      stored.time = validTime(changes.time as WrittenTime);
-      stored.writtenTime = changes.time;
-    }
-    return this.append(
-      'ClaimCorrected',
-      {
-        campaignId: CAMPAIGN_ID,
-        claimId,
-        expectedRevision: this.bump(claimId),
-        changes: stored,
-        sources,
-        reason: 'a later report',
-      },
-      actor,
-    );
-  }
-
-  retract(claimId: string, actor?: string): number {
-    return this.append(
-      'ClaimRetracted',
-      { campaignId: CAMPAIGN_ID, claimId, expectedRevision: this.bump(claimId), reason: 'entered in error', sources: [] },
-      actor,
-    );
-  }
-
-  rank(claimId: string, rank: Rank, actor?: string): number {
-    this.bump(claimId);
-    return this.append('ClaimRanked', { campaignId: CAMPAIGN_ID, claimId, rank, reason: 'editorial review' }, actor);
-  }
-
-  assess(publisher: string, reliability: Grade, actor?: string): number {
-    return this.append('PublisherAssessed', { publisher, reliability, reason: 'track record' }, actor);
-  }
-
-  /** recordedAt of an event already appended. */
-  recordedAt(position: number): string {
-    const event = this.events[position - 1];
-    if (!event) throw new Error(`no event at position ${position} in the test log`);
-    return event.metadata.recordedAt;
-  }
-
-  /** The log folded event by event into fresh views. */
-  fold(): Folded {
-    const views = new TimelineViews();
-    for (const event of this.events) views.apply(event);
-    const ledger = views.ledger(CAMPAIGN_ID);
-    if (!ledger) throw new Error('the test log registers its campaign first');
-    return { views, ledger };
-  }
-
-  private appendEvent(event: TimelineEvent, actor: string): number {
+  append(event: TimelineEvent, actor = 'editor'): number {
     this.clock += 60_000;
     const position = this.events.length + 1;
     const stream = streamOf(event);
@@ -273,9 +198,91 @@ export class TestLog {
     return position;
   }
 
+  control(claimId: string, fields: ControlFields, actor?: string): number {
+    return this.record('ControlClaimed', 'control', claimId, fields, actor);
+  }
+
+  casualties(claimId: string, fields: CasualtyFields, actor?: string): number {
+    return this.record('CasualtiesReported', 'casualties', claimId, { side: 'civilians', category: 'killed', ...fields }, actor);
+  }
+
+  territory(claimId: string, fields: TerritoryFields, actor?: string): number {
+    return this.record('TerritoryReported', 'territory', claimId, fields, actor);
+  }
+
+  /** A correction; a changed `time` is given as written and stored normalised too. */
+  correct(claimId: string, changes: Record<string, unknown>, sources = ['reuters-1'], actor?: string): number {
+    const stored = { ...changes };
+    if (changes.time) {
+      stored.time = validTime(changes.time);
+      stored.writtenTime = changes.time;
+    }
+    return this.append(
+      {
+        type: 'ClaimCorrected',
+        data: {
+          campaignId: CAMPAIGN_ID,
+          claimId,
+          expectedRevision: this.bump(claimId),
+          changes: stored,
+          sources,
+          reason: 'a later report',
+        },
+      },
+      actor,
+    );
+  }
+
+  retract(claimId: string, actor?: string): number {
+    return this.append(
+      {
+        type: 'ClaimRetracted',
+        data: { campaignId: CAMPAIGN_ID, claimId, expectedRevision: this.bump(claimId), reason: 'entered in error', sources: [] },
+      },
+      actor,
+    );
+  }
+
+  rank(claimId: string, rank: Rank, actor?: string): number {
+    this.bump(claimId);
+    return this.append(
+      { type: 'ClaimRanked', data: { campaignId: CAMPAIGN_ID, claimId, rank, reason: 'editorial review' } },
+      actor,
+    );
+  }
+
+  assess(publisher: string, reliability: Grade, actor?: string): number {
+    return this.append({ type: 'PublisherAssessed', data: { publisher, reliability, reason: 'track record' } }, actor);
+  }
+
+  /** The event appended at a position. */
+  event(position: number): RecordedEvent {
+    const event = this.events[position - 1];
+    if (!event) throw new Error(`no event at position ${position} in the test log`);
+    return event;
+  }
+
+  /** recordedAt of an event already appended. */
+  recordedAt(position: number): string {
+    return this.event(position).metadata.recordedAt;
+  }
+
+  /** The log folded event by event into fresh views. */
+  fold(): Folded {
+    const views = new TimelineViews();
+    for (const event of this.events) views.apply(event);
+    const ledger = views.ledger(CAMPAIGN_ID);
+    if (!ledger) throw new Error('the test log registers its campaign first');
+    return { views, ledger };
+  }
+
   private record<F extends Common>(
     type: ClaimRecordedEvent['type'],
-    claimType: string, claimId: string, fields: F, actor?: string): number {
+    claimType: string,
+    claimId: string,
+    fields: F,
+    actor?: string,
+  ): number {
     const { time, sources = ['sohr-1'], quote = `Quote of ${claimId}.`, ...rest } = fields;
     this.revisions.set(claimId, 0);
     // the claim as prepareClaim would store it, from fields a test writes in short
@@ -288,8 +295,8 @@ export class TestLog {
       writtenTime: time,
       sources,
       quote,
-    } as unknown as ClaimData;
-    return this.appendEvent({ type, data } as ClaimRecordedEvent, actor ?? 'editor');
+    };
+    return this.append({ type, data } as unknown as ClaimRecordedEvent, actor);
   }
 
   private bump(claimId: string): number {

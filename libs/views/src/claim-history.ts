@@ -33,6 +33,20 @@ export interface ClaimRecord {
   versions: ClaimVersion[];
 }
 
+/** A record is made with its first version, so it always has a first and a latest one. */
+export function firstVersion(record: ClaimRecord): ClaimVersion {
+  return versionOf(record, record.versions.at(0));
+}
+
+export function latestVersion(record: ClaimRecord): ClaimVersion {
+  return versionOf(record, record.versions.at(-1));
+}
+
+function versionOf(record: ClaimRecord, version: ClaimVersion | undefined): ClaimVersion {
+  if (!version) throw new Error(`claim "${record.claimId}" has a record without versions`);
+  return version;
+}
+
 export const RANK_VALUE: Record<Rank, number> = { preferred: 2, normal: 1, deprecated: 0 };
 
 /**

@@ -19,6 +19,12 @@ export function casualtyKey(claim: { side: string; category: string }): string {
   return `${claim.side}|${claim.category}`;
 }
 
+/** The side and category a casualty key names (the inverse of `casualtyKey`). */
+export function sideAndCategory(key: string): { side: string; category: string } {
+  const bar = key.indexOf('|');
+  return { side: key.slice(0, bar), category: key.slice(bar + 1) };
+}
+
 export function indexClaim(indexes: ClaimIndexes, claimId: string, claim: ClaimData): void {
   if (claim.type === 'control') addTo(indexes.controlByPlace, claim.place, claimId);
   else if (claim.type === 'casualties') addTo(indexes.casualtiesByKey, casualtyKey(claim), claimId);

@@ -80,7 +80,10 @@ export function controlDays(views: TimelineViews, ledger: CampaignLedger, knownA
   const holderAt = (timeline: TimelineEntry[], place: string, at: number) =>
     holderBloc(placeStateAt(ledger, place, timeline, at, knownAt));
   let previous = new Map(
-    timelines.map(({ place, timeline }) => [place, holderAt(timeline, place, endOfDay(ledger, addDays(days[0], -1)))]),
+    timelines.map(({ place, timeline }) => [
+      place,
+      holderAt(timeline, place, endOfDay(ledger, addDays(ledger.campaign.window.from, -1))),
+    ]),
   );
   return days.map((day) => {
     const end = endOfDay(ledger, day);

@@ -14,6 +14,6 @@ export function pushTo<K, T>(map: Map<K, T[]>, key: K, value: T): void {
 /** The inner map under a key, made when first asked for. */
 export function nested<K, V>(map: Map<K, Map<string, V>>, key: K): Map<string, V> {
   let inner = map.get(key);
-  if (!inner) map.set(key, (inner = new Map()));
+  if (!inner) map.set(key, (inner = new Map<string, V>()));
   return inner;
 }

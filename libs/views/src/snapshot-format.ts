@@ -1,6 +1,14 @@
 import type { CampaignRegistration, ClaimData } from '@timeline/domain';
 import type { CampaignLedger } from './campaign-ledger';
-import { campaignEntry, type CampaignEntry, type CatalogView, type PlaceEntry, type PublisherEntry, type Recorded, type SourceEntry } from './catalog.view';
+import {
+  campaignEntry,
+  type CampaignEntry,
+  type CatalogView,
+  type PlaceEntry,
+  type PublisherEntry,
+  type Recorded,
+  type SourceEntry,
+} from './catalog.view';
 import type { ClaimRecord, ClaimVersion } from './claim-history';
 import type { Assessment } from './publisher-grades';
 

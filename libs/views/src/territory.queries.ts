@@ -61,7 +61,7 @@ export function territoryOn(
       const version = ledger.liveAt(record, knownAt);
       if (!version || version.claim.type !== 'territory' || version.claim.faction !== faction) continue;
       if (operation && version.claim.operation !== operation) continue;
-      const claim = version.claim as TerritoryClaim;
+      const claim = version.claim;
       if (claim.scope === 'incident' && version.to > start && version.to <= end) {
         const daily = entry(faction).reported.daily;
         daily.settlements += claim.settlements ?? 0;

@@ -1,9 +1,4 @@
-import {
-  assertNever,
-  type ClaimData,
-  type ClaimEvent,
-  type RecordedEvent,
-} from '@timeline/domain';
+import { assertNever, type ClaimData, type ClaimEvent, type RecordedEvent } from '@timeline/domain';
 import { CampaignLedger } from './campaign-ledger';
 import { casualtyCandidates, incidentGroups, type CasualtyCandidate, type Group } from './casualties';
 import { CatalogView } from './catalog.view';
@@ -146,7 +141,7 @@ export class TimelineViews {
   knownAtPosition(knownAt: number | string | undefined): KnownAt {
     if (knownAt === undefined) return NOW;
     if (typeof knownAt === 'number') return knownAt;
-    const found = lastAtOrBefore(this.recordedAts.length, (i) => this.recordedAts[i]!, Date.parse(knownAt));
+    const found = lastAtOrBefore(this.recordedAts.length, (i) => this.recordedAts[i], Date.parse(knownAt));
     // before the first event (found = -1): nothing was known yet
     return this.positions[found] ?? 0;
   }
@@ -213,7 +208,7 @@ export class TimelineViews {
   }
 
   private indexOfPosition(position: number): number {
-    const found = lastAtOrBefore(this.positions.length, (i) => this.positions[i]!, position);
+    const found = lastAtOrBefore(this.positions.length, (i) => this.positions[i], position);
     return this.positions[found] === position ? found : -1;
   }
 
