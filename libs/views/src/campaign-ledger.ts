@@ -76,7 +76,7 @@ export class CampaignLedger implements ClaimIndexes {
 
   /** The claim as known at a position: its latest version recorded by then. */
   versionAt(record: ClaimRecord, knownAt: KnownAt): ClaimVersion | undefined {
-    const last = record.versions.at(-1);
+    const last = record.versions[record.versions.length - 1];
     if (last && knownAt >= last.position) return last;
     return latestBefore(record.versions, knownAt);
   }

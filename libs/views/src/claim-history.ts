@@ -35,11 +35,11 @@ export interface ClaimRecord {
 
 /** A record is made with its first version, so it always has a first and a latest one. */
 export function firstVersion(record: ClaimRecord): ClaimVersion {
-  return versionOf(record, record.versions.at(0));
+  return versionOf(record, record.versions[0]);
 }
 
 export function latestVersion(record: ClaimRecord): ClaimVersion {
-  return versionOf(record, record.versions.at(-1));
+  return versionOf(record, record.versions[record.versions.length - 1]);
 }
 
 function versionOf(record: ClaimRecord, version: ClaimVersion | undefined): ClaimVersion {
@@ -59,7 +59,7 @@ export function nextVersion(
   event: RecordedEvent<ClaimEvent>,
   recordedAt: number,
 ): ClaimVersion | undefined {
-  const last = versions.at(-1);
+  const last = versions[versions.length - 1];
   // evolveClaim would start the claim afresh: the log keeps the first record of an id
   if (last && isClaimRecorded(event)) return undefined;
   const state = evolveClaim(stateOf(versions), event);
@@ -80,11 +80,14 @@ export function nextVersion(
   };
 }
 
+/** No claim yet; `evolveClaim` never changes the state it is given, so one serves every claim. */
+const NO_CLAIM = initialClaimState();
+
 /** The claim's stream folded so far, as `evolveClaim` knows it, from its versions. */
 function stateOf(versions: readonly ClaimVersion[]): ClaimState {
   const first = versions[0];
-  const last = versions.at(-1);
-  if (!first || !last) return initialClaimState();
+  const last = versions[versions.length - 1];
+  if (!first || !last) return NO_CLAIM;
   return {
     exists: true,
     original: first.claim,

@@ -2,6 +2,7 @@ import { assertNever, type ClaimData, type ClaimEvent, type RecordedEvent } from
 import { CampaignLedger } from './campaign-ledger';
 import { casualtyCandidates, incidentGroups, type CasualtyCandidate, type Group } from './casualties';
 import { CatalogView } from './catalog.view';
+import { latestVersion } from './claim-history';
 import { casualtyKey } from './claim-indexes';
 import { placeTimeline, type TimelineEntry } from './control';
 import { NOW, type KnownAt } from './known-at';
@@ -50,10 +51,20 @@ export class TimelineViews {
     if (event.position <= this.position) return;
     this.position = event.position;
     // recording times never go back, so a knownAt instant finds its position by binary search
-    const recordedAt = Math.max(Date.parse(event.metadata.recordedAt) || 0, this.recordedAts.at(-1) ?? 0);
+    const recordedAt = Math.max(Date.parse(event.metadata.recordedAt) || 0, this.recordedAts[this.recordedAts.length - 1] ?? 0);
     this.positions.push(event.position);
     this.recordedAts.push(recordedAt);
+    // claim events first: they are nearly all of the log
     switch (event.type) {
+      case 'ControlClaimed':
+      case 'CasualtiesReported':
+      case 'TerritoryReported':
+      case 'IncidentReported':
+      case 'ClaimCorrected':
+      case 'ClaimRetracted':
+      case 'ClaimRanked':
+        this.applyClaimEvent(event, recordedAt);
+        return;
       case 'CampaignRegistered': {
         this.catalog.apply(event);
         const entry = this.catalog.campaigns.get(event.data.campaignId);
@@ -74,15 +85,6 @@ export class TimelineViews {
       case 'PublisherAssessed':
         this.catalog.apply(event);
         for (const campaignId of this.ledgers.keys()) this.invalidateCampaign(campaignId);
-        return;
-      case 'ControlClaimed':
-      case 'CasualtiesReported':
-      case 'TerritoryReported':
-      case 'IncidentReported':
-      case 'ClaimCorrected':
-      case 'ClaimRetracted':
-      case 'ClaimRanked':
-        this.applyClaimEvent(event, recordedAt);
         return;
       default:
         return assertNever(event);
@@ -215,21 +217,21 @@ export class TimelineViews {
   private applyClaimEvent(event: RecordedEvent<ClaimEvent>, recordedAt: number): void {
     const ledger = this.ledgers.get(event.data.campaignId);
     if (!ledger) return;
-    const before = ledger.claims.get(event.data.claimId)?.versions.at(-1)?.claim;
+    const known = ledger.claims.get(event.data.claimId);
+    const before = known && latestVersion(known).claim;
     const record = ledger.applyClaimEvent(event, recordedAt);
-    const after = record?.versions.at(-1)?.claim;
-    if (after) this.invalidateClaim(ledger, before, after);
+    if (record) this.invalidateClaim(ledger, before, latestVersion(record).claim);
   }
 
-  private invalidateClaim(ledger: CampaignLedger, ...versions: (ClaimData | undefined)[]): void {
+  /** Drops what a claim's change touches: what its version before and after the change say. */
+  private invalidateClaim(ledger: CampaignLedger, before: ClaimData | undefined, after: ClaimData): void {
     const campaignId = ledger.campaign.campaignId;
     this.answers.delete(campaignId);
     // nothing cached and nobody listening, as during a rebuild: nothing to drop
     if (!this.timelines.has(campaignId) && !this.casualtyCache.has(campaignId) && this.changeListeners.size === 0) return;
     const places = new Set<string>();
     const keys = new Set<string>();
-    for (const claim of versions) {
-      if (!claim) continue;
+    for (const claim of before ? [before, after] : [after]) {
       if (claim.type === 'control') places.add(claim.place);
       if (claim.type === 'casualties') keys.add(casualtyKey(claim));
       // a denial changes the dispute flag of the places of the claims it names
