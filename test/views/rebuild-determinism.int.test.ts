@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCampaigns, Timeline } from '@timeline/application';
+import { upcast } from '@timeline/domain';
 import { MemoryEventStore, type EventStore } from '@timeline/store';
 import { syntheticCampaign, syntheticAppends } from '@timeline/synthetic';
 import { TimelineViews } from '@timeline/views';
@@ -10,7 +11,7 @@ async function foldFresh(store: EventStore): Promise<TimelineViews> {
   const views = new TimelineViews();
   for (let after = 0; ;) {
     const page = await store.readAll(after, 10_000);
-    page.forEach((e) => views.apply(e));
+    page.forEach((e) => views.apply(upcast(e)));
     const last = page.at(-1);
     if (page.length < 10_000 || !last) return views;
     after = last.position;

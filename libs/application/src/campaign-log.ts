@@ -5,7 +5,8 @@ export async function* campaignLog(store: EventStore, campaignId: string, page =
   for (let after = 0; ;) {
     const events = await store.readAll(after, page);
     for (const event of events) if (event.metadata.campaignId === campaignId) yield event;
-    if (events.length < page) return;
-    after = events[events.length - 1].position;
+    const last = events.at(-1);
+    if (!last || events.length < page) return;
+    after = last.position;
   }
 }

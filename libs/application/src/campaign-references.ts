@@ -1,10 +1,11 @@
 import type { CampaignReferences } from '@timeline/domain';
-import type { CampaignEntry, CatalogView } from '@timeline/projections';
+import type { CampaignEntry, CatalogView } from '@timeline/views';
 
-/** The references a claim may make in a campaign, answered by the catalog. */
+/** The references a claim may make in a campaign, answered by the catalog and the claims recorded. */
 export function campaignReferences(
   entry: CampaignEntry,
   catalog: CatalogView,
+  claims: ReadonlyMap<string, unknown>,
   extraClaimIds: ReadonlySet<string> = new Set(),
 ): CampaignReferences {
   return {
@@ -14,7 +15,7 @@ export function campaignReferences(
     hasSource: (id) => entry.sources.has(id),
     hasFaction: (id) => entry.factions.has(id),
     hasOperation: (id) => entry.campaign.operations.some((o) => o.id === id),
-    hasClaim: (id) => entry.claimIds.has(id) || extraClaimIds.has(id),
+    hasClaim: (id) => claims.has(id) || extraClaimIds.has(id),
     isPublisher: (id) => catalog.publishers.has(id),
   };
 }

@@ -14,6 +14,7 @@ import {
   type TimelineEvent,
   DomainError,
   parseWith,
+  upcast,
 } from '@timeline/domain';
 import { WrongExpectedState, type EventStore } from '@timeline/store';
 import { parsed } from './claim.commands';
@@ -150,10 +151,12 @@ export class CatalogCommands {
     context: CommandContext,
   ): Promise<Registered> {
     for (let attempt = 0; ; attempt++) {
-      const existing = await this.store.readStream(stream);
-      const decision = decideRegistration(existing[0]?.data, event.data, idField, `"${id}"`);
-      if (decision === 'unchanged') {
-        return { outcome: 'unchanged', id, revision: existing[existing.length - 1].revision, position: existing[0].position };
+      const existing = (await this.store.readStream(stream)).map(upcast);
+      const [first] = existing;
+      const decision = decideRegistration(first?.data, event.data, idField, `"${id}"`);
+      // unchanged only when the stream holds the registration: `first` is there
+      if (decision === 'unchanged' && first) {
+        return { outcome: 'unchanged', id, revision: existing.at(-1)?.revision ?? first.revision, position: first.position };
       }
       try {
         return await this.append(stream, 'no_stream', campaignId, id, event, context);
@@ -172,6 +175,9 @@ export class CatalogCommands {
     context: CommandContext,
   ): Promise<Registered> {
     const [result] = await this.store.append([streamAppend(stream, expected, [event], campaignId, context)]);
-    return { outcome: 'created', id, revision: result.revision, position: result.positions[0] };
+    const position = result?.positions[0];
+    // the store answers one result per append, with one position per event appended
+    if (!result || position === undefined) throw new Error(`the store gave no position for "${id}"`);
+    return { outcome: 'created', id, revision: result.revision, position };
   }
 }

@@ -1,5 +1,5 @@
-import type { CatalogView } from '@timeline/projections';
-import type { ClaimRow } from '@timeline/views';
+import type { ClaimData } from '@timeline/domain';
+import type { CatalogView, ClaimRow } from '@timeline/views';
 import type { StoredEvent } from '@timeline/store';
 
 /** A source as a reader needs it beside a claim: which report, by whom, when, where. */

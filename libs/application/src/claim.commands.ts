@@ -4,6 +4,8 @@ import {
   type ClaimCommand,
   type ClaimData,
   type ClaimEvent,
+  isClaimEvent,
+  type CampaignReferences,
   claimStream,
   foldClaim,
   type ClaimState,
@@ -16,9 +18,10 @@ import {
   DomainError,
   type FieldError,
   parseWith,
+  type RecordedEvent,
+  upcast,
 } from '@timeline/domain';
-import { WrongExpectedState, type EventStore, type StreamAppend } from '@timeline/store';
-import { campaignReferences } from './campaign-references';
+import { WrongExpectedState, type AppendResult, type EventStore, type StreamAppend } from '@timeline/store';
 import { streamAppend, type CommandContext } from './event-writer';
 import type { TimelineReadModels } from './read-models';
 
@@ -55,7 +58,7 @@ export class ClaimCommands {
 
   async correct(campaignId: string, claimId: string, body: unknown, context: CommandContext): Promise<RecordedClaim> {
     const input = parsed(ClaimCorrectionInput, body);
-    return this.onClaim(campaignId, claimId, context, async (state, refs) => {
+    return this.onClaim(campaignId, claimId, context, (state, refs) => {
       if (!state.exists) throw DomainError.notFound(`claim "${claimId}" does not exist in campaign "${campaignId}"`);
       const changes = prepareCorrection(state.claim, input, refs);
       if (!changes.ok) throw DomainError.invalid('the correction is not valid', changes.errors);
@@ -72,7 +75,7 @@ export class ClaimCommands {
 
   async retract(campaignId: string, claimId: string, body: unknown, context: CommandContext): Promise<RecordedClaim> {
     const input = parsed(ClaimRetractionInput, body);
-    return this.onClaim(campaignId, claimId, context, async (_state, refs) => {
+    return this.onClaim(campaignId, claimId, context, (_state, refs) => {
       const unknown = (input.sources ?? []).flatMap((id, i) =>
         refs.hasSource(id) ? [] : [{ path: `sources.${i}`, message: `unknown source "${id}"` }],
       );
@@ -89,7 +92,7 @@ export class ClaimCommands {
 
   async rank(campaignId: string, claimId: string, body: unknown, context: CommandContext): Promise<RecordedClaim> {
     const input = parsed(ClaimRankInput, body);
-    return this.onClaim(campaignId, claimId, context, async () => ({
+    return this.onClaim(campaignId, claimId, context, () => ({
       type: 'RankClaim',
       claimId,
       rank: input.rank,
@@ -97,10 +100,11 @@ export class ClaimCommands {
     }));
   }
 
-  /** The claim's stream folded, with each event as stored. */
-  async read(campaignId: string, claimId: string) {
-    const events = await this.store.readStream(claimStream(campaignId, claimId));
-    return { state: foldClaim(events.map(asClaimEvent)), events };
+  /** The claim's stream folded, with each event as recorded. */
+  async read(campaignId: string, claimId: string): Promise<{ state: ClaimState; events: RecordedEvent<ClaimEvent>[] }> {
+    // a claim's stream holds only its claim's events
+    const events = (await this.store.readStream(claimStream(campaignId, claimId))).map(upcast).filter(isClaimEvent);
+    return { state: foldClaim(events), events };
   }
 
   private async recordOnce(
@@ -110,11 +114,10 @@ export class ClaimCommands {
     context: CommandContext,
   ): Promise<ClaimsRecorded> {
     await this.models.follower.catchUp();
-    const entry = this.models.campaign(campaignId);
     const batchIds = new Set(
       inputs.map((input) => (input as { claimId?: unknown })?.claimId).filter((id): id is string => typeof id === 'string'),
     );
-    const refs = campaignReferences(entry, this.models.catalog, batchIds);
+    const refs = this.models.references(campaignId, batchIds);
 
     const errors: FieldError[] = [];
     const claims: ClaimData[] = [];
@@ -135,8 +138,10 @@ export class ClaimCommands {
     for (const claim of unique) {
       const { state, events } = await this.read(campaignId, claim.claimId);
       const decided = decideClaim({ type: 'RecordClaim', claim }, state);
-      if (decided.length === 0) {
-        answers.push({ claimId: claim.claimId, revision: 0, position: events[0].position });
+      const stored = events.at(0);
+      // nothing decided: the claim is already its stream's first event, with this content
+      if (stored && decided.length === 0) {
+        answers.push({ claimId: claim.claimId, revision: 0, position: stored.position });
       } else {
         answers.push(undefined);
         appends.push(streamAppend(claimStream(campaignId, claim.claimId), 'no_stream', decided, campaignId, context));
@@ -146,11 +151,7 @@ export class ClaimCommands {
 
     const results = await this.store.append(appends);
     let next = 0;
-    const recorded = unique.map((claim, i) => {
-      if (answers[i]) return answers[i]!;
-      const result = results[next++];
-      return { claimId: claim.claimId, revision: result.revision, position: result.positions[0] };
-    });
+    const recorded = unique.map((claim, i) => answers[i] ?? recordedClaim(claim.claimId, results[next++]));
     return { outcome: 'created', claims: recorded };
   }
 
@@ -158,18 +159,18 @@ export class ClaimCommands {
     campaignId: string,
     claimId: string,
     context: CommandContext,
-    command: (state: ClaimState, refs: ReturnType<typeof campaignReferences>) => Promise<ClaimCommand>,
+    command: (state: ClaimState, refs: CampaignReferences) => ClaimCommand,
   ): Promise<RecordedClaim> {
     return this.withRetries(async () => {
       await this.models.follower.catchUp();
-      const entry = this.models.campaign(campaignId);
+      const refs = this.models.references(campaignId);
       const { state } = await this.read(campaignId, claimId);
       if (!state.exists) throw DomainError.notFound(`claim "${claimId}" does not exist in campaign "${campaignId}"`);
-      const events = decideClaim(await command(state, campaignReferences(entry, this.models.catalog)), state);
+      const events = decideClaim(command(state, refs), state);
       const [result] = await this.store.append([
         streamAppend(claimStream(campaignId, claimId), state.revision, events, campaignId, context),
       ]);
-      return { claimId, revision: result.revision, position: result.positions[result.positions.length - 1] };
+      return recordedClaim(claimId, result);
     }, /* a stale expectedRevision must stay a conflict, not be retried into success */ true);
   }
 
@@ -226,6 +227,10 @@ function dedupeWithinBatch(claims: ClaimData[]): ClaimData[] {
   return [...byId.values()];
 }
 
-function asClaimEvent(event: { type: string; data: unknown }): ClaimEvent {
-  return { type: event.type, data: event.data } as ClaimEvent;
+/** What one append stored for a claim: the stream's revision and the position of its last event. */
+function recordedClaim(claimId: string, result: AppendResult | undefined): RecordedClaim {
+  const position = result?.positions.at(-1);
+  // the store answers one result per append, with one position per event appended
+  if (!result || position === undefined) throw new Error(`the store gave no position for claim "${claimId}"`);
+  return { claimId, revision: result.revision, position };
 }

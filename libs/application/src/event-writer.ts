@@ -34,7 +34,7 @@ export function streamAppend(
         causationId: context.correlationId,
         schemaVersion: SCHEMA_VERSION,
       };
-      return { eventId, type: event.type, data: event.data, metadata: metadata as unknown as Record<string, unknown> };
+      return { eventId, type: event.type, data: event.data, metadata };
     }),
   };
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { upcast, type RecordedEvent } from '@timeline/domain';
 import type { LogFollower, Projection } from '@timeline/projections';
-import type { EventStore, StoredEvent } from '@timeline/store';
+import type { EventStore } from '@timeline/store';
 import { TimelineViews } from '@timeline/views';
 
 export interface RebuildJob {
@@ -50,7 +51,7 @@ export class ProjectionVersions implements Projection {
     this.serving = views;
   }
 
-  apply(event: StoredEvent): void {
+  apply(event: RecordedEvent): void {
     this.serving.apply(event);
   }
 
@@ -96,12 +97,13 @@ export class ProjectionVersions implements Projection {
       job.target = target;
       while (next.position < target) {
         const page = await this.store.readAll(next.position, PAGE);
-        if (!page.length) break;
-        for (const event of page) if (event.position <= target) next.apply(event);
+        const last = page.at(-1);
+        if (!last) break;
+        for (const event of page) if (event.position <= target) next.apply(upcast(event));
         job.position = next.position;
         job.eventsFolded += page.length;
         onProgress(job);
-        if (page[page.length - 1].position >= target) break;
+        if (last.position >= target) break;
         await new Promise((resolve) => setImmediate(resolve));
       }
       // no await between this check and the swap: the follower cannot apply an event in between

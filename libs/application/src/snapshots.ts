@@ -1,9 +1,14 @@
 import { closeSync, existsSync, fsyncSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import type { EventStore } from '@timeline/store';
-import { TimelineViews } from '@timeline/views';
-import type { Timeline } from './timeline';
+import { SNAPSHOT_FORMAT, TimelineViews, type SnapshotLine } from '@timeline/views';
 
-const FORMAT = 1;
+/** The first line of a snapshot: which format, and the log position and event it stands at. */
+interface SnapshotHeader {
+  kind: 'header';
+  format: number;
+  position: number;
+  lastEventId: string;
+}
 
 /**
  * The read models written to a file with the log position they stand at, so a restart resumes
@@ -14,13 +19,16 @@ const FORMAT = 1;
  * Writing is synchronous: the read models change with every event, and a snapshot must be of one
  * position, so nothing may apply an event while it is written.
  */
-export function saveSnapshot(timeline: Timeline, file: string, lastEventId: string): { position: number; bytes: number } {
-  const position = timeline.models.follower.checkpoint;
+export function saveSnapshot(
+  views: TimelineViews,
+  at: { position: number; lastEventId: string },
+  file: string,
+): { position: number; bytes: number } {
   const temporary = `${file}.tmp`;
   const fd = openSync(temporary, 'w');
   let bytes = 0;
   let buffer = '';
-  const write = (line: unknown) => {
+  const write = (line: SnapshotHeader | SnapshotLine) => {
     buffer += `${JSON.stringify(line)}\n`;
     if (buffer.length > 1 << 20) flush();
   };
@@ -29,33 +37,35 @@ export function saveSnapshot(timeline: Timeline, file: string, lastEventId: stri
     buffer = '';
   };
   try {
-    write({ kind: 'header', format: FORMAT, position, lastEventId, catalog: timeline.models.catalog.toSnapshot() });
-    for (const line of timeline.projections.views.toSnapshot()) write(line);
+    write({ kind: 'header', format: SNAPSHOT_FORMAT, ...at });
+    for (const line of views.toSnapshot()) write(line);
     flush();
     fsyncSync(fd);
   } finally {
     closeSync(fd);
   }
   renameSync(temporary, file);
-  return { position, bytes };
+  return { position: at.position, bytes };
 }
 
-/** Restores the read models from a snapshot that matches the store; answers its position, or 0. */
-export async function restoreSnapshot(timeline: Timeline, store: EventStore, file: string): Promise<number> {
-  if (!existsSync(file)) return 0;
+/** The views of a snapshot that matches the store, with the position they stand at; undefined when there is none. */
+export async function restoreSnapshot(
+  store: EventStore,
+  file: string,
+): Promise<{ position: number; views: TimelineViews } | undefined> {
+  if (!existsSync(file)) return undefined;
   try {
     const lines = readLines(file);
-    const header = JSON.parse(lines.next().value ?? '{}');
-    if (header.kind !== 'header' || header.format !== FORMAT) return 0;
+    // our own file, checked below against its format and the store's event at its position
+    const header = JSON.parse(lines.next().value ?? '{}') as Partial<SnapshotHeader>;
+    if (header.kind !== 'header' || header.format !== SNAPSHOT_FORMAT || header.position === undefined) return undefined;
     const [atPosition] = await store.readAll(header.position - 1, 1);
-    if (!atPosition || atPosition.position !== header.position || atPosition.eventId !== header.lastEventId) return 0;
-    timeline.models.catalog.restore(header.catalog);
-    timeline.projections.restore(TimelineViews.fromSnapshot(map(lines, (l) => JSON.parse(l))));
-    timeline.models.follower.resumeFrom(header.position);
-    return header.position;
+    if (!atPosition || atPosition.position !== header.position || atPosition.eventId !== header.lastEventId) return undefined;
+    const views = TimelineViews.fromSnapshot(map(lines, (l) => JSON.parse(l) as SnapshotLine));
+    return { position: header.position, views };
   } catch {
     rmSync(file, { force: true });
-    return 0;
+    return undefined;
   }
 }
 

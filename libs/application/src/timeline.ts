@@ -21,8 +21,8 @@ export class Timeline {
     projections: Projection[] = [],
   ) {
     this.projections = new ProjectionVersions(store, () => this.models.follower);
-    this.models = new TimelineReadModels(store, [this.projections, ...projections]);
-    this.models.follower.onApplied((events) => (this.lastEventId = events[events.length - 1].eventId));
+    this.models = new TimelineReadModels(store, this.projections, projections);
+    this.models.follower.onApplied((events) => (this.lastEventId = events.at(-1)?.eventId ?? this.lastEventId));
     this.claims = new ClaimCommands(store, this.models);
     this.catalog = new CatalogCommands(store, this.models);
   }
@@ -37,7 +37,12 @@ export class Timeline {
    * models are written back every `snapshotEvery` events and on close.
    */
   async start(options: { snapshotFile?: string; snapshotEvery?: number } = {}): Promise<{ resumedFrom: number }> {
-    const resumedFrom = options.snapshotFile ? await restoreSnapshot(this, this.store, options.snapshotFile) : 0;
+    const restored = options.snapshotFile ? await restoreSnapshot(this.store, options.snapshotFile) : undefined;
+    if (restored) {
+      this.projections.restore(restored.views);
+      this.models.follower.resumeFrom(restored.position);
+    }
+    const resumedFrom = restored?.position ?? 0;
     this.snapshotFile = options.snapshotFile;
     await this.models.follower.catchUp();
     if (this.snapshotFile) {
@@ -60,7 +65,8 @@ export class Timeline {
   /** Writes the read models to the snapshot file, if there is one and anything is folded. */
   snapshot(): void {
     if (!this.snapshotFile || this.lastEventId === undefined) return;
-    saveSnapshot(this, this.snapshotFile, this.lastEventId);
+    const at = { position: this.models.follower.checkpoint, lastEventId: this.lastEventId };
+    saveSnapshot(this.projections.views, at, this.snapshotFile);
   }
 
   async close(): Promise<void> {

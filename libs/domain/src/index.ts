@@ -1,5 +1,7 @@
 /** The domain core: claims and catalog events, their deciders and folds, and time. No I/O, no clock. */
 export * from './events';
+export * from './recorded-event';
+export * from './upcast';
 export * from './catalog/catalog.events';
 export * from './catalog/campaign.schema';
 export * from './catalog/place.schema';

@@ -1,3 +1,2 @@
-/** Read models folded from the whole log, and the follower that keeps them current. */
+/** The follower that folds the whole log, read as the domain's typed events, into the read models. */
 export * from './log-follower';
-export * from './catalog/catalog.view';

@@ -1,20 +1,22 @@
+import { upcast, type RecordedEvent } from '@timeline/domain';
 import type { EventStore, LogPosition, StoredEvent, Subscription } from '@timeline/store';
 
 /** A read model folded from the log, one event at a time. */
 export interface Projection {
-  apply(event: StoredEvent): void;
+  apply(event: RecordedEvent): void;
 }
 
 /**
  * Folds the log into read models and keeps them following it. `catchUp()` brings them to the
  * store's present head before answering, so a read after a write sees the write even when
- * another process made it; `follow()` keeps them current between requests.
+ * another process made it; `follow()` keeps them current between requests. Events are upcast
+ * once, here, as they come in: every read model and listener sees the current schema.
  */
 export class LogFollower {
   private position: LogPosition = 0;
   private subscription: Subscription | undefined;
   private catchingUp: Promise<void> | undefined;
-  private readonly listeners = new Set<(events: StoredEvent[]) => void>();
+  private readonly listeners = new Set<(events: RecordedEvent[]) => void>();
 
   constructor(
     private readonly store: EventStore,
@@ -32,7 +34,7 @@ export class LogFollower {
   }
 
   /** Called with every batch of events after the read models have applied it. */
-  onApplied(listener: (events: StoredEvent[]) => void): () => void {
+  onApplied(listener: (events: RecordedEvent[]) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
@@ -67,10 +69,15 @@ export class LogFollower {
   }
 
   private applyAll(events: StoredEvent[]): void {
-    const fresh = events.filter((e) => e.position > this.position);
+    const fresh: RecordedEvent[] = [];
+    for (const stored of events) {
+      if (stored.position <= this.position) continue;
+      const event = upcast(stored);
+      for (const projection of this.projections) projection.apply(event);
+      fresh.push(event);
+      this.position = event.position;
+    }
     if (!fresh.length) return;
-    for (const event of fresh) for (const projection of this.projections) projection.apply(event);
-    this.position = fresh[fresh.length - 1].position;
     for (const listener of this.listeners) listener(fresh);
   }
 }

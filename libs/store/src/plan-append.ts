@@ -19,7 +19,7 @@ export function planAppend(
     seen.add(request.stream);
   }
   const retried = requests.map((request) => storedRetry(request, streamEvents(request.stream)));
-  if (retried.every((r) => r !== undefined)) return { kind: 'stored', results: retried as AppendResult[] };
+  if (retried.every((r) => r !== undefined)) return { kind: 'stored', results: retried };
 
   let position = lastPosition;
   const events: StoredEvent[] = [];
@@ -43,6 +43,8 @@ function storedRetry(request: StreamAppend, existing: StoredEvent[]): AppendResu
   const first = request.expected === 'no_stream' ? 0 : request.expected + 1;
   const stored = existing.slice(first, first + request.events.length);
   if (stored.length !== request.events.length || stored.length === 0) return undefined;
-  if (!stored.every((event, i) => event.eventId === request.events[i].eventId)) return undefined;
-  return { stream: request.stream, revision: stored[stored.length - 1].revision, positions: stored.map((e) => e.position) };
+  if (!stored.every((event, i) => event.eventId === request.events[i]?.eventId)) return undefined;
+  const last = stored.at(-1);
+  if (!last) return undefined;
+  return { stream: request.stream, revision: last.revision, positions: stored.map((e) => e.position) };
 }

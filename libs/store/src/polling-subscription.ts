@@ -43,13 +43,14 @@ export class PollingSubscription implements Subscription {
     const target = await this.headPosition().catch(() => 0);
     if (target <= this.position) this.markCaughtUp();
     while (!this.closed) {
-      let page: StoredEvent[] = [];
+      let page: StoredEvent[];
       this.woken = false;
       try {
         page = await this.readAll(this.position, PAGE);
-        if (page.length && !this.closed) {
+        const last = page.at(-1);
+        if (last && !this.closed) {
           await this.handler(page);
-          this.position = page[page.length - 1].position;
+          this.position = last.position;
         }
       } catch (error) {
         this.onError(error);
@@ -65,13 +66,12 @@ export class PollingSubscription implements Subscription {
   private sleep(ms: number): Promise<void> {
     if (this.woken || this.closed) return Promise.resolve();
     return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      const self = this;
-      function done() {
+      const done = () => {
         clearTimeout(timer);
-        self.wakeUp = undefined;
+        this.wakeUp = undefined;
         resolve();
-      }
+      };
+      const timer = setTimeout(done, ms);
       this.wakeUp = done;
     });
   }

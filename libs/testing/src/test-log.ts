@@ -1,13 +1,25 @@
-import { type Grade, type Rank, normalizeTime, type ValidTime, type WrittenTime, localToUtc } from '@timeline/domain';
 import {
-  controlAt,
-  type PlaceState,
-  NOW,
-  type CampaignLedger,
-  type KnownAt,
-  type LogEvent,
-  TimelineViews,
-} from '@timeline/views';
+  assertNever,
+  type CampaignRegistration,
+  campaignStream,
+  type ClaimRecordedEvent,
+  claimStream,
+  type Grade,
+  localToUtc,
+  normalizeTime,
+  type PlaceRegistration,
+  placeStream,
+  publisherStream,
+  type Rank,
+  type RecordedEvent,
+  SCHEMA_VERSION,
+  type SourceRegistration,
+  sourceStream,
+  type TimelineEvent,
+  type ValidTime,
+  type WrittenTime,
+} from '@timeline/domain';
+import { controlAt, type PlaceState, NOW, type CampaignLedger, type KnownAt, TimelineViews } from '@timeline/views';
 
 /**
  * A campaign's log for the views' tests: `syria-2024` in Asia/Damascus (UTC+3 in December
@@ -19,7 +31,7 @@ export const TIME_ZONE = 'Asia/Damascus';
 /** recordedAt of position 1; every later event is one minute later. */
 export const FIRST_RECORDED_AT = '2024-12-10T09:00:00.000Z';
 
-export const CAMPAIGN = {
+export const CAMPAIGN: CampaignRegistration = {
   campaignId: CAMPAIGN_ID,
   title: 'Syrian opposition offensives, 2024',
   timeZone: TIME_ZONE,
@@ -38,7 +50,7 @@ export const CAMPAIGN = {
   ],
 };
 
-export const PLACES = [
+export const PLACES: PlaceRegistration[] = [
   {
     placeId: 'hama',
     name: 'Hama',
@@ -71,7 +83,12 @@ export const PLACES = [
   },
 ];
 
-const source = (sourceId: string, publisher: string, publisherName: string, publisherKind: string) => ({
+const source = (
+  sourceId: string,
+  publisher: string,
+  publisherName: string,
+  publisherKind: SourceRegistration['publisherKind'],
+): SourceRegistration => ({
   sourceId,
   publisher,
   publisherName,
@@ -127,7 +144,7 @@ export interface Folded {
 
 /** The UTC instant (ms) of a local wall-clock time in Damascus: `local('2024-12-06', '23:00')`. */
 export function local(date: string, hhmm = '00:00'): number {
-  const [h, m] = hhmm.split(':').map(Number);
+  const [h = 0, m = 0] = hhmm.split(':').map(Number);
   return localToUtc(date, h * 60 + m, TIME_ZONE);
 }
 
@@ -138,14 +155,15 @@ export function validTime(written: WrittenTime): ValidTime {
 }
 
 export class TestLog {
-  readonly events: LogEvent[] = [];
+  readonly events: RecordedEvent[] = [];
   private readonly revisions = new Map<string, number>();
+  private readonly streamRevisions = new Map<string, number>();
   private clock = Date.parse(FIRST_RECORDED_AT) - 60_000;
 
   constructor() {
-    this.append('CampaignRegistered', CAMPAIGN, 'admin');
-    for (const place of PLACES) this.append('PlaceRegistered', { campaignId: CAMPAIGN_ID, ...place }, 'admin');
-    for (const s of SOURCES) this.append('SourceRegistered', { campaignId: CAMPAIGN_ID, ...s }, 'admin');
+    this.append({ type: 'CampaignRegistered', data: CAMPAIGN }, 'admin');
+    for (const place of PLACES) this.append({ type: 'PlaceRegistered', data: { campaignId: CAMPAIGN_ID, ...place } }, 'admin');
+    for (const s of SOURCES) this.append({ type: 'SourceRegistered', data: { campaignId: CAMPAIGN_ID, ...s } }, 'admin');
   }
 
   /** Position of the last event appended. */
@@ -154,14 +172,28 @@ export class TestLog {
   }
 
   /** Appends one event; answers its position. */
-  append(type: string, data: unknown, actor = 'editor'): number {
+  append(event: TimelineEvent, actor = 'editor'): number {
     this.clock += 60_000;
     const position = this.events.length + 1;
+    const stream = streamOf(event);
+    const revision = this.streamRevisions.get(stream) ?? 0;
+    this.streamRevisions.set(stream, revision + 1);
+    const eventId = `event-${position}`;
     this.events.push({
-      type,
-      data,
+      ...event,
+      stream,
+      revision,
       position,
-      metadata: { recordedAt: new Date(this.clock).toISOString(), actor, campaignId: CAMPAIGN_ID },
+      eventId,
+      metadata: {
+        campaignId: 'campaignId' in event.data ? event.data.campaignId : null,
+        eventId,
+        recordedAt: new Date(this.clock).toISOString(),
+        actor,
+        correlationId: `test-${position}`,
+        causationId: `test-${position}`,
+        schemaVersion: SCHEMA_VERSION,
+      },
     });
     return position;
   }
@@ -182,18 +214,20 @@ export class TestLog {
   correct(claimId: string, changes: Record<string, unknown>, sources = ['reuters-1'], actor?: string): number {
     const stored = { ...changes };
     if (changes.time) {
-      stored.time = validTime(changes.time as WrittenTime);
+      stored.time = validTime(changes.time);
       stored.writtenTime = changes.time;
     }
     return this.append(
-      'ClaimCorrected',
       {
-        campaignId: CAMPAIGN_ID,
-        claimId,
-        expectedRevision: this.bump(claimId),
-        changes: stored,
-        sources,
-        reason: 'a later report',
+        type: 'ClaimCorrected',
+        data: {
+          campaignId: CAMPAIGN_ID,
+          claimId,
+          expectedRevision: this.bump(claimId),
+          changes: stored,
+          sources,
+          reason: 'a later report',
+        },
       },
       actor,
     );
@@ -201,36 +235,57 @@ export class TestLog {
 
   retract(claimId: string, actor?: string): number {
     return this.append(
-      'ClaimRetracted',
-      { campaignId: CAMPAIGN_ID, claimId, expectedRevision: this.bump(claimId), reason: 'entered in error', sources: [] },
+      {
+        type: 'ClaimRetracted',
+        data: { campaignId: CAMPAIGN_ID, claimId, expectedRevision: this.bump(claimId), reason: 'entered in error', sources: [] },
+      },
       actor,
     );
   }
 
   rank(claimId: string, rank: Rank, actor?: string): number {
     this.bump(claimId);
-    return this.append('ClaimRanked', { campaignId: CAMPAIGN_ID, claimId, rank, reason: 'editorial review' }, actor);
+    return this.append(
+      { type: 'ClaimRanked', data: { campaignId: CAMPAIGN_ID, claimId, rank, reason: 'editorial review' } },
+      actor,
+    );
   }
 
   assess(publisher: string, reliability: Grade, actor?: string): number {
-    return this.append('PublisherAssessed', { publisher, reliability, reason: 'track record' }, actor);
+    return this.append({ type: 'PublisherAssessed', data: { publisher, reliability, reason: 'track record' } }, actor);
+  }
+
+  /** The event appended at a position. */
+  event(position: number): RecordedEvent {
+    const event = this.events[position - 1];
+    if (!event) throw new Error(`no event at position ${position} in the test log`);
+    return event;
   }
 
   /** recordedAt of an event already appended. */
   recordedAt(position: number): string {
-    return String(this.events[position - 1].metadata.recordedAt);
+    return this.event(position).metadata.recordedAt;
   }
 
   /** The log folded event by event into fresh views. */
   fold(): Folded {
     const views = new TimelineViews();
     for (const event of this.events) views.apply(event);
-    return { views, ledger: views.ledger(CAMPAIGN_ID)! };
+    const ledger = views.ledger(CAMPAIGN_ID);
+    if (!ledger) throw new Error('the test log registers its campaign first');
+    return { views, ledger };
   }
 
-  private record<F extends Common>(type: string, claimType: string, claimId: string, fields: F, actor?: string): number {
+  private record<F extends Common>(
+    type: ClaimRecordedEvent['type'],
+    claimType: string,
+    claimId: string,
+    fields: F,
+    actor?: string,
+  ): number {
     const { time, sources = ['sohr-1'], quote = `Quote of ${claimId}.`, ...rest } = fields;
     this.revisions.set(claimId, 0);
+    // the claim as prepareClaim would store it, from fields a test writes in short
     const data = {
       claimId,
       campaignId: CAMPAIGN_ID,
@@ -241,13 +296,41 @@ export class TestLog {
       sources,
       quote,
     };
-    return this.append(type, data, actor);
+    return this.append({ type, data } as unknown as ClaimRecordedEvent, actor);
   }
 
   private bump(claimId: string): number {
     const revision = this.revisions.get(claimId) ?? 0;
     this.revisions.set(claimId, revision + 1);
     return revision;
+  }
+}
+
+/** The stream an event of the test log is appended to, as the service names it. */
+function streamOf(event: TimelineEvent): string {
+  switch (event.type) {
+    case 'CampaignRegistered':
+      return campaignStream(event.data.campaignId);
+    case 'PlaceRegistered':
+    case 'PlaceCorrected':
+      return placeStream(event.data.campaignId, event.data.placeId);
+    case 'SourceRegistered':
+    case 'SourceCorrected':
+      return sourceStream(event.data.campaignId, event.data.sourceId);
+    case 'PublisherRegistered':
+      return `${publisherStream(event.data.publisher)}/registration`;
+    case 'PublisherAssessed':
+      return publisherStream(event.data.publisher);
+    case 'ControlClaimed':
+    case 'CasualtiesReported':
+    case 'TerritoryReported':
+    case 'IncidentReported':
+    case 'ClaimCorrected':
+    case 'ClaimRetracted':
+    case 'ClaimRanked':
+      return claimStream(event.data.campaignId, event.data.claimId);
+    default:
+      return assertNever(event);
   }
 }
 

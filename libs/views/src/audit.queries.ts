@@ -1,7 +1,9 @@
 import { canonicalJson, localDateOf } from '@timeline/domain';
 import { casualtyCandidates, casualtyFigure, incidentGroups } from './casualties';
 import { placeStateAt, placeTimeline } from './control';
-import { NOW, type CampaignLedger, type ClaimVersion, type KnownAt } from './ledger';
+import { NOW, type KnownAt } from './known-at';
+import type { CampaignLedger } from './campaign-ledger';
+import type { ClaimVersion } from './claim-history';
 import { territoryOn } from './territory.queries';
 import type { TimelineViews } from './timeline-views';
 

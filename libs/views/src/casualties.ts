@@ -1,6 +1,9 @@
 import { type ClaimDataOf, addDays, dayBounds } from '@timeline/domain';
 import { addCounts, toCount, ZERO, type Count } from './counts';
-import { RANK_VALUE, type CampaignLedger, type ClaimVersion, type KnownAt } from './ledger';
+import { RANK_VALUE, type ClaimVersion } from './claim-history';
+import type { CampaignLedger } from './campaign-ledger';
+import { sideAndCategory } from './claim-indexes';
+import type { KnownAt } from './known-at';
 
 type CasualtyClaim = ClaimDataOf<'casualties'>;
 
@@ -128,7 +131,7 @@ export function casualtyFigure(
   groups: Group[],
   until?: number,
 ): CasualtyFigure {
-  const [side, category] = key.split('|');
+  const { side, category } = sideAndCategory(key);
   const bounds = dayBounds(day, ledger.campaign.timeZone);
   const start = bounds.start;
   // a replay asks for the day as it stood at the end of an hour within it

@@ -1,5 +1,6 @@
 import { casualtyFigure, campaignDays, type CasualtyFigure } from './casualties';
-import type { CampaignLedger, KnownAt } from './ledger';
+import type { CampaignLedger } from './campaign-ledger';
+import type { KnownAt } from './known-at';
 import type { TimelineViews } from './timeline-views';
 
 export interface CasualtyQuery {

@@ -1,5 +1,6 @@
 import type { ClaimData, Rank } from '@timeline/domain';
-import type { CampaignLedger, ClaimRecord } from './ledger';
+import type { CampaignLedger } from './campaign-ledger';
+import { firstVersion, latestVersion, type ClaimRecord } from './claim-history';
 
 /** A claim at its newest revision, as the list shows it. */
 export interface ClaimRow {
@@ -26,14 +27,14 @@ export interface ClaimFilter {
 }
 
 export function claimRow(record: ClaimRecord): ClaimRow {
-  const last = record.versions[record.versions.length - 1];
+  const last = latestVersion(record);
   return {
     claim: last.claim,
     revision: record.versions.length - 1,
     rank: last.rank,
     retracted: last.retracted,
     position: record.firstPosition,
-    recordedAt: new Date(record.versions[0].recordedAt).toISOString(),
+    recordedAt: new Date(firstVersion(record).recordedAt).toISOString(),
     updatedAt: new Date(last.recordedAt).toISOString(),
   };
 }
@@ -50,15 +51,16 @@ export function listClaims(
   }
   matching.sort((a, b) => a.firstPosition - b.firstPosition);
   const items = matching.slice(0, page.limit).map(claimRow);
-  return { items, next: matching.length > page.limit ? items[items.length - 1].position : null };
+  const last = items.at(-1);
+  return { items, next: last && matching.length > page.limit ? last.position : null };
 }
 
 function matches(ledger: CampaignLedger, record: ClaimRecord, filter: ClaimFilter): boolean {
-  const last = record.versions[record.versions.length - 1];
-  const claim = last.claim as ClaimData & { place?: string };
+  const last = latestVersion(record);
+  const claim = last.claim;
   if (last.retracted && !filter.includeRetracted) return false;
   if (filter.type && claim.type !== filter.type) return false;
-  if (filter.place && claim.place !== filter.place) return false;
+  if (filter.place && !('place' in claim && claim.place === filter.place)) return false;
   if (filter.source && !claim.sources.includes(filter.source)) return false;
   if (filter.operation && claim.operation !== filter.operation) return false;
   if (

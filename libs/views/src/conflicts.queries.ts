@@ -1,6 +1,7 @@
 import { dayBounds } from '@timeline/domain';
 import { controlCandidate, type ControlCandidate } from './control';
-import type { CampaignLedger, KnownAt } from './ledger';
+import type { CampaignLedger } from './campaign-ledger';
+import type { KnownAt } from './known-at';
 
 export interface PossibleConflict {
   place: string;
@@ -22,9 +23,9 @@ export function possibleConflicts(ledger: CampaignLedger, knownAt: KnownAt, day?
       if (candidate && (!window || (candidate.version.from < window.end && candidate.to > window.start))) live.push(candidate);
     }
     live.sort((a, b) => a.version.from - b.version.from || a.to - b.to);
-    for (let i = 0; i < live.length; i++) {
-      for (let j = i + 1; j < live.length && live[j].version.from < live[i].to; j++) {
-        const [a, b] = [live[i], live[j]];
+    for (const [i, a] of live.entries()) {
+      for (const b of live.slice(i + 1)) {
+        if (b.version.from >= a.to) break;
         if (a.key === b.key || ledger.publisherOf(a.version) === ledger.publisherOf(b.version)) continue;
         conflicts.push({ place, claims: [a, b].map((c) => describe(ledger, c)) });
       }

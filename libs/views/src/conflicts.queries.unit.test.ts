@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { possibleConflicts } from './conflicts.queries';
-import { NOW } from './ledger';
+import { NOW } from './known-at';
 import { TestLog } from '@timeline/testing';
 
 const hts = { place: 'hama', status: 'controlled', controller: 'hts' } as const;

@@ -1,7 +1,8 @@
 import { addDays, dayBounds } from '@timeline/domain';
 import { campaignDays } from './casualties';
 import { placeStateAt, type PlaceState, type TimelineEntry } from './control';
-import type { CampaignLedger, KnownAt } from './ledger';
+import type { CampaignLedger } from './campaign-ledger';
+import type { KnownAt } from './known-at';
 import type { TimelineViews } from './timeline-views';
 
 export interface ControlView {
@@ -79,7 +80,10 @@ export function controlDays(views: TimelineViews, ledger: CampaignLedger, knownA
   const holderAt = (timeline: TimelineEntry[], place: string, at: number) =>
     holderBloc(placeStateAt(ledger, place, timeline, at, knownAt));
   let previous = new Map(
-    timelines.map(({ place, timeline }) => [place, holderAt(timeline, place, endOfDay(ledger, addDays(days[0], -1)))]),
+    timelines.map(({ place, timeline }) => [
+      place,
+      holderAt(timeline, place, endOfDay(ledger, addDays(ledger.campaign.window.from, -1))),
+    ]),
   );
   return days.map((day) => {
     const end = endOfDay(ledger, day);

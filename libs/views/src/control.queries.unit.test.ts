@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { controlAt, controlDays, endOfDay, placeHistory } from './control.queries';
-import { NOW } from './ledger';
+import { NOW } from './known-at';
 import { local, TestLog } from '@timeline/testing';
 
 describe('controlAt: every place at an instant, with the counts per bloc and status', () => {
@@ -25,7 +25,7 @@ describe('controlAt: every place at an instant, with the counts per bloc and sta
       ['hama', 'controlled', 'hts', 'opposition'],
       ['tiyas', 'vacated', null, null],
     ]);
-    expect(view.places[2].vacatedBy).toBe('saa');
+    expect(view.places[2]?.vacatedBy).toBe('saa');
     expect(view.summary).toEqual({
       byBloc: { government: 1, opposition: 1 },
       byStatus: { besieged: 1, controlled: 1, vacated: 1 },

@@ -1,6 +1,8 @@
 import type { ClaimDataOf, ControlStatus } from '@timeline/domain';
 import { lastAtOrBefore } from './sorted-search';
-import { RANK_VALUE, type CampaignLedger, type ClaimRecord, type ClaimVersion, type KnownAt } from './ledger';
+import { RANK_VALUE, type ClaimRecord, type ClaimVersion } from './claim-history';
+import type { CampaignLedger } from './campaign-ledger';
+import type { KnownAt } from './known-at';
 
 type ControlClaim = ClaimDataOf<'control'>;
 
@@ -38,6 +40,10 @@ export function stateKey(claim: ControlClaim): string {
  * Higher wins a tie of `to`: rank (preferred first), then the best publisher grade among the
  * claim's sources, then the later log position (domain.md, Territorial control, rule 2).
  */
+function isControlVersion(version: ClaimVersion): version is ClaimVersion & { claim: ControlClaim } {
+  return version.claim.type === 'control';
+}
+
 export function compareCandidates(a: ControlCandidate, b: ControlCandidate): number {
   return (
     a.to - b.to ||
@@ -55,15 +61,15 @@ export function controlCandidate(
   filter: ControlFilter = {},
 ): ControlCandidate | undefined {
   const version = ledger.liveAt(record, knownAt);
-  if (!version || version.claim.type !== 'control') return undefined;
+  if (!version || !isControlVersion(version)) return undefined;
   if (place !== undefined && version.claim.place !== place) return undefined;
   if (filter.operation && version.claim.operation !== filter.operation) return undefined;
   return {
     claimId: record.claimId,
     firstPosition: record.firstPosition,
-    version: version as ControlCandidate['version'],
+    version,
     to: version.to,
-    key: stateKey(version.claim as ControlClaim),
+    key: stateKey(version.claim),
     grade: ledger.gradeScore(version, knownAt),
   };
 }
@@ -82,26 +88,26 @@ export function placeTimeline(
   }
   candidates.sort(compareCandidates);
   const entries: TimelineEntry[] = [];
-  for (let i = 0; i < candidates.length;) {
-    let j = i;
-    while (j < candidates.length && candidates[j].to === candidates[i].to) j++;
-    const group = candidates.slice(i, j);
-    const decider = group[group.length - 1];
-    const previous = entries[entries.length - 1];
+  let groupStart = 0;
+  candidates.forEach((decider, i) => {
+    // the candidates of one `to` are a group, sorted so that its last one decides
+    if (candidates[i + 1]?.to === decider.to) return;
+    const group = candidates.slice(groupStart, i + 1);
+    groupStart = i + 1;
+    const previous = entries.at(-1);
     entries.push({
       to: decider.to,
       decider,
       basis: group.filter((c) => c.key === decider.key).sort((a, b) => a.firstPosition - b.firstPosition),
       runStart: previous && previous.decider.key === decider.key ? previous.runStart : entries.length,
     });
-    i = j;
-  }
+  });
   return entries;
 }
 
 /** The last entry taking effect at or before T, by binary search. */
 export function entryAt(timeline: TimelineEntry[], at: number): TimelineEntry | undefined {
-  return timeline[lastAtOrBefore(timeline.length, (i) => timeline[i].to, at)];
+  return timeline[lastAtOrBefore(timeline.length, (i) => timeline[i]?.to, at)];
 }
 
 export interface Alternative {
@@ -156,7 +162,7 @@ export function placeStateAt(
     ...(claim.besiegedBy ? { besiegedBy: claim.besiegedBy } : {}),
     ...(claim.vacatedBy ? { vacatedBy: claim.vacatedBy } : {}),
     bloc: ledger.bloc(claim.controller),
-    since: new Date(timeline[entry.runStart].to).toISOString(),
+    since: new Date((timeline[entry.runStart] ?? entry).to).toISOString(),
     basis: entry.basis.map((c) => c.claimId),
     disputed: partners.length > 0,
     alternatives: [...alternatives.values()],

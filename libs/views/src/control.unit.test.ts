@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { WrittenTime } from '@timeline/domain';
 import { compareCandidates, controlCandidate, placeTimeline } from './control';
 import { endOfDay } from './control.queries';
-import { NOW } from './ledger';
+import { NOW } from './known-at';
 import { local, placeAt, TestLog } from '@timeline/testing';
 
 const hts = { place: 'hama', status: 'controlled', controller: 'hts' } as const;
@@ -146,6 +146,7 @@ describe('control: the latest `to` decides, ties go to rank, grade, then positio
     log.control('hama-late', { ...hts, time: { date: '2024-12-05', part: 'afternoon' }, sources: ['blog-1'] });
     const { ledger } = log.fold();
     const [early, late] = ['hama-early', 'hama-late'].map((id) => controlCandidate(ledger.claims.get(id)!, ledger, NOW)!);
+    if (!early || !late) throw new Error('both claims are candidates');
 
     expect(Math.sign(compareCandidates(late, early))).toBe(1);
     expect(placeTimeline(ledger, 'hama', NOW).map((e) => e.decider.claimId)).toEqual(['hama-early', 'hama-late']);
@@ -355,11 +356,14 @@ describe('control: catalog corrections and knownAt (domain.md, knownAt: the even
     log.assess('reuters', 'A');
     log.control('hama-hts', { ...hts, time: { date: '2024-12-05' }, sources: ['blog-1'] });
     log.control('hama-saa', { ...saa, time: { date: '2024-12-05' }, sources: ['sana-1'] });
-    const correction = log.append('SourceCorrected', {
-      campaignId: 'syria-2024',
-      sourceId: 'blog-1',
-      changes: { publisher: 'reuters', publisherName: 'Reuters' },
-      reason: 'misattributed',
+    const correction = log.append({
+      type: 'SourceCorrected',
+      data: {
+        campaignId: 'syria-2024',
+        sourceId: 'blog-1',
+        changes: { publisher: 'reuters', publisherName: 'Reuters' },
+        reason: 'misattributed',
+      },
     });
     const folded = log.fold();
     const end = local('2024-12-06');
@@ -371,11 +375,14 @@ describe('control: catalog corrections and knownAt (domain.md, knownAt: the even
   it('given a place renamed after a claim, when asked as known before the rename, then the old name shows', () => {
     const log = new TestLog();
     log.control('tiyas-saa', { place: 'tiyas', status: 'controlled', controller: 'saa', time: { date: '2024-12-05' } });
-    const rename = log.append('PlaceCorrected', {
-      campaignId: 'syria-2024',
-      placeId: 'tiyas',
-      changes: { name: 'T4 airbase' },
-      reason: 'common name',
+    const rename = log.append({
+      type: 'PlaceCorrected',
+      data: {
+        campaignId: 'syria-2024',
+        placeId: 'tiyas',
+        changes: { name: 'T4 airbase' },
+        reason: 'common name',
+      },
     });
     const folded = log.fold();
     const end = local('2024-12-06');

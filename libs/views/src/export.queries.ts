@@ -1,7 +1,14 @@
-import type { CampaignLedger } from './ledger';
+import type { ClaimData } from '@timeline/domain';
+import type { CampaignLedger } from './campaign-ledger';
 import type { ControlView } from './control.queries';
 
 const PRECISION_CODE: Record<string, number> = { exact: 1, hour: 1, by: 1, 'part-of-day': 1, day: 1, 'multi-day': 2 };
+
+type KeyOfAny<T> = T extends unknown ? keyof T : never;
+type FieldOfAny<T, K extends PropertyKey> = T extends unknown ? (K extends keyof T ? T[K] : never) : never;
+/** Every field a claim of any type may have, read from one flat row: absent where its type has none. */
+type ClaimFields = { [K in KeyOfAny<ClaimData>]?: FieldOfAny<ClaimData, K> };
+type Cell = string | number | boolean | null | undefined;
 
 const COLUMNS = [
   'claim_id',
@@ -55,10 +62,11 @@ export function claimsCsv(ledger: CampaignLedger): string {
   const records = [...ledger.claims.values()].sort((a, b) => a.firstPosition - b.firstPosition);
   for (const record of records) {
     record.versions.forEach((version, revision) => {
-      const c = version.claim as Record<string, any>;
+      const c: ClaimFields = version.claim;
+      const { time, sources } = version.claim;
       const place = c.place ? ledger.places.get(c.place) : undefined;
       const count = typeof c.count === 'number' ? { best: c.count, low: c.count, high: c.count } : c.count;
-      const row: Record<(typeof COLUMNS)[number], unknown> = {
+      const row: Record<(typeof COLUMNS)[number], Cell> = {
         claim_id: record.claimId,
         revision,
         event: version.event,
@@ -66,10 +74,10 @@ export function claimsCsv(ledger: CampaignLedger): string {
         actor: version.actor,
         type: c.type,
         operation: c.operation,
-        time_from: c.time.from,
-        time_to: c.time.to,
-        time_precision: c.time.precision,
-        time_precision_code: PRECISION_CODE[c.time.precision] ?? 3,
+        time_from: time.from,
+        time_to: time.to,
+        time_precision: time.precision,
+        time_precision_code: PRECISION_CODE[time.precision] ?? 3,
         place: c.place,
         place_name: place?.name,
         governorate: place?.governorate,
@@ -93,8 +101,8 @@ export function claimsCsv(ledger: CampaignLedger): string {
         area_km2: c.areaKm2,
         incident_kind: c.kind,
         actors: (c.actors ?? []).join(';'),
-        sources: c.sources.join(';'),
-        publishers: [...new Set<string>(c.sources.map((s: string) => ledger.sources.get(s)?.publisher ?? ''))].join(';'),
+        sources: sources.join(';'),
+        publishers: [...new Set<string>(sources.map((s) => ledger.sources.get(s)?.publisher ?? ''))].join(';'),
         attributed_to: c.attributedTo,
         rank: version.rank,
         retracted: version.retracted,
@@ -106,7 +114,7 @@ export function claimsCsv(ledger: CampaignLedger): string {
   return rows.join('\n') + '\n';
 }
 
-function csvCell(value: unknown): string {
+function csvCell(value: Cell): string {
   if (value === undefined || value === null) return '';
   const text = String(value);
   // a leading = + - @ would be read as a formula by spreadsheets
@@ -124,7 +132,7 @@ export function controlGeoJson(ledger: CampaignLedger, view: ControlView) {
       return {
         type: 'Feature',
         id: state.place,
-        geometry: known ? { type: 'Point', coordinates: [place!.lon, place!.lat] } : null,
+        geometry: known ? { type: 'Point', coordinates: [place.lon, place.lat] } : null,
         properties: {
           place: state.place,
           name: state.name,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { controlAt, endOfDay } from './control.queries';
 import { claimsCsv, controlGeoJson } from './export.queries';
-import { NOW } from './ledger';
+import { NOW } from './known-at';
 import { TestLog } from '@timeline/testing';
 
 /** RFC 4180 rows: quoted cells may hold commas, doubled quotes and newlines. */
@@ -13,20 +13,28 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') ((cell += '"'), i++);
-      else if (ch === '"') quoted = false;
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
       else cell += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') (row.push(cell), (cell = ''));
-    else if (ch === '\n') (row.push(cell), rows.push(row), (row = []), (cell = ''));
-    else cell += ch;
+    else if (ch === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (ch === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else cell += ch;
   }
   return rows;
 }
 
 function records(csv: string): Record<string, string>[] {
-  const [header, ...rows] = parseCsv(csv);
-  return rows.map((row) => Object.fromEntries(header.map((column, i) => [column, row[i]])));
+  const [header = [], ...rows] = parseCsv(csv);
+  return rows.map((row) => Object.fromEntries(header.map((column, i) => [column, row[i] ?? ''])));
 }
 
 describe('claimsCsv: one row per claim revision', () => {
@@ -108,7 +116,7 @@ describe('claimsCsv: one row per claim revision', () => {
     const csv = claimsCsv(ledger);
 
     expect(csv).toContain('"He said, ""Hama has fallen""\nto the opposition."');
-    expect(records(csv)[0].quote).toBe(quote);
+    expect(records(csv)[0]?.quote).toBe(quote);
   });
 
   it('given a quote with only a line break, when exported, then the cell is quoted so the row stays one record', () => {
@@ -195,17 +203,20 @@ describe('controlGeoJson: the day’s control map as points', () => {
   it('given a place whose coordinates are corrected, when exported, then the point follows the correction', () => {
     const log = new TestLog();
     log.control('rastan-hts', { place: 'al-rastan', status: 'controlled', controller: 'hts', time: { date: '2024-12-05' } });
-    log.append('PlaceCorrected', {
-      campaignId: 'syria-2024',
-      placeId: 'al-rastan',
-      changes: { lat: 34.93, lon: 36.73, precision: 'exact' },
-      reason: 'survey',
+    log.append({
+      type: 'PlaceCorrected',
+      data: {
+        campaignId: 'syria-2024',
+        placeId: 'al-rastan',
+        changes: { lat: 34.93, lon: 36.73, precision: 'exact' },
+        reason: 'survey',
+      },
     });
     const { views, ledger } = log.fold();
 
     const [feature] = controlGeoJson(ledger, controlAt(views, ledger, endOfDay(ledger, '2024-12-05'), NOW)).features;
 
-    expect(feature.geometry).toEqual({ type: 'Point', coordinates: [36.73, 34.93] });
-    expect(feature.properties.precision).toBe('exact');
+    expect(feature?.geometry).toEqual({ type: 'Point', coordinates: [36.73, 34.93] });
+    expect(feature?.properties.precision).toBe('exact');
   });
 });

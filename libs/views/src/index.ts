@@ -1,6 +1,12 @@
 /** The control, casualty and territory views: one fold of the log per campaign and the queries over it. */
 export * from './timeline-views';
-export * from './ledger';
+export * from './known-at';
+export * from './catalog.view';
+export * from './campaign-ledger';
+export * from './claim-history';
+export * from './claim-indexes';
+export * from './publisher-grades';
+export * from './snapshot-format';
 export * from './control';
 export * from './control.queries';
 export * from './casualties';

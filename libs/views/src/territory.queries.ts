@@ -1,6 +1,7 @@
 import { type ClaimDataOf, dayBounds } from '@timeline/domain';
 import { placeStateAt } from './control';
-import type { CampaignLedger, KnownAt } from './ledger';
+import type { CampaignLedger } from './campaign-ledger';
+import type { KnownAt } from './known-at';
 import type { TimelineViews } from './timeline-views';
 
 type TerritoryClaim = ClaimDataOf<'territory'>;
@@ -60,7 +61,7 @@ export function territoryOn(
       const version = ledger.liveAt(record, knownAt);
       if (!version || version.claim.type !== 'territory' || version.claim.faction !== faction) continue;
       if (operation && version.claim.operation !== operation) continue;
-      const claim = version.claim as TerritoryClaim;
+      const claim = version.claim;
       if (claim.scope === 'incident' && version.to > start && version.to <= end) {
         const daily = entry(faction).reported.daily;
         daily.settlements += claim.settlements ?? 0;

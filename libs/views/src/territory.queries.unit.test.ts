@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NOW } from './ledger';
+import { NOW } from './known-at';
 import { territoryOn } from './territory.queries';
 import { TestLog } from '@timeline/testing';
 
@@ -113,12 +113,12 @@ describe('territoryOn: settlements and area reported', () => {
     const retraction = log.retract('t-inc-1');
     const { views, ledger } = log.fold();
 
-    expect(territoryOn(views, ledger, '2024-12-06', NOW)[0].reported.daily).toEqual({
+    expect(territoryOn(views, ledger, '2024-12-06', NOW)[0]?.reported.daily).toEqual({
       settlements: 3,
       areaKm2: 0,
       claims: ['t-inc-2'],
     });
-    expect(territoryOn(views, ledger, '2024-12-06', retraction - 1)[0].reported.daily).toEqual({
+    expect(territoryOn(views, ledger, '2024-12-06', retraction - 1)[0]?.reported.daily).toEqual({
       settlements: 8,
       areaKm2: 120,
       claims: ['t-inc-1', 't-inc-2'],

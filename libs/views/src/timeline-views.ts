@@ -1,18 +1,34 @@
-import type { CampaignRegistration, Grade } from '@timeline/domain';
+import { assertNever, type ClaimData, type ClaimEvent, type RecordedEvent } from '@timeline/domain';
+import { CampaignLedger } from './campaign-ledger';
 import { casualtyCandidates, incidentGroups, type CasualtyCandidate, type Group } from './casualties';
+import { CatalogView } from './catalog.view';
+import { latestVersion } from './claim-history';
+import { casualtyKey } from './claim-indexes';
 import { placeTimeline, type TimelineEntry } from './control';
+import { NOW, type KnownAt } from './known-at';
+import { nested } from './multimaps';
+import type { PublisherGrades } from './publisher-grades';
+import {
+  campaignLine,
+  claimLines,
+  claimRecordOf,
+  restoreCampaign,
+  restorePublishers,
+  type SnapshotLine,
+  type ViewsLine,
+} from './snapshot-format';
 import { lastAtOrBefore } from './sorted-search';
-import { CampaignLedger, NOW, PublisherGrades, type KnownAt, type LogEvent } from './ledger';
 
 /**
- * The views' fold of the whole log: one ledger per campaign, publisher grades, and the position
- * and recording time of every event (to turn a `knownAt` instant into a position). Answers for
- * what is known now are cached per place and per casualty key, and an event drops only the
- * entries it touches: a correction refreshes the places and figures it changes, nothing else.
+ * The views' fold of the whole log: the catalog, one ledger of claims per campaign, and the
+ * position and recording time of every event (to turn a `knownAt` instant into a position).
+ * Answers for what is known now are cached per place and per casualty key, and an event drops
+ * only the entries it touches: a correction refreshes the places and figures it changes, nothing else.
  */
 export class TimelineViews {
+  /** The one fold of the catalog: the views name their answers from it and commands check against it. */
+  readonly catalog = new CatalogView();
   readonly ledgers = new Map<string, CampaignLedger>();
-  readonly grades = new PublisherGrades();
   private readonly positions: number[] = [];
   private readonly recordedAts: number[] = [];
   /** campaign → place → operation ('' for all) → timeline known now. */
@@ -27,79 +43,88 @@ export class TimelineViews {
   private readonly changeListeners = new Set<(change: ViewChange) => void>();
   position = 0;
 
-  apply(event: LogEvent): void {
+  get grades(): PublisherGrades {
+    return this.catalog.grades;
+  }
+
+  apply(event: RecordedEvent): void {
     if (event.position <= this.position) return;
     this.position = event.position;
-    const recordedAt = Date.parse(String(event.metadata.recordedAt ?? '')) || 0;
+    // recording times never go back, so a knownAt instant finds its position by binary search
+    const recordedAt = Math.max(Date.parse(event.metadata.recordedAt) || 0, this.recordedAts[this.recordedAts.length - 1] ?? 0);
     this.positions.push(event.position);
-    this.recordedAts.push(Math.max(recordedAt, this.recordedAts[this.recordedAts.length - 1] ?? 0));
-    const data = event.data as Record<string, any>;
+    this.recordedAts.push(recordedAt);
+    // claim events first: they are nearly all of the log
     switch (event.type) {
-      case 'CampaignRegistered':
-        if (!this.ledgers.has(data.campaignId))
-          this.ledgers.set(data.campaignId, new CampaignLedger(data as CampaignRegistration, this.grades));
+      case 'ControlClaimed':
+      case 'CasualtiesReported':
+      case 'TerritoryReported':
+      case 'IncidentReported':
+      case 'ClaimCorrected':
+      case 'ClaimRetracted':
+      case 'ClaimRanked':
+        this.applyClaimEvent(event, recordedAt);
         return;
+      case 'CampaignRegistered': {
+        this.catalog.apply(event);
+        const entry = this.catalog.campaigns.get(event.data.campaignId);
+        if (entry && !this.ledgers.has(event.data.campaignId))
+          this.ledgers.set(event.data.campaignId, new CampaignLedger(entry, this.catalog.grades));
+        return;
+      }
       case 'PlaceRegistered':
-        this.ledgers.get(data.campaignId)?.recordPlace(stripCampaign(data) as never, event.position);
-        return;
-      case 'PlaceCorrected': {
-        const ledger = this.ledgers.get(data.campaignId);
-        const place = ledger?.places.get(data.placeId);
-        if (place) ledger!.recordPlace({ ...place, ...data.changes }, event.position);
-        return;
-      }
+      case 'PlaceCorrected':
       case 'SourceRegistered':
-        this.ledgers.get(data.campaignId)?.recordSource(stripCampaign(data) as never, event.position);
+      case 'PublisherRegistered':
+        this.catalog.apply(event);
         return;
-      case 'SourceCorrected': {
-        const ledger = this.ledgers.get(data.campaignId);
-        const source = ledger?.sources.get(data.sourceId);
-        if (source) ledger!.recordSource({ ...source, ...data.changes }, event.position);
-        this.invalidateCampaign(data.campaignId);
+      case 'SourceCorrected':
+        this.catalog.apply(event);
+        this.invalidateCampaign(event.data.campaignId);
         return;
-      }
       case 'PublisherAssessed':
-        this.grades.assess(data.publisher, data.reliability as Grade, event.position, String(event.metadata.actor ?? ''));
+        this.catalog.apply(event);
         for (const campaignId of this.ledgers.keys()) this.invalidateCampaign(campaignId);
         return;
-      default: {
-        const ledger = this.ledgers.get(data.campaignId);
-        if (!ledger || typeof data.claimId !== 'string') return;
-        const before = ledger.claims.get(data.claimId)?.versions.at(-1)?.claim;
-        const record = ledger.applyClaimEvent(event, this.recordedAts[this.recordedAts.length - 1]);
-        if (!record) return;
-        const after = record.versions[record.versions.length - 1].claim;
-        this.invalidateClaim(data.campaignId, [before, after]);
-      }
+      default:
+        return assertNever(event);
     }
   }
 
   /** The views as lines of plain data: a snapshot to resume from without refolding the log. */
-  *toSnapshot(): Generator<unknown> {
+  *toSnapshot(): Generator<SnapshotLine> {
     yield {
       kind: 'views',
       position: this.position,
       positions: this.positions,
       recordedAts: this.recordedAts,
-      grades: this.grades.toSnapshot(),
-    };
-    for (const ledger of this.ledgers.values()) yield* ledger.toSnapshot();
+      publishers: [...this.catalog.publishers.values()],
+      grades: this.catalog.grades.toSnapshot(),
+    } satisfies ViewsLine;
+    for (const entry of this.catalog.campaigns.values()) yield campaignLine(entry);
+    for (const ledger of this.ledgers.values()) yield* claimLines(ledger);
   }
 
-  static fromSnapshot(lines: Iterable<any>): TimelineViews {
+  static fromSnapshot(lines: Iterable<SnapshotLine>): TimelineViews {
     const views = new TimelineViews();
     for (const line of lines) {
-      if (line.kind === 'views') {
-        views.position = line.position;
-        for (const position of line.positions) views.positions.push(position);
-        for (const recordedAt of line.recordedAts) views.recordedAts.push(recordedAt);
-        views.grades.restore(line.grades);
-      } else if (line.kind === 'campaign') {
-        const ledger = new CampaignLedger(line.campaign, views.grades);
-        ledger.restorePlacesAndSources(line.places, line.sources);
-        views.ledgers.set(line.campaign.campaignId, ledger);
-      } else if (line.kind === 'claim') {
-        views.ledgers.get(line.campaignId)?.restoreClaim(line);
+      switch (line.kind) {
+        case 'views':
+          views.position = line.position;
+          for (const position of line.positions) views.positions.push(position);
+          for (const recordedAt of line.recordedAts) views.recordedAts.push(recordedAt);
+          restorePublishers(views.catalog, line);
+          break;
+        case 'campaign': {
+          const entry = restoreCampaign(views.catalog, line);
+          views.ledgers.set(entry.campaign.campaignId, new CampaignLedger(entry, views.catalog.grades));
+          break;
+        }
+        case 'claim':
+          views.ledgers.get(line.campaignId)?.restoreClaim(claimRecordOf(line));
+          break;
+        default:
+          assertNever(line);
       }
     }
     return views;
@@ -119,13 +144,14 @@ export class TimelineViews {
     if (knownAt === undefined) return NOW;
     if (typeof knownAt === 'number') return knownAt;
     const found = lastAtOrBefore(this.recordedAts.length, (i) => this.recordedAts[i], Date.parse(knownAt));
-    return found < 0 ? 0 : this.positions[found];
+    // before the first event (found = -1): nothing was known yet
+    return this.positions[found] ?? 0;
   }
 
-  /** The events of the log up to a position, as (position, recordedAt) pairs: for audits. */
+  /** When the event at a position was recorded, or null when no event is there: for audits. */
   recordedAtOf(position: number): string | null {
-    const i = this.indexOfPosition(position);
-    return i < 0 ? null : new Date(this.recordedAts[i]).toISOString();
+    const recordedAt = this.recordedAts[this.indexOfPosition(position)];
+    return recordedAt === undefined ? null : new Date(recordedAt).toISOString();
   }
 
   timeline(ledger: CampaignLedger, place: string, knownAt: KnownAt, operation?: string): TimelineEntry[] {
@@ -188,20 +214,29 @@ export class TimelineViews {
     return this.positions[found] === position ? found : -1;
   }
 
-  private invalidateClaim(campaignId: string, versions: (Record<string, any> | undefined)[]): void {
+  private applyClaimEvent(event: RecordedEvent<ClaimEvent>, recordedAt: number): void {
+    const ledger = this.ledgers.get(event.data.campaignId);
+    if (!ledger) return;
+    const known = ledger.claims.get(event.data.claimId);
+    const before = known && latestVersion(known).claim;
+    const record = ledger.applyClaimEvent(event, recordedAt);
+    if (record) this.invalidateClaim(ledger, before, latestVersion(record).claim);
+  }
+
+  /** Drops what a claim's change touches: what its version before and after the change say. */
+  private invalidateClaim(ledger: CampaignLedger, before: ClaimData | undefined, after: ClaimData): void {
+    const campaignId = ledger.campaign.campaignId;
     this.answers.delete(campaignId);
     // nothing cached and nobody listening, as during a rebuild: nothing to drop
     if (!this.timelines.has(campaignId) && !this.casualtyCache.has(campaignId) && this.changeListeners.size === 0) return;
     const places = new Set<string>();
     const keys = new Set<string>();
-    for (const claim of versions) {
-      if (!claim) continue;
+    for (const claim of before ? [before, after] : [after]) {
       if (claim.type === 'control') places.add(claim.place);
-      if (claim.type === 'casualties') keys.add(`${claim.side}|${claim.category}`);
+      if (claim.type === 'casualties') keys.add(casualtyKey(claim));
       // a denial changes the dispute flag of the places of the claims it names
       for (const denied of claim.denies ?? []) {
-        const target = this.ledgers.get(campaignId)?.claims.get(denied)?.versions.at(-1)?.claim as
-          Record<string, any> | undefined;
+        const target = ledger.claims.get(denied)?.versions.at(-1)?.claim;
         if (target?.type === 'control') places.add(target.place);
       }
     }
@@ -223,15 +258,4 @@ export interface ViewChange {
   campaignId: string;
   places: string[];
   casualtyKeys: string[];
-}
-
-function stripCampaign(data: Record<string, unknown>): Record<string, unknown> {
-  const { campaignId: _c, ...rest } = data;
-  return rest;
-}
-
-function nested<K, V>(map: Map<K, Map<string, V>>, key: K): Map<string, V> {
-  let inner = map.get(key);
-  if (!inner) map.set(key, (inner = new Map()));
-  return inner;
 }

@@ -1,7 +1,6 @@
 import { canonicalJson } from '../common/canonical-json';
 import { assertNever, DomainError } from '../common/domain-error';
-import type { ClaimChanges, ClaimData, ClaimEvent } from './claim.events';
-import { RECORDED_EVENT_TYPE } from './claim.events';
+import { type ClaimChanges, type ClaimData, type ClaimEvent, RECORDED_EVENT_TYPE } from './claim.events';
 import type { ClaimState } from './claim.evolve';
 import type { Rank } from './claim.schema';
 

@@ -24,7 +24,7 @@ export function prepareClaim(input: unknown, refs: CampaignReferences, prefix = 
   const id = claimId ?? derivedClaimId(written);
   return {
     ok: true,
-    value: { ...fields, claimId: id, campaignId: refs.campaignId, time: time.time, writtenTime } as ClaimData,
+    value: { ...fields, claimId: id, campaignId: refs.campaignId, time: time.time, writtenTime },
   };
 }
 
@@ -37,7 +37,7 @@ export function derivedClaimId(claim: ClaimInput): string {
 /** The claim as its author would write it now, to merge a correction into. */
 export function writtenClaim(claim: ClaimData): ClaimInput {
   const { campaignId: _c, time: _t, writtenTime, ...fields } = claim;
-  return { ...fields, time: writtenTime } as ClaimInput;
+  return { ...fields, time: writtenTime };
 }
 
 /**
@@ -81,5 +81,5 @@ export function prepareCorrection(
       changes[key] = next[key] ?? null;
     }
   }
-  return { ok: true, value: changes as ClaimChanges };
+  return { ok: true, value: changes };
 }

@@ -102,15 +102,17 @@ const CONTROL_FIELDS: Record<ControlStatus, { required: string[]; forbidden: str
 };
 
 function checkControl(claim: Record<string, unknown>, ctx: z.RefinementCtx): void {
-  const rule = CONTROL_FIELDS[claim.status as ControlStatus];
+  // the status has passed the enum of the control schema before this refinement runs
+  const status = claim.status as ControlStatus;
+  const rule = CONTROL_FIELDS[status];
   for (const field of rule.required) {
     if (claim[field] === undefined || claim[field] === null) {
-      ctx.addIssue({ code: 'custom', path: [field], message: `is required when status is "${claim.status}"` });
+      ctx.addIssue({ code: 'custom', path: [field], message: `is required when status is "${status}"` });
     }
   }
   for (const field of rule.forbidden) {
     if (claim[field] !== undefined && claim[field] !== null) {
-      ctx.addIssue({ code: 'custom', path: [field], message: `does not apply when status is "${claim.status}"` });
+      ctx.addIssue({ code: 'custom', path: [field], message: `does not apply when status is "${status}"` });
     }
   }
 }

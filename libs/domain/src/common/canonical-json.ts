@@ -25,6 +25,6 @@ export function contentHash(value: unknown): string {
 /** A UUID-shaped id derived from content: the same input always gives the same id. */
 export function deterministicUuid(...parts: unknown[]): string {
   const hex = createHash('sha256').update(canonicalJson(parts)).digest('hex');
-  const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
+  const variant = ((parseInt(hex.charAt(16), 16) & 0x3) | 0x8).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

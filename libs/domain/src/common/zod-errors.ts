@@ -6,7 +6,7 @@ export function fieldErrors(error: z.ZodError, prefix = ''): FieldError[] {
   return error.issues.flatMap((issue) => {
     const path = [prefix, ...issue.path.map(String)].filter((p) => p !== '').join('.');
     // an unrecognised-keys issue names several fields: one error for each
-    const keys = 'keys' in issue && Array.isArray(issue.keys) && issue.keys.length ? (issue.keys as string[]) : undefined;
+    const keys = 'keys' in issue && Array.isArray(issue.keys) && issue.keys.length ? issue.keys : undefined;
     if (keys) return keys.map((k) => ({ path: path ? `${path}.${k}` : k, message: 'is not a known field' }));
     return [{ path, message: issue.message }];
   });

@@ -68,7 +68,8 @@ export function normalizeTime(written: WrittenTime, timeZone: string, path = 'ti
       return interval(from, to, 'hour');
     }
     if (by !== undefined) {
-      const [hh, mm] = by.split(':').map(Number);
+      // `by` is HH:MM (checked by the schema)
+      const [hh = 0, mm = 0] = by.split(':').map(Number);
       const minutes = hh * 60 + mm;
       if (minutes === 0 || minutes > 24 * 60) return fail('by', 'must be after 00:00 and at most 24:00');
       return interval(localToUtc(date, 0, timeZone), localToUtc(date, minutes, timeZone), 'by');

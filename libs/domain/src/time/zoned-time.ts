@@ -42,18 +42,19 @@ interface WallClock {
 }
 
 export function wallClockAt(epochMs: number, timeZone: string): WallClock {
-  const parts: Record<string, number> = {};
+  const clock: WallClock = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
   for (const part of formatterFor(timeZone).formatToParts(new Date(epochMs))) {
-    if (part.type !== 'literal') parts[part.type] = Number(part.value);
+    switch (part.type) {
+      case 'year':
+      case 'month':
+      case 'day':
+      case 'hour':
+      case 'minute':
+      case 'second':
+        clock[part.type] = Number(part.value);
+    }
   }
-  return {
-    year: parts.year,
-    month: parts.month,
-    day: parts.day,
-    hour: parts.hour,
-    minute: parts.minute,
-    second: parts.second,
-  };
+  return clock;
 }
 
 const QUARTER_HOUR = 15 * 60 * 1000;
@@ -67,7 +68,7 @@ const offsets = new Map<string, Map<number, number>>();
 export function offsetAt(epochMs: number, timeZone: string): number {
   const bucket = Math.floor(epochMs / QUARTER_HOUR);
   let zone = offsets.get(timeZone);
-  if (!zone) offsets.set(timeZone, (zone = new Map()));
+  if (!zone) offsets.set(timeZone, (zone = new Map<number, number>()));
   let offset = zone.get(bucket);
   if (offset === undefined) {
     const at = bucket * QUARTER_HOUR;
@@ -84,7 +85,7 @@ export function offsetAt(epochMs: number, timeZone: string): number {
  * the next day, so `24:00` is the end of the day. In a spring-forward gap the later offset wins.
  */
 export function localToUtc(date: string, minutesOfDay: number, timeZone: string): number {
-  const [year, month, day] = date.split('-').map(Number);
+  const { year, month, day } = dateParts(date);
   const guess = Date.UTC(year, month - 1, day, 0, minutesOfDay);
   const first = guess - offsetAt(guess, timeZone);
   const second = guess - offsetAt(first, timeZone);
@@ -103,8 +104,13 @@ export function dayBounds(date: string, timeZone: string): { start: number; end:
 }
 
 export function addDays(date: string, days: number): string {
-  const [year, month, day] = date.split('-').map(Number);
+  const { year, month, day } = dateParts(date);
   return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+}
+
+/** The year, month and day of a calendar date YYYY-MM-DD. */
+function dateParts(date: string): { year: number; month: number; day: number } {
+  return { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) };
 }
 
 function pad(n: number): string {

@@ -41,8 +41,8 @@ export class KurrentDbEventStore implements EventStore {
 
   async append(requests: StreamAppend[]): Promise<AppendResult[]> {
     try {
-      if (requests.length === 1) {
-        const [request] = requests;
+      const [request] = requests;
+      if (request && requests.length === 1) {
         const result = await this.client.appendToStream(request.stream, request.events.map(toEventData), {
           streamState: toStreamState(request.expected),
         });
@@ -72,7 +72,7 @@ export class KurrentDbEventStore implements EventStore {
           typeof error.actualState === 'bigint' || typeof error.actualState === 'number'
             ? Number(error.actualState)
             : 'no_stream';
-        const stream = error.streamName ?? requests[0].stream;
+        const stream = error.streamName ?? requests[0]?.stream ?? '';
         const expected = requests.find((r) => r.stream === stream)?.expected ?? 'any';
         throw new WrongExpectedState(stream, expected, actual);
       }
@@ -106,7 +106,7 @@ export class KurrentDbEventStore implements EventStore {
       const stored = toStored(resolved);
       if (!stored || stored.position <= after) continue;
       // The events of one atomic append share a position: never end a page inside one.
-      if (events.length >= limit && stored.position !== events[events.length - 1].position) break;
+      if (events.length >= limit && stored.position !== events.at(-1)?.position) break;
       events.push(stored);
     }
     return events;

@@ -9,6 +9,7 @@ import {
 } from '../event-store.port';
 import { PollingSubscription } from '../polling-subscription';
 import { planAppend } from '../plan-append';
+import { promised } from '../promised';
 
 /** The whole log in memory: for tests and throwaway runs. */
 export class MemoryEventStore implements EventStore {
@@ -17,12 +18,16 @@ export class MemoryEventStore implements EventStore {
   private readonly streams = new Map<string, StoredEvent[]>();
   private readonly subscriptions = new Set<PollingSubscription>();
 
-  async append(requests: StreamAppend[]): Promise<AppendResult[]> {
+  append(requests: StreamAppend[]): Promise<AppendResult[]> {
+    return promised(() => this.appendNow(requests));
+  }
+
+  private appendNow(requests: StreamAppend[]): AppendResult[] {
     const plan = planAppend(requests, (stream) => this.streams.get(stream) ?? [], this.log.length);
     if (plan.kind === 'stored') return plan.results;
     for (const planned of plan.events) {
       // Stored as the other stores store it: serialised, so no caller can change it afterwards.
-      const event: StoredEvent = JSON.parse(JSON.stringify(planned));
+      const event = JSON.parse(JSON.stringify(planned)) as StoredEvent;
       this.log.push(event);
       const stream = this.streams.get(event.stream) ?? [];
       stream.push(event);
@@ -32,16 +37,16 @@ export class MemoryEventStore implements EventStore {
     return plan.results;
   }
 
-  async readStream(stream: string): Promise<StoredEvent[]> {
-    return (this.streams.get(stream) ?? []).map(copy);
+  readStream(stream: string): Promise<StoredEvent[]> {
+    return promised(() => (this.streams.get(stream) ?? []).map(copy));
   }
 
-  async readAll(after: LogPosition, limit: number): Promise<StoredEvent[]> {
-    return this.log.slice(after, after + limit).map(copy);
+  readAll(after: LogPosition, limit: number): Promise<StoredEvent[]> {
+    return promised(() => this.log.slice(after, after + limit).map(copy));
   }
 
-  async headPosition(): Promise<LogPosition> {
-    return this.log.length;
+  headPosition(): Promise<LogPosition> {
+    return promised(() => this.log.length);
   }
 
   subscribe(after: LogPosition, handler: EventsHandler): Subscription {

@@ -12,6 +12,7 @@ import type {
 } from '../event-store.port';
 import { planAppend } from '../plan-append';
 import { PollingSubscription } from '../polling-subscription';
+import { promised } from '../promised';
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS events (
@@ -134,20 +135,26 @@ export class SqliteEventStore implements EventStore {
       for (const g of group) g.reject(error);
       return;
     }
-    outcomes.forEach((outcome, i) => (outcome.ok ? group[i].resolve(outcome.results) : group[i].reject(outcome.error)));
+    group.forEach((g, i) => {
+      const outcome = outcomes[i];
+      // the transaction answers one outcome per request group, in order
+      if (!outcome) g.reject(new Error('the append transaction gave no outcome'));
+      else if (outcome.ok) g.resolve(outcome.results);
+      else g.reject(outcome.error);
+    });
     for (const subscription of this.subscriptions) subscription.wake();
   }
 
-  async readStream(stream: string): Promise<StoredEvent[]> {
-    return this.readStreamNow(stream);
+  readStream(stream: string): Promise<StoredEvent[]> {
+    return promised(() => this.readStreamNow(stream));
   }
 
-  async readAll(after: LogPosition, limit: number): Promise<StoredEvent[]> {
-    return this.statements.all.all(after, limit).map(toStored);
+  readAll(after: LogPosition, limit: number): Promise<StoredEvent[]> {
+    return promised(() => this.statements.all.all(after, limit).map(toStored));
   }
 
-  async headPosition(): Promise<LogPosition> {
-    return this.headNow();
+  headPosition(): Promise<LogPosition> {
+    return promised(() => this.headNow());
   }
 
   subscribe(after: LogPosition, handler: EventsHandler): Subscription {
@@ -197,7 +204,7 @@ function toStored(row: Row): StoredEvent {
     position: row.position,
     eventId: row.event_id,
     type: row.type,
-    data: JSON.parse(row.data),
-    metadata: JSON.parse(row.metadata),
+    data: JSON.parse(row.data) as unknown,
+    metadata: JSON.parse(row.metadata) as Record<string, unknown>,
   };
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { gradeValue, NOW, PublisherGrades } from './ledger';
+import { gradeValue, PublisherGrades } from './publisher-grades';
+import { NOW } from './known-at';
+import { firstVersion } from './claim-history';
 import { TestLog } from '@timeline/testing';
 
 describe('CampaignLedger: claims with versions over transaction time', () => {
@@ -80,7 +82,7 @@ describe('CampaignLedger: claims with versions over transaction time', () => {
     });
     log.casualties('k2', { count: 3, scope: 'incident', time: { date: '2024-12-05' }, sources: ['sohr-1', 'reuters-1'] });
     const { ledger } = log.fold();
-    const latest = (id: string) => ledger.claims.get(id)!.versions[0];
+    const latest = (id: string) => firstVersion(ledger.claims.get(id)!);
 
     expect(ledger.publisherOf(latest('k1'))).toBe('syria-defense-ministry');
     expect(ledger.publisherOf(latest('k2'))).toBe('sohr');
@@ -135,7 +137,7 @@ describe('PublisherGrades: grades over transaction time', () => {
     });
     log.assess('reuters', 'A');
     const { ledger } = log.fold();
-    const version = ledger.claims.get('c1')!.versions[0];
+    const version = firstVersion(ledger.claims.get('c1')!);
 
     expect(ledger.gradeScore(version, claim)).toBe(gradeValue('D'));
     expect(ledger.gradeScore(version, NOW)).toBe(gradeValue('A'));

@@ -1,0 +1,116 @@
+import {
+  assertNever,
+  type ClaimData,
+  type ClaimEvent,
+  type ClaimState,
+  evolveClaim,
+  initialClaimState,
+  isClaimRecorded,
+  type Rank,
+  type RecordedEvent,
+} from '@timeline/domain';
+
+/** A claim as it stood after one event of its stream: one row of its transaction-time history. */
+export interface ClaimVersion {
+  position: number;
+  recordedAt: number;
+  event: ClaimEvent['type'];
+  actor: string;
+  /** Sources the event itself cites (the claim's for a record, the correction's for a correction). */
+  eventSources: string[];
+  claim: ClaimData;
+  rank: Rank;
+  retracted: boolean;
+  /** Interval of the claim's valid time in epoch ms, cached from `claim.time`. */
+  from: number;
+  to: number;
+}
+
+export interface ClaimRecord {
+  claimId: string;
+  /** Position at which the claim was first recorded: the last tie-break of the views. */
+  firstPosition: number;
+  versions: ClaimVersion[];
+}
+
+/** A record is made with its first version, so it always has a first and a latest one. */
+export function firstVersion(record: ClaimRecord): ClaimVersion {
+  return versionOf(record, record.versions[0]);
+}
+
+export function latestVersion(record: ClaimRecord): ClaimVersion {
+  return versionOf(record, record.versions[record.versions.length - 1]);
+}
+
+function versionOf(record: ClaimRecord, version: ClaimVersion | undefined): ClaimVersion {
+  if (!version) throw new Error(`claim "${record.claimId}" has a record without versions`);
+  return version;
+}
+
+export const RANK_VALUE: Record<Rank, number> = { preferred: 2, normal: 1, deprecated: 0 };
+
+/**
+ * The claim's next version after one event of its stream, folded by the domain's `evolveClaim`;
+ * undefined when the event changes nothing: a claim recorded again under its id, or a change to
+ * a claim never recorded.
+ */
+export function nextVersion(
+  versions: readonly ClaimVersion[],
+  event: RecordedEvent<ClaimEvent>,
+  recordedAt: number,
+): ClaimVersion | undefined {
+  const last = versions[versions.length - 1];
+  // evolveClaim would start the claim afresh: the log keeps the first record of an id
+  if (last && isClaimRecorded(event)) return undefined;
+  const state = evolveClaim(stateOf(versions), event);
+  if (!state.exists) return undefined;
+  const sameTime = last !== undefined && last.claim === state.claim;
+  // versions are built with one literal shape: the fold runs once per event of the whole log
+  return {
+    position: event.position,
+    recordedAt,
+    event: event.type,
+    actor: event.metadata.actor,
+    eventSources: sourcesCited(event),
+    claim: state.claim,
+    rank: state.rank,
+    retracted: state.retracted,
+    from: sameTime ? last.from : Date.parse(state.claim.time.from),
+    to: sameTime ? last.to : Date.parse(state.claim.time.to),
+  };
+}
+
+/** No claim yet; `evolveClaim` never changes the state it is given, so one serves every claim. */
+const NO_CLAIM = initialClaimState();
+
+/** The claim's stream folded so far, as `evolveClaim` knows it, from its versions. */
+function stateOf(versions: readonly ClaimVersion[]): ClaimState {
+  const first = versions[0];
+  const last = versions[versions.length - 1];
+  if (!first || !last) return NO_CLAIM;
+  return {
+    exists: true,
+    original: first.claim,
+    claim: last.claim,
+    revision: versions.length - 1,
+    rank: last.rank,
+    retracted: last.retracted,
+  };
+}
+
+function sourcesCited(event: ClaimEvent): string[] {
+  switch (event.type) {
+    case 'ControlClaimed':
+    case 'CasualtiesReported':
+    case 'TerritoryReported':
+    case 'IncidentReported':
+      return event.data.sources;
+    case 'ClaimCorrected':
+    case 'ClaimRetracted':
+      return event.data.sources;
+    case 'ClaimRanked':
+      return [];
+    default:
+      return assertNever(event);
+  }
+}

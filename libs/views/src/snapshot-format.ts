@@ -1,0 +1,101 @@
+import type { CampaignRegistration, ClaimData } from '@timeline/domain';
+import type { CampaignLedger } from './campaign-ledger';
+import {
+  campaignEntry,
+  type CampaignEntry,
+  type CatalogView,
+  type PlaceEntry,
+  type PublisherEntry,
+  type Recorded,
+  type SourceEntry,
+} from './catalog.view';
+import type { ClaimRecord, ClaimVersion } from './claim-history';
+import type { Assessment } from './publisher-grades';
+
+/**
+ * The version of the lines below. 2: the catalog is written once, inside the views (places and
+ * sources keep their stream revision; publishers are on the views line).
+ */
+export const SNAPSHOT_FORMAT = 2;
+
+/** Where the views stand, the publishers and their grades. */
+export interface ViewsLine {
+  kind: 'views';
+  position: number;
+  positions: number[];
+  recordedAts: number[];
+  publishers: PublisherEntry[];
+  grades: [string, Assessment[]][];
+}
+
+/** One campaign's catalog entry: its places and sources with their versions. */
+export interface CampaignLine {
+  kind: 'campaign';
+  campaign: CampaignRegistration;
+  places: [string, Recorded<PlaceEntry>[]][];
+  sources: [string, Recorded<SourceEntry>[]][];
+}
+
+/** One claim's versions; a version that left the claim as it was repeats no claim (null). */
+export interface ClaimLine {
+  kind: 'claim';
+  campaignId: string;
+  claimId: string;
+  firstPosition: number;
+  versions: (Omit<ClaimVersion, 'claim'> & { claim: ClaimData | null })[];
+}
+
+export type SnapshotLine = ViewsLine | CampaignLine | ClaimLine;
+
+export function campaignLine(entry: CampaignEntry): CampaignLine {
+  return { kind: 'campaign', campaign: entry.campaign, places: [...entry.placeVersions], sources: [...entry.sourceVersions] };
+}
+
+export function* claimLines(ledger: CampaignLedger): Generator<ClaimLine> {
+  for (const record of ledger.claims.values()) {
+    let previous: ClaimData | undefined;
+    yield {
+      kind: 'claim',
+      campaignId: ledger.campaign.campaignId,
+      claimId: record.claimId,
+      firstPosition: record.firstPosition,
+      versions: record.versions.map((v) => {
+        const claim = v.claim === previous ? null : v.claim;
+        previous = v.claim;
+        return { ...v, claim };
+      }),
+    };
+  }
+}
+
+/** Files a campaign line's entry in the catalog, its places and sources as their last versions. */
+export function restoreCampaign(catalog: CatalogView, line: CampaignLine): CampaignEntry {
+  const entry = campaignEntry(line.campaign);
+  for (const [id, versions] of line.places) restoreVersions(entry.places, entry.placeVersions, id, versions);
+  for (const [id, versions] of line.sources) restoreVersions(entry.sources, entry.sourceVersions, id, versions);
+  catalog.campaigns.set(line.campaign.campaignId, entry);
+  return entry;
+}
+
+export function restorePublishers(catalog: CatalogView, line: ViewsLine): void {
+  for (const publisher of line.publishers) catalog.publishers.set(publisher.publisher, publisher);
+  catalog.grades.restore(line.grades);
+}
+
+/** A claim line's record, each version's claim filled in from the version before when repeated. */
+export function claimRecordOf(line: ClaimLine): ClaimRecord {
+  const versions: ClaimVersion[] = [];
+  for (const v of line.versions) {
+    const claim = v.claim ?? versions.at(-1)?.claim;
+    if (!claim) throw new Error(`snapshot: the first version of claim "${line.claimId}" has no claim`);
+    versions.push({ ...v, claim });
+  }
+  return { claimId: line.claimId, firstPosition: line.firstPosition, versions };
+}
+
+function restoreVersions<T>(now: Map<string, T>, all: Map<string, Recorded<T>[]>, id: string, versions: Recorded<T>[]): void {
+  const last = versions.at(-1);
+  if (!last) return;
+  all.set(id, versions);
+  now.set(id, last.value);
+}
