@@ -1,4 +1,3 @@
-import type { ClaimData } from '@timeline/domain';
 import type { CatalogView, ClaimRow } from '@timeline/views';
 import type { StoredEvent } from '@timeline/store';
 

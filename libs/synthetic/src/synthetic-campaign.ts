@@ -54,7 +54,11 @@ const KINDS = ['airstrike', 'shelling', 'ambush', 'announcement', 'evacuation', 
  */
 export function syntheticCampaign(options: SyntheticOptions): SyntheticCampaign {
   const random = prng(options.seed ?? 1);
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
+  const pick = <T>(items: readonly T[]): T => {
+    const item = items[Math.floor(random() * items.length)];
+    if (item === undefined) throw new Error('pick from an empty list');
+    return item;
+  };
   const int = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
   const campaignId = options.campaignId ?? 'synthetic';
   const days = options.days ?? 40;
@@ -148,7 +152,7 @@ export function syntheticCampaign(options: SyntheticOptions): SyntheticCampaign 
               : { vacatedBy: controller }),
       };
       if (random() < 0.02 && recorded.length) {
-        const target = recorded[int(0, recorded.length - 1)];
+        const target = pick(recorded);
         if (target.type === 'control') body.denies = [target.claimId];
       }
     } else if (r < 0.7) {
@@ -169,8 +173,7 @@ export function syntheticCampaign(options: SyntheticOptions): SyntheticCampaign 
         scope,
         ...(random() < 0.3 ? { place: `place-${int(0, placeCount - 1)}` } : {}),
       };
-      if (scope === 'incident' && random() < 0.1 && incidentCasualties.length)
-        body.corroborates = incidentCasualties[int(0, incidentCasualties.length - 1)];
+      if (scope === 'incident' && random() < 0.1 && incidentCasualties.length) body.corroborates = pick(incidentCasualties);
       if (random() < 0.2) body.attributedTo = pick(publishers);
     } else if (r < 0.75) {
       body = {
@@ -196,7 +199,7 @@ export function syntheticCampaign(options: SyntheticOptions): SyntheticCampaign 
 
     // editing: a real record is corrected, ranked and retracted as it goes
     if (random() < 0.08 && recorded.length > 10) {
-      const target = recorded[int(0, recorded.length - 1)];
+      const target = pick(recorded);
       const edit = random();
       if (edit < 0.6) {
         const changes =
