@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem, type as osType, release } from 'node:os';
+import { cpus, totalmem, type as osType } from 'node:os';
 import { join } from 'node:path';
 import Redis from 'ioredis';
 import { acrossInstances, privateReplays, sharedRoomFanOut } from './fanout.bench';
@@ -123,7 +123,7 @@ function thisMachine() {
     cpus: cpus().length,
     model: cpus()[0]?.model,
     memoryGiB: Math.round(totalmem() / 2 ** 30),
-    os: `${osType()} ${release()}`,
+    os: osType(),
     node: process.version,
   };
 }
@@ -136,7 +136,7 @@ function markdown(results: Result[], machine: ReturnType<typeof thisMachine>, co
   return `# Benchmarks
 
 Every figure is a ratio to a reference measured beside it, in the same run on the same machine
-(the machines are shared and noisy: absolute numbers alone prove nothing).
+(figures of the same code differ from run to run: absolute numbers alone prove nothing).
 
 - Machine: ${machine.cpus} × ${machine.model}, ${machine.memoryGiB} GiB, ${machine.os}, Node ${machine.node}
 - Reproduce: \`${command}\` (results also in \`bench/results.json\`)

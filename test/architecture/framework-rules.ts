@@ -1,8 +1,9 @@
+import { builtinModules } from 'node:module';
 import { importsOf, isTestFile, lineAt, resolveTarget, type SourceFile, type Violation, withoutComments } from './sources';
 
 /**
- * The core in libs/ never imports the shell, and the domain core has no I/O, no store and no
- * clock. Tests may use what they need, so these rules hold for production sources only.
+ * The core in libs/ never imports the shell, and the domain core has no I/O, no other package,
+ * no clock, no randomness and no environment. Tests may use what they need, so these rules hold for production sources only.
  */
 interface Ban {
   appliesTo: (file: string) => boolean;
@@ -23,33 +24,36 @@ const BANS: Ban[] = [
   { appliesTo: inLibs, forbids: (t) => /^apps(\/|$)/.test(t), rule: 'framework', why: 'libs/ must not import from apps/' },
   {
     appliesTo: inDomain,
-    forbids: (t) => /^better-sqlite3(\/|$)/.test(t),
+    forbids: (t) => isBuiltin(t) && !PURE_BUILTINS.has(builtinName(t)),
     rule: 'pure-domain',
-    why: 'the domain core does no I/O (better-sqlite3)',
+    why: "the domain core does no I/O (of Node's modules it may use only crypto's hashing)",
   },
   {
     appliesTo: inDomain,
-    forbids: (t) => t.startsWith('@kurrent/'),
+    forbids: (t) => /^(@kurrent\/|(better-sqlite3|pg|kurrentdb|ioredis|redis)(\/|$))/.test(t),
     rule: 'pure-domain',
-    why: 'the domain core does no I/O (@kurrent)',
+    why: 'the domain core does no I/O (a database client)',
   },
   {
     appliesTo: inDomain,
-    forbids: (t) => /^(node:)?fs(\/|$)/.test(t),
+    // a package name is the layering rule's to judge; a relative path into another lib is this one's
+    forbids: (t) => /^libs\//.test(t) && !t.startsWith('libs/domain/'),
     rule: 'pure-domain',
-    why: 'the domain core does no I/O (fs)',
-  },
-  {
-    appliesTo: inDomain,
-    forbids: (t) => /^libs\/(store|projections|application)(\/|$)/.test(t),
-    rule: 'pure-domain',
-    why: 'the domain core must not depend on the store, projections or application layers',
+    why: 'the domain core depends on no other package',
   },
 ];
 
-const CLOCK_CALLS: { pattern: RegExp; what: string }[] = [
-  { pattern: /\bDate\s*\.\s*now\s*\(/g, what: 'Date.now()' },
-  { pattern: /\bnew\s+Date\s*\(\s*\)/g, what: 'new Date()' },
+/** Node's modules the domain may use: hashing is computation, not I/O. */
+const PURE_BUILTINS = new Set(['crypto']);
+const builtinName = (target: string) => target.replace(/^node:/, '').split('/')[0] ?? '';
+const isBuiltin = (target: string) => target.startsWith('node:') || builtinModules.includes(builtinName(target));
+
+/** What makes a result depend on when or where it runs rather than on its inputs. */
+const CLOCK_CALLS: { pattern: RegExp; what: string; why: string }[] = [
+  { pattern: /\bDate\s*\.\s*now\s*\(/g, what: 'Date.now()', why: 'the domain core takes time as data' },
+  { pattern: /\bnew\s+Date\s*\(\s*\)/g, what: 'new Date()', why: 'the domain core takes time as data' },
+  { pattern: /\bMath\s*\.\s*random\s*\(/g, what: 'Math.random()', why: 'the domain core is deterministic' },
+  { pattern: /\bprocess\s*\.\s*(env|argv|cwd|hrtime|exit)\b/g, what: 'process', why: 'the domain core reads no environment' },
 ];
 
 export function frameworkViolations({ path, text }: SourceFile): Violation[] {
@@ -65,13 +69,13 @@ export function frameworkViolations({ path, text }: SourceFile): Violation[] {
   }
   if (inDomain(path)) {
     const code = withoutComments(text);
-    for (const { pattern, what } of CLOCK_CALLS) {
+    for (const { pattern, what, why } of CLOCK_CALLS) {
       for (const match of code.matchAll(pattern)) {
         violations.push({
           file: path,
           line: lineAt(code, match.index),
           rule: 'pure-domain',
-          message: `calls ${what}: the domain core takes time as data`,
+          message: `calls ${what}: ${why}`,
         });
       }
     }
