@@ -47,7 +47,7 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
     logger.log(`loaded ${config.eventsDir}: ${report.created} events stored, ${report.unchanged} already there`);
   }
 
-  void timeline.projections.views.warm();
+  void timeline.warm();
 
   const keys: ApiKey[] = config.apiKeys
     ? parseApiKeys(config.apiKeys)
