@@ -48,10 +48,10 @@ async function main() {
 
   const timeline = await Timeline.open(`sqlite:${file}`);
   const f0 = performance.now();
-  await timeline.models.follower.catchUp();
+  await timeline.projectionAdmin.caughtUpViews();
   const full = performance.now() - f0;
   const b0 = performance.now();
-  await timeline.projections.rebuildNow();
+  await timeline.projectionAdmin.rebuildNow();
   const viewsOnly = performance.now() - b0;
   console.log(`reference read+parse+fold: ${reference.toFixed(0)} ms`);
   console.log(`start-up fold (catalog, claims list, views): ${full.toFixed(0)} ms (${(full / reference).toFixed(2)}x)`);
@@ -60,7 +60,7 @@ async function main() {
   console.log(
     `after a full GC: heap ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MiB, rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB (catalog + views of ${claims} claims)`,
   );
-  const views = timeline.projections.views;
+  const views = await timeline.projectionAdmin.caughtUpViews();
   const ledger = views.ledger('synthetic')!;
   const time = (label: string, f: () => unknown, n = 1) => {
     const s = performance.now();

@@ -92,7 +92,7 @@ async function storeAndViews(size: Size, report: (r: Result) => void): Promise<v
   const file = await generatedStore(size.claims);
   const { result, timeline } = await rebuild(file, size.claims);
   report(result);
-  report(auditQuery(timeline, size.claims, size.audits));
+  report(auditQuery(await timeline.projectionAdmin.caughtUpViews(), size.claims, size.audits));
   await timeline.close();
 
   const server = await benchServer(file);

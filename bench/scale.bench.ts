@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import { Timeline } from '@timeline/application';
-import { auditControl, endOfDay } from '@timeline/views';
+import { auditControl, endOfDay, type TimelineViews } from '@timeline/views';
 import { percentile, type Result } from './measure';
 
 /** Folding the whole log into every view, beside reading, parsing and trivially folding the same rows. */
@@ -21,9 +21,9 @@ export async function rebuild(file: string, claims: number): Promise<{ result: R
   const reference = performance.now() - r0;
   db.close();
   const timeline = await Timeline.open(`sqlite:${file}`);
-  await timeline.models.follower.catchUp();
+  await timeline.projectionAdmin.caughtUpViews();
   const t0 = performance.now();
-  await timeline.projections.rebuildNow();
+  await timeline.projectionAdmin.rebuildNow();
   const ours = performance.now() - t0;
   const ratio = ours / reference;
   return {
@@ -42,8 +42,7 @@ export async function rebuild(file: string, claims: number): Promise<{ result: R
 }
 
 /** One place's control audit at a day, over many places. */
-export function auditQuery(timeline: Timeline, claims: number, samples: number): Result {
-  const views = timeline.projections.views;
+export function auditQuery(views: TimelineViews, claims: number, samples: number): Result {
   const ledger = views.ledger('synthetic')!;
   const places = [...ledger.controlByPlace.keys()];
   const latencies: number[] = [];

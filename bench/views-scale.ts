@@ -17,7 +17,7 @@ async function main() {
   await timeline.start();
   const t2 = performance.now();
   global.gc?.();
-  const views = timeline.projections.views;
+  const views = await timeline.projectionAdmin.caughtUpViews();
   const ledger = views.ledger('synthetic')!;
   const day = '2024-12-10';
   const time = (label: string, f: () => unknown, n = 1) => {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asEditor, startTestApp, type TestApp } from '../support/app';
 import { CAMPAIGN } from '../support/fixtures';
-import { ROUTES } from '../../apps/api/src/docs/openapi';
+import { ROUTES } from '../../apps/api/src/docs/api-routes';
 
 let app: TestApp;
 beforeAll(async () => {

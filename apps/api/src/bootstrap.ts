@@ -9,7 +9,7 @@ import { describeStoreUrl } from '@timeline/store';
 import { AppModule } from './app.module';
 import { developmentKey, parseApiKeys, type ApiKey } from './auth/api-keys';
 import type { AppConfig } from '@timeline/config';
-import { mountDocs } from './docs/openapi';
+import { mountDocs } from './docs/mount-docs';
 import { MemoryRateLimiter, RedisRateLimiter } from './http/rate-limit';
 import { securityHeaders } from './http/security-headers';
 import { TimelineIoAdapter } from './replay/socket-adapter';
@@ -47,7 +47,7 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
     logger.log(`loaded ${config.eventsDir}: ${report.created} events stored, ${report.unchanged} already there`);
   }
 
-  void timeline.projections.views.warm();
+  void timeline.warm();
 
   const keys: ApiKey[] = config.apiKeys
     ? parseApiKeys(config.apiKeys)

@@ -1,15 +1,7 @@
 import { createWriteStream } from 'node:fs';
-import { campaignLog, loadCampaigns, Timeline } from '@timeline/application';
-import {
-  auditCasualties,
-  auditControl,
-  type CasualtyFigureName,
-  controlAt,
-  endOfDay,
-  claimsCsv,
-  controlGeoJson,
-  NOW,
-} from '@timeline/views';
+import { type ExportFormat, loadCampaigns, Timeline } from '@timeline/application';
+import { DomainError } from '@timeline/domain';
+import type { CasualtyFigureName } from '@timeline/views';
 import { configFromEnv } from '@timeline/config';
 import { Progress } from './progress';
 import { watchReplay } from './replay-command';
@@ -55,6 +47,23 @@ function need(options: Options, name: string): string {
 
 class UsageError extends Error {}
 
+const EXPORT_FORMATS: readonly string[] = ['ndjson', 'csv', 'geojson'] satisfies ExportFormat[];
+
+function exportFormat(format: string): ExportFormat {
+  if (!EXPORT_FORMATS.includes(format)) throw new UsageError(`--format must be ndjson, csv or geojson`);
+  return format as ExportFormat;
+}
+
+/** A campaign the store does not hold was misnamed on the command line: answered with the usage. */
+async function namedOnCommandLine<T>(answer: Promise<T>): Promise<T> {
+  try {
+    return await answer;
+  } catch (error) {
+    if (error instanceof DomainError && error.kind === 'not-found') throw new UsageError(error.message);
+    throw error;
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   const { command, args, options } = parseArgs(argv);
   if (command === 'help' || options.help) {
@@ -80,7 +89,6 @@ async function main(argv: string[]): Promise<number> {
   try {
     switch (command) {
       case 'load': {
-        await timeline.models.follower.catchUp();
         const progress = new Progress('load');
         const report = await loadCampaigns(
           timeline,
@@ -93,63 +101,50 @@ async function main(argv: string[]): Promise<number> {
       }
       case 'rebuild': {
         // a fresh process holds no views: folding the log from position 0 is the rebuild
-        const head = await timeline.store.headPosition();
         const progress = new Progress('rebuild');
-        // a batch is never empty: the follower only calls back after applying events
-        timeline.models.follower.onApplied((events) => progress.update(events.at(-1)!.position, head));
-        await timeline.models.follower.catchUp();
-        const campaigns = [...timeline.projections.views.ledgers.values()].map(
-          (l) => `${l.campaign.campaignId} (${l.claims.size} claims)`,
-        );
-        progress.done(`folded ${head} events into the views of ${campaigns.join(', ') || 'no campaign'}`);
+        const { head, campaigns } = await timeline.projectionAdmin.foldLog((position, total) => progress.update(position, total));
+        const folded = campaigns.map((c) => `${c.campaignId} (${c.claims} claims)`);
+        progress.done(`folded ${head} events into the views of ${folded.join(', ') || 'no campaign'}`);
         return 0;
       }
       case 'export': {
         const campaignId = args[0] ?? need(options, 'campaign');
-        const format = need(options, 'format');
-        await timeline.models.follower.catchUp();
-        const ledger = timeline.projections.views.ledger(campaignId);
-        if (!ledger) throw new UsageError(`campaign "${campaignId}" does not exist`);
+        const format = exportFormat(need(options, 'format'));
+        const day = format === 'geojson' ? need(options, 'day') : undefined;
+        const file = await namedOnCommandLine(timeline.campaignExport.file(campaignId, { format, day }));
         const out = options.out ? createWriteStream(options.out) : process.stdout;
-        if (format === 'csv') out.write(claimsCsv(ledger));
-        else if (format === 'geojson') {
-          const view = controlAt(timeline.projections.views, ledger, endOfDay(ledger, need(options, 'day')), NOW);
-          out.write(`${JSON.stringify(controlGeoJson(ledger, view), null, 2)}\n`);
-        } else if (format === 'ndjson') {
-          for await (const event of campaignLog(timeline.store, campaignId)) out.write(`${JSON.stringify(event)}\n`);
-        } else throw new UsageError(`--format must be ndjson, csv or geojson`);
+        if (file.format === 'csv') out.write(file.body);
+        else if (file.format === 'geojson') out.write(`${JSON.stringify(file.map, null, 2)}\n`);
+        else for await (const line of file.lines) out.write(line);
         if (out !== process.stdout)
           await new Promise<void>((resolve) => (out as ReturnType<typeof createWriteStream>).end(resolve));
         return 0;
       }
       case 'audit': {
         const campaignId = args[0] ?? need(options, 'campaign');
-        await timeline.models.follower.catchUp();
-        const views = timeline.projections.views;
-        const ledger = views.ledger(campaignId);
-        if (!ledger) throw new UsageError(`campaign "${campaignId}" does not exist`);
-        const entries = options.place
-          ? auditControl(
-              views,
-              ledger,
-              options.place,
-              options.at ? Date.parse(options.at) : endOfDay(ledger, need(options, 'day')),
+        const audits = timeline.auditQueries;
+        const { changes } = options.place
+          ? await namedOnCommandLine(
+              audits.control(campaignId, {
+                place: options.place,
+                ...(options.at ? { at: options.at } : { day: need(options, 'day') }),
+              }),
             )
-          : auditCasualties(
-              views,
-              ledger,
-              need(options, 'side'),
-              need(options, 'category'),
-              need(options, 'day'),
-              (options.figure ?? 'preferred') as CasualtyFigureName,
+          : await namedOnCommandLine(
+              audits.casualties(campaignId, {
+                side: need(options, 'side'),
+                category: need(options, 'category'),
+                day: need(options, 'day'),
+                figure: (options.figure ?? 'preferred') as CasualtyFigureName,
+              }),
             );
-        for (const e of entries) {
+        for (const e of changes) {
           const sources = e.sources.map((s) => `${s.sourceId} (${s.publisher})`).join(', ') || '-';
           process.stdout.write(
             `#${e.position} ${e.recordedAt} ${e.event} ${e.claimId ?? ''} by ${e.actor ?? '-'} [${sources}]\n  before: ${JSON.stringify(e.before)}\n  after:  ${JSON.stringify(e.after)}\n`,
           );
         }
-        if (!entries.length) process.stdout.write('no event changed this figure\n');
+        if (!changes.length) process.stdout.write('no event changed this figure\n');
         return 0;
       }
       default:

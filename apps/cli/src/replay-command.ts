@@ -1,4 +1,5 @@
 import { io } from 'socket.io-client';
+import type { ReplayMessage, ReplayStartAck } from '@timeline/contracts';
 
 export interface ReplayOptions {
   url: string;
@@ -9,11 +10,6 @@ export interface ReplayOptions {
   operation?: string;
   knownAt?: string;
 }
-
-/** The acknowledgement of `replay:start`: the session's window, or why it was refused. */
-type StartAnswer =
-  | { ok: true; from: string; to: string; frames: number; pinnedPosition: number }
-  | { ok: false; error: { status: number; title: string; errors?: { path: string; message: string }[] } };
 
 /**
  * Watches a replay from a running service and prints each campaign hour's changes as it arrives:
@@ -31,27 +27,19 @@ export function watchReplay(options: ReplayOptions, out: NodeJS.WritableStream =
       print(`cannot reach ${options.url}: ${error.message}`);
       finish(1);
     });
-    socket.on('replay:snapshot', (s: { at: string; control: { place: string; status: string; controller: string | null }[] }) => {
+    socket.on('replay:snapshot', (s: ReplayMessage<'replay:snapshot'>) => {
       print(`== ${s.at}: ${s.control.length} places known`);
       for (const p of s.control) print(`   ${p.place}: ${p.status}${p.controller ? ` (${p.controller})` : ''}`);
     });
-    socket.on(
-      'replay:frame',
-      (f: {
-        at: string;
-        until: string;
-        claims: { summary: string; time: { precision: string }; sources: { publisher: string | null; sourceId: string }[] }[];
-        control: { place: string; status: string; controller: string | null; disputed: boolean }[];
-      }) => {
-        if (!f.claims.length && !f.control.length) return;
-        print(`-- ${f.at} → ${f.until}`);
-        for (const c of f.claims)
-          print(`   + ${c.summary} [${c.time.precision}] (${c.sources.map((s) => s.publisher ?? s.sourceId).join(', ')})`);
-        for (const p of f.control)
-          print(`   = ${p.place}: ${p.status}${p.controller ? ` (${p.controller})` : ''}${p.disputed ? ', disputed' : ''}`);
-      },
-    );
-    socket.on('replay:correction', (c: { at: string; claimId: string }) => print(`!! correction to ${c.at}: ${c.claimId}`));
+    socket.on('replay:frame', (f: ReplayMessage<'replay:frame'>) => {
+      if (!f.claims.length && !f.control.length) return;
+      print(`-- ${f.at} → ${f.until}`);
+      for (const c of f.claims)
+        print(`   + ${c.summary} [${c.time.precision}] (${c.sources.map((s) => s.publisher ?? s.sourceId).join(', ')})`);
+      for (const p of f.control)
+        print(`   = ${p.place}: ${p.status}${p.controller ? ` (${p.controller})` : ''}${p.disputed ? ', disputed' : ''}`);
+    });
+    socket.on('replay:correction', (c: ReplayMessage<'replay:correction'>) => print(`!! correction to ${c.at}: ${c.claimId}`));
     socket.on('replay:end', () => {
       print('== end of the record');
       finish(0);
@@ -67,8 +55,8 @@ export function watchReplay(options: ReplayOptions, out: NodeJS.WritableStream =
           ...(options.operation ? { operation: options.operation } : {}),
           ...(options.knownAt ? { knownAt: /^\d+$/.test(options.knownAt) ? Number(options.knownAt) : options.knownAt } : {}),
         })
-        .catch((error: Error) => ({ ok: false, error: { status: 0, title: error.message } }));
-      const ack = answer as StartAnswer;
+        .catch((error: Error): ReplayStartAck => ({ ok: false, error: { status: 0, title: error.message } }));
+      const ack = answer as ReplayStartAck;
       if (!ack.ok) {
         print(
           `replay refused: ${ack.error.title}${ack.error.errors ? ` — ${ack.error.errors.map((e) => `${e.path} ${e.message}`).join('; ')}` : ''}`,

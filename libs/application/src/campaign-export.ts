@@ -6,9 +6,14 @@ import type { KnownAtInput, ServingViews } from './serving-views';
 export type ExportFormat = 'ndjson' | 'csv' | 'geojson';
 
 export type CampaignExportFile =
-  { format: 'csv'; body: string } | { format: 'geojson'; body: string } | { format: 'ndjson'; lines: AsyncIterable<string> };
+  | { format: 'csv'; body: string }
+  | { format: 'geojson'; map: ReturnType<typeof controlGeoJson> }
+  | { format: 'ndjson'; lines: AsyncIterable<string> };
 
-/** A campaign as files: its log (ndjson), its claims as a table (csv), a day's map (GeoJSON). */
+/**
+ * A campaign as files: its log (ndjson), its claims as a table (csv), a day's map (GeoJSON, as
+ * data: the API sends it compact, the terminal tool indented).
+ */
 export class CampaignExport {
   constructor(
     private readonly serving: ServingViews,
@@ -23,7 +28,7 @@ export class CampaignExport {
     if (query.format === 'csv') return { format: 'csv', body: claimsCsv(ledger) };
     if (query.format === 'geojson') {
       const view = controlAt(views, ledger, endOfDay(ledger, query.day ?? ''), knownAt, query.operation);
-      return { format: 'geojson', body: JSON.stringify(controlGeoJson(ledger, view)) };
+      return { format: 'geojson', map: controlGeoJson(ledger, view) };
     }
     return { format: 'ndjson', lines: this.logLines(campaignId) };
   }

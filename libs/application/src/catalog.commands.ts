@@ -3,6 +3,7 @@ import {
   campaignStream,
   placeStream,
   publisherStream,
+  publisherRegistrationStream,
   sourceStream,
   PlaceCorrection,
   PlaceRegistration,
@@ -17,9 +18,9 @@ import {
   upcast,
 } from '@timeline/domain';
 import { WrongExpectedState, type EventStore } from '@timeline/store';
-import { parsed } from './claim.commands';
 import { streamAppend, type CommandContext } from './event-writer';
 import type { TimelineReadModels } from './read-models';
+import { parsed } from './request-body';
 
 export interface Registered {
   outcome: 'created' | 'unchanged';
@@ -115,9 +116,8 @@ export class CatalogCommands {
 
   async registerPublisher(body: unknown, context: CommandContext): Promise<Registered> {
     const publisher = parsed(PublisherRegistration, body);
-    const stream = `${publisherStream(publisher.publisher)}/registration`;
     return this.register(
-      stream,
+      publisherRegistrationStream(publisher.publisher),
       null,
       publisher.publisher,
       'publisher',

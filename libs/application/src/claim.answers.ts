@@ -1,5 +1,5 @@
 import type { CatalogView, ClaimRow } from '@timeline/views';
-import type { StoredEvent } from '@timeline/store';
+import { assertNever, type ClaimEvent, type RecordedEvent } from '@timeline/domain';
 
 /** A source as a reader needs it beside a claim: which report, by whom, when, where. */
 export function sourceRefs(catalog: CatalogView, campaignId: string, sourceIds: readonly string[]) {
@@ -31,19 +31,33 @@ export function presentClaim(row: ClaimRow) {
 }
 
 /** One event of a claim's stream, as its history shows it. */
-export function presentHistoryEntry(event: StoredEvent, catalog: CatalogView, campaignId: string) {
-  const data = event.data as Record<string, unknown>;
-  const sources = (data.sources as string[] | undefined) ?? [];
-  return {
+export function presentHistoryEntry(event: RecordedEvent<ClaimEvent>, catalog: CatalogView, campaignId: string) {
+  const entry = {
     revision: event.revision,
     position: event.position,
     recordedAt: event.metadata.recordedAt,
     event: event.type,
     actor: event.metadata.actor,
     correlationId: event.metadata.correlationId,
-    sources: sourceRefs(catalog, campaignId, sources),
-    ...(data.reason !== undefined ? { reason: data.reason } : {}),
-    ...(data.changes !== undefined ? { changes: data.changes } : {}),
-    ...(data.rank !== undefined ? { rank: data.rank } : {}),
   };
+  switch (event.type) {
+    case 'ControlClaimed':
+    case 'CasualtiesReported':
+    case 'TerritoryReported':
+    case 'IncidentReported':
+      return { ...entry, sources: sourceRefs(catalog, campaignId, event.data.sources) };
+    case 'ClaimCorrected':
+      return {
+        ...entry,
+        sources: sourceRefs(catalog, campaignId, event.data.sources),
+        reason: event.data.reason,
+        changes: event.data.changes,
+      };
+    case 'ClaimRetracted':
+      return { ...entry, sources: sourceRefs(catalog, campaignId, event.data.sources), reason: event.data.reason };
+    case 'ClaimRanked':
+      return { ...entry, sources: sourceRefs(catalog, campaignId, []), reason: event.data.reason, rank: event.data.rank };
+    default:
+      return assertNever(event);
+  }
 }

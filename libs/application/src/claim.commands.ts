@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import {
   decideClaim,
   type ClaimCommand,
@@ -11,33 +10,23 @@ import {
   type ClaimState,
   prepareClaim,
   prepareCorrection,
-  ClaimBatchInput,
   ClaimCorrectionInput,
   ClaimRankInput,
   ClaimRetractionInput,
   DomainError,
   type FieldError,
-  parseWith,
   type RecordedEvent,
   upcast,
 } from '@timeline/domain';
-import { WrongExpectedState, type AppendResult, type EventStore, type StreamAppend } from '@timeline/store';
+import type { EventStore, StreamAppend } from '@timeline/store';
+import { batchClaimIds, dedupeWithinBatch, isBatch, parseBatch } from './claim-batch';
 import { streamAppend, type CommandContext } from './event-writer';
+import { withRaceRetries } from './race-retries';
 import type { TimelineReadModels } from './read-models';
+import { recordedClaim, type ClaimsRecorded, type RecordedClaim } from './recorded-claim';
+import { parsed } from './request-body';
 
-export interface RecordedClaim {
-  claimId: string;
-  revision: number;
-  position: number;
-}
-
-/** The outcome of an append: `created` when something was stored, `unchanged` for a retry. */
-export interface ClaimsRecorded {
-  outcome: 'created' | 'unchanged';
-  claims: RecordedClaim[];
-}
-
-const RACE_RETRIES = 3;
+type ExistingClaim = Extract<ClaimState, { exists: true }>;
 
 /**
  * The claim use cases: each reads the claim's stream, folds it, decides and appends with the
@@ -53,13 +42,12 @@ export class ClaimCommands {
   async record(campaignId: string, body: unknown, context: CommandContext): Promise<ClaimsRecorded & { batch: boolean }> {
     const batch = isBatch(body);
     const inputs = batch ? parseBatch(body) : [body];
-    return { ...(await this.withRetries(() => this.recordOnce(campaignId, inputs, batch, context))), batch };
+    return { ...(await withRaceRetries(() => this.recordOnce(campaignId, inputs, batch, context))), batch };
   }
 
   async correct(campaignId: string, claimId: string, body: unknown, context: CommandContext): Promise<RecordedClaim> {
     const input = parsed(ClaimCorrectionInput, body);
     return this.onClaim(campaignId, claimId, context, (state, refs) => {
-      if (!state.exists) throw DomainError.notFound(`claim "${claimId}" does not exist in campaign "${campaignId}"`);
       const changes = prepareCorrection(state.claim, input, refs);
       if (!changes.ok) throw DomainError.invalid('the correction is not valid', changes.errors);
       return {
@@ -114,10 +102,7 @@ export class ClaimCommands {
     context: CommandContext,
   ): Promise<ClaimsRecorded> {
     await this.models.follower.catchUp();
-    const batchIds = new Set(
-      inputs.map((input) => (input as { claimId?: unknown })?.claimId).filter((id): id is string => typeof id === 'string'),
-    );
-    const refs = this.models.references(campaignId, batchIds);
+    const refs = this.models.references(campaignId, batchClaimIds(inputs));
 
     const errors: FieldError[] = [];
     const claims: ClaimData[] = [];
@@ -159,9 +144,9 @@ export class ClaimCommands {
     campaignId: string,
     claimId: string,
     context: CommandContext,
-    command: (state: ClaimState, refs: CampaignReferences) => ClaimCommand,
+    command: (state: ExistingClaim, refs: CampaignReferences) => ClaimCommand,
   ): Promise<RecordedClaim> {
-    return this.withRetries(async () => {
+    return withRaceRetries(async () => {
       await this.models.follower.catchUp();
       const refs = this.models.references(campaignId);
       const { state } = await this.read(campaignId, claimId);
@@ -173,64 +158,4 @@ export class ClaimCommands {
       return recordedClaim(claimId, result);
     }, /* a stale expectedRevision must stay a conflict, not be retried into success */ true);
   }
-
-  /**
-   * A race lost to another writer between read and append. Recording a claim retries (the next
-   * read sees the winner: same content is then an idempotent answer). Commands that carry an
-   * expected revision do not: their next read would see a revision the client never saw.
-   */
-  private async withRetries<T>(attempt: () => Promise<T>, conflictIsFinal = false): Promise<T> {
-    for (let i = 0; ; i++) {
-      try {
-        return await attempt();
-      } catch (error) {
-        if (!(error instanceof WrongExpectedState)) throw error;
-        if (conflictIsFinal || i >= RACE_RETRIES) {
-          throw DomainError.conflict(`claim stream "${error.stream}" changed while the command ran`, [
-            { path: 'expectedRevision', message: `is stale: the claim is at revision ${String(error.actual)}` },
-          ]);
-        }
-      }
-    }
-  }
-}
-
-function isBatch(body: unknown): body is { claims: unknown[] } {
-  return typeof body === 'object' && body !== null && !Array.isArray(body) && 'claims' in body && !('type' in body);
-}
-
-function parseBatch(body: unknown): unknown[] {
-  return parsed(ClaimBatchInput, body).claims;
-}
-
-export function parsed<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
-  const result = parseWith(schema, body);
-  if (!result.ok) throw DomainError.invalid('the request body is not valid', result.errors);
-  return result.value;
-}
-
-/** The same claim twice in one batch is stored once; one id with two contents is an error. */
-function dedupeWithinBatch(claims: ClaimData[]): ClaimData[] {
-  const byId = new Map<string, ClaimData>();
-  const errors: FieldError[] = [];
-  claims.forEach((claim, i) => {
-    const seen = byId.get(claim.claimId);
-    if (!seen) byId.set(claim.claimId, claim);
-    else if (JSON.stringify(seen) !== JSON.stringify(claim)) {
-      errors.push({
-        path: `claims.${i}.claimId`,
-        message: `"${claim.claimId}" appears twice in the batch with different content`,
-      });
-    }
-  });
-  if (errors.length) throw DomainError.invalid('the batch repeats a claim id', errors);
-  return [...byId.values()];
-}
-
-/** What one append stored for a claim: the stream's revision and the position of its last event. */
-function recordedClaim(claimId: string, result: AppendResult | undefined): RecordedClaim {
-  const position = result?.positions.at(-1);
-  // the store answers one result per append, with one position per event appended
-  if (!result || position === undefined) throw new Error(`the store gave no position for claim "${claimId}"`);
-  return { claimId, revision: result.revision, position };
 }

@@ -1,23 +1,26 @@
-/** The service without its shell: the store, the read models, and the use cases over them. */
+/**
+ * The service without its shell: `Timeline` opens the store, keeps the read models folded from
+ * it, and hands out the use cases. Apps reach the read models only through those use cases.
+ */
 export * from './timeline';
 export * from './load-campaigns';
 export * from './event-writer';
 export * from './campaign-log';
-export * from './serving-views';
-export * from './view.queries';
-export * from './audit.queries';
-export * from './campaign-export';
-export * from './claim.queries';
-export * from './catalog.queries';
-export * from './projection-admin';
-export * from './service-health';
-export * from './live-feed';
 export * from './refusal';
 export * from './replay/room-registry';
-export * from './replay/replay-session';
-export * from './replay/replay-client';
-export * from './replay/replay-plans';
-export * from './replay/replay-sessions';
-export * from './replay/replay-control';
-export type { ClaimCommands, ClaimsRecorded, RecordedClaim } from './claim.commands';
+export type { KnownAtInput } from './serving-views';
+export type { ViewScope, DayOrInstant, CasualtyFilter, VersionedJson, ViewQueries } from './view.queries';
+export type { AuditQueries } from './audit.queries';
+export type { CampaignExport, CampaignExportFile, ExportFormat } from './campaign-export';
+export type { ClaimQueries, ClaimListFilter } from './claim.queries';
+export type { CatalogQueries } from './catalog.queries';
+export type { ProjectionAdmin, FoldedLog } from './projection-admin';
+export type { RebuildJob } from './projection-versions';
+export type { ServiceHealth, HealthReport, RedisState, ReplayActivity, ShellPorts } from './service-health';
+export type { LiveFeed } from './live-feed';
+export type { Outbox } from './replay/replay-session';
+export type { ReplayClient } from './replay/replay-client';
+export type { ReplayControl } from './replay/replay-control';
+export type { ClaimCommands } from './claim.commands';
+export type { ClaimsRecorded, RecordedClaim } from './recorded-claim';
 export type { CatalogCommands, Registered } from './catalog.commands';

@@ -1,13 +1,7 @@
+import type { RecordedMessage } from '@timeline/contracts';
 import { DomainError } from '@timeline/domain';
 import type { TimelineReadModels } from './read-models';
 import type { ServingViews } from './serving-views';
-
-/** One recorded event as the live feed sends it. */
-export interface RecordedMessage {
-  campaignId: string;
-  position: number;
-  event: { type: string; stream: string; revision: number; data: unknown; metadata: Record<string, unknown> };
-}
 
 /** Every event recorded in a campaign, as the read models fold it (whichever instance wrote it). */
 export class LiveFeed {
@@ -30,8 +24,9 @@ export class LiveFeed {
   onRecorded(listener: (message: RecordedMessage) => void): () => void {
     return this.serving.onFolded((events) => {
       for (const event of events) {
-        const campaignId = event.metadata.campaignId;
-        if (typeof campaignId !== 'string') continue;
+        const { campaignId } = event.metadata;
+        // publishers' events belong to no campaign
+        if (campaignId === null) continue;
         const { type, stream, revision, data, metadata } = event;
         listener({ campaignId, position: event.position, event: { type, stream, revision, data, metadata } });
       }

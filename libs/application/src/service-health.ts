@@ -1,30 +1,47 @@
-import type { Timeline } from './timeline';
+import type { EventStore } from '@timeline/store';
+import type { ServingViews } from './serving-views';
 
-/** What the shell knows of its own plumbing: Redis, and the replays it serves. */
-export interface ShellHealth {
-  redis: 'up' | 'down' | 'not configured';
-  replay: { sockets: number; sessions: number };
+/** Whether the shell's Redis connection is usable, or that the instance runs without one. */
+export interface RedisState {
+  status(): 'up' | 'down' | 'not configured';
+}
+
+/** The replays the shell serves: sockets connected to it and replays running on this instance. */
+export interface ReplayActivity {
+  activity(): { sockets: number; sessions: number };
+}
+
+/** What the shell knows of its own plumbing, as ports the health report reads. */
+export interface ShellPorts {
+  redis: RedisState;
+  replay: ReplayActivity;
 }
 
 export type HealthReport = { ready: boolean; body: Record<string, unknown> };
 
-/** Liveness, store readiness and how far the read models trail the log. */
+/** Liveness, store and Redis readiness, and how far the read models trail the log. */
 export class ServiceHealth {
-  constructor(private readonly timeline: Timeline) {}
+  constructor(
+    private readonly store: EventStore,
+    private readonly serving: ServingViews,
+    private readonly shell: ShellPorts,
+  ) {}
 
-  async report(shell: ShellHealth): Promise<HealthReport> {
-    const store = this.timeline.store;
-    const checkpoint = this.timeline.models.follower.checkpoint;
+  async report(): Promise<HealthReport> {
+    const store = this.store;
+    const checkpoint = this.serving.checkpoint;
+    const redis = this.shell.redis.status();
+    const replay = this.shell.replay.activity();
     try {
       const head = await store.headPosition();
       // without Redis an instance still serves everything its own clients ask: it is degraded
       // (no fan-out to other instances), not down
       const body = {
-        status: shell.redis === 'down' ? 'degraded' : 'ok',
+        status: redis === 'down' ? 'degraded' : 'ok',
         store: { kind: store.kind, status: 'up', head },
-        redis: { status: shell.redis },
+        redis: { status: redis },
         projections: { position: checkpoint, lag: Math.max(0, head - checkpoint) },
-        replay: shell.replay,
+        replay,
       };
       return { ready: true, body };
     } catch {

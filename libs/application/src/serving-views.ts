@@ -1,7 +1,7 @@
-import { DomainError } from '@timeline/domain';
-import type { StoredEvent } from '@timeline/store';
+import { DomainError, type RecordedEvent } from '@timeline/domain';
+import type { LogFollower } from '@timeline/projections';
 import type { CampaignLedger, KnownAt, TimelineViews } from '@timeline/views';
-import type { Timeline } from './timeline';
+import type { ProjectionVersions } from './projection-versions';
 
 /** `knownAt` as a client gives it: a log position or an ISO instant; absent means now. */
 export type KnownAtInput = number | string | undefined;
@@ -17,7 +17,10 @@ export interface CampaignViews {
 
 /** The views being served, caught up with the log before a query reads them. */
 export class ServingViews {
-  constructor(private readonly timeline: Timeline) {}
+  constructor(
+    private readonly follower: LogFollower,
+    private readonly versions: ProjectionVersions,
+  ) {}
 
   /** The serving views, caught up with the log, for one campaign at a knownAt. */
   async forCampaign(campaignId: string, knownAt?: KnownAtInput): Promise<CampaignViews> {
@@ -28,22 +31,22 @@ export class ServingViews {
   }
 
   async caughtUp(): Promise<TimelineViews> {
-    await this.timeline.models.follower.catchUp();
-    return this.timeline.projections.views;
+    await this.follower.catchUp();
+    return this.versions.views;
   }
 
   /** The views as folded so far, for listeners that run while the log is being folded. */
   get current(): TimelineViews {
-    return this.timeline.projections.views;
+    return this.versions.views;
   }
 
   /** The log position the read models have folded up to. */
   get checkpoint(): number {
-    return this.timeline.models.follower.checkpoint;
+    return this.follower.checkpoint;
   }
 
   /** Calls `listener` with each batch of events once the read models have folded it. */
-  onFolded(listener: (events: StoredEvent[]) => void): () => void {
-    return this.timeline.models.follower.onApplied(listener);
+  onFolded(listener: (events: RecordedEvent[]) => void): () => void {
+    return this.follower.onApplied(listener);
   }
 }

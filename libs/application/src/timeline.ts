@@ -1,18 +1,41 @@
 import { type EventStore, openEventStore } from '@timeline/store';
 import type { Projection } from '@timeline/projections';
+import { AuditQueries } from './audit.queries';
+import { CampaignExport } from './campaign-export';
 import { CatalogCommands } from './catalog.commands';
+import { CatalogQueries } from './catalog.queries';
 import { ClaimCommands } from './claim.commands';
+import { ClaimQueries } from './claim.queries';
+import { LiveFeed } from './live-feed';
+import { ProjectionAdmin } from './projection-admin';
 import { ProjectionVersions } from './projection-versions';
 import { TimelineReadModels } from './read-models';
+import { ReplayControl } from './replay/replay-control';
+import { ReplayPlans } from './replay/replay-plans';
+import { ReplaySessions } from './replay/replay-sessions';
+import type { RoomRegistry } from './replay/room-registry';
+import { ServiceHealth, type ShellPorts } from './service-health';
+import { ServingViews } from './serving-views';
 import { restoreSnapshot, saveSnapshot } from './snapshots';
+import { ViewQueries } from './view.queries';
 
-/** The service without its shell: one store, the read models folded from it, the use cases. */
+/**
+ * The service without its shell: one store, the read models folded from it (kept inside), and
+ * the use cases over them — what the API and the terminal tool call.
+ */
 export class Timeline {
-  readonly models: TimelineReadModels;
   readonly claims: ClaimCommands;
   readonly catalog: CatalogCommands;
-  /** The control, casualty and territory views, with their rebuilds. */
-  readonly projections: ProjectionVersions;
+  readonly claimQueries: ClaimQueries;
+  readonly catalogQueries: CatalogQueries;
+  readonly viewQueries: ViewQueries;
+  readonly auditQueries: AuditQueries;
+  readonly campaignExport: CampaignExport;
+  readonly projectionAdmin: ProjectionAdmin;
+  readonly liveFeed: LiveFeed;
+  private readonly versions: ProjectionVersions;
+  private readonly models: TimelineReadModels;
+  private readonly serving: ServingViews;
   private snapshotFile: string | undefined;
   private lastEventId: string | undefined;
 
@@ -20,15 +43,38 @@ export class Timeline {
     readonly store: EventStore,
     projections: Projection[] = [],
   ) {
-    this.projections = new ProjectionVersions(store, () => this.models.follower);
-    this.models = new TimelineReadModels(store, this.projections, projections);
+    this.versions = new ProjectionVersions(store, () => this.models.follower);
+    this.models = new TimelineReadModels(store, this.versions, projections);
     this.models.follower.onApplied((events) => (this.lastEventId = events.at(-1)?.eventId ?? this.lastEventId));
+    this.serving = new ServingViews(this.models.follower, this.versions);
     this.claims = new ClaimCommands(store, this.models);
     this.catalog = new CatalogCommands(store, this.models);
+    this.claimQueries = new ClaimQueries(this.serving, this.models, this.claims);
+    this.catalogQueries = new CatalogQueries(this.serving, this.models);
+    this.viewQueries = new ViewQueries(this.serving);
+    this.auditQueries = new AuditQueries(this.serving);
+    this.campaignExport = new CampaignExport(this.serving, store);
+    this.projectionAdmin = new ProjectionAdmin(store, this.models.follower, this.versions);
+    this.liveFeed = new LiveFeed(this.serving, this.models);
   }
 
   static async open(storeUrl: string, options: { pollMs?: number; onError?: (e: unknown) => void } = {}): Promise<Timeline> {
     return new Timeline(await openEventStore(storeUrl, options));
+  }
+
+  /** The health report, reading the shell's Redis and replay activity through its ports. */
+  health(shell: ShellPorts): ServiceHealth {
+    return new ServiceHealth(this.store, this.serving, shell);
+  }
+
+  /** Replays on this instance, with shared rooms kept in `rooms` (memory, or Redis across instances). */
+  replays(rooms: RoomRegistry): ReplayControl {
+    return new ReplayControl(new ReplaySessions(this.serving, rooms), new ReplayPlans(this.serving));
+  }
+
+  /** Builds the views' cached answers in the background, so the first queries after start are quick. */
+  warm(): Promise<void> {
+    return this.serving.current.warm();
   }
 
   /**
@@ -39,7 +85,7 @@ export class Timeline {
   async start(options: { snapshotFile?: string; snapshotEvery?: number } = {}): Promise<{ resumedFrom: number }> {
     const restored = options.snapshotFile ? await restoreSnapshot(this.store, options.snapshotFile) : undefined;
     if (restored) {
-      this.projections.restore(restored.views);
+      this.versions.restore(restored.views);
       this.models.follower.resumeFrom(restored.position);
     }
     const resumedFrom = restored?.position ?? 0;
@@ -66,7 +112,7 @@ export class Timeline {
   snapshot(): void {
     if (!this.snapshotFile || this.lastEventId === undefined) return;
     const at = { position: this.models.follower.checkpoint, lastEventId: this.lastEventId };
-    saveSnapshot(this.projections.views, at, this.snapshotFile);
+    saveSnapshot(this.versions.views, at, this.snapshotFile);
   }
 
   async close(): Promise<void> {

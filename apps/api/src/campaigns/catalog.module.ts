@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { CatalogQueries, type ServingViews, type Timeline } from '@timeline/application';
-import { SERVING_VIEWS, TIMELINE } from '../core/core.tokens';
+import type { Timeline } from '@timeline/application';
+import { TIMELINE } from '../core/core.tokens';
 import { CampaignsController } from './campaigns.controller';
 import { CATALOG_COMMANDS, CATALOG_QUERIES } from './catalog.tokens';
 import { PublishersController } from './publishers.controller';
@@ -9,11 +9,7 @@ import { PublishersController } from './publishers.controller';
   controllers: [CampaignsController, PublishersController],
   providers: [
     { provide: CATALOG_COMMANDS, useFactory: (timeline: Timeline) => timeline.catalog, inject: [TIMELINE] },
-    {
-      provide: CATALOG_QUERIES,
-      useFactory: (serving: ServingViews, timeline: Timeline) => new CatalogQueries(serving, timeline.models),
-      inject: [SERVING_VIEWS, TIMELINE],
-    },
+    { provide: CATALOG_QUERIES, useFactory: (timeline: Timeline) => timeline.catalogQueries, inject: [TIMELINE] },
   ],
 })
 export class CatalogModule {}

@@ -2,6 +2,7 @@ import { Body, Controller, Get, Inject, Param, Post, Query, Res } from '@nestjs/
 import type { Response } from 'express';
 import type { ClaimCommands, ClaimQueries, CommandContext } from '@timeline/application';
 import { Requires } from '../auth/auth.guard';
+import { answerWrite } from '../http/answer';
 import { Command } from '../http/command-context';
 import { parseQuery } from '../http/query';
 import { ClaimListQuery } from './claim-list.query';
@@ -22,9 +23,8 @@ export class ClaimsController {
     @Command() command: CommandContext,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const result = await this.commands.record(campaignId, body, command);
-    res.status(result.outcome === 'created' ? 201 : 200);
-    return result.batch ? { claims: result.claims } : result.claims[0];
+    const { batch, claims } = answerWrite(res, await this.commands.record(campaignId, body, command));
+    return batch ? { claims } : claims[0];
   }
 
   @Get()

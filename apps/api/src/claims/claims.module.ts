@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { ClaimQueries, type ServingViews, type Timeline } from '@timeline/application';
-import { SERVING_VIEWS, TIMELINE } from '../core/core.tokens';
+import type { Timeline } from '@timeline/application';
+import { TIMELINE } from '../core/core.tokens';
 import { ClaimsController } from './claims.controller';
 import { CLAIM_COMMANDS, CLAIM_QUERIES } from './claims.tokens';
 
@@ -8,11 +8,7 @@ import { CLAIM_COMMANDS, CLAIM_QUERIES } from './claims.tokens';
   controllers: [ClaimsController],
   providers: [
     { provide: CLAIM_COMMANDS, useFactory: (timeline: Timeline) => timeline.claims, inject: [TIMELINE] },
-    {
-      provide: CLAIM_QUERIES,
-      useFactory: (serving: ServingViews, timeline: Timeline) => new ClaimQueries(serving, timeline.models, timeline.claims),
-      inject: [SERVING_VIEWS, TIMELINE],
-    },
+    { provide: CLAIM_QUERIES, useFactory: (timeline: Timeline) => timeline.claimQueries, inject: [TIMELINE] },
   ],
 })
 export class ClaimsModule {}

@@ -1,10 +1,10 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
-import { ServingViews, type Timeline } from '@timeline/application';
+import type { RedisState, Timeline } from '@timeline/application';
 import type { AppConfig } from '@timeline/config';
 import type Redis from 'ioredis';
-import { APP_CONFIG, REDIS, SERVING_VIEWS, TIMELINE } from './core.tokens';
+import { APP_CONFIG, REDIS, REDIS_STATE, TIMELINE } from './core.tokens';
 
-/** What every module shares: the configuration, the timeline, Redis and the serving views. */
+/** What every module shares: the configuration, the timeline, and Redis with its state. */
 @Global()
 @Module({})
 export class CoreModule {
@@ -15,9 +15,13 @@ export class CoreModule {
         { provide: APP_CONFIG, useValue: config },
         { provide: TIMELINE, useValue: timeline },
         { provide: REDIS, useValue: redis ?? null },
-        { provide: SERVING_VIEWS, useFactory: (t: Timeline) => new ServingViews(t), inject: [TIMELINE] },
+        { provide: REDIS_STATE, useValue: redisState(redis) },
       ],
-      exports: [APP_CONFIG, TIMELINE, REDIS, SERVING_VIEWS],
+      exports: [APP_CONFIG, TIMELINE, REDIS, REDIS_STATE],
     };
   }
+}
+
+function redisState(redis: Redis | undefined): RedisState {
+  return { status: () => (redis ? (redis.status === 'ready' ? 'up' : 'down') : 'not configured') };
 }

@@ -1,7 +1,7 @@
-/** The service's `Timeline`: its store, read models and commands, opened by bootstrap. */
+/** The service's `Timeline`: its store and use cases, opened by bootstrap. */
 export const TIMELINE = Symbol('Timeline');
 export const APP_CONFIG = Symbol('AppConfig');
 /** The Redis connection, or null when the instance runs alone. */
 export const REDIS = Symbol('Redis');
-/** The serving views, caught up before each query: what every query use case reads. */
-export const SERVING_VIEWS = Symbol('ServingViews');
+/** Whether Redis is usable (`RedisState`), for the health report. */
+export const REDIS_STATE = Symbol('RedisState');

@@ -8,14 +8,14 @@ import {
   WebSocketServer,
 } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
-import type { Outbox, ReplayClient, ReplayControl } from '@timeline/application';
+import type { Outbox, ReplayActivity, ReplayClient, ReplayControl } from '@timeline/application';
 import { ReplayJoin, ReplaySeek, ReplaySpeed, ReplayStart, ReplayStep, SessionCommand } from '@timeline/contracts';
 import { REPLAY_CONTROL } from './replay.tokens';
 import { acknowledge } from './socket-acks';
 
 /** `/replay`: each message checked, handed to the replay use case, and acknowledged. */
 @WebSocketGateway({ namespace: '/replay' })
-export class ReplayGateway implements OnGatewayDisconnect, OnModuleDestroy {
+export class ReplayGateway implements OnGatewayDisconnect, OnModuleDestroy, ReplayActivity {
   @WebSocketServer() private readonly nsp: Namespace | undefined;
 
   constructor(@Inject(REPLAY_CONTROL) private readonly replays: ReplayControl) {}

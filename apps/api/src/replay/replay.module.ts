@@ -1,21 +1,12 @@
 import { Module } from '@nestjs/common';
-import {
-  LiveFeed,
-  MemoryRoomRegistry,
-  ReplayControl,
-  ReplayPlans,
-  ReplaySessions,
-  type RoomRegistry,
-  type ServingViews,
-  type Timeline,
-} from '@timeline/application';
+import { MemoryRoomRegistry, type RoomRegistry, type Timeline } from '@timeline/application';
 import type { AppConfig } from '@timeline/config';
 import type Redis from 'ioredis';
-import { APP_CONFIG, REDIS, SERVING_VIEWS, TIMELINE } from '../core/core.tokens';
+import { APP_CONFIG, REDIS, TIMELINE } from '../core/core.tokens';
 import { LiveGateway } from './live.gateway';
 import { RedisRoomRegistry } from './redis-rooms';
 import { ReplayGateway } from './replay.gateway';
-import { LIVE_FEED, REPLAY_CONTROL, ROOM_REGISTRY } from './replay.tokens';
+import { LIVE_FEED, REPLAY_ACTIVITY, REPLAY_CONTROL, ROOM_REGISTRY } from './replay.tokens';
 
 @Module({
   providers: [
@@ -27,18 +18,14 @@ import { LIVE_FEED, REPLAY_CONTROL, ROOM_REGISTRY } from './replay.tokens';
     },
     {
       provide: REPLAY_CONTROL,
-      useFactory: (serving: ServingViews, rooms: RoomRegistry) =>
-        new ReplayControl(new ReplaySessions(serving, rooms), new ReplayPlans(serving)),
-      inject: [SERVING_VIEWS, ROOM_REGISTRY],
+      useFactory: (timeline: Timeline, rooms: RoomRegistry) => timeline.replays(rooms),
+      inject: [TIMELINE, ROOM_REGISTRY],
     },
-    {
-      provide: LIVE_FEED,
-      useFactory: (serving: ServingViews, timeline: Timeline) => new LiveFeed(serving, timeline.models),
-      inject: [SERVING_VIEWS, TIMELINE],
-    },
+    { provide: LIVE_FEED, useFactory: (timeline: Timeline) => timeline.liveFeed, inject: [TIMELINE] },
     ReplayGateway,
     LiveGateway,
+    { provide: REPLAY_ACTIVITY, useExisting: ReplayGateway },
   ],
-  exports: [ReplayGateway],
+  exports: [REPLAY_ACTIVITY],
 })
 export class ReplayModule {}

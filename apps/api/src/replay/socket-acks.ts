@@ -1,10 +1,7 @@
 import type { z } from 'zod';
-import { type FieldError, parseWith } from '@timeline/domain';
+import type { Ack } from '@timeline/contracts';
+import { parseWith } from '@timeline/domain';
 import { toProblem } from '../http/problem';
-
-export type Ack =
-  | { ok: true; [key: string]: unknown }
-  | { ok: false; error: { status: number; title: string; detail?: string; errors?: FieldError[] } };
 
 /** Runs a socket command: its answer, or an acknowledgement saying what was wrong — never a throw. */
 export async function acknowledge<S extends z.ZodType>(

@@ -16,7 +16,7 @@ export class ExportController {
       res.type('text/csv').setHeader('Content-Disposition', `attachment; filename="${campaignId}-claims.csv"`);
       res.send(file.body);
     } else if (file.format === 'geojson') {
-      res.type('application/geo+json').send(file.body);
+      res.type('application/geo+json').send(JSON.stringify(file.map));
     } else {
       res.type('application/x-ndjson');
       for await (const line of file.lines) res.write(line);

@@ -1,4 +1,4 @@
-import type { ReplayStart } from '@timeline/contracts';
+import type { ReplayStart, ReplayStarted } from '@timeline/contracts';
 import { dayBounds, DomainError, isCalendarDate } from '@timeline/domain';
 import { Refusal } from '../refusal';
 import { describePlan } from './replay-answers';
@@ -27,7 +27,7 @@ export class ReplayControl {
     return this.sessions.size;
   }
 
-  async start(request: ReplayStart, client: ReplayClient) {
+  async start(request: ReplayStart, client: ReplayClient): Promise<ReplayStarted> {
     if (request.resume) return this.resume(request, request.resume, client);
     if (this.sessions.ownedBy(client.id).length >= MAX_SESSIONS_PER_CONNECTION)
       throw new Refusal('too-many', `at most ${MAX_SESSIONS_PER_CONNECTION} replays per connection`);
@@ -100,7 +100,11 @@ export class ReplayControl {
     this.sessions.close();
   }
 
-  private async resume(request: ReplayStart, { sessionId, seq }: { sessionId: string; seq: number }, client: ReplayClient) {
+  private async resume(
+    request: ReplayStart,
+    { sessionId, seq }: { sessionId: string; seq: number },
+    client: ReplayClient,
+  ): Promise<ReplayStarted> {
     const session = this.sessions.get(sessionId);
     if (!session) {
       // not on this instance (or expired): the same replay, pinned afresh, from a snapshot
@@ -130,7 +134,7 @@ export class ReplayControl {
   }
 }
 
-function describe(session: ReplaySession) {
+function describe(session: ReplaySession): ReplayStarted {
   return { sessionId: session.id, ...describePlan(session.plan) };
 }
 

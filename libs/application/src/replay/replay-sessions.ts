@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { ReplayStart } from '@timeline/contracts';
+import { isClaimEvent, type RecordedEvent } from '@timeline/domain';
 import { correctionFor, type Correction, type ReplayPlan } from '@timeline/replay';
-import type { StoredEvent } from '@timeline/store';
 import type { ServingViews } from '../serving-views';
 import type { RoomRegistry, RoomState } from './room-registry';
 import { ReplaySession, type Outbox } from './replay-session';
@@ -88,11 +88,11 @@ export class ReplaySessions {
   }
 
   /** Corrections for claims recorded since a session was pinned, or live claims once it ended. */
-  private onRecorded(events: StoredEvent[]): void {
+  private onRecorded(events: RecordedEvent[]): void {
     if (!this.sessions.size) return;
     for (const event of events) {
-      const data = event.data as { campaignId?: string; claimId?: string };
-      if (!data.claimId || !data.campaignId) continue;
+      if (!isClaimEvent(event)) continue;
+      const { data } = event;
       for (const session of this.sessions.values()) {
         if (session.plan.scope.campaignId !== data.campaignId || event.position <= session.plan.pinnedPosition) continue;
         const correction = this.correction(data.campaignId, data.claimId);
