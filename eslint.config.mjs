@@ -22,6 +22,12 @@ export default tseslint.config(
       ],
       'no-duplicate-imports': 'error',
       eqeqeq: ['error', 'smart'],
+      '@typescript-eslint/no-non-null-assertion': 'error',
+      // a switch over a union lists every member; `default: assertNever(x)` is how it says so
+      '@typescript-eslint/switch-exhaustiveness-check': [
+        'error',
+        { considerDefaultExhaustiveForUnions: false, allowDefaultCaseForExhaustiveSwitch: true },
+      ],
     },
   },
   {
@@ -34,6 +40,11 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-call': 'off',
       '@typescript-eslint/no-unsafe-return': 'off',
     },
+  },
+  {
+    // a test or a benchmark states what its fixture holds; production code narrows instead
+    files: ['**/*.test.ts', 'test/**/*.ts', 'bench/**/*.ts'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
   {
     files: ['**/*.js', '**/*.mjs'],

@@ -83,7 +83,7 @@ export class CasualtyChart {
             'data-day': d.day,
             'aria-label': `${line.label} ${d.day}: ${d.preferred.count.best}`,
           },
-          svg('title', {}, `${line.label}, ${d.day}: ${describe(d)}`),
+          svg('title', {}, `${line.label}, ${d.day}: ${describe(d, d.preferred)}`),
         );
         dot.addEventListener('click', () => this.onFigure(line.side, d.day));
         dot.addEventListener('keydown', (e) => {
@@ -109,8 +109,7 @@ export class CasualtyChart {
   }
 }
 
-function describe(d: SeriesDay): string {
-  const p = d.preferred!;
+function describe(d: SeriesDay, p: NonNullable<SeriesDay['preferred']>): string {
   const count = `${p.count.best}${p.count.openEnded ? '+' : ''}`;
   const range = d.range ? `; sources range ${d.range.low}–${d.range.high ?? `${d.range.low}+`}` : '';
   return `preferred ${count}${p.publisher ? ` (${p.publisher})` : ''}${range}; ${d.daily.best} that day`;

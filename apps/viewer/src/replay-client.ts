@@ -99,7 +99,10 @@ export class ReplayClient {
     return new Promise((resolve, reject) => {
       this.socket.timeout(10_000).emit(event, body, (timeout: Error | null, ack: Ack) => {
         if (timeout) reject(new Error(`${event}: no answer from the service`));
-        else if (!ack.ok) reject(new ReplayError(ack.error!));
+        else if (!ack.ok)
+          reject(
+            new ReplayError(ack.error ?? { status: 500, title: 'refused', detail: `${event} was refused without a reason` }),
+          );
         else resolve(ack);
       });
     });

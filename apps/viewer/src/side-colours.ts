@@ -5,7 +5,7 @@ const CIVILIANS = '#455a64';
 /** For sides of no bloc, and for a second side of a bloc whose colour is taken. */
 const SPARE = ['#6d4c41', '#00897b', '#8e24aa', '#f4511e', '#3949ab', '#c0ca33'] as const;
 
-const spare = (i: number): string => SPARE[i % SPARE.length]!;
+const spare = (i: number): string => SPARE[i % SPARE.length] ?? SPARE[0];
 
 /** The lines of one category with a preferred figure, each in its bloc's colour unless a line before took it. */
 export function seriesLines(series: CasualtySeries, category: string, campaign: Campaign): SeriesLine[] {

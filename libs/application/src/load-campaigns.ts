@@ -134,10 +134,11 @@ function parentsFirst<T extends { placeId: string; parent?: string }>(places: T[
  */
 function referencedFirst<T extends { claimId?: string; denies?: string[]; corroborates?: string }>(claims: T[]): T[][] {
   const level = new Map<string, number>();
-  const byId = new Map(claims.filter((c) => c.claimId).map((c) => [c.claimId!, c]));
+  const byId = new Map(claims.flatMap((c) => (c.claimId ? [[c.claimId, c] as const] : [])));
   const depth = (claim: T, seen: Set<string>): number => {
     const id = claim.claimId;
-    if (id && level.has(id)) return level.get(id)!;
+    const known = id === undefined ? undefined : level.get(id);
+    if (known !== undefined) return known;
     const refs = [...(claim.denies ?? []), ...(claim.corroborates ? [claim.corroborates] : [])];
     let d = 0;
     for (const ref of refs) {

@@ -48,7 +48,10 @@ export class ProjectionAdmin {
   async foldLog(onProgress: (position: number, head: number) => void = () => undefined): Promise<FoldedLog> {
     const head = await this.store.headPosition();
     // a batch is never empty: the follower only calls back after applying events
-    const unsubscribe = this.follower.onApplied((events) => onProgress(events.at(-1)!.position, head));
+    const unsubscribe = this.follower.onApplied((events) => {
+      const last = events.at(-1);
+      if (last) onProgress(last.position, head);
+    });
     try {
       await this.follower.catchUp();
     } finally {

@@ -12,6 +12,7 @@ export * from './claim/claim.events';
 export * from './claim/claim.schema';
 export * from './claim/claim.decide';
 export * from './claim/claim.evolve';
+export * from './claim/claim.place';
 export * from './claim/claim.prepare';
 export * from './claim/claim.references';
 export * from './common/canonical-json';

@@ -1,4 +1,4 @@
-import { NOW, placeStateAt, type CampaignLedger, type TimelineViews } from '@timeline/views';
+import { casualtyKey, NOW, placeStateAt, type CampaignLedger, type TimelineViews } from '@timeline/views';
 import { casualtyFrameFigure, frameClaim, placeFrameState } from './frame-mappers';
 import type { Correction } from './frame.types';
 import { floorToLocalHour, HOUR, isoInstant } from './local-hour';
@@ -14,7 +14,7 @@ export function correctionFor(views: TimelineViews, ledger: CampaignLedger, clai
   const hourStart = floorToLocalHour(version.to - 1, ledger.campaign.timeZone);
   const until = hourStart + HOUR;
   const claim = version.claim;
-  const key = claim.type === 'casualties' ? `${claim.side}|${claim.category}` : undefined;
+  const key = claim.type === 'casualties' ? casualtyKey(claim) : undefined;
   const state =
     claim.type === 'control'
       ? placeStateAt(ledger, claim.place, views.timeline(ledger, claim.place, NOW), until, NOW)

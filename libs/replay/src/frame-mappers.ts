@@ -1,4 +1,4 @@
-import { localDateOf } from '@timeline/domain';
+import { localDateOf, placeOf } from '@timeline/domain';
 import {
   casualtyFigure,
   type CampaignLedger,
@@ -45,7 +45,7 @@ export function frameClaim(ledger: CampaignLedger, claimId: string, version: Cla
     time: claim.time,
     summary: claimSummary(ledger, claim),
     quote: claim.quote,
-    place: (claim as { place?: string }).place ?? null,
+    place: placeOf(claim) ?? null,
     sources: claim.sources.map((sourceId) => {
       const source = ledger.sourceAt(sourceId, knownAt);
       return {

@@ -1,5 +1,7 @@
+import { placeOf } from '@timeline/domain';
 import {
   type CampaignLedger,
+  casualtyKey,
   type CasualtyCandidate,
   type ClaimVersion,
   entryAt,
@@ -55,7 +57,7 @@ export class ReplayPlan {
     for (const record of ledger.claims.values()) {
       const version = ledger.liveAt(record, knownAt);
       if (!version || (scope.operation && version.claim.operation !== scope.operation)) continue;
-      const place = (version.claim as { place?: string }).place;
+      const place = placeOf(version.claim);
       if (wanted && (!place || !wanted.has(place))) continue;
       this.claimsByTo.push({ version, claimId: record.claimId });
     }
@@ -114,8 +116,7 @@ export class ReplayPlan {
       if (after && JSON.stringify(before) !== JSON.stringify(after)) control.push(after);
     }
     const keys = new Set<string>();
-    for (const { version } of claims)
-      if (version.claim.type === 'casualties') keys.add(`${version.claim.side}|${version.claim.category}`);
+    for (const { version } of claims) if (version.claim.type === 'casualties') keys.add(casualtyKey(version.claim));
     const casualties = [...keys]
       .sort()
       .map((key) => this.casualtyAt(key, until))

@@ -1,4 +1,12 @@
-import { type CampaignRegistration, DAY_PARTS, addDays } from '@timeline/domain';
+import {
+  type CampaignRegistration,
+  DAY_PARTS,
+  GRADES,
+  type Grade,
+  type PlaceRegistration,
+  type SourceRegistration,
+  addDays,
+} from '@timeline/domain';
 
 /** A small, fast, seedable PRNG (mulberry32): the same seed gives the same campaign. */
 export function prng(seed: number): () => number {
@@ -25,12 +33,12 @@ export type SyntheticWrite =
   | { kind: 'correction'; claimId: string; changes: Record<string, unknown>; sources: string[]; reason: string }
   | { kind: 'retraction'; claimId: string; reason: string }
   | { kind: 'rank'; claimId: string; rank: 'preferred' | 'deprecated'; reason: string }
-  | { kind: 'assessment'; publisher: string; reliability: string; reason: string };
+  | { kind: 'assessment'; publisher: string; reliability: Grade; reason: string };
 
 export interface SyntheticCampaign {
   campaign: CampaignRegistration;
-  places: Record<string, unknown>[];
-  sources: Record<string, unknown>[];
+  places: PlaceRegistration[];
+  sources: SourceRegistration[];
   writes: SyntheticWrite[];
 }
 
@@ -42,6 +50,7 @@ const FACTIONS = [
   { id: 'sdf', bloc: 'sdf' },
   { id: 'isis', bloc: 'isis' },
 ];
+const PUBLISHERS = 20;
 const CATEGORIES = ['killed', 'wounded', 'captured', 'displaced'] as const;
 const SIDES = ['civilians', 'saa', 'hts', 'sdf'];
 const KINDS = ['airstrike', 'shelling', 'ambush', 'announcement', 'evacuation', 'infrastructure'];
@@ -65,7 +74,8 @@ export function syntheticCampaign(options: SyntheticOptions): SyntheticCampaign 
   const start = '2024-11-27';
   const placeCount = Math.max(50, Math.round(options.claims / 200));
   const sourceCount = Math.max(20, Math.round(options.claims / 20));
-  const publishers = Array.from({ length: 20 }, (_, i) => `publisher-${i}`);
+  const publisherAt = (i: number) => `publisher-${i % PUBLISHERS}`;
+  const publishers = Array.from({ length: PUBLISHERS }, (_, i) => publisherAt(i));
 
   const campaign: CampaignRegistration = {
     campaignId,
@@ -84,7 +94,7 @@ export function syntheticCampaign(options: SyntheticOptions): SyntheticCampaign 
       { id: 'south', title: 'South' },
     ],
   };
-  const places = Array.from({ length: placeCount }, (_, i) => ({
+  const places = Array.from({ length: placeCount }, (_, i): PlaceRegistration => ({
     placeId: `place-${i}`,
     name: `Place ${i}`,
     aliases: [],
@@ -94,9 +104,9 @@ export function syntheticCampaign(options: SyntheticOptions): SyntheticCampaign 
     lon: 35.5 + random() * 6,
     precision: random() < 0.8 ? 'approximate' : 'exact',
   }));
-  const sources = Array.from({ length: sourceCount }, (_, i) => ({
+  const sources = Array.from({ length: sourceCount }, (_, i): SourceRegistration => ({
     sourceId: `source-${i}`,
-    publisher: publishers[i % publishers.length],
+    publisher: publisherAt(i),
     publisherName: `Publisher ${i % publishers.length}`,
     publisherKind: pick(['monitor', 'news-agency', 'belligerent', 'government'] as const),
     title: `Report ${i}`,
@@ -117,7 +127,7 @@ export function syntheticCampaign(options: SyntheticOptions): SyntheticCampaign 
   const writes: SyntheticWrite[] = publishers.slice(0, 12).map((publisher) => ({
     kind: 'assessment' as const,
     publisher,
-    reliability: pick(['A', 'B', 'C', 'D', 'E', 'F']),
+    reliability: pick(GRADES),
     reason: 'initial grade',
   }));
   const recorded: { claimId: string; type: string; revision: number }[] = [];

@@ -37,12 +37,9 @@ export function* syntheticAppends(
 
   yield one(campaignStream(c), { type: 'CampaignRegistered', data: campaign });
   for (const place of synthetic.places)
-    yield one(placeStream(c, String(place.placeId)), { type: 'PlaceRegistered', data: { ...place, campaignId: c } as never });
+    yield one(placeStream(c, place.placeId), { type: 'PlaceRegistered', data: { ...place, campaignId: c } });
   for (const source of synthetic.sources)
-    yield one(sourceStream(c, String(source.sourceId)), {
-      type: 'SourceRegistered',
-      data: { ...source, campaignId: c } as never,
-    });
+    yield one(sourceStream(c, source.sourceId), { type: 'SourceRegistered', data: { ...source, campaignId: c } });
 
   const claimIds = new Set<string>();
   const refs: CampaignReferences = {
@@ -63,7 +60,7 @@ export function* syntheticAppends(
         publisherStream(write.publisher),
         {
           type: 'PublisherAssessed',
-          data: { publisher: write.publisher, reliability: write.reliability as never, reason: write.reason },
+          data: { publisher: write.publisher, reliability: write.reliability, reason: write.reason },
         },
         null,
       );

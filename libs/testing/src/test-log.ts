@@ -2,6 +2,7 @@ import {
   assertNever,
   type CampaignRegistration,
   campaignStream,
+  type ClaimDataOf,
   type ClaimRecordedEvent,
   claimStream,
   type Grade,
@@ -9,6 +10,7 @@ import {
   normalizeTime,
   type PlaceRegistration,
   placeStream,
+  publisherRegistrationStream,
   publisherStream,
   type Rank,
   type RecordedEvent,
@@ -112,7 +114,7 @@ interface Common {
   quote?: string;
   operation?: string;
   attributedTo?: string;
-  denies?: readonly string[];
+  denies?: string[];
 }
 export interface ControlFields extends Common {
   place: string;
@@ -124,7 +126,7 @@ export interface ControlFields extends Common {
 }
 export interface CasualtyFields extends Common {
   side?: string;
-  category?: string;
+  category?: ClaimDataOf<'casualties'>['category'];
   count: number | { best: number; low?: number; high?: number; openEnded?: boolean };
   scope: 'incident' | 'cumulative';
   corroborates?: string;
@@ -199,15 +201,29 @@ export class TestLog {
   }
 
   control(claimId: string, fields: ControlFields, actor?: string): number {
-    return this.record('ControlClaimed', 'control', claimId, fields, actor);
+    const { rest, stored } = storedFields(claimId, fields);
+    const data = { claimId, campaignId: CAMPAIGN_ID, type: 'control' as const, ...rest, ...stored };
+    return this.record({ type: 'ControlClaimed', data }, actor);
   }
 
   casualties(claimId: string, fields: CasualtyFields, actor?: string): number {
-    return this.record('CasualtiesReported', 'casualties', claimId, { side: 'civilians', category: 'killed', ...fields }, actor);
+    const { rest, stored } = storedFields(claimId, fields);
+    const data = {
+      claimId,
+      campaignId: CAMPAIGN_ID,
+      type: 'casualties' as const,
+      side: 'civilians',
+      category: 'killed' as const,
+      ...rest,
+      ...stored,
+    };
+    return this.record({ type: 'CasualtiesReported', data }, actor);
   }
 
   territory(claimId: string, fields: TerritoryFields, actor?: string): number {
-    return this.record('TerritoryReported', 'territory', claimId, fields, actor);
+    const { rest, stored } = storedFields(claimId, fields);
+    const data = { claimId, campaignId: CAMPAIGN_ID, type: 'territory' as const, ...rest, ...stored };
+    return this.record({ type: 'TerritoryReported', data }, actor);
   }
 
   /** A correction; a changed `time` is given as written and stored normalised too. */
@@ -276,27 +292,9 @@ export class TestLog {
     return { views, ledger };
   }
 
-  private record<F extends Common>(
-    type: ClaimRecordedEvent['type'],
-    claimType: string,
-    claimId: string,
-    fields: F,
-    actor?: string,
-  ): number {
-    const { time, sources = ['sohr-1'], quote = `Quote of ${claimId}.`, ...rest } = fields;
-    this.revisions.set(claimId, 0);
-    // the claim as prepareClaim would store it, from fields a test writes in short
-    const data = {
-      claimId,
-      campaignId: CAMPAIGN_ID,
-      type: claimType,
-      ...rest,
-      time: validTime(time),
-      writtenTime: time,
-      sources,
-      quote,
-    };
-    return this.append({ type, data } as unknown as ClaimRecordedEvent, actor);
+  private record(event: ClaimRecordedEvent, actor?: string): number {
+    this.revisions.set(event.data.claimId, 0);
+    return this.append(event, actor);
   }
 
   private bump(claimId: string): number {
@@ -304,6 +302,15 @@ export class TestLog {
     this.revisions.set(claimId, revision + 1);
     return revision;
   }
+}
+
+/**
+ * A claim as prepareClaim would store it, from fields a test writes in short: the fields as
+ * given, then its time normalised beside the written one, its sources and its quote.
+ */
+function storedFields<F extends Common>(claimId: string, fields: F) {
+  const { time, sources = ['sohr-1'], quote = `Quote of ${claimId}.`, ...rest } = fields;
+  return { rest, stored: { time: validTime(time), writtenTime: time, sources: [...sources], quote } };
 }
 
 /** The stream an event of the test log is appended to, as the service names it. */
@@ -318,7 +325,7 @@ function streamOf(event: TimelineEvent): string {
     case 'SourceCorrected':
       return sourceStream(event.data.campaignId, event.data.sourceId);
     case 'PublisherRegistered':
-      return `${publisherStream(event.data.publisher)}/registration`;
+      return publisherRegistrationStream(event.data.publisher);
     case 'PublisherAssessed':
       return publisherStream(event.data.publisher);
     case 'ControlClaimed':

@@ -1,9 +1,10 @@
-import { canonicalJson, localDateOf } from '@timeline/domain';
+import { assertNever, canonicalJson, localDateOf, type ClaimData } from '@timeline/domain';
 import { casualtyCandidates, casualtyFigure, incidentGroups } from './casualties';
 import { placeStateAt, placeTimeline } from './control';
 import { NOW, type KnownAt } from './known-at';
 import type { CampaignLedger } from './campaign-ledger';
 import type { ClaimVersion } from './claim-history';
+import { casualtyKey } from './claim-indexes';
 import { territoryOn } from './territory.queries';
 import type { TimelineViews } from './timeline-views';
 
@@ -122,7 +123,7 @@ export function auditCasualties(
   figure: CasualtyFigureName,
   knownAt: KnownAt = NOW,
 ): AuditEntry[] {
-  const key = `${side}|${category}`;
+  const key = casualtyKey({ side, category });
   const ids = ledger.casualtiesByKey.get(key) ?? new Set<string>();
   const figureAt = (knownAt: number) => {
     const candidates = casualtyCandidates(ledger, key, knownAt);
@@ -144,14 +145,11 @@ export function auditTerritory(
   knownAt: KnownAt = NOW,
 ): AuditEntry[] {
   const ids = new Set(ledger.territoryByFaction.get(faction) ?? []);
-  for (const [place, claimIds] of ledger.controlByPlace) {
+  for (const claimIds of ledger.controlByPlace.values()) {
     for (const id of claimIds) {
-      const named = ledger.claims.get(id)!.versions.some((v) => {
-        const c = v.claim as Record<string, unknown>;
-        return c.controller === faction || c.contestedBy === faction || c.besiegedBy === faction || c.vacatedBy === faction;
-      });
+      const named = ledger.recordOf(id).versions.some((v) => namesFaction(v.claim, faction));
       // a place's state changes with any of its claims once the faction is involved there
-      if (named) for (const other of ledger.controlByPlace.get(place)!) ids.add(other);
+      if (named) for (const other of claimIds) ids.add(other);
     }
   }
   const figureAt = (at: number) => {
@@ -159,6 +157,13 @@ export function auditTerritory(
     return entry ? { gained: entry.gained, lost: entry.lost, reported: entry.reported } : null;
   };
   return auditOf(views, ledger, [...claimSteps(ledger, ids), ...gradeSteps(views, ledger, ids)], figureAt, knownAt);
+}
+
+function namesFaction(claim: ClaimData, faction: string): boolean {
+  return (
+    claim.type === 'control' &&
+    (claim.controller === faction || claim.contestedBy === faction || claim.besiegedBy === faction || claim.vacatedBy === faction)
+  );
 }
 
 /**
@@ -169,35 +174,46 @@ export function auditTerritory(
 export function sourceImpact(views: TimelineViews, ledger: CampaignLedger, sourceId: string) {
   const impacts: { claimId: string; figure: Record<string, unknown>; changes: AuditEntry[] }[] = [];
   for (const claimId of ledger.claimsBySource.get(sourceId) ?? []) {
-    const record = ledger.claims.get(claimId)!;
+    const record = ledger.recordOf(claimId);
     // the changes this claim made on this source's word (not a later correction citing another)
     const mine = (entries: AuditEntry[]) =>
       entries.filter((e) => e.claimId === claimId && e.sources.some((s) => s.sourceId === sourceId));
     const seen = new Set<string>();
     for (const version of record.versions) {
       const claim = version.claim;
-      if (claim.type === 'control') {
-        const key = `control|${claim.place}|${version.to}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        const changes = mine(auditControl(views, ledger, claim.place, version.to));
-        if (changes.length)
-          impacts.push({ claimId, figure: { kind: 'control', place: claim.place, at: claim.time.to }, changes });
-      } else if (claim.type === 'casualties') {
-        // a claim takes effect at the end of its interval: the day whose end that falls in
-        const day = localDateOf(version.to - 1, ledger.campaign.timeZone);
-        for (const figure of ['daily', 'preferred', 'range'] as const) {
-          const key = `casualties|${claim.side}|${claim.category}|${day}|${figure}`;
+      switch (claim.type) {
+        case 'control': {
+          const key = `control|${claim.place}|${version.to}`;
           if (seen.has(key)) continue;
           seen.add(key);
-          const changes = mine(auditCasualties(views, ledger, claim.side, claim.category, day, figure));
+          const changes = mine(auditControl(views, ledger, claim.place, version.to));
           if (changes.length)
-            impacts.push({
-              claimId,
-              figure: { kind: 'casualties', side: claim.side, category: claim.category, day, figure },
-              changes,
-            });
+            impacts.push({ claimId, figure: { kind: 'control', place: claim.place, at: claim.time.to }, changes });
+          break;
         }
+        case 'casualties': {
+          // a claim takes effect at the end of its interval: the day whose end that falls in
+          const day = localDateOf(version.to - 1, ledger.campaign.timeZone);
+          for (const figure of ['daily', 'preferred', 'range'] as const) {
+            const key = `casualties|${claim.side}|${claim.category}|${day}|${figure}`;
+            if (seen.has(key)) continue;
+            seen.add(key);
+            const changes = mine(auditCasualties(views, ledger, claim.side, claim.category, day, figure));
+            if (changes.length)
+              impacts.push({
+                claimId,
+                figure: { kind: 'casualties', side: claim.side, category: claim.category, day, figure },
+                changes,
+              });
+          }
+          break;
+        }
+        // a source's impact is told on the control and casualty figures only
+        case 'territory':
+        case 'incident':
+          break;
+        default:
+          assertNever(claim);
       }
     }
   }

@@ -74,6 +74,13 @@ export class CampaignLedger implements ClaimIndexes {
     return best;
   }
 
+  /** A claim its indexes name: they file only claims this ledger holds. */
+  recordOf(claimId: string): ClaimRecord {
+    const record = this.claims.get(claimId);
+    if (!record) throw new Error(`claim "${claimId}" is indexed but not in the ledger`);
+    return record;
+  }
+
   /** The claim as known at a position: its latest version recorded by then. */
   versionAt(record: ClaimRecord, knownAt: KnownAt): ClaimVersion | undefined {
     const last = record.versions[record.versions.length - 1];

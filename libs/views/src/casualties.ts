@@ -2,7 +2,7 @@ import { type ClaimDataOf, addDays, dayBounds } from '@timeline/domain';
 import { addCounts, toCount, ZERO, type Count } from './counts';
 import { RANK_VALUE, type ClaimVersion } from './claim-history';
 import type { CampaignLedger } from './campaign-ledger';
-import { sideAndCategory } from './claim-indexes';
+import { casualtyKey, sideAndCategory } from './claim-indexes';
 import type { KnownAt } from './known-at';
 
 type CasualtyClaim = ClaimDataOf<'casualties'>;
@@ -50,21 +50,25 @@ export function casualtyCandidates(
 ): CasualtyCandidate[] {
   const candidates: CasualtyCandidate[] = [];
   for (const claimId of ledger.casualtiesByKey.get(key) ?? []) {
-    const record = ledger.claims.get(claimId)!;
+    const record = ledger.recordOf(claimId);
     const version = ledger.liveAt(record, knownAt);
-    if (!version || version.claim.type !== 'casualties') continue;
-    if (`${version.claim.side}|${version.claim.category}` !== key) continue;
+    if (!version || !isCasualtyVersion(version)) continue;
+    if (casualtyKey(version.claim) !== key) continue;
     if (filter.operation && version.claim.operation !== filter.operation) continue;
     candidates.push({
       claimId,
       firstPosition: record.firstPosition,
-      version: version as CasualtyCandidate['version'],
+      version,
       to: version.to,
       publisher: ledger.publisherOf(version, knownAt),
       grade: ledger.gradeScore(version, knownAt),
     });
   }
   return candidates;
+}
+
+function isCasualtyVersion(version: ClaimVersion): version is CasualtyCandidate['version'] {
+  return version.claim.type === 'casualties';
 }
 
 /** Rank, then publisher grade, then the later `to`, then the later log position. */
@@ -96,7 +100,7 @@ export function incidentGroups(candidates: CasualtyCandidate[]): Group[] {
   const parent = new Map<string, string>();
   const find = (id: string): string => {
     let root = id;
-    while (parent.has(root) && parent.get(root) !== root) root = parent.get(root)!;
+    for (let up = parent.get(root); up !== undefined && up !== root; up = parent.get(root)) root = up;
     return root;
   };
   for (const c of incidents) {
@@ -112,7 +116,8 @@ export function incidentGroups(candidates: CasualtyCandidate[]): Group[] {
     const top = group.reduce((a, b) => (outranks(weight(b), weight(a)) > 0 ? b : a));
     const counts = group.map((c) => toCount(c.version.claim.count));
     const openEnded = counts.some((c) => c.openEnded);
-    const high = openEnded || counts.some((c) => c.high === null) ? null : Math.max(...counts.map((c) => c.high as number));
+    const highs = counts.flatMap((c) => (c.high === null ? [] : [c.high]));
+    const high = openEnded || highs.length < counts.length ? null : Math.max(...highs);
     const grade = Math.max(...group.map((c) => c.grade));
     return {
       top,

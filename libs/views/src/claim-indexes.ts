@@ -1,4 +1,4 @@
-import type { ClaimData } from '@timeline/domain';
+import { assertNever, type ClaimData } from '@timeline/domain';
 import { addTo } from './multimaps';
 
 /** What views look claims up by; a claim is filed under what any of its versions says. */
@@ -26,9 +26,21 @@ export function sideAndCategory(key: string): { side: string; category: string }
 }
 
 export function indexClaim(indexes: ClaimIndexes, claimId: string, claim: ClaimData): void {
-  if (claim.type === 'control') addTo(indexes.controlByPlace, claim.place, claimId);
-  else if (claim.type === 'casualties') addTo(indexes.casualtiesByKey, casualtyKey(claim), claimId);
-  else if (claim.type === 'territory') addTo(indexes.territoryByFaction, claim.faction, claimId);
+  switch (claim.type) {
+    case 'control':
+      addTo(indexes.controlByPlace, claim.place, claimId);
+      break;
+    case 'casualties':
+      addTo(indexes.casualtiesByKey, casualtyKey(claim), claimId);
+      break;
+    case 'territory':
+      addTo(indexes.territoryByFaction, claim.faction, claimId);
+      break;
+    case 'incident':
+      break;
+    default:
+      assertNever(claim);
+  }
   if (claim.denies) for (const denied of claim.denies) addTo(indexes.deniedBy, denied, claimId);
   for (const source of claim.sources) addTo(indexes.claimsBySource, source, claimId);
 }

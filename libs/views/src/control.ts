@@ -83,7 +83,7 @@ export function placeTimeline(
 ): TimelineEntry[] {
   const candidates: ControlCandidate[] = [];
   for (const claimId of ledger.controlByPlace.get(place) ?? []) {
-    const candidate = controlCandidate(ledger.claims.get(claimId)!, ledger, knownAt, place, filter);
+    const candidate = controlCandidate(ledger.recordOf(claimId), ledger, knownAt, place, filter);
     if (candidate) candidates.push(candidate);
   }
   candidates.sort(compareCandidates);

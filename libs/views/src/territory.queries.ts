@@ -57,7 +57,7 @@ export function territoryOn(
   for (const [faction, ids] of ledger.territoryByFaction) {
     const latest = new Map<string, { to: number; position: number; claim: TerritoryClaim; claimId: string }>();
     for (const claimId of ids) {
-      const record = ledger.claims.get(claimId)!;
+      const record = ledger.recordOf(claimId);
       const version = ledger.liveAt(record, knownAt);
       if (!version || version.claim.type !== 'territory' || version.claim.faction !== faction) continue;
       if (operation && version.claim.operation !== operation) continue;

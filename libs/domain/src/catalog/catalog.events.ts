@@ -40,5 +40,5 @@ export const campaignStream = (campaignId: string) => `campaign-${campaignId}`;
 export const placeStream = (campaignId: string, placeId: string) => `place-${campaignId}/${placeId}`;
 export const sourceStream = (campaignId: string, sourceId: string) => `source-${campaignId}/${sourceId}`;
 export const publisherStream = (publisher: string) => `publisher-${publisher}`;
-/** A publisher's registration, apart from the stream of its assessments. */
+/** A publisher's registration, in a stream of its own beside the one of its assessments. */
 export const publisherRegistrationStream = (publisher: string) => `${publisherStream(publisher)}/registration`;

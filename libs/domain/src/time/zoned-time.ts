@@ -41,18 +41,24 @@ interface WallClock {
   second: number;
 }
 
+const CLOCK_PARTS: ReadonlySet<string> = new Set([
+  'year',
+  'month',
+  'day',
+  'hour',
+  'minute',
+  'second',
+] satisfies (keyof WallClock)[]);
+
+/** The formatter also gives literals, eras and day periods: only these parts set the clock. */
+function isClockPart(type: string): type is keyof WallClock {
+  return CLOCK_PARTS.has(type);
+}
+
 export function wallClockAt(epochMs: number, timeZone: string): WallClock {
   const clock: WallClock = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
   for (const part of formatterFor(timeZone).formatToParts(new Date(epochMs))) {
-    switch (part.type) {
-      case 'year':
-      case 'month':
-      case 'day':
-      case 'hour':
-      case 'minute':
-      case 'second':
-        clock[part.type] = Number(part.value);
-    }
+    if (isClockPart(part.type)) clock[part.type] = Number(part.value);
   }
   return clock;
 }

@@ -1,0 +1,75 @@
+import { casualtyCandidates, incidentGroups, type CasualtyCandidate, type Group } from './casualties';
+import type { CampaignLedger } from './campaign-ledger';
+import { placeTimeline, type TimelineEntry } from './control';
+import { NOW, type KnownAt } from './known-at';
+import { nested } from './multimaps';
+import type { ViewChange } from './view-change';
+
+export interface CasualtyFold {
+  candidates: CasualtyCandidate[];
+  groups: Group[];
+}
+
+/**
+ * Answers for what is known now, cached per place and per casualty key, and whole answers per
+ * campaign. A change drops only the entries it touches; an answer as known at an earlier
+ * position is computed each time, as it never changes.
+ */
+export class NowAnswers {
+  /** campaign → place → operation ('' for all) → timeline known now. */
+  private readonly timelines = new Map<string, Map<string, Map<string, TimelineEntry[]>>>();
+  /** campaign → `side|category` → operation → candidates and incident groups known now. */
+  private readonly casualtyFolds = new Map<string, Map<string, Map<string, CasualtyFold>>>();
+  /** campaign → whole answers known now (a day's control view …), dropped on any change to it. */
+  private readonly answers = new Map<string, Map<string, unknown>>();
+
+  timeline(ledger: CampaignLedger, place: string, knownAt: KnownAt, operation?: string): TimelineEntry[] {
+    if (knownAt !== NOW) return placeTimeline(ledger, place, knownAt, { operation });
+    const byOperation = nested(nested(this.timelines, ledger.campaign.campaignId), place);
+    let timeline = byOperation.get(operation ?? '');
+    if (!timeline) byOperation.set(operation ?? '', (timeline = placeTimeline(ledger, place, NOW, { operation })));
+    return timeline;
+  }
+
+  casualties(ledger: CampaignLedger, key: string, knownAt: KnownAt, operation?: string): CasualtyFold {
+    const compute = () => {
+      const candidates = casualtyCandidates(ledger, key, knownAt, { operation });
+      return { candidates, groups: incidentGroups(candidates) };
+    };
+    if (knownAt !== NOW) return compute();
+    const byOperation = nested(nested(this.casualtyFolds, ledger.campaign.campaignId), key);
+    let cached = byOperation.get(operation ?? '');
+    if (!cached) byOperation.set(operation ?? '', (cached = compute()));
+    return cached;
+  }
+
+  memo<T>(campaignId: string, key: string, knownAt: KnownAt, compute: () => T): T {
+    if (knownAt !== NOW) return compute();
+    const answers = nested(this.answers, campaignId);
+    if (answers.has(key)) return answers.get(key) as T;
+    const answer = compute();
+    if (answers.size > 10_000) answers.clear();
+    answers.set(key, answer);
+    return answer;
+  }
+
+  /** Whether any place or casualty figure of the campaign is cached. */
+  holds(campaignId: string): boolean {
+    return this.timelines.has(campaignId) || this.casualtyFolds.has(campaignId);
+  }
+
+  dropAnswers(campaignId: string): void {
+    this.answers.delete(campaignId);
+  }
+
+  drop(change: ViewChange): void {
+    for (const place of change.places) this.timelines.get(change.campaignId)?.delete(place);
+    for (const key of change.casualtyKeys) this.casualtyFolds.get(change.campaignId)?.delete(key);
+  }
+
+  dropCampaign(campaignId: string): void {
+    this.answers.delete(campaignId);
+    this.timelines.delete(campaignId);
+    this.casualtyFolds.delete(campaignId);
+  }
+}
