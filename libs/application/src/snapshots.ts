@@ -1,6 +1,7 @@
-import { closeSync, existsSync, fsyncSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import type { EventStore } from '@timeline/store';
 import { SNAPSHOT_FORMAT, TimelineViews, type SnapshotLine } from '@timeline/views';
+import { fileLines } from './file-lines';
 
 /** The first line of a snapshot: which format, and the log position and event it stands at. */
 interface SnapshotHeader {
@@ -55,7 +56,7 @@ export async function restoreSnapshot(
 ): Promise<{ position: number; views: TimelineViews } | undefined> {
   if (!existsSync(file)) return undefined;
   try {
-    const lines = readLines(file);
+    const lines = fileLines(file);
     // our own file, checked below against its format and the store's event at its position
     const header = JSON.parse(lines.next().value ?? '{}') as Partial<SnapshotHeader>;
     if (header.kind !== 'header' || header.format !== SNAPSHOT_FORMAT || header.position === undefined) return undefined;
@@ -67,24 +68,6 @@ export async function restoreSnapshot(
     rmSync(file, { force: true });
     return undefined;
   }
-}
-
-/** The lines of a file, read in chunks: a snapshot can be larger than one string may be. */
-function* readLines(file: string): Generator<string, undefined> {
-  const fd = openSync(file, 'r');
-  const chunk = Buffer.alloc(1 << 20);
-  let rest = '';
-  try {
-    for (let read = readSync(fd, chunk); read > 0; read = readSync(fd, chunk)) {
-      const lines = (rest + chunk.toString('utf8', 0, read)).split('\n');
-      rest = lines.pop() ?? '';
-      for (const line of lines) if (line) yield line;
-    }
-    if (rest) yield rest;
-  } finally {
-    closeSync(fd);
-  }
-  return undefined;
 }
 
 function* map<T, U>(items: Iterator<T>, f: (item: T) => U): Generator<U> {
