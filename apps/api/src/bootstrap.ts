@@ -90,10 +90,7 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
     app,
     timeline,
     url,
-    close: async () => {
-      await app.close();
-      redis?.disconnect();
-      await timeline.close();
-    },
+    // the store, Redis and the snapshot close with the application (core/resources.ts)
+    close: () => app.close(),
   };
 }

@@ -38,6 +38,7 @@ export class Timeline {
   private readonly serving: ServingViews;
   private snapshotFile: string | undefined;
   private lastEventId: string | undefined;
+  private closing: Promise<void> | undefined;
 
   constructor(
     readonly store: EventStore,
@@ -115,9 +116,13 @@ export class Timeline {
     saveSnapshot(this.versions.views, at, this.snapshotFile);
   }
 
-  async close(): Promise<void> {
-    await this.models.follower.stop();
-    this.snapshot();
-    await this.store.close();
+  /** Stops following the log, writes the snapshot and closes the store; closing twice is once. */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      await this.models.follower.stop();
+      this.snapshot();
+      await this.store.close();
+    })();
+    return this.closing;
   }
 }

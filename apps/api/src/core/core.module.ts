@@ -3,6 +3,7 @@ import type { RedisState, Timeline } from '@timeline/application';
 import type { AppConfig } from '@timeline/config';
 import type Redis from 'ioredis';
 import { APP_CONFIG, REDIS, REDIS_STATE, TIMELINE } from './core.tokens';
+import { Resources } from './resources';
 
 /** What every module shares: the configuration, the timeline, and Redis with its state. */
 @Global()
@@ -16,6 +17,7 @@ export class CoreModule {
         { provide: TIMELINE, useValue: timeline },
         { provide: REDIS, useValue: redis ?? null },
         { provide: REDIS_STATE, useValue: redisState(redis) },
+        Resources,
       ],
       exports: [APP_CONFIG, TIMELINE, REDIS, REDIS_STATE],
     };

@@ -1,0 +1,23 @@
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import type { Timeline } from '@timeline/application';
+import type Redis from 'ioredis';
+import { REDIS, TIMELINE } from './core.tokens';
+
+/**
+ * The service's resources close with the application, whether a test closes it or a signal
+ * does (`enableShutdownHooks`): the core module is set up first, so it is shut down last, after
+ * the gateways have ended their replays. Closing the timeline writes the views' snapshot and
+ * closes the store, which folds the SQLite WAL back into the database file.
+ */
+@Injectable()
+export class Resources implements OnApplicationShutdown {
+  constructor(
+    @Inject(TIMELINE) private readonly timeline: Timeline,
+    @Inject(REDIS) private readonly redis: Redis | null,
+  ) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    this.redis?.disconnect();
+    await this.timeline.close();
+  }
+}

@@ -1,0 +1,53 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KEYS } from '../support/app';
+import { CAMPAIGN, seedCampaignAt } from '../support/fixtures';
+import { ensureBuilt, startServerProcess, type ServerProcess } from '../support/server-process';
+
+let server: ServerProcess | undefined;
+beforeAll(() => ensureBuilt(), 120_000);
+afterAll(async () => server?.kill('SIGKILL'));
+
+describe('a clean stop', () => {
+  it.each(['SIGTERM', 'SIGINT'] as const)(
+    'given a running service with folded views, when sent %s, then it writes the snapshot and folds the WAL back before it exits',
+    async (signal) => {
+      const dir = mkdtempSync(join(tmpdir(), 'timeline-stop-'));
+      const file = join(dir, 'store.db');
+      server = await startServerProcess({
+        STORE_URL: `sqlite:${file}`,
+        LOAD_EVENTS: 'false',
+        API_KEYS: `admin:admin:${KEYS.admin},editor:editor:${KEYS.editor}`,
+        DATA_DIR: dir,
+      });
+      await seedCampaignAt(request(server.url));
+      await request(server.url).get(`/campaigns/${CAMPAIGN.campaignId}/control/days`).expect(200);
+      const snapshot = join(dir, 'views.snapshot.ndjson');
+      expect(existsSync(snapshot)).toBe(false);
+      expect(existsSync(`${file}-wal`)).toBe(true);
+
+      await server.kill(signal);
+      // the service closes, then ends by the signal it was sent, as a process without handlers would
+      expect(server.child.signalCode ?? server.child.exitCode).toBe(signal);
+      expect(existsSync(snapshot)).toBe(true);
+      const header = JSON.parse(readFileSync(snapshot, 'utf8').split('\n')[0] ?? '{}') as { kind?: string; position?: number };
+      expect(header.kind).toBe('header');
+      expect(header.position).toBeGreaterThan(0);
+      expect(existsSync(`${file}-wal`)).toBe(false);
+
+      // the next start resumes from the snapshot rather than refolding the log
+      server = await startServerProcess({
+        STORE_URL: `sqlite:${file}`,
+        LOAD_EVENTS: 'false',
+        API_KEYS: `admin:admin:${KEYS.admin}`,
+        DATA_DIR: dir,
+      });
+      expect(server.output()).toContain(`views resumed from the snapshot at ${header.position}`);
+      await server.kill('SIGTERM');
+    },
+    60_000,
+  );
+});
