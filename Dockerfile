@@ -1,4 +1,6 @@
-# The service on Debian slim (the KurrentDB client's native bridge has no musl build).
+# The service on Debian slim. The KurrentDB client's native bridge ships musl builds too; glibc is
+# chosen because it is the C library the test suite runs the native bindings (better-sqlite3, the
+# bridge) on.
 FROM node:20-bookworm-slim AS build
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
@@ -29,6 +31,8 @@ COPY --from=build /app/dist dist
 COPY --from=build /app/libs libs
 COPY package.json ./
 COPY events events
+# the data folder (API keys' hashes, the views' snapshot) is a volume the service writes as node
+RUN mkdir -p /data && chown node:node /data
 USER node
 EXPOSE 3000
 CMD ["node", "dist/apps/api/src/main.js"]

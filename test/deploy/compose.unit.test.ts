@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+
+/** The deployment users start with `docker compose up`, checked as text: no Docker engine runs here. */
+const ROOT = join(__dirname, '..', '..');
+
+interface Service {
+  restart?: string;
+  ports?: string[];
+  volumes?: string[];
+  environment?: Record<string, string>;
+  healthcheck?: { test: string[] };
+}
+const compose = parse(readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8')) as {
+  services: Record<string, Service>;
+  volumes?: Record<string, unknown>;
+};
+
+/** A published port, as `[host address, host port]`; no address means every interface. */
+function published(port: string): { address: string | undefined } {
+  const parts = port.split(':');
+  return { address: parts.length === 3 ? parts[0] : undefined };
+}
+
+describe('docker-compose.yml', () => {
+  it('given every service, when read, then each restarts after a crash or a reboot', () => {
+    for (const [name, service] of Object.entries(compose.services)) {
+      expect({ name, restart: service.restart }).toEqual({ name, restart: 'unless-stopped' });
+    }
+  });
+
+  it("given the service, when read, then its data folder is a named volume, so its keys' hashes and snapshot outlive the container", () => {
+    const timeline = compose.services.timeline;
+    const dataDir = timeline?.environment?.DATA_DIR;
+    expect(dataDir).toBeDefined();
+    const volume = (timeline?.volumes ?? []).find((v) => v.endsWith(`:${dataDir}`));
+    expect(volume).toBeDefined();
+    expect(Object.keys(compose.volumes ?? {})).toContain(volume?.split(':')[0]);
+  });
+
+  it('given the service, when read, then it has a healthcheck on /health', () => {
+    expect(compose.services.timeline?.healthcheck?.test.join(' ')).toContain('/health');
+  });
+
+  it('given KurrentDB (insecure mode) and Redis, when read, then neither is published on every interface', () => {
+    for (const name of ['kurrentdb', 'redis']) {
+      for (const port of compose.services[name]?.ports ?? []) {
+        expect({ name, port, address: published(port).address }).toEqual({ name, port, address: '127.0.0.1' });
+      }
+    }
+  });
+});
+
+describe('.dockerignore', () => {
+  it('given the build context, when read, then no local build, store, key or dependency goes into the image', () => {
+    const ignored = readFileSync(join(ROOT, '.dockerignore'), 'utf8').split('\n');
+    for (const entry of ['node_modules', 'dist', 'libs/*/dist', 'data', '*.db', '.git']) expect(ignored).toContain(entry);
+  });
+});
