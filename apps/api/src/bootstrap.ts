@@ -78,7 +78,6 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
   app.disable('x-powered-by');
   app.use(securityHeaders);
   app.enableCors({ origin: config.corsOrigins.length ? config.corsOrigins : false });
-  app.enableShutdownHooks();
   mountDocs(app);
   if (!serveViewer(app, config.viewerDir)) logger.warn(`no web viewer in ${config.viewerDir}: run npm run build`);
   await app.listen(config.port, config.host);

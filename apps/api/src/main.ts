@@ -1,5 +1,8 @@
 import { configFromEnv } from '@timeline/config';
-import { startApp } from './bootstrap';
+import { startApp, type RunningApp } from './bootstrap';
+
+/** How long a stop may take before the process ends anyway. */
+const STOP_DEADLINE_MS = 10_000;
 
 // A failure in a background task (a fan-out write while Redis is away) is logged, not fatal:
 // requests already answered or refused cannot be affected by it.
@@ -7,7 +10,34 @@ process.on('unhandledRejection', (reason) =>
   console.error('unhandled rejection:', reason instanceof Error ? reason.message : reason),
 );
 
-startApp(configFromEnv()).catch((error: unknown) => {
+/**
+ * SIGTERM (`docker compose stop`) or SIGINT (Ctrl-C) closes the application — its shutdown hooks
+ * write the snapshot and close the store — and ends the process with 0; a stop that fails or
+ * outlasts the deadline ends it with 1.
+ */
+function stopOnSignals(running: RunningApp): void {
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: stopping`);
+    setTimeout(() => {
+      console.error(`the stop took over ${STOP_DEADLINE_MS} ms`);
+      process.exit(1);
+    }, STOP_DEADLINE_MS).unref();
+    running.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(`the stop failed: ${error instanceof Error ? error.message : String(error)}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}
+
+startApp(configFromEnv()).then(stopOnSignals, (error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });

@@ -5,7 +5,7 @@ import { REDIS, TIMELINE } from './core.tokens';
 
 /**
  * The service's resources close with the application, whether a test closes it or a signal
- * does (`enableShutdownHooks`): the core module is set up first, so it is shut down last, after
+ * does (main.ts): the core module is set up first, so it is shut down last, after
  * the gateways have ended their replays. Closing the timeline writes the views' snapshot and
  * closes the store, which folds the SQLite WAL back into the database file.
  */
