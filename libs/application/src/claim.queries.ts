@@ -19,11 +19,8 @@ export class ClaimQueries {
   ) {}
 
   async list(campaignId: string, filter: ClaimListFilter, page: { after: number; limit: number }) {
-    const views = await this.serving.caughtUp();
-    const { campaign } = this.models.campaign(campaignId);
-    const ledger = views.ledger(campaignId);
-    if (!ledger) throw DomainError.notFound(`campaign "${campaignId}" does not exist`);
-    const day = filter.day ? dayBounds(filter.day, campaign.timeZone) : undefined;
+    const { ledger } = await this.serving.forCampaign(campaignId);
+    const day = filter.day ? dayBounds(filter.day, ledger.campaign.timeZone) : undefined;
     const found = listClaims(ledger, { ...filter, day }, page);
     return { items: found.items.map(presentClaim), next: found.next };
   }

@@ -1,22 +1,16 @@
 import type { RecordedMessage } from '@timeline/contracts';
-import { DomainError } from '@timeline/domain';
-import type { TimelineReadModels } from './read-models';
 import type { ServingViews } from './serving-views';
 
 /** Every event recorded in a campaign, as the read models fold it (whichever instance wrote it). */
 export class LiveFeed {
-  constructor(
-    private readonly serving: ServingViews,
-    private readonly models: TimelineReadModels,
-  ) {}
+  constructor(private readonly serving: ServingViews) {}
 
   /**
    * Joins the feed of a campaign that exists; answers the position read once joined, so every
    * event after it reaches the subscriber.
    */
   async subscribe(campaignId: string, join: () => Promise<void>): Promise<{ campaignId: string; position: number }> {
-    await this.serving.caughtUp();
-    if (!this.models.catalog.campaigns.has(campaignId)) throw DomainError.notFound(`campaign "${campaignId}" does not exist`);
+    await this.serving.forCampaign(campaignId);
     await join();
     return { campaignId, position: this.serving.checkpoint };
   }

@@ -56,7 +56,7 @@ export class Timeline {
     this.auditQueries = new AuditQueries(this.serving);
     this.campaignExport = new CampaignExport(this.serving, store);
     this.projectionAdmin = new ProjectionAdmin(store, this.models.follower, this.versions);
-    this.liveFeed = new LiveFeed(this.serving, this.models);
+    this.liveFeed = new LiveFeed(this.serving);
   }
 
   static async open(storeUrl: string, options: { pollMs?: number; onError?: (e: unknown) => void } = {}): Promise<Timeline> {

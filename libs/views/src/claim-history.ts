@@ -104,7 +104,6 @@ function sourcesCited(event: ClaimEvent): string[] {
     case 'CasualtiesReported':
     case 'TerritoryReported':
     case 'IncidentReported':
-      return event.data.sources;
     case 'ClaimCorrected':
     case 'ClaimRetracted':
       return event.data.sources;
