@@ -11,6 +11,8 @@ import { CatalogModule } from './campaigns/catalog.module';
 import { ClaimsModule } from './claims/claims.module';
 import { CoreModule } from './core/core.module';
 import { HealthModule } from './health/health.module';
+import type { Draining } from './http/draining';
+import { DRAINING, GracefulStop } from './http/graceful-stop';
 import { ProblemFilter } from './http/problem';
 import type { RateLimiter } from './http/rate-limit';
 import { ReplayModule } from './replay/replay.module';
@@ -23,12 +25,13 @@ export interface AppParts {
   keys: ApiKey[];
   limiter: RateLimiter;
   redis?: Redis;
+  draining: Draining;
 }
 
-/** The service: one module per concern, every error answered as a problem. */
+/** The service: one module per concern, every error answered as a problem, a stop that begins by draining HTTP. */
 @Module({})
 export class AppModule {
-  static with({ config, timeline, keys, limiter, redis }: AppParts): DynamicModule {
+  static with({ config, timeline, keys, limiter, redis, draining }: AppParts): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -42,7 +45,7 @@ export class AppModule {
         ReplayModule,
         ...(config.benchRoutes ? [BenchModule] : []),
       ],
-      providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
+      providers: [{ provide: APP_FILTER, useClass: ProblemFilter }, { provide: DRAINING, useValue: draining }, GracefulStop],
     };
   }
 }

@@ -10,6 +10,7 @@ import { AppModule } from './app.module';
 import { developmentKey, parseApiKeys, type ApiKey } from './auth/api-keys';
 import type { AppConfig } from '@timeline/config';
 import { mountDocs } from './docs/mount-docs';
+import { Draining } from './http/draining';
 import { MemoryRateLimiter, RedisRateLimiter } from './http/rate-limit';
 import { securityHeaders } from './http/security-headers';
 import { TimelineIoAdapter } from './replay/socket-adapter';
@@ -67,13 +68,18 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
   const limiter = redis
     ? new RedisRateLimiter(redis, config.rateLimitWrites, config.redisPrefix)
     : new MemoryRateLimiter(config.rateLimitWrites);
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.with({ config, timeline, keys, limiter, redis }), {
-    bodyParser: false,
-    logger: LEVELS[config.logLevel],
-  });
+  const draining = new Draining();
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.with({ config, timeline, keys, limiter, redis, draining }),
+    {
+      bodyParser: false,
+      logger: LEVELS[config.logLevel],
+    },
+  );
   app.useWebSocketAdapter(
     new TimelineIoAdapter(app, { corsOrigins: config.corsOrigins, redis, redisPrefix: config.redisPrefix }),
   );
+  app.use(draining.middleware);
   app.useBodyParser('json', { limit: config.bodyLimit });
   app.disable('x-powered-by');
   app.use(securityHeaders);

@@ -106,6 +106,11 @@ const FrameClaim = z.object({
   ),
 });
 const Session = { sessionId: z.string(), seq: z.number().int() };
+const ServerClosing = z
+  .object({ reason: z.literal('shutdown'), retryAfter: z.number().int() })
+  .describe(
+    'sent to every socket of an instance that is stopping, before its connection closes: the client reconnects (socket.io does so by itself, after about `retryAfter` seconds at most) and resumes a replay with `resume: {sessionId, seq}`',
+  );
 
 /** What the server sends (api.md, "Replay over socket.io" and "Live feed"). */
 export const SERVER_EVENTS = {
@@ -136,6 +141,7 @@ export const SERVER_EVENTS = {
     }),
     'replay:live': z.object({ ...Session, claim: FrameClaim }),
     'replay:end': z.object(Session),
+    'server:closing': ServerClosing,
   },
   '/live': {
     'claim:recorded': z.object({
@@ -149,6 +155,7 @@ export const SERVER_EVENTS = {
         metadata: z.record(z.string(), z.unknown()),
       }),
     }),
+    'server:closing': ServerClosing,
   },
 } as const;
 

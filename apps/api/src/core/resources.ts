@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type { Timeline } from '@timeline/application';
 import type Redis from 'ioredis';
 import { REDIS, TIMELINE } from './core.tokens';
@@ -17,7 +17,11 @@ export class Resources implements OnApplicationShutdown {
   ) {}
 
   async onApplicationShutdown(): Promise<void> {
-    this.redis?.disconnect();
     await this.timeline.close();
+    if (!this.redis) return;
+    // QUIT lets Redis end the connection after the replies under way; a connection that is down has nothing to finish
+    if (this.redis.status === 'ready') await this.redis.quit().catch(() => this.redis?.disconnect());
+    else this.redis.disconnect();
+    new Logger('timeline').log('redis: connection closed');
   }
 }

@@ -68,6 +68,15 @@ export function toProblem(error: unknown): Problem {
   return problem(500, 'the service failed to answer; the error was logged');
 }
 
+/** A problem answered by middleware, outside the routes the filter covers. */
+export function sendProblem(response: Response, status: number, detail: string, retryAfter?: number): void {
+  if (retryAfter) response.setHeader('Retry-After', String(retryAfter));
+  response
+    .status(status)
+    .type('application/problem+json')
+    .send(JSON.stringify(problem(status, detail)));
+}
+
 function problem(status: number, detail: string, errors?: FieldError[], title = TITLES[status] ?? 'Error'): Problem {
   return { type: `https://httpstatuses.io/${status}`, title, status, detail, ...(errors ? { errors } : {}) };
 }

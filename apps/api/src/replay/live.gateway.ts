@@ -4,6 +4,7 @@ import type { Namespace, Socket } from 'socket.io';
 import type { LiveFeed } from '@timeline/application';
 import { LiveSubscribe } from '@timeline/contracts';
 import { LIVE_FEED } from './replay.tokens';
+import { SERVER_CLOSING } from './server-closing';
 import { acknowledge } from './socket-acks';
 
 /**
@@ -24,8 +25,10 @@ export class LiveGateway implements OnModuleInit, OnModuleDestroy {
     );
   }
 
+  /** A stop: this instance's subscribers are told before their connections close. */
   onModuleDestroy(): void {
     this.unsubscribe?.();
+    this.nsp?.local.emit('server:closing', SERVER_CLOSING);
   }
 
   @SubscribeMessage('subscribe')

@@ -11,6 +11,7 @@ import type { Namespace, Socket } from 'socket.io';
 import type { Outbox, ReplayActivity, ReplayClient, ReplayControl } from '@timeline/application';
 import { ReplayJoin, ReplaySeek, ReplaySpeed, ReplayStart, ReplayStep, SessionCommand } from '@timeline/contracts';
 import { REPLAY_CONTROL } from './replay.tokens';
+import { SERVER_CLOSING } from './server-closing';
 import { acknowledge } from './socket-acks';
 
 /** `/replay`: each message checked, handed to the replay use case, and acknowledged. */
@@ -69,7 +70,9 @@ export class ReplayGateway implements OnGatewayDisconnect, OnModuleDestroy, Repl
     this.replays.disconnected(socket.id);
   }
 
+  /** A stop: this instance's sockets are told before their connections close (replays resume elsewhere). */
   onModuleDestroy(): void {
+    this.nsp?.local.emit('server:closing', SERVER_CLOSING);
     this.replays.close();
   }
 
