@@ -12,6 +12,7 @@ export function campaignReferences(
     campaignId: entry.campaign.campaignId,
     timeZone: entry.campaign.timeZone,
     hasPlace: (id) => entry.places.has(id),
+    placeKind: (id) => entry.places.get(id)?.kind,
     hasSource: (id) => entry.sources.has(id),
     hasFaction: (id) => entry.factions.has(id),
     hasOperation: (id) => entry.campaign.operations.some((o) => o.id === id),

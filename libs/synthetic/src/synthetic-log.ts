@@ -46,6 +46,7 @@ export function* syntheticAppends(
     campaignId: c,
     timeZone: campaign.timeZone,
     hasPlace: () => true,
+    placeKind: () => 'town',
     hasSource: () => true,
     hasFaction: (id) => campaign.factions.some((f) => f.id === id),
     hasOperation: (id) => campaign.operations.some((o) => o.id === id),

@@ -15,7 +15,20 @@ export const PLACE_KINDS = [
   'bridge',
   'mountain',
   'region',
+  'governorate',
+  'country',
 ] as const;
+export type PlaceKind = (typeof PLACE_KINDS)[number];
+
+/**
+ * Kinds of place a control claim may cover others with (`coversPlaces`, domain.md "Before the
+ * first report"): a region or district covers the places whose parent it is, a governorate the
+ * places of its governorate, a country every place of the campaign.
+ */
+export const AREA_KINDS = ['region', 'district', 'governorate', 'country'] as const satisfies readonly PlaceKind[];
+export function isAreaKind(kind: PlaceKind): boolean {
+  return (AREA_KINDS as readonly PlaceKind[]).includes(kind);
+}
 export const COORDINATE_PRECISIONS = ['exact', 'approximate', 'unknown'] as const;
 
 const placeFields = {

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import type { PlaceKind } from '../catalog/place.schema';
 import type { FieldError } from '../common/domain-error';
 import type { ClaimData } from './claim.events';
 import { derivedClaimId, prepareClaim, prepareCorrection } from './claim.prepare';
 import type { CampaignReferences } from './claim.references';
 import { ClaimInput, type ClaimCorrectionInput } from './claim.schema';
 
-const PLACES = ['al-rastan', 'homs', 'idlib'];
+const PLACES: Record<string, PlaceKind> = { 'al-rastan': 'town', homs: 'city', idlib: 'governorate' };
 const SOURCES = ['sohr-2024-12-06-rastan', 'sana-2024-12-07-homs', 'sohr-2024-12-07-idlib'];
 const FACTIONS = ['hts', 'sna', 'saa'];
 const OPERATIONS = ['homs', 'aleppo'];
@@ -15,7 +16,8 @@ const PUBLISHERS = ['sohr', 'sana'];
 const refs: CampaignReferences = {
   campaignId: 'syria-2024',
   timeZone: 'Asia/Damascus',
-  hasPlace: (id) => PLACES.includes(id),
+  hasPlace: (id) => id in PLACES,
+  placeKind: (id) => PLACES[id],
   hasSource: (id) => SOURCES.includes(id),
   hasFaction: (id) => FACTIONS.includes(id),
   hasOperation: (id) => OPERATIONS.includes(id),
@@ -114,6 +116,33 @@ describe('prepareClaim', () => {
     ['vacatedBy', { status: 'vacated', controller: null, vacatedBy: 'wagner' }],
   ])('given an unknown faction in %s, when prepared, then the error is at that field', (field, fields) => {
     expect(pathsOf(prepareClaim(control(fields), refs))).toEqual([field]);
+  });
+
+  it('given whom a place was taken from, when prepared, then takenFrom is kept', () => {
+    expect(prepared(control({ takenFrom: 'saa' }))).toMatchObject({ controller: 'hts', takenFrom: 'saa' });
+  });
+
+  it('given takenFrom naming no faction of the campaign, when prepared, then the error is at takenFrom and names it', () => {
+    expect(errorsOf(prepareClaim(control({ takenFrom: 'army' }), refs))).toEqual([
+      { path: 'takenFrom', message: 'unknown faction "army"' },
+    ]);
+  });
+
+  it('given takenFrom equal to the controller, when prepared, then the error is at takenFrom', () => {
+    expect(pathsOf(prepareClaim(control({ takenFrom: 'hts' }), refs))).toEqual(['takenFrom']);
+  });
+
+  it('given coversPlaces on a governorate, when prepared, then the claim covers it', () => {
+    expect(prepared(control({ place: 'idlib', coversPlaces: true }))).toMatchObject({ place: 'idlib', coversPlaces: true });
+  });
+
+  it('given coversPlaces on a town, when prepared, then the error is at coversPlaces and says which kinds may cover places', () => {
+    expect(errorsOf(prepareClaim(control({ coversPlaces: true }), refs))).toEqual([
+      {
+        path: 'coversPlaces',
+        message: 'applies only to a place of kind region, district, governorate, country; "al-rastan" is a town',
+      },
+    ]);
   });
 
   it('given an unknown operation, when prepared, then the error is at operation', () => {

@@ -1,3 +1,4 @@
+import { AREA_KINDS, isAreaKind, type PlaceKind } from '../catalog/place.schema';
 import type { FieldError } from '../common/domain-error';
 import type { ClaimInput } from './claim.schema';
 
@@ -6,6 +7,8 @@ export interface CampaignReferences {
   campaignId: string;
   timeZone: string;
   hasPlace(placeId: string): boolean;
+  /** The kind of a registered place; undefined when there is none. */
+  placeKind(placeId: string): PlaceKind | undefined;
   hasSource(sourceId: string): boolean;
   hasFaction(factionId: string): boolean;
   hasOperation(operationId: string): boolean;
@@ -44,6 +47,15 @@ export function unresolvedReferences(claim: ClaimInput, refs: CampaignReferences
       faction('contestedBy', claim.contestedBy);
       faction('besiegedBy', claim.besiegedBy);
       faction('vacatedBy', claim.vacatedBy);
+      faction('takenFrom', claim.takenFrom);
+      if (claim.coversPlaces) {
+        const kind = refs.placeKind(claim.place);
+        if (kind !== undefined && !isAreaKind(kind))
+          errors.push({
+            path: at('coversPlaces'),
+            message: `applies only to a place of kind ${AREA_KINDS.join(', ')}; "${claim.place}" is a ${kind}`,
+          });
+      }
       break;
     case 'casualties':
       if (claim.side !== CIVILIANS) faction('side', claim.side);

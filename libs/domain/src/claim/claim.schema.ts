@@ -71,6 +71,10 @@ const controlFields = {
   contestedBy: Slug.optional(),
   besiegedBy: Slug.optional(),
   vacatedBy: Slug.optional(),
+  /** Whom the place was taken from ("captured X from government forces"): its holder before the claim. */
+  takenFrom: Slug.optional(),
+  /** On a region, district, governorate or country: the claim holds for every place inside it. */
+  coversPlaces: z.boolean().optional(),
 };
 const casualtyFields = {
   side: Slug,
@@ -115,6 +119,8 @@ function checkControl(claim: Record<string, unknown>, ctx: z.RefinementCtx): voi
       ctx.addIssue({ code: 'custom', path: [field], message: `does not apply when status is "${status}"` });
     }
   }
+  if (claim.takenFrom !== undefined && claim.takenFrom === claim.controller)
+    ctx.addIssue({ code: 'custom', path: ['takenFrom'], message: 'must differ from controller: a place is taken from its previous holder' });
 }
 
 function checkTerritory(claim: { settlements?: number; areaKm2?: number }, ctx: z.RefinementCtx): void {
@@ -158,6 +164,8 @@ export const CORRECTABLE_FIELDS = [
   'contestedBy',
   'besiegedBy',
   'vacatedBy',
+  'takenFrom',
+  'coversPlaces',
   'side',
   'category',
   'count',
