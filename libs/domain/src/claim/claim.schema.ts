@@ -120,7 +120,11 @@ function checkControl(claim: Record<string, unknown>, ctx: z.RefinementCtx): voi
     }
   }
   if (claim.takenFrom !== undefined && claim.takenFrom === claim.controller)
-    ctx.addIssue({ code: 'custom', path: ['takenFrom'], message: 'must differ from controller: a place is taken from its previous holder' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['takenFrom'],
+      message: 'must differ from controller: a place is taken from its previous holder',
+    });
 }
 
 function checkTerritory(claim: { settlements?: number; areaKm2?: number }, ctx: z.RefinementCtx): void {
