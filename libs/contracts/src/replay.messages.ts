@@ -79,7 +79,24 @@ const PlaceState = z.object({
   controller: z.string().nullable(),
   bloc: z.string().nullable(),
   disputed: z.boolean(),
+  lastReportedAt: z.string().nullable().describe('the latest end among the claims behind the state; null when it is inferred'),
+  inferredFrom: z
+    .string()
+    .optional()
+    .describe('the state is inferred from this later claim, which says whom the place was taken from (`takenFrom`)'),
 });
+const PendingChange = z
+  .object({
+    place: z.string(),
+    claimId: z.string(),
+    status: z.string(),
+    controller: z.string().nullable(),
+    bloc: z.string().nullable(),
+    from: z.string(),
+    to: z.string(),
+    precision: z.string(),
+  })
+  .describe("a change under way: the claim's window [from, to) contains the instant; it takes effect at `to`");
 const CasualtyFigure = z.object({
   side: z.string(),
   category: z.string(),
@@ -119,6 +136,7 @@ export const SERVER_EVENTS = {
       ...Session,
       at: z.string(),
       control: z.array(PlaceState),
+      pending: z.array(PendingChange).describe('every change under way at `at`'),
       casualties: z.array(CasualtyFigure),
       summary: z.object({ byBloc: z.record(z.string(), z.number()) }),
     }),
@@ -126,8 +144,12 @@ export const SERVER_EVENTS = {
       ...Session,
       at: z.string(),
       until: z.string(),
-      claims: z.array(FrameClaim),
+      claims: z.array(FrameClaim).describe('the claims taking effect in the hour (their window ends in it)'),
+      opening: z
+        .array(FrameClaim)
+        .describe('the control claims whose window opens in the hour: changes under way until they end'),
       control: z.array(PlaceState),
+      pending: z.array(PendingChange).describe('the changes under way whose window opened in the hour'),
       casualties: z.array(CasualtyFigure),
       summary: z.object({ byBloc: z.record(z.string(), z.number()) }),
     }),

@@ -1,4 +1,4 @@
-import { casualtyKey, NOW, placeStateAt, type CampaignLedger, type TimelineViews } from '@timeline/views';
+import { casualtyKey, NOW, placesOfControl, placeStateAt, type CampaignLedger, type TimelineViews } from '@timeline/views';
 import { casualtyFrameFigure, frameClaim, placeFrameState } from './frame-mappers';
 import type { Correction } from './frame.types';
 import { floorToLocalHour, HOUR, isoInstant } from './local-hour';
@@ -15,15 +15,19 @@ export function correctionFor(views: TimelineViews, ledger: CampaignLedger, clai
   const until = hourStart + HOUR;
   const claim = version.claim;
   const key = claim.type === 'casualties' ? casualtyKey(claim) : undefined;
-  const state =
+  const control =
     claim.type === 'control'
-      ? placeStateAt(ledger, claim.place, views.timeline(ledger, claim.place, NOW), until, NOW)
-      : undefined;
+      ? placesOfControl(ledger, claim, NOW).flatMap((place) => {
+          const state = placeStateAt(ledger, place, views.timeline(ledger, place, NOW), until, NOW);
+          const frameState = state && placeFrameState(place, state);
+          return frameState ? [frameState] : [];
+        })
+      : [];
   return {
     to: version.to,
     at: isoInstant(hourStart),
     claim: ledger.liveAt(record, NOW) ? frameClaim(ledger, claimId, version, NOW) : null,
-    control: claim.type === 'control' && state ? [placeFrameState(claim.place, state)] : [],
+    control,
     casualties: key ? [casualtyFrameFigure(ledger, key, views.casualties(ledger, key, NOW), until)] : [],
   };
 }

@@ -9,11 +9,34 @@ import {
   type PlaceState,
 } from '@timeline/views';
 import { claimSummary } from './claim-summary';
-import type { CasualtyFrameFigure, FrameClaim, PlaceFrameState } from './frame.types';
+import type { CasualtyFrameFigure, FrameClaim, PendingFrameChange, PlaceFrameState } from './frame.types';
 
-/** A place's state as frames, snapshots and corrections carry it. */
-export function placeFrameState(place: string, state: PlaceState): PlaceFrameState {
-  return { place, status: state.status, controller: state.controller, bloc: state.bloc, disputed: state.disputed };
+/** A place's state as frames, snapshots and corrections carry it; undefined while nothing is in effect. */
+export function placeFrameState(place: string, state: PlaceState): PlaceFrameState | undefined {
+  if (state.status === null) return undefined;
+  return {
+    place,
+    status: state.status,
+    controller: state.controller,
+    bloc: state.bloc,
+    disputed: state.disputed,
+    lastReportedAt: state.lastReportedAt,
+    ...(state.inferred && state.basis[0] ? { inferredFrom: state.basis[0] } : {}),
+  };
+}
+
+/** The changes under way at a place, as frames and snapshots carry them. */
+export function pendingFrameChanges(place: string, state: PlaceState | undefined): PendingFrameChange[] {
+  return (state?.pending ?? []).map(({ claimId, status, controller, bloc, from, to, precision }) => ({
+    place,
+    claimId,
+    status,
+    controller,
+    bloc,
+    from,
+    to,
+    precision,
+  }));
 }
 
 /** A casualty figure as of `until`, on the local day that instant closes. */

@@ -7,6 +7,22 @@ export interface PlaceFrameState {
   controller: string | null;
   bloc: string | null;
   disputed: boolean;
+  /** The latest end among the claims behind the state; null when it is inferred. */
+  lastReportedAt: string | null;
+  /** Inferred from a later claim's `takenFrom`: the claim that implies it. */
+  inferredFrom?: string;
+}
+
+/** A change under way at a place: its claim's window contains the instant. */
+export interface PendingFrameChange {
+  place: string;
+  claimId: string;
+  status: string;
+  controller: string | null;
+  bloc: string | null;
+  from: string;
+  to: string;
+  precision: string;
 }
 
 export interface CasualtyFrameFigure {
@@ -31,7 +47,11 @@ export interface FrameContent {
   at: string;
   until: string;
   claims: FrameClaim[];
+  /** The claims whose window opens in this hour: their change is under way from here to their end. */
+  opening: FrameClaim[];
   control: PlaceFrameState[];
+  /** The changes under way whose window opened in this hour. */
+  pending: PendingFrameChange[];
   casualties: CasualtyFrameFigure[];
   summary: { byBloc: Record<string, number> };
 }
@@ -39,6 +59,8 @@ export interface FrameContent {
 export interface SnapshotContent {
   at: string;
   control: PlaceFrameState[];
+  /** Every change under way at `at`. */
+  pending: PendingFrameChange[];
   casualties: CasualtyFrameFigure[];
   summary: { byBloc: Record<string, number> };
 }

@@ -4,17 +4,27 @@ import {
   casualtyKey,
   type CasualtyCandidate,
   type ClaimVersion,
+  controlledPlaces,
   entryAt,
   type Group,
   type KnownAt,
   lastAtOrBefore,
   NOW,
+  type PlaceState,
+  placesOfControl,
   placeStateAt,
-  type TimelineEntry,
+  type PlaceTimeline,
   type TimelineViews,
 } from '@timeline/views';
-import { casualtyFrameFigure, frameClaim, placeFrameState } from './frame-mappers';
-import type { CasualtyFrameFigure, FrameClaim, FrameContent, PlaceFrameState, SnapshotContent } from './frame.types';
+import { casualtyFrameFigure, frameClaim, pendingFrameChanges, placeFrameState } from './frame-mappers';
+import type {
+  CasualtyFrameFigure,
+  FrameClaim,
+  FrameContent,
+  PendingFrameChange,
+  PlaceFrameState,
+  SnapshotContent,
+} from './frame.types';
 import { HOUR, isoInstant as iso } from './local-hour';
 
 export interface ReplayScope {
@@ -34,8 +44,10 @@ export interface ReplayScope {
 export class ReplayPlan {
   readonly hours: number;
   private readonly places: string[];
-  private readonly timelines = new Map<string, TimelineEntry[]>();
+  private readonly timelines = new Map<string, PlaceTimeline>();
   private readonly claimsByTo: { version: ClaimVersion; claimId: string }[];
+  /** The control claims by the start of their window: the changes that come under way hour by hour. */
+  private readonly controlByFrom: { version: ClaimVersion; claimId: string }[];
   private readonly casualtyKeys: string[];
   private readonly casualties = new Map<string, { candidates: CasualtyCandidate[]; groups: Group[] }>();
   /** Bounded by `hours`: a replay window is at most a year of hours. */
@@ -50,7 +62,7 @@ export class ReplayPlan {
     this.hours = Math.max(0, Math.ceil((scope.to - scope.from) / HOUR));
     const knownAt = this.knownAt;
     const wanted = scope.places ? new Set(scope.places) : undefined;
-    this.places = [...ledger.controlByPlace.keys()].filter((p) => !wanted || wanted.has(p)).sort();
+    this.places = controlledPlaces(ledger, knownAt).filter((p) => !wanted || wanted.has(p));
     // the views' arrays are replaced, never changed, when the log moves on: holding them pins them
     for (const place of this.places) this.timelines.set(place, views.timeline(ledger, place, knownAt, scope.operation));
     this.claimsByTo = [];
@@ -62,6 +74,9 @@ export class ReplayPlan {
       this.claimsByTo.push({ version, claimId: record.claimId });
     }
     this.claimsByTo.sort((a, b) => a.version.to - b.version.to || a.version.position - b.version.position);
+    this.controlByFrom = this.claimsByTo
+      .filter(({ version }) => version.claim.type === 'control')
+      .sort((a, b) => a.version.from - b.version.from || a.version.position - b.version.position);
     this.casualtyKeys = [...ledger.casualtiesByKey.keys()].sort();
   }
 
@@ -76,9 +91,18 @@ export class ReplayPlan {
 
   snapshot(index: number): SnapshotContent {
     const at = this.scope.from + index * HOUR;
+    const control: PlaceFrameState[] = [];
+    const pending: PendingFrameChange[] = [];
+    for (const place of this.places) {
+      const state = this.placeState(place, at);
+      const frameState = state && placeFrameState(place, state);
+      if (frameState) control.push(frameState);
+      pending.push(...pendingFrameChanges(place, state));
+    }
     return {
       at: iso(at),
-      control: this.places.map((place) => this.stateAt(place, at)).filter((s): s is PlaceFrameState => s !== undefined),
+      control,
+      pending,
       casualties: this.casualtyKeys
         .map((key) => this.casualtyAt(key, at))
         .filter((f): f is CasualtyFrameFigure => f !== undefined),
@@ -103,10 +127,10 @@ export class ReplayPlan {
     const control: PlaceFrameState[] = [];
     const touchedPlaces = new Set<string>();
     for (const { version } of claims) {
-      if (version.claim.type === 'control') touchedPlaces.add(version.claim.place);
+      if (version.claim.type === 'control') for (const place of this.placesOf(version.claim)) touchedPlaces.add(place);
       for (const denied of version.claim.denies ?? []) {
         const target = this.ledger.claims.get(denied)?.versions.at(-1)?.claim;
-        if (target?.type === 'control') touchedPlaces.add(target.place);
+        if (target?.type === 'control') for (const place of this.placesOf(target)) touchedPlaces.add(place);
       }
     }
     for (const place of [...touchedPlaces].sort()) {
@@ -115,6 +139,7 @@ export class ReplayPlan {
       const after = this.stateAt(place, until);
       if (after && JSON.stringify(before) !== JSON.stringify(after)) control.push(after);
     }
+    const { opening, pending } = this.openingIn(at, until);
     const keys = new Set<string>();
     for (const { version } of claims) if (version.claim.type === 'casualties') keys.add(casualtyKey(version.claim));
     const casualties = [...keys]
@@ -125,7 +150,9 @@ export class ReplayPlan {
       at: iso(at),
       until: iso(until),
       claims: claims.map(({ version, claimId }): FrameClaim => frameClaim(this.ledger, claimId, version, this.knownAt)),
+      opening,
       control,
+      pending,
       casualties,
       summary: { byBloc: this.byBloc(until) },
     };
@@ -143,20 +170,50 @@ export class ReplayPlan {
     return found;
   }
 
+  /**
+   * The control claims whose window opens in `(at, until]`, and the changes they put under way at
+   * `until` (a claim that would not change the state there puts none).
+   */
+  private openingIn(at: number, until: number): { opening: FrameClaim[]; pending: PendingFrameChange[] } {
+    const byFrom = this.controlByFrom;
+    const opening: FrameClaim[] = [];
+    const pending: PendingFrameChange[] = [];
+    for (let i = lastAtOrBefore(byFrom.length, (j) => byFrom[j]?.version.from ?? Infinity, at) + 1; i < byFrom.length; i++) {
+      const entry = byFrom[i];
+      if (!entry || entry.version.from > until) break;
+      if (entry.version.to <= until || entry.version.claim.type !== 'control') continue;
+      const changes = this.placesOf(entry.version.claim).flatMap((place) =>
+        pendingFrameChanges(place, this.placeState(place, until)).filter((p) => p.claimId === entry.claimId),
+      );
+      if (!changes.length) continue;
+      opening.push(frameClaim(this.ledger, entry.claimId, entry.version, this.knownAt));
+      pending.push(...changes);
+    }
+    return { opening, pending };
+  }
+
+  /** The places of this replay a control claim is about: its own place, and those it covers. */
+  private placesOf(claim: ClaimVersion['claim'] & { type: 'control' }): string[] {
+    return placesOfControl(this.ledger, claim, this.knownAt).filter((place) => this.timelines.has(place));
+  }
+
+  private placeState(place: string, at: number): PlaceState | undefined {
+    const timeline = this.timelines.get(place);
+    return timeline && placeStateAt(this.ledger, place, timeline, at, this.knownAt);
+  }
+
   private stateAt(place: string, at: number): PlaceFrameState | undefined {
-    const timeline = this.timelines.get(place) ?? [];
-    const state = entryAt(timeline, at) ? placeStateAt(this.ledger, place, timeline, at, this.knownAt) : undefined;
+    const state = this.placeState(place, at);
     return state && placeFrameState(place, state);
   }
 
   private byBloc(at: number): Record<string, number> {
     const counts: Record<string, number> = {};
-    for (const place of this.places) {
-      const entry = entryAt(this.timelines.get(place) ?? [], at);
+    for (const timeline of this.timelines.values()) {
+      const entry = entryAt(timeline, at);
       if (!entry) continue;
-      const claim = entry.decider.version.claim;
       // as the day views count: a place is held by its controller's bloc unless it was vacated
-      const bloc = claim.status === 'vacated' ? null : this.ledger.bloc(claim.controller);
+      const bloc = entry.state.status === 'vacated' ? null : this.ledger.bloc(entry.state.controller);
       if (bloc) counts[bloc] = (counts[bloc] ?? 0) + 1;
     }
     return counts;

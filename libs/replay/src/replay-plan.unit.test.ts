@@ -15,7 +15,9 @@ describe('ReplayPlan: frames from the views pinned at a position', () => {
       at: '2024-12-04T21:00:00.000Z',
       until: '2024-12-04T22:00:00.000Z',
       claims: [],
+      opening: [],
       control: [],
+      pending: [],
     });
   });
 
@@ -34,7 +36,14 @@ describe('ReplayPlan: frames from the views pinned at a position', () => {
       [47, ['c-day']],
     ]);
     expect(plan.frame(14).control).toEqual([
-      { place: 'hama', status: 'controlled', controller: 'saa', bloc: 'government', disputed: false },
+      {
+        place: 'hama',
+        status: 'controlled',
+        controller: 'saa',
+        bloc: 'government',
+        disputed: false,
+        lastReportedAt: '2024-12-05T12:00:00.000Z',
+      },
     ]);
     expect(plan.frame(47).summary.byBloc).toEqual({ opposition: 1 });
     expect(plan.frame(47).claims[0]?.time.precision).toBe('day');

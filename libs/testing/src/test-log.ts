@@ -123,6 +123,8 @@ export interface ControlFields extends Common {
   contestedBy?: string;
   besiegedBy?: string;
   vacatedBy?: string;
+  takenFrom?: string;
+  coversPlaces?: boolean;
 }
 export interface CasualtyFields extends Common {
   side?: string;
@@ -198,6 +200,11 @@ export class TestLog {
       },
     });
     return position;
+  }
+
+  /** Registers a place beyond the shared ones (an area such as a governorate, for coverage). */
+  place(place: PlaceRegistration): number {
+    return this.append({ type: 'PlaceRegistered', data: { campaignId: CAMPAIGN_ID, ...place } }, 'admin');
   }
 
   control(claimId: string, fields: ControlFields, actor?: string): number {

@@ -5,6 +5,7 @@ import { NOW, type KnownAt } from './known-at';
 import type { CampaignLedger } from './campaign-ledger';
 import type { ClaimVersion } from './claim-history';
 import { casualtyKey } from './claim-indexes';
+import { coveringAreas } from './coverage';
 import { territoryOn } from './territory.queries';
 import type { TimelineViews } from './timeline-views';
 
@@ -98,15 +99,18 @@ export function auditControl(
   knownAt: KnownAt = NOW,
 ): AuditEntry[] {
   const ids = new Set(ledger.controlByPlace.get(place) ?? []);
+  // claims about an area covering the place decide it too; the catalog as it stands now says which cover it
+  for (const area of coveringAreas(ledger, place, NOW)) for (const id of ledger.areaClaims.get(area) ?? []) ids.add(id);
   for (const id of [...ids]) {
     for (const denier of ledger.deniedBy.get(id) ?? []) ids.add(denier);
     for (const version of ledger.claims.get(id)?.versions ?? []) for (const denied of version.claim.denies ?? []) ids.add(denied);
   }
   const figureAt = (knownAt: number) => {
     const state = placeStateAt(ledger, place, placeTimeline(ledger, place, knownAt), at, knownAt);
-    return state
-      ? { status: state.status, controller: state.controller, bloc: state.bloc, disputed: state.disputed, basis: state.basis }
-      : null;
+    // a change under way is no change of who holds the place
+    if (!state?.status) return null;
+    const { status, controller, bloc, disputed, basis } = state;
+    return { status, controller, bloc, disputed, basis, ...(state.inferred ? { inferred: true } : {}) };
   };
   return auditOf(views, ledger, [...claimSteps(ledger, ids), ...gradeSteps(views, ledger, ids)], figureAt, knownAt);
 }

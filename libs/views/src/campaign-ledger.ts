@@ -20,6 +20,7 @@ export class CampaignLedger implements ClaimIndexes {
   readonly territoryByFaction = new Map<string, Set<string>>();
   readonly deniedBy = new Map<string, Set<string>>();
   readonly claimsBySource = new Map<string, Set<string>>();
+  readonly areaClaims = new Map<string, Set<string>>();
 
   constructor(
     readonly catalog: CampaignEntry,

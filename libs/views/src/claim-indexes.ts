@@ -13,6 +13,8 @@ export interface ClaimIndexes {
   readonly deniedBy: Map<string, Set<string>>;
   /** source id → claim ids whose versions cite it. */
   readonly claimsBySource: Map<string, Set<string>>;
+  /** An area (region, governorate …) → ids of control claims about it that cover its places (any version). */
+  readonly areaClaims: Map<string, Set<string>>;
 }
 
 export function casualtyKey(claim: { side: string; category: string }): string {
@@ -29,6 +31,7 @@ export function indexClaim(indexes: ClaimIndexes, claimId: string, claim: ClaimD
   switch (claim.type) {
     case 'control':
       addTo(indexes.controlByPlace, claim.place, claimId);
+      if (claim.coversPlaces) addTo(indexes.areaClaims, claim.place, claimId);
       break;
     case 'casualties':
       addTo(indexes.casualtiesByKey, casualtyKey(claim), claimId);

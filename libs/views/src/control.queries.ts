@@ -1,7 +1,8 @@
 import { addDays, dayBounds } from '@timeline/domain';
 import { campaignDays } from './casualties';
-import { placeStateAt, type PlaceState, type TimelineEntry } from './control';
+import { placeStateAt, type PlaceState, type PlaceTimeline } from './control';
 import type { CampaignLedger } from './campaign-ledger';
+import { controlledPlaces } from './coverage';
 import type { KnownAt } from './known-at';
 import type { TimelineViews } from './timeline-views';
 
@@ -13,9 +14,13 @@ export interface ControlView {
   summary: { byBloc: Record<string, number>; byStatus: Record<string, number> };
 }
 
-/** The bloc holding a place in a state: its controller's (contested places may have none). */
-export function holderBloc(state: PlaceState | undefined): string | null {
-  return state && state.status !== 'vacated' ? state.bloc : null;
+/**
+ * The bloc holding a place in a state: its controller's (contested places may have none, a
+ * vacated place has none); undefined while nothing is in effect for the place.
+ */
+export function holderBloc(state: PlaceState | undefined): string | null | undefined {
+  if (!state || state.status === null) return undefined;
+  return state.status !== 'vacated' ? state.bloc : null;
 }
 
 /** Every place's state at instant `at` as known at knownAt, with the counts per bloc and status. */
@@ -39,7 +44,7 @@ function computeControlAt(
   operation?: string,
 ): ControlView {
   const places: PlaceState[] = [];
-  for (const place of [...ledger.controlByPlace.keys()].sort()) {
+  for (const place of controlledPlaces(ledger, knownAt)) {
     const state = placeStateAt(ledger, place, views.timeline(ledger, place, knownAt, operation), at, knownAt);
     if (state) places.push(state);
   }
@@ -48,7 +53,7 @@ function computeControlAt(
   for (const state of places) {
     const bloc = holderBloc(state);
     if (bloc) byBloc[bloc] = (byBloc[bloc] ?? 0) + 1;
-    byStatus[state.status] = (byStatus[state.status] ?? 0) + 1;
+    if (state.status) byStatus[state.status] = (byStatus[state.status] ?? 0) + 1;
   }
   return {
     campaignId: ledger.campaign.campaignId,
@@ -70,14 +75,17 @@ export interface ControlDay {
   lost: Record<string, number>;
 }
 
-/** Per day of the campaign: places held per bloc at the day's end, and gained and lost that day. */
+/**
+ * Per day of the campaign: places held per bloc at the day's end, and gained and lost that day.
+ * A place's first state is no gain: only a change from one holder to another counts.
+ */
 export function controlDays(views: TimelineViews, ledger: CampaignLedger, knownAt: KnownAt, operation?: string): ControlDay[] {
   const days = campaignDays(ledger);
-  const timelines = [...ledger.controlByPlace.keys()].map((place) => ({
+  const timelines = controlledPlaces(ledger, knownAt).map((place) => ({
     place,
     timeline: views.timeline(ledger, place, knownAt, operation),
   }));
-  const holderAt = (timeline: TimelineEntry[], place: string, at: number) =>
+  const holderAt = (timeline: PlaceTimeline, place: string, at: number) =>
     holderBloc(placeStateAt(ledger, place, timeline, at, knownAt));
   let previous = new Map(
     timelines.map(({ place, timeline }) => [
@@ -90,13 +98,13 @@ export function controlDays(views: TimelineViews, ledger: CampaignLedger, knownA
     const byBloc: Record<string, number> = {};
     const gained: Record<string, number> = {};
     const lost: Record<string, number> = {};
-    const current = new Map<string, string | null>();
+    const current = new Map<string, string | null | undefined>();
     for (const { place, timeline } of timelines) {
       const bloc = holderAt(timeline, place, end);
       current.set(place, bloc);
       if (bloc) byBloc[bloc] = (byBloc[bloc] ?? 0) + 1;
-      const before = previous.get(place) ?? null;
-      if (bloc !== before) {
+      const before = previous.get(place);
+      if (before !== undefined && bloc !== undefined && bloc !== before) {
         if (bloc) gained[bloc] = (gained[bloc] ?? 0) + 1;
         if (before) lost[before] = (lost[before] ?? 0) + 1;
       }
@@ -106,23 +114,28 @@ export function controlDays(views: TimelineViews, ledger: CampaignLedger, knownA
   });
 }
 
-/** A place's control over valid time: each change of state, with the claims and sources behind it. */
+/**
+ * A place's control over valid time: each change of state, with the claims and sources behind
+ * it. A state inferred before the first report comes first, with `at` null.
+ */
 export function placeHistory(views: TimelineViews, ledger: CampaignLedger, place: string, knownAt: KnownAt) {
   const timeline = views.timeline(ledger, place, knownAt);
-  return timeline
+  return timeline.entries
     .filter((entry, i) => entry.runStart === i)
     .map((entry) => {
-      const claim = entry.decider.version.claim;
+      const { state } = entry;
       return {
-        at: new Date(entry.to).toISOString(),
-        status: claim.status,
-        controller: claim.controller ?? null,
-        contestedBy: claim.contestedBy ?? null,
-        besiegedBy: claim.besiegedBy ?? null,
-        vacatedBy: claim.vacatedBy ?? null,
-        bloc: ledger.bloc(claim.controller),
+        at: Number.isFinite(entry.to) ? new Date(entry.to).toISOString() : null,
+        status: state.status,
+        controller: state.controller,
+        contestedBy: state.contestedBy ?? null,
+        besiegedBy: state.besiegedBy ?? null,
+        vacatedBy: state.vacatedBy ?? null,
+        bloc: ledger.bloc(state.controller),
+        ...(entry.inferred ? { inferred: true } : {}),
         claims: entry.basis.map((c) => ({
           claimId: c.claimId,
+          ...(c.area ? { area: c.area } : {}),
           time: c.version.claim.time,
           quote: c.version.claim.quote,
           sources: c.version.claim.sources.map((sourceId) => ({

@@ -81,7 +81,7 @@ describe('endOfDay: local D+1 00:00 with the zone’s historical offset', () => 
 });
 
 describe('controlDays: places per bloc at each day’s end, gained and lost that day', () => {
-  it('given Hama taken on 5 Dec and Al-Rastan held then vacated, when the days are listed, then each bloc’s gains and losses fall on their day', () => {
+  it('given Hama taken on 5 Dec and Al-Rastan held then vacated, when the days are listed, then each bloc’s gains and losses fall on their day and a first mention is no gain', () => {
     const log = new TestLog();
     log.control('hama-saa', { place: 'hama', status: 'controlled', controller: 'saa', time: { date: '2024-12-03' } });
     log.control('rastan-saa', { place: 'al-rastan', status: 'controlled', controller: 'saa', time: { date: '2024-12-04' } });
@@ -90,7 +90,7 @@ describe('controlDays: places per bloc at each day’s end, gained and lost that
     const { views, ledger } = log.fold();
 
     expect(controlDays(views, ledger, NOW)).toEqual([
-      { day: '2024-12-04', byBloc: { government: 2 }, gained: { government: 1 }, lost: {} },
+      { day: '2024-12-04', byBloc: { government: 2 }, gained: {}, lost: {} },
       { day: '2024-12-05', byBloc: { government: 1, opposition: 1 }, gained: { opposition: 1 }, lost: { government: 1 } },
       { day: '2024-12-06', byBloc: { opposition: 1 }, gained: {}, lost: { government: 1 } },
       { day: '2024-12-07', byBloc: { opposition: 1 }, gained: {}, lost: {} },

@@ -1,30 +1,55 @@
-import type { ClaimDataOf, ControlStatus } from '@timeline/domain';
+import type { ClaimDataOf, ControlStatus, Precision } from '@timeline/domain';
 import { lastAtOrBefore } from './sorted-search';
 import { RANK_VALUE, type ClaimRecord, type ClaimVersion } from './claim-history';
 import type { CampaignLedger } from './campaign-ledger';
+import { coveringAreas } from './coverage';
 import type { KnownAt } from './known-at';
 
 type ControlClaim = ClaimDataOf<'control'>;
 
-/** A live control claim as a view weighs it. */
+/** A live control claim as a view weighs it for one place. */
 export interface ControlCandidate {
   claimId: string;
   firstPosition: number;
   version: ClaimVersion & { claim: ControlClaim };
+  from: number;
   to: number;
   key: string;
   /** The claim's grade at the knownAt it was weighed for (see CampaignLedger.gradeScore). */
   grade: number;
+  /** The area whose claim covers the place; absent for the place's own claim. */
+  area?: string;
+}
+
+/** Who holds a place and how: a claim's status and the factions it names. */
+export interface ControlState {
+  status: ControlStatus;
+  controller: string | null;
+  contestedBy?: string;
+  besiegedBy?: string;
+  vacatedBy?: string;
 }
 
 /** One step of a place's control over valid time: from `to` on, this is who held it. */
 export interface TimelineEntry {
+  /** When the state takes effect; -Infinity for the state inferred before the first report. */
   to: number;
   decider: ControlCandidate;
+  state: ControlState;
+  key: string;
   /** The claims in effect at `to` that say the same: the basis of the state. */
   basis: ControlCandidate[];
   /** Index of the first entry of the run with this same state: "since when". */
   runStart: number;
+  /** The holder is inferred from the decider's `takenFrom`, not stated by any claim in effect. */
+  inferred: boolean;
+}
+
+/** A place's control over valid time as known at one position. */
+export interface PlaceTimeline {
+  entries: TimelineEntry[];
+  /** The live claims in order of the start of their interval: the changes under way at an instant. */
+  windows: ControlCandidate[];
 }
 
 export interface ControlFilter {
@@ -32,21 +57,33 @@ export interface ControlFilter {
 }
 
 /** What a place's state is made of: status and the factions named. */
-export function stateKey(claim: ControlClaim): string {
-  return [claim.status, claim.controller ?? '', claim.contestedBy ?? '', claim.besiegedBy ?? '', claim.vacatedBy ?? ''].join('|');
+export function stateKey(state: ControlState | ControlClaim): string {
+  return [state.status, state.controller ?? '', state.contestedBy ?? '', state.besiegedBy ?? '', state.vacatedBy ?? ''].join('|');
 }
 
-/**
- * Higher wins a tie of `to`: rank (preferred first), then the best publisher grade among the
- * claim's sources, then the later log position (domain.md, Territorial control, rule 2).
- */
+function stateOf(claim: ControlClaim): ControlState {
+  return {
+    status: claim.status,
+    controller: claim.controller ?? null,
+    ...(claim.contestedBy ? { contestedBy: claim.contestedBy } : {}),
+    ...(claim.besiegedBy ? { besiegedBy: claim.besiegedBy } : {}),
+    ...(claim.vacatedBy ? { vacatedBy: claim.vacatedBy } : {}),
+  };
+}
+
 function isControlVersion(version: ClaimVersion): version is ClaimVersion & { claim: ControlClaim } {
   return version.claim.type === 'control';
 }
 
+/**
+ * Higher wins a tie of `to`: the place's own claim over an area's, then rank (preferred first),
+ * then the best publisher grade among the claim's sources, then the later log position
+ * (domain.md, Territorial control, rules 1 and 2).
+ */
 export function compareCandidates(a: ControlCandidate, b: ControlCandidate): number {
   return (
     a.to - b.to ||
+    (a.area ? 0 : 1) - (b.area ? 0 : 1) ||
     RANK_VALUE[a.version.rank] - RANK_VALUE[b.version.rank] ||
     a.grade - b.grade ||
     a.firstPosition - b.firstPosition
@@ -68,10 +105,27 @@ export function controlCandidate(
     claimId: record.claimId,
     firstPosition: record.firstPosition,
     version,
+    from: version.from,
     to: version.to,
     key: stateKey(version.claim),
     grade: ledger.gradeScore(version, knownAt),
   };
+}
+
+/** The live claims that say who holds a place: its own, and those of areas covering it. */
+function candidatesFor(ledger: CampaignLedger, place: string, knownAt: KnownAt, filter: ControlFilter): ControlCandidate[] {
+  const candidates: ControlCandidate[] = [];
+  for (const claimId of ledger.controlByPlace.get(place) ?? []) {
+    const candidate = controlCandidate(ledger.recordOf(claimId), ledger, knownAt, place, filter);
+    if (candidate) candidates.push(candidate);
+  }
+  for (const area of coveringAreas(ledger, place, knownAt)) {
+    for (const claimId of ledger.areaClaims.get(area) ?? []) {
+      const candidate = controlCandidate(ledger.recordOf(claimId), ledger, knownAt, area, filter);
+      if (candidate?.version.claim.coversPlaces) candidates.push({ ...candidate, area });
+    }
+  }
+  return candidates;
 }
 
 /** The place's control over valid time as known at knownAt: one entry per distinct `to`. */
@@ -80,14 +134,11 @@ export function placeTimeline(
   place: string,
   knownAt: KnownAt,
   filter: ControlFilter = {},
-): TimelineEntry[] {
-  const candidates: ControlCandidate[] = [];
-  for (const claimId of ledger.controlByPlace.get(place) ?? []) {
-    const candidate = controlCandidate(ledger.recordOf(claimId), ledger, knownAt, place, filter);
-    if (candidate) candidates.push(candidate);
-  }
-  candidates.sort(compareCandidates);
+): PlaceTimeline {
+  const candidates = candidatesFor(ledger, place, knownAt, filter).sort(compareCandidates);
   const entries: TimelineEntry[] = [];
+  const inferred = inferredEntry(candidates);
+  if (inferred) entries.push(inferred);
   let groupStart = 0;
   candidates.forEach((decider, i) => {
     // the candidates of one `to` are a group, sorted so that its last one decides
@@ -98,16 +149,41 @@ export function placeTimeline(
     entries.push({
       to: decider.to,
       decider,
+      state: stateOf(decider.version.claim),
+      key: decider.key,
       basis: group.filter((c) => c.key === decider.key).sort((a, b) => a.firstPosition - b.firstPosition),
-      runStart: previous && previous.decider.key === decider.key ? previous.runStart : entries.length,
+      runStart: previous && previous.key === decider.key ? previous.runStart : entries.length,
+      inferred: false,
     });
   });
-  return entries;
+  const windows = [...candidates].sort((a, b) => a.from - b.from || compareCandidates(a, b));
+  return { entries, windows };
+}
+
+/**
+ * Before the first claim in effect, a place is held by whom the earliest claim saying
+ * `takenFrom` took it from (domain.md, "Before the first report"). It lasts until a claim
+ * takes effect — through the window of the change, which is pending meanwhile — so a capture
+ * dated to a day shows the holder during that day, with the capture under way.
+ */
+function inferredEntry(sorted: ControlCandidate[]): TimelineEntry | undefined {
+  const first = sorted.findIndex((c) => c.version.claim.takenFrom !== undefined);
+  const earliest = sorted[first];
+  if (!earliest) return undefined;
+  // of claims with the same end, the one that would decide a tie
+  let decider = earliest;
+  for (const c of sorted.slice(first + 1)) {
+    if (c.to !== earliest.to) break;
+    if (c.version.claim.takenFrom !== undefined) decider = c;
+  }
+  const state: ControlState = { status: 'controlled', controller: decider.version.claim.takenFrom ?? null };
+  return { to: -Infinity, decider, state, key: stateKey(state), basis: [decider], runStart: 0, inferred: true };
 }
 
 /** The last entry taking effect at or before T, by binary search. */
-export function entryAt(timeline: TimelineEntry[], at: number): TimelineEntry | undefined {
-  return timeline[lastAtOrBefore(timeline.length, (i) => timeline[i]?.to, at)];
+export function entryAt(timeline: PlaceTimeline, at: number): TimelineEntry | undefined {
+  const { entries } = timeline;
+  return entries[lastAtOrBefore(entries.length, (i) => entries[i]?.to, at)];
 }
 
 export interface Alternative {
@@ -116,36 +192,63 @@ export interface Alternative {
   claims: string[];
 }
 
+/** A change reported to happen in a window that contains the instant asked about. */
+export interface PendingChange {
+  claimId: string;
+  status: ControlStatus;
+  controller: string | null;
+  bloc: string | null;
+  from: string;
+  to: string;
+  precision: Precision;
+  /** The area whose claim covers the place, when it is not the place's own. */
+  area?: string;
+}
+
 export interface PlaceState {
   place: string;
   name: string;
-  status: ControlStatus;
+  /** Null when nothing is in effect yet and a change is under way (see `pending`). */
+  status: ControlStatus | null;
   controller: string | null;
   contestedBy?: string;
   besiegedBy?: string;
   vacatedBy?: string;
   bloc: string | null;
-  since: string;
+  /** Since when the state holds; null when it held before the first report. */
+  since: string | null;
+  /** The latest end among the claims behind the state; null for an inferred state. */
+  lastReportedAt: string | null;
   basis: string[];
+  inferred?: true;
   disputed: boolean;
   alternatives: Alternative[];
+  pending: PendingChange[];
 }
 
+const iso = (ms: number): string | null => (Number.isFinite(ms) ? new Date(ms).toISOString() : null);
+
 /**
- * The state of a place at instant `at`: the deciding claim of the timeline, and whether its
- * sources are disputed — it denies, or is denied by, another live claim in effect at `at`.
+ * The state of a place at instant `at`: the deciding claim of the timeline, whether its sources
+ * are disputed — it denies, or is denied by, another live claim in effect at `at` — and the
+ * changes under way. Undefined when nothing is in effect and nothing under way.
  */
 export function placeStateAt(
   ledger: CampaignLedger,
   place: string,
-  timeline: TimelineEntry[],
+  timeline: PlaceTimeline,
   at: number,
   knownAt: KnownAt,
 ): PlaceState | undefined {
   const entry = entryAt(timeline, at);
-  if (!entry) return undefined;
-  const claim = entry.decider.version.claim;
-  const partners = denialPartners(ledger, entry.decider, knownAt).filter((p) => p.to <= at);
+  const pending = pendingAt(ledger, timeline, at, entry?.key);
+  if (!entry && !pending.length) return undefined;
+  const name = ledger.placeAt(place, knownAt)?.name ?? place;
+  if (!entry) {
+    const none = { status: null, controller: null, bloc: null, since: null, lastReportedAt: null };
+    return { place, name, ...none, basis: [], disputed: false, alternatives: [], pending };
+  }
+  const partners = entry.inferred ? [] : denialPartners(ledger, entry.decider, knownAt).filter((p) => p.to <= at);
   const alternatives = new Map<string, Alternative>();
   for (const partner of partners) {
     const c = partner.version.claim;
@@ -155,18 +258,40 @@ export function placeStateAt(
   }
   return {
     place,
-    name: ledger.placeAt(place, knownAt)?.name ?? place,
-    status: claim.status,
-    controller: claim.controller ?? null,
-    ...(claim.contestedBy ? { contestedBy: claim.contestedBy } : {}),
-    ...(claim.besiegedBy ? { besiegedBy: claim.besiegedBy } : {}),
-    ...(claim.vacatedBy ? { vacatedBy: claim.vacatedBy } : {}),
-    bloc: ledger.bloc(claim.controller),
-    since: new Date((timeline[entry.runStart] ?? entry).to).toISOString(),
+    name,
+    ...entry.state,
+    bloc: ledger.bloc(entry.state.controller),
+    since: iso((timeline.entries[entry.runStart] ?? entry).to),
+    lastReportedAt: entry.inferred ? null : iso(entry.to),
     basis: entry.basis.map((c) => c.claimId),
+    ...(entry.inferred ? { inferred: true as const } : {}),
     disputed: partners.length > 0,
     alternatives: [...alternatives.values()],
+    pending,
   };
+}
+
+/** Live claims whose window contains `at` and that would change the state in effect. */
+function pendingAt(ledger: CampaignLedger, timeline: PlaceTimeline, at: number, currentKey: string | undefined): PendingChange[] {
+  const { windows } = timeline;
+  const last = lastAtOrBefore(windows.length, (i) => windows[i]?.from, at);
+  const pending: PendingChange[] = [];
+  for (let i = 0; i <= last; i++) {
+    const c = windows[i];
+    if (!c || c.to <= at || c.key === currentKey) continue;
+    const claim = c.version.claim;
+    pending.push({
+      claimId: c.claimId,
+      status: claim.status,
+      controller: claim.controller ?? null,
+      bloc: ledger.bloc(claim.controller),
+      from: claim.time.from,
+      to: claim.time.to,
+      precision: claim.time.precision,
+      ...(c.area ? { area: c.area } : {}),
+    });
+  }
+  return pending;
 }
 
 /** Live control claims that the decider denies or that deny it. */

@@ -21,13 +21,13 @@ describe('control: a claim takes effect at the end of its interval (domain.md, T
     });
   });
 
-  it('given a day claim on 5 Dec, when the state is asked at 23:00 local that day, then the place has no state yet', () => {
+  it('given a day claim on 5 Dec, when the state is asked at 23:00 local that day, then nothing is in effect yet and the change is under way', () => {
     const log = new TestLog();
     log.control('hama-hts', { ...hts, time: { date: '2024-12-05' } });
     const folded = log.fold();
 
-    expect(placeAt(folded, 'hama', local('2024-12-05', '23:00'))).toBeUndefined();
-    expect(placeAt(folded, 'hama', local('2024-12-06') - 1)).toBeUndefined();
+    for (const at of [local('2024-12-05', '23:00'), local('2024-12-06') - 1])
+      expect(placeAt(folded, 'hama', at)).toMatchObject({ status: null, controller: null, pending: [{ claimId: 'hama-hts' }] });
   });
 
   it('given a day claim, when the day view of that day is taken, then it is the state at local D+1 00:00', () => {
@@ -54,7 +54,7 @@ describe('control: a claim takes effect at the end of its interval (domain.md, T
     log.control('hama-hts', { ...hts, time });
     const folded = log.fold();
 
-    expect(placeAt(folded, 'hama', end - 1)).toBeUndefined();
+    expect(placeAt(folded, 'hama', end - 1)?.status).toBeNull();
     expect(placeAt(folded, 'hama', end)?.controller).toBe('hts');
   });
 });
@@ -149,7 +149,7 @@ describe('control: the latest `to` decides, ties go to rank, grade, then positio
     if (!early || !late) throw new Error('both claims are candidates');
 
     expect(Math.sign(compareCandidates(late, early))).toBe(1);
-    expect(placeTimeline(ledger, 'hama', NOW).map((e) => e.decider.claimId)).toEqual(['hama-early', 'hama-late']);
+    expect(placeTimeline(ledger, 'hama', NOW).entries.map((e) => e.decider.claimId)).toEqual(['hama-early', 'hama-late']);
   });
 });
 
@@ -424,6 +424,212 @@ describe('control: since and basis (rule 4)', () => {
       controller: 'saa',
       since: '2024-12-04T21:00:00.000Z',
       basis: ['c-saa'],
+    });
+  });
+});
+
+describe('control: changes under way (domain.md, "Changes under way")', () => {
+  it('given a capture dated to 5 Dec, when asked at the opening of its window, within it and at its end, then it is pending from the opening until it takes effect', () => {
+    const log = new TestLog();
+    log.control('hama-hts', { ...hts, time: { date: '2024-12-05' } });
+    const folded = log.fold();
+
+    expect(placeAt(folded, 'hama', local('2024-12-05') - 1)).toBeUndefined();
+    expect(placeAt(folded, 'hama', local('2024-12-05'))?.pending).toEqual([
+      {
+        claimId: 'hama-hts',
+        status: 'controlled',
+        controller: 'hts',
+        bloc: 'opposition',
+        from: '2024-12-04T21:00:00.000Z',
+        to: '2024-12-05T21:00:00.000Z',
+        precision: 'day',
+      },
+    ]);
+    expect(placeAt(folded, 'hama', local('2024-12-05', '12:00'))).toMatchObject({
+      status: null,
+      pending: [{ claimId: 'hama-hts' }],
+    });
+    expect(placeAt(folded, 'hama', local('2024-12-06'))).toMatchObject({ status: 'controlled', controller: 'hts', pending: [] });
+  });
+
+  it('given saa holding Hama and a capture by hts dated to 5 Dec, when asked at noon that day, then saa still holds it with the capture under way', () => {
+    const log = new TestLog();
+    log.control('hama-saa', { ...saa, time: { date: '2024-12-03' } });
+    log.control('hama-hts', { ...hts, time: { date: '2024-12-05' } });
+    const folded = log.fold();
+
+    expect(placeAt(folded, 'hama', local('2024-12-05', '12:00'))).toMatchObject({
+      status: 'controlled',
+      controller: 'saa',
+      pending: [{ claimId: 'hama-hts', controller: 'hts', bloc: 'opposition' }],
+    });
+  });
+
+  it('given a claim in its window that says what is already in effect, when asked, then it is no change under way', () => {
+    const log = new TestLog();
+    log.control('hama-saa', { ...saa, time: { date: '2024-12-03' } });
+    log.control('hama-saa-again', { ...saa, time: { date: '2024-12-05' } });
+    const folded = log.fold();
+
+    expect(placeAt(folded, 'hama', local('2024-12-05', '12:00'))?.pending).toEqual([]);
+  });
+});
+
+describe('control: before the first report, inferred from takenFrom (domain.md, "Before the first report")', () => {
+  const capture = { ...hts, takenFrom: 'saa', time: { date: '2024-12-05' } } as const;
+
+  it('given a capture from saa on 5 Dec, when asked before and during its day, then saa is inferred to hold Hama until the capture takes effect', () => {
+    const log = new TestLog();
+    log.control('hama-hts', capture);
+    const folded = log.fold();
+
+    expect(placeAt(folded, 'hama', local('2024-12-01'))).toMatchObject({
+      status: 'controlled',
+      controller: 'saa',
+      bloc: 'government',
+      inferred: true,
+      basis: ['hama-hts'],
+      since: null,
+      lastReportedAt: null,
+      pending: [],
+    });
+    expect(placeAt(folded, 'hama', local('2024-12-05', '12:00'))).toMatchObject({
+      controller: 'saa',
+      inferred: true,
+      pending: [{ claimId: 'hama-hts', controller: 'hts' }],
+    });
+    const after = placeAt(folded, 'hama', local('2024-12-06'));
+    expect(after).toMatchObject({ controller: 'hts', basis: ['hama-hts'], since: '2024-12-05T21:00:00.000Z' });
+    expect(after?.inferred).toBeUndefined();
+  });
+
+  it('given a direct claim of a contest on 3 Dec before the capture from saa, when asked after 3 Dec, then the direct claim decides, never the inference', () => {
+    const log = new TestLog();
+    log.control('hama-contested', {
+      place: 'hama',
+      status: 'contested',
+      controller: null,
+      contestedBy: 'hts',
+      time: { date: '2024-12-03' },
+    });
+    log.control('hama-hts', capture);
+    const folded = log.fold();
+
+    expect(placeAt(folded, 'hama', local('2024-12-04', '12:00'))).toMatchObject({
+      status: 'contested',
+      basis: ['hama-contested'],
+    });
+    expect(placeAt(folded, 'hama', local('2024-12-04', '12:00'))?.inferred).toBeUndefined();
+    expect(placeAt(folded, 'hama', local('2024-12-02'))).toMatchObject({ controller: 'saa', inferred: true });
+  });
+
+  it('given two later claims that imply different holders, when asked before both, then the earliest implies the holder', () => {
+    const log = new TestLog();
+    log.control('hama-saa-back', { ...saa, takenFrom: 'hts', time: { date: '2024-12-07' } });
+    log.control('hama-hts', capture);
+    const folded = log.fold();
+
+    expect(placeAt(folded, 'hama', local('2024-12-01'))).toMatchObject({
+      controller: 'saa',
+      basis: ['hama-hts'],
+      inferred: true,
+    });
+  });
+
+  it('given a first claim that says what the inference says, when asked after it, then the state holds since before the first report', () => {
+    const log = new TestLog();
+    log.control('hama-saa', { ...saa, time: { date: '2024-12-03' } });
+    log.control('hama-hts', capture);
+    const folded = log.fold();
+
+    expect(placeAt(folded, 'hama', local('2024-12-04'))).toMatchObject({
+      controller: 'saa',
+      since: null,
+      lastReportedAt: '2024-12-03T21:00:00.000Z',
+    });
+  });
+});
+
+describe('control: claims about an area cover its places (domain.md, "Before the first report")', () => {
+  const governorate = {
+    placeId: 'hama-governorate',
+    name: 'Hama Governorate',
+    aliases: [],
+    kind: 'governorate',
+    governorate: 'Hama',
+    lat: null,
+    lon: null,
+    precision: 'unknown',
+  } as const;
+  const region = (fields: object) =>
+    ({ place: 'hama-governorate', status: 'controlled', controller: 'hts', coversPlaces: true, ...fields }) as const;
+
+  it('given hts taking the whole Hama governorate on 5 Dec, when asked after, then Hama city is held by hts on the region claim and a place of Homs is not', () => {
+    const log = new TestLog();
+    log.place(governorate);
+    log.control('gov-hts', region({ time: { date: '2024-12-05' } }));
+    log.control('rastan-saa', { place: 'al-rastan', status: 'controlled', controller: 'saa', time: { date: '2024-12-03' } });
+    const folded = log.fold();
+
+    expect(placeAt(folded, 'hama', local('2024-12-06'))).toMatchObject({ controller: 'hts', basis: ['gov-hts'] });
+    expect(placeAt(folded, 'hama', local('2024-12-05', '12:00'))?.pending).toEqual([
+      expect.objectContaining({ claimId: 'gov-hts', area: 'hama-governorate' }),
+    ]);
+    expect(placeAt(folded, 'al-rastan', local('2024-12-06'))).toMatchObject({ controller: 'saa', basis: ['rastan-saa'] });
+  });
+
+  it('given a region claim and the place’s own claim with the same end, when asked, then the place’s own claim decides: the exception holds', () => {
+    const log = new TestLog();
+    log.place(governorate);
+    log.control('hama-saa', { ...saa, time: { date: '2024-12-05' } });
+    log.control('gov-hts', region({ time: { date: '2024-12-05' } }));
+    const folded = log.fold();
+
+    expect(placeAt(folded, 'hama', local('2024-12-06'))).toMatchObject({ controller: 'saa', basis: ['hama-saa'] });
+  });
+
+  it('given the place’s own claim ending before a region claim, when asked after both, then the later region claim decides', () => {
+    const log = new TestLog();
+    log.place(governorate);
+    log.control('hama-saa', { ...saa, time: { date: '2024-12-03' } });
+    log.control('gov-hts', region({ time: { date: '2024-12-05' } }));
+    const folded = log.fold();
+
+    expect(placeAt(folded, 'hama', local('2024-12-04'))).toMatchObject({ controller: 'saa' });
+    expect(placeAt(folded, 'hama', local('2024-12-06'))).toMatchObject({ controller: 'hts', basis: ['gov-hts'] });
+  });
+
+  it('given a region claim followed by the place’s own later claim, when asked after both, then the place’s own claim decides', () => {
+    const log = new TestLog();
+    log.place(governorate);
+    log.control('gov-hts', region({ time: { date: '2024-12-05' } }));
+    log.control('hama-saa', { ...saa, time: { date: '2024-12-07' } });
+    const folded = log.fold();
+
+    expect(placeAt(folded, 'hama', local('2024-12-08'))).toMatchObject({ controller: 'saa', basis: ['hama-saa'] });
+  });
+
+  it('given a region claim taken from saa, when asked before it, then its places are inferred held by saa', () => {
+    const log = new TestLog();
+    log.place(governorate);
+    log.control('gov-hts', region({ takenFrom: 'saa', time: { date: '2024-12-05' } }));
+    const folded = log.fold();
+
+    expect(placeAt(folded, 'hama', local('2024-12-01'))).toMatchObject({ controller: 'saa', inferred: true, basis: ['gov-hts'] });
+  });
+});
+
+describe('control: how old the information is (lastReportedAt)', () => {
+  it('given Hama held since 3 Dec and reported again on 5 Dec, when asked on 7 Dec, then it was last reported at the end of 5 Dec', () => {
+    const log = new TestLog();
+    log.control('hama-saa', { ...saa, time: { date: '2024-12-03' } });
+    log.control('hama-saa-again', { ...saa, time: { date: '2024-12-05' } });
+    const folded = log.fold();
+
+    expect(placeAt(folded, 'hama', local('2024-12-07'))).toMatchObject({
+      since: '2024-12-03T21:00:00.000Z',
+      lastReportedAt: '2024-12-05T21:00:00.000Z',
     });
   });
 });

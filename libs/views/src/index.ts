@@ -14,7 +14,7 @@ export { CampaignLedger } from './campaign-ledger';
 export type { ClaimVersion } from './claim-history';
 export { casualtyKey } from './claim-indexes';
 export { SNAPSHOT_FORMAT, type SnapshotLine } from './snapshot-format';
-export { entryAt, placeStateAt, type PlaceState, type TimelineEntry } from './control';
+export { entryAt, placeStateAt, type PendingChange, type PlaceState, type PlaceTimeline, type TimelineEntry } from './control';
 export { controlAt, controlDays, endOfDay, placeHistory, type ControlDay, type ControlView } from './control.queries';
 export {
   campaignDays,
@@ -40,3 +40,4 @@ export { claimsCsv, controlGeoJson } from './export.queries';
 export { listClaims, type ClaimFilter, type ClaimRow } from './claims-list.queries';
 export type { Count } from './counts';
 export { lastAtOrBefore } from './sorted-search';
+export { controlledPlaces, coveredPlaces, coveringAreas, placesOfControl } from './coverage';

@@ -1,6 +1,6 @@
 import { casualtyCandidates, incidentGroups, type CasualtyCandidate, type Group } from './casualties';
 import type { CampaignLedger } from './campaign-ledger';
-import { placeTimeline, type TimelineEntry } from './control';
+import { placeTimeline, type PlaceTimeline } from './control';
 import { NOW, type KnownAt } from './known-at';
 import { nested } from './multimaps';
 import type { ViewChange } from './view-change';
@@ -17,13 +17,13 @@ export interface CasualtyFold {
  */
 export class NowAnswers {
   /** campaign → place → operation ('' for all) → timeline known now. */
-  private readonly timelines = new Map<string, Map<string, Map<string, TimelineEntry[]>>>();
+  private readonly timelines = new Map<string, Map<string, Map<string, PlaceTimeline>>>();
   /** campaign → `side|category` → operation → candidates and incident groups known now. */
   private readonly casualtyFolds = new Map<string, Map<string, Map<string, CasualtyFold>>>();
   /** campaign → whole answers known now (a day's control view …), dropped on any change to it. */
   private readonly answers = new Map<string, Map<string, unknown>>();
 
-  timeline(ledger: CampaignLedger, place: string, knownAt: KnownAt, operation?: string): TimelineEntry[] {
+  timeline(ledger: CampaignLedger, place: string, knownAt: KnownAt, operation?: string): PlaceTimeline {
     if (knownAt !== NOW) return placeTimeline(ledger, place, knownAt, { operation });
     const byOperation = nested(nested(this.timelines, ledger.campaign.campaignId), place);
     let timeline = byOperation.get(operation ?? '');

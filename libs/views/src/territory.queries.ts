@@ -1,4 +1,5 @@
 import { type ClaimDataOf, dayBounds } from '@timeline/domain';
+import { controlledPlaces } from './coverage';
 import { placeStateAt } from './control';
 import type { CampaignLedger } from './campaign-ledger';
 import type { KnownAt } from './known-at';
@@ -44,12 +45,14 @@ export function territoryOn(
     }
     return e;
   };
-  for (const place of [...ledger.controlByPlace.keys()].sort()) {
+  for (const place of controlledPlaces(ledger, knownAt)) {
     const timeline = views.timeline(ledger, place, knownAt, operation);
     const before = placeStateAt(ledger, place, timeline, start, knownAt);
     const after = placeStateAt(ledger, place, timeline, end, knownAt);
-    const holderBefore = before && before.status !== 'vacated' ? before.controller : null;
-    const holderAfter = after && after.status !== 'vacated' ? after.controller : null;
+    // a place's first state is no gain: only a change from one holder to another counts
+    if (!before?.status || !after?.status) continue;
+    const holderBefore = before.status !== 'vacated' ? before.controller : null;
+    const holderAfter = after.status !== 'vacated' ? after.controller : null;
     if (holderBefore === holderAfter) continue;
     if (holderAfter) entry(holderAfter).gained.push(place);
     if (holderBefore) entry(holderBefore).lost.push(place);

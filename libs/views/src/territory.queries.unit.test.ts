@@ -29,13 +29,28 @@ describe('territoryOn: places gained and lost per faction that day (from control
     ]);
   });
 
-  it('given the claim taking Al-Rastan at the end of 5 Dec, when 5 Dec and 6 Dec are asked, then the gain is on 5 Dec only', () => {
+  it('given Al-Rastan first reported held by saa at the end of 5 Dec, when 5 Dec is asked, then that first mention is no gain', () => {
     const { views, ledger } = given();
 
+    expect(territoryOn(views, ledger, '2024-12-05', NOW)).toEqual([]);
+  });
+
+  it('given Al-Rastan taken by saa from hts at the end of 5 Dec, when 5 Dec and 6 Dec are asked, then the gain and the loss are on 5 Dec only', () => {
+    const log = new TestLog();
+    log.control('rastan-saa', {
+      place: 'al-rastan',
+      status: 'controlled',
+      controller: 'saa',
+      takenFrom: 'hts',
+      time: { date: '2024-12-05' },
+    });
+    const { views, ledger } = log.fold();
+
     expect(territoryOn(views, ledger, '2024-12-05', NOW)).toEqual([
+      { faction: 'hts', bloc: 'opposition', gained: [], lost: ['al-rastan'], reported: empty },
       { faction: 'saa', bloc: 'government', gained: ['al-rastan'], lost: [], reported: empty },
     ]);
-    expect(territoryOn(views, ledger, '2024-12-06', NOW).find((f) => f.faction === 'saa')?.gained).toEqual([]);
+    expect(territoryOn(views, ledger, '2024-12-06', NOW)).toEqual([]);
   });
 
   it('given a day with no change, when asked, then no faction is listed', () => {

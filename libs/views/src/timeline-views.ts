@@ -2,7 +2,7 @@ import { assertNever, type ClaimEvent, type RecordedEvent } from '@timeline/doma
 import { CampaignLedger } from './campaign-ledger';
 import { CatalogView } from './catalog.view';
 import { latestVersion } from './claim-history';
-import type { TimelineEntry } from './control';
+import type { PlaceTimeline } from './control';
 import type { KnownAt } from './known-at';
 import { LogPositions } from './log-positions';
 import { NowAnswers, type CasualtyFold } from './now-answers';
@@ -108,7 +108,7 @@ export class TimelineViews {
     return this.log.recordedAtOf(position);
   }
 
-  timeline(ledger: CampaignLedger, place: string, knownAt: KnownAt, operation?: string): TimelineEntry[] {
+  timeline(ledger: CampaignLedger, place: string, knownAt: KnownAt, operation?: string): PlaceTimeline {
     return this.answers.timeline(ledger, place, knownAt, operation);
   }
 

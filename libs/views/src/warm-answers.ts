@@ -1,4 +1,5 @@
 import type { CampaignLedger } from './campaign-ledger';
+import { controlledPlaces } from './coverage';
 import { NOW } from './known-at';
 import type { NowAnswers } from './now-answers';
 
@@ -12,7 +13,7 @@ const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 export async function warmAnswers(ledgers: readonly CampaignLedger[], answers: NowAnswers, yieldEvery: number): Promise<void> {
   let n = 0;
   for (const ledger of ledgers) {
-    for (const place of [...ledger.controlByPlace.keys()]) {
+    for (const place of controlledPlaces(ledger, NOW)) {
       answers.timeline(ledger, place, NOW);
       if (++n % yieldEvery === 0) await nextTurn();
     }
