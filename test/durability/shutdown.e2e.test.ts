@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
@@ -52,6 +52,34 @@ describe('a clean stop', () => {
     },
     60_000,
   );
+
+  it('given a snapshot cut short while the service was down, when it starts, then it logs a warning naming the file and folds the log', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'timeline-stop-'));
+    const env = {
+      STORE_URL: `sqlite:${join(dir, 'store.db')}`,
+      LOAD_EVENTS: 'false',
+      API_KEYS: `admin:admin:${KEYS.admin},editor:editor:${KEYS.editor}`,
+      DATA_DIR: dir,
+    };
+    server = await startServerProcess(env);
+    await seedCampaignAt(request(server.url));
+    const before = await request(server.url).get(`/campaigns/${CAMPAIGN.campaignId}/control/days`).expect(200);
+    await server.kill('SIGTERM');
+    const snapshot = join(dir, 'views.snapshot.ndjson');
+    truncateSync(snapshot, statSync(snapshot).size - 20);
+
+    server = await startServerProcess(env);
+    const warning = server
+      .output()
+      .split('\n')
+      .find((line) => line.includes(`snapshot ${snapshot} not used`));
+    expect(warning).toContain('WARN');
+    expect(warning).toContain('the log is folded from the start: it ends inside a line');
+    expect(server.output()).not.toContain('views resumed from the snapshot');
+    const after = await request(server.url).get(`/campaigns/${CAMPAIGN.campaignId}/control/days`).expect(200);
+    expect(after.body).toEqual(before.body);
+    await server.kill('SIGTERM');
+  }, 60_000);
 });
 
 /** How one append ended while the service stopped: its status, or how the connection failed. */

@@ -39,7 +39,7 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
   const timeline = await Timeline.open(config.storeUrl, { onError: (e) => logger.error(`store subscription: ${String(e)}`) });
   const snapshotFile = timeline.store.kind === 'memory' ? undefined : join(config.dataDir, 'views.snapshot.ndjson');
   if (snapshotFile) mkdirSync(config.dataDir, { recursive: true });
-  const { resumedFrom } = await timeline.start({ snapshotFile });
+  const { resumedFrom } = await timeline.start({ snapshotFile, onWarning: (message) => logger.warn(message) });
   logger.log(
     `store ${timeline.store.kind} at ${describeStoreUrl(config.storeUrl)}, log head ${await timeline.store.headPosition()}${resumedFrom ? `, views resumed from the snapshot at ${resumedFrom}` : ''}`,
   );

@@ -79,12 +79,17 @@ export class Timeline {
   }
 
   /**
-   * Folds what is stored — from a snapshot's position when one is given and matches the store —
-   * then follows appends (this process's and other processes'). With a snapshot file, the read
-   * models are written back every `snapshotEvery` events and on close.
+   * Folds what is stored — from a snapshot's position when one is given, is whole and matches
+   * the store — then follows appends (this process's and other processes'). With a snapshot file,
+   * the read models are written back every `snapshotEvery` events and on close. A snapshot that
+   * cannot be used is reported through `onWarning` (by default a Node process warning), since the
+   * start then costs a full fold.
    */
-  async start(options: { snapshotFile?: string; snapshotEvery?: number } = {}): Promise<{ resumedFrom: number }> {
-    const restored = options.snapshotFile ? await restoreSnapshot(this.store, options.snapshotFile) : undefined;
+  async start(
+    options: { snapshotFile?: string; snapshotEvery?: number; onWarning?: (message: string) => void } = {},
+  ): Promise<{ resumedFrom: number }> {
+    const warn = options.onWarning ?? ((message: string) => process.emitWarning(message));
+    const restored = options.snapshotFile ? await restoreSnapshot(this.store, options.snapshotFile, warn) : undefined;
     if (restored) {
       this.versions.restore(restored.views);
       this.models.follower.resumeFrom(restored.position);

@@ -13,10 +13,12 @@ import type { ClaimRecord, ClaimVersion } from './claim-history';
 import type { Assessment } from './publisher-grades';
 
 /**
- * The version of the lines below. 2: the catalog is written once, inside the views (places and
- * sources keep their stream revision; publishers are on the views line).
+ * The version of the lines below and of the file that holds them. 2: the catalog is written once,
+ * inside the views (places and sources keep their stream revision; publishers are on the views
+ * line). 3: the file closes with a trailer of its byte count and SHA-256, so a file cut short or
+ * altered is refused; a file of an earlier format is refolded from the log.
  */
-export const SNAPSHOT_FORMAT = 2;
+export const SNAPSHOT_FORMAT = 3;
 
 /** Where the views stand, the publishers and their grades. */
 export interface ViewsLine {
