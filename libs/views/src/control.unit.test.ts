@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { WrittenTime } from '@timeline/domain';
+import type { PlaceRegistration, WrittenTime } from '@timeline/domain';
 import { compareCandidates, controlCandidate, placeTimeline } from './control';
 import { endOfDay } from './control.queries';
 import { NOW } from './known-at';
-import { local, placeAt, TestLog } from '@timeline/testing';
+import { type ControlFields, local, placeAt, TestLog } from '@timeline/testing';
 
 const hts = { place: 'hama', status: 'controlled', controller: 'hts' } as const;
 const saa = { place: 'hama', status: 'controlled', controller: 'saa' } as const;
@@ -552,7 +552,7 @@ describe('control: before the first report, inferred from takenFrom (domain.md, 
 });
 
 describe('control: claims about an area cover its places (domain.md, "Before the first report")', () => {
-  const governorate = {
+  const governorate: PlaceRegistration = {
     placeId: 'hama-governorate',
     name: 'Hama Governorate',
     aliases: [],
@@ -561,9 +561,14 @@ describe('control: claims about an area cover its places (domain.md, "Before the
     lat: null,
     lon: null,
     precision: 'unknown',
-  } as const;
-  const region = (fields: object) =>
-    ({ place: 'hama-governorate', status: 'controlled', controller: 'hts', coversPlaces: true, ...fields }) as const;
+  };
+  const region = (fields: Partial<ControlFields> & Pick<ControlFields, 'time'>): ControlFields => ({
+    place: 'hama-governorate',
+    status: 'controlled',
+    controller: 'hts',
+    coversPlaces: true,
+    ...fields,
+  });
 
   it('given hts taking the whole Hama governorate on 5 Dec, when asked after, then Hama city is held by hts on the region claim and a place of Homs is not', () => {
     const log = new TestLog();
