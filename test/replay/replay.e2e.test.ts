@@ -76,7 +76,14 @@ describe('/replay: a private replay', () => {
     expect(c.received[0]?.event).toBe('replay:snapshot');
     const snapshot = c.received[0]?.payload;
     expect(snapshot.control).toEqual([
-      { place: 'homs', status: 'controlled', controller: 'saa', bloc: 'government', disputed: false },
+      {
+        place: 'homs',
+        status: 'controlled',
+        controller: 'saa',
+        bloc: 'government',
+        disputed: false,
+        lastReportedAt: '2024-12-05T21:00:00.000Z',
+      },
     ]);
     const frames = c.of('replay:frame');
     expect(frames).toHaveLength(48);
@@ -85,7 +92,14 @@ describe('/replay: a private replay', () => {
     const rastan = frames.findIndex((f) => f.claims.some((cl: Json) => cl.claimId === 'rastan-taken'));
     expect(rastan).toBe(14);
     expect(frames[14].control).toEqual([
-      { place: 'al-rastan', status: 'controlled', controller: 'hts', bloc: 'opposition', disputed: false },
+      {
+        place: 'al-rastan',
+        status: 'controlled',
+        controller: 'hts',
+        bloc: 'opposition',
+        disputed: false,
+        lastReportedAt: '2024-12-06T12:00:00.000Z',
+      },
     ]);
     expect(frames[14].claims[0]).toMatchObject({
       type: 'control',
