@@ -42,5 +42,9 @@ describe('the AsyncAPI document', () => {
     expect(doc.channels.replay.messages[messageId('replay:frame')].payload.required).toEqual(
       expect.arrayContaining(['sessionId', 'seq', 'at', 'until', 'claims', 'control', 'casualties']),
     );
+    expect(doc.channels.replay.messages[messageId('replay:ended')]).toMatchObject({
+      description: expect.stringContaining('host-lost'),
+      payload: { required: ['sessionId', 'reason'], properties: { reason: { enum: ['stopped', 'host-lost'] } } },
+    });
   });
 });

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOM_LEASE_MS } from '@timeline/application';
 import { KEYS } from '../support/app';
 import { CAMPAIGN, controlClaim, seedCampaignAt } from '../support/fixtures';
 import { redisAvailable, redisOrSkip } from '../support/redis';
@@ -142,6 +143,7 @@ describe('a Redis outage under a shared replay on two instances', () => {
     });
     await new Promise((r) => setTimeout(r, Math.max(0, OUTAGE_MS - (Date.now() - outageStart))));
     await startRedis();
+    const back = Date.now();
 
     await starter.ack('replay:speed', { sessionId, speed: 50 });
     await starter.until(() => starter.of('replay:end').length === 1, 30_000);
@@ -156,6 +158,10 @@ describe('a Redis outage under a shared replay on two instances', () => {
     // no frame applied twice, and the viewer has caught up with the starter
     expect(new Set(view.appliedFrames).size).toBe(view.appliedFrames.length);
     expect(view.appliedFrames).toEqual([...view.appliedFrames].sort((x, y) => x - y));
+    // the room's driver lived throughout: once B trusts Redis again (a lease after it is back) and
+    // has looked twice, it still finds the room held, as A wrote it again
+    await new Promise((r) => setTimeout(r, Math.max(0, back + ROOM_LEASE_MS + 2500 - Date.now())));
+    expect(viewer.of('replay:ended')).toEqual([]);
     console.log(
       `[outage] viewer applied ${view.appliedFrames.length} frames, rejoined ${view.rejoins()} time(s), reached seq ${view.last()} of ${endSeq}`,
     );

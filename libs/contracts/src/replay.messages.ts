@@ -129,6 +129,16 @@ const ServerClosing = z
     'sent to every socket of an instance that is stopping, before its connection closes: the client reconnects (socket.io does so by itself, after about `retryAfter` seconds at most) and resumes a replay with `resume: {sessionId, seq}`',
   );
 
+/** Why the viewers of a shared room were let go: its starter stopped it, or the instance driving it was lost. */
+export const ReplayEnded = z
+  .object({ sessionId: z.string(), reason: z.enum(['stopped', 'host-lost']) })
+  .describe(
+    'to the viewers of a shared room whose replay will send nothing more; they leave the room, which is free to start again. ' +
+      'reason "stopped": its starter stopped it (or did not come back within the resume grace); ' +
+      '"host-lost": the instance driving it died or could not renew its hold on the room. Not numbered by seq.',
+  );
+export type ReplayEnded = z.infer<typeof ReplayEnded>;
+
 /** What the server sends (api.md, "Replay over socket.io" and "Live feed"). */
 export const SERVER_EVENTS = {
   '/replay': {
@@ -163,6 +173,7 @@ export const SERVER_EVENTS = {
     }),
     'replay:live': z.object({ ...Session, claim: FrameClaim }),
     'replay:end': z.object(Session),
+    'replay:ended': ReplayEnded,
     'server:closing': ServerClosing,
   },
   '/live': {

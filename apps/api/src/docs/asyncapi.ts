@@ -32,7 +32,8 @@ export function asyncApiDocument() {
     }
     for (const [event, s] of Object.entries(SERVER_EVENTS[namespace])) {
       const id = messageId(event);
-      messages[id] = { name: event, payload: schema(s as z.ZodType) };
+      const { description } = s as z.ZodType;
+      messages[id] = { name: event, payload: schema(s as z.ZodType), ...(description ? { description } : {}) };
       operations[`${channel}.${id}`] = {
         action: 'send',
         channel: { $ref: `#/channels/${channel}` },

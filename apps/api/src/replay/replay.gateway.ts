@@ -8,9 +8,10 @@ import {
   WebSocketServer,
 } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
-import type { Outbox, ReplayActivity, ReplayClient, ReplayControl } from '@timeline/application';
+import type { ReplayActivity, ReplayClient, ReplayControl, RoomAudience } from '@timeline/application';
 import { ReplayJoin, ReplaySeek, ReplaySpeed, ReplayStart, ReplayStep, SessionCommand } from '@timeline/contracts';
 import { REPLAY_CONTROL } from './replay.tokens';
+import { roomAudience, roomName } from './room-audience';
 import { SERVER_CLOSING } from './server-closing';
 import { acknowledge } from './socket-acks';
 
@@ -81,14 +82,10 @@ export class ReplayGateway implements OnGatewayDisconnect, OnModuleDestroy, Repl
     return {
       id: socket.id,
       direct: { send: (event, payload) => void socket.emit(event, payload) },
-      joinRoom: async (room): Promise<Outbox> => {
+      joinRoom: async (room): Promise<RoomAudience> => {
         await socket.join(roomName(room));
-        return { send: (event, payload) => void this.nsp?.to(roomName(room)).emit(event, payload) };
+        return roomAudience(socket.nsp, room);
       },
     };
   }
-}
-
-function roomName(room: string): string {
-  return `room:${room}`;
 }

@@ -6,22 +6,26 @@ import type { ReplayClient } from './replay-client';
 import type { ReplayPlans } from './replay-plans';
 import type { ReplaySession } from './replay-session';
 import { ResumeGrace } from './resume-grace';
-import { roomState, type ReplaySessions } from './replay-sessions';
+import type { ReplaySessions } from './replay-sessions';
+import { WatchedRooms } from './watched-rooms';
 
 export const MAX_SESSIONS_PER_CONNECTION = 5;
 
 /**
  * The rules of watching replays: a client starts at most a few, a shared room has one replay
- * (later viewers join it), only the client that started a replay controls it, and a client that
- * drops has a while to resume where it was.
+ * (later viewers join it, and are told when it ends or its driver is lost), only the client that
+ * started a replay controls it, and a client that drops has a while to resume where it was.
  */
 export class ReplayControl {
   private readonly grace = new ResumeGrace();
+  private readonly watched: WatchedRooms;
 
   constructor(
     private readonly sessions: ReplaySessions,
     private readonly plans: ReplayPlans,
-  ) {}
+  ) {
+    this.watched = new WatchedRooms(sessions.rooms);
+  }
 
   get sessionCount(): number {
     return this.sessions.size;
@@ -31,17 +35,20 @@ export class ReplayControl {
     if (request.resume) return this.resume(request, request.resume, client);
     if (this.sessions.ownedBy(client.id).length >= MAX_SESSIONS_PER_CONNECTION)
       throw new Refusal('too-many', `at most ${MAX_SESSIONS_PER_CONNECTION} replays per connection`);
-    if (request.room && (await this.sessions.rooms.get(request.room)))
-      throw DomainError.conflict(`room "${request.room}" already has a replay: join it`, [{ path: 'room', message: 'is taken' }]);
     const plan = await this.plans.plan(request);
-    const outbox = request.room ? await client.joinRoom(request.room) : client.direct;
-    const session = this.sessions.start(request, plan, outbox, client.id);
-    if (request.room) await this.sessions.rooms.set(request.room, roomState(session));
+    const session = request.room
+      ? await this.sessions.startInRoom(request, request.room, plan, client)
+      : this.sessions.start(request, plan, client.direct, client.id);
+    if (!session)
+      throw DomainError.conflict(`room "${request.room}" already has a replay: join it`, [{ path: 'room', message: 'is taken' }]);
     queueMicrotask(() => session.snapshot());
     return describe(session);
   }
 
-  /** A late viewer of a shared room: its own snapshot carries the room's seq, the next frame follows it. */
+  /**
+   * A late viewer of a shared room: its own snapshot carries the room's seq, the next frame
+   * follows it. A room driven from another instance is watched, so the viewer hears if it is lost.
+   */
   async join(room: string, client: ReplayClient) {
     const state = await this.sessions.rooms.get(room);
     if (!state) throw DomainError.notFound(`room "${room}" has no replay`);
@@ -49,7 +56,8 @@ export class ReplayControl {
     const plan = local?.plan ?? (await this.plans.plan(state.request, state.pinnedPosition));
     const next = local?.next ?? state.next;
     const seq = local?.seq ?? state.seq;
-    await client.joinRoom(room);
+    const audience = await client.joinRoom(room);
+    if (!local) this.watched.watch(room, state.sessionId, audience);
     queueMicrotask(() => client.direct.send('replay:snapshot', { sessionId: state.sessionId, seq, ...plan.snapshot(next) }));
     return { sessionId: state.sessionId, seq, ...describePlan(plan) };
   }
@@ -97,6 +105,7 @@ export class ReplayControl {
 
   close(): void {
     this.grace.clear();
+    this.watched.close();
     this.sessions.close();
   }
 

@@ -3,26 +3,30 @@ import type { ReplayStart } from '@timeline/contracts';
 import { isClaimEvent, type RecordedEvent } from '@timeline/domain';
 import { correctionFor, type Correction, type ReplayPlan } from '@timeline/replay';
 import type { ServingViews } from '../serving-views';
-import type { RoomRegistry, RoomState } from './room-registry';
+import { HeldRooms } from './held-rooms';
+import type { ReplayClient } from './replay-client';
+import type { RoomRegistry } from './room-registry';
 import { ReplaySession, type Outbox } from './replay-session';
 
 const TICK_MS = 10;
 
 /**
  * The replays running on this instance: paced by one timer, fed corrections and live claims as
- * the log grows.
+ * the log grows; those of shared rooms hold their room while they live.
  */
 export class ReplaySessions {
   private readonly sessions = new Map<string, ReplaySession>();
   private timer: NodeJS.Timeout | undefined;
   private last = Date.now();
   private readonly unsubscribe: () => void;
+  private readonly held: HeldRooms;
 
   constructor(
     private readonly serving: ServingViews,
     readonly rooms: RoomRegistry,
   ) {
     this.unsubscribe = serving.onFolded((events) => this.onRecorded(events));
+    this.held = new HeldRooms(rooms, (session) => this.forget(session));
   }
 
   get size(): number {
@@ -45,24 +49,48 @@ export class ReplaySessions {
     return session;
   }
 
+  /**
+   * Starts the replay of a shared room if the room is free, and its client joins the room's
+   * audience; this instance then holds the room while the replay lives. Undefined when it is held.
+   */
+  async startInRoom(
+    request: ReplayStart,
+    room: string,
+    plan: ReplayPlan,
+    client: ReplayClient,
+  ): Promise<ReplaySession | undefined> {
+    const sessionId = newSessionId();
+    const first = { sessionId, request, pinnedPosition: plan.pinnedPosition, next: 0, seq: 0 };
+    if (!(await this.held.claim(room, first))) return undefined;
+    const audience = await client.joinRoom(room);
+    const session = this.start(request, plan, audience, client.id, sessionId);
+    this.held.hold(room, session, audience);
+    return session;
+  }
+
   stop(sessionId: string): void {
     const session = this.sessions.get(sessionId);
     if (!session) return;
-    this.sessions.delete(sessionId);
-    if (session.room) void this.rooms.delete(session.room);
-    if (!this.sessions.size) this.stopTimer();
+    this.forget(session);
+    this.held.release(session);
   }
 
   close(): void {
     this.stopTimer();
     this.unsubscribe();
+    this.held.close();
     this.sessions.clear();
   }
 
   /** Steps a session by whole hours now, feeding it the corrections due by then. */
   step(session: ReplaySession, hours: number): void {
     session.step(hours, (until) => this.flushPending(session, until));
-    if (session.room) void this.rooms.set(session.room, roomState(session));
+    this.held.progressed(session);
+  }
+
+  private forget(session: ReplaySession): void {
+    this.sessions.delete(session.id);
+    if (!this.sessions.size) this.stopTimer();
   }
 
   private ensureTimer(): void {
@@ -83,7 +111,7 @@ export class ReplaySessions {
     this.last = now;
     for (const session of this.sessions.values()) {
       const sent = session.tick(elapsed, (until) => this.flushPending(session, until));
-      if (sent && session.room) void this.rooms.set(session.room, roomState(session));
+      if (sent) this.held.progressed(session);
     }
   }
 
@@ -127,16 +155,6 @@ export class ReplaySessions {
 function emitCorrection(session: ReplaySession, claimId: string, correction: Correction): void {
   const { at, claim, control, casualties } = correction;
   session.emit('replay:correction', { at, claimId, claim, control, casualties });
-}
-
-export function roomState(session: ReplaySession): RoomState {
-  return {
-    sessionId: session.id,
-    request: session.request,
-    pinnedPosition: session.plan.pinnedPosition,
-    next: session.next,
-    seq: session.seq,
-  };
 }
 
 function newSessionId(): string {
