@@ -77,7 +77,6 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
   app.useWebSocketAdapter(
     new TimelineIoAdapter(app, { corsOrigins: config.corsOrigins, redis, redisPrefix: config.redisPrefix }),
   );
-  app.disable('x-powered-by');
   app.use(requestLog);
   app.use(securityHeaders);
   app.useBodyParser('json', { limit: config.bodyLimit });
