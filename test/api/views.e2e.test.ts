@@ -14,7 +14,9 @@ const post = (body: unknown) =>
     .expect(201);
 
 beforeAll(async () => {
-  app = await startTestApp();
+  // these tests read views of the past and exports without a key many times over: the budget
+  // of such reads is tested in test/security/expensive-reads.e2e.test.ts
+  app = await startTestApp({ RATE_LIMIT_EXPENSIVE_READS: '100000' });
   await seedCampaign(app);
   positions.before = await app.timeline.store.headPosition();
   positions.saa = (

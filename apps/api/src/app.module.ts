@@ -22,18 +22,19 @@ export interface AppParts {
   timeline: Timeline;
   keys: ApiKey[];
   limiter: RateLimiter;
+  readBudget: RateLimiter;
   redis?: Redis;
 }
 
 /** The service: one module per concern, every error answered as a problem. */
 @Module({})
 export class AppModule {
-  static with({ config, timeline, keys, limiter, redis }: AppParts): DynamicModule {
+  static with({ config, timeline, keys, limiter, readBudget, redis }: AppParts): DynamicModule {
     return {
       module: AppModule,
       imports: [
         CoreModule.with(config, timeline, redis),
-        AuthModule.with(keys, limiter),
+        AuthModule.with(keys, limiter, readBudget),
         CatalogModule,
         ClaimsModule,
         ViewsModule,

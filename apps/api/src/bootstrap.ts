@@ -67,13 +67,15 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
     ? new Redis(config.redisUrl, { maxRetriesPerRequest: 20, retryStrategy: (times) => Math.min(times * 200, 2000) })
     : undefined;
   redis?.on('error', (error) => logger.warn(`redis: ${error.message}`));
-  const limiter = redis
-    ? new RedisRateLimiter(redis, config.rateLimitWrites, config.redisPrefix)
-    : new MemoryRateLimiter(config.rateLimitWrites);
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.with({ config, timeline, keys, limiter, redis }), {
-    bodyParser: false,
-    logger: lines,
-  });
+  const perWindow = (limit: number, windowSeconds: number) =>
+    redis ? new RedisRateLimiter(redis, limit, config.redisPrefix, windowSeconds) : new MemoryRateLimiter(limit, windowSeconds);
+  const limiter = perWindow(config.rateLimitWrites, 60);
+  // a sixth of the minute's budget every 10 s, so a client cannot spend a minute's worth in one burst
+  const readBudget = perWindow(Math.ceil(config.rateLimitExpensiveReads / 6), 10);
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.with({ config, timeline, keys, limiter, readBudget, redis }),
+    { bodyParser: false, logger: lines },
+  );
   app.useWebSocketAdapter(
     new TimelineIoAdapter(app, { corsOrigins: config.corsOrigins, redis, redisPrefix: config.redisPrefix }),
   );

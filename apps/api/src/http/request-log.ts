@@ -5,7 +5,7 @@ import type { NextFunction, Request, Response } from 'express';
 
 export const CORRELATION_HEADER = 'x-correlation-id';
 /** What a client's id may look like; anything else is replaced rather than echoed or stored. */
-const SANE_ID = /^[\w.:-]{1,100}$/;
+export const SANE_CORRELATION_ID = /^[\w.:-]{1,100}$/;
 
 const ids = new WeakMap<Request, string>();
 
@@ -14,7 +14,7 @@ export function correlationIdOf(request: Request): string {
   let id = ids.get(request);
   if (id === undefined) {
     const sent = request.headers[CORRELATION_HEADER];
-    id = typeof sent === 'string' && SANE_ID.test(sent) ? sent : randomUUID();
+    id = typeof sent === 'string' && SANE_CORRELATION_ID.test(sent) ? sent : randomUUID();
     ids.set(request, id);
   }
   return id;
