@@ -9,7 +9,7 @@ import type { Result } from './measure';
 import { startServerProcess, type ServerProcess } from './server-process';
 
 const run = promisify(execFile);
-const KEY = 'bench-editor-key-0123456789';
+export const KEY = 'bench-editor-key-0123456789';
 
 /** A store file holding a generated campaign of `claims` claims, written in large transactions. */
 export async function generatedStore(claims: number): Promise<string> {
@@ -28,7 +28,7 @@ export async function generatedStore(claims: number): Promise<string> {
   return file;
 }
 
-export async function benchServer(file: string): Promise<ServerProcess> {
+export async function benchServer(file: string, env: Record<string, string> = {}): Promise<ServerProcess> {
   return startServerProcess(
     {
       STORE_URL: `sqlite:${file}`,
@@ -38,12 +38,13 @@ export async function benchServer(file: string): Promise<ServerProcess> {
       API_KEYS: `bench:editor:${KEY}`,
       DATA_DIR: join(file, '..'),
       LOG_LEVEL: 'info',
+      ...env,
     },
     600_000,
   );
 }
 
-interface LoadResult {
+export interface LoadResult {
   count: number;
   rate: number;
   p50: number;
@@ -51,12 +52,12 @@ interface LoadResult {
   statuses: Record<string, number>;
 }
 
-async function load(job: Record<string, unknown>): Promise<LoadResult> {
+export async function load(job: Record<string, unknown>): Promise<LoadResult> {
   const { stdout } = await run(process.execPath, [join(__dirname, 'load-http.js'), JSON.stringify(job)], { maxBuffer: 1 << 20 });
   return JSON.parse(stdout) as LoadResult;
 }
 
-const CLAIM = JSON.stringify({
+export const CLAIM = JSON.stringify({
   claimId: 'bench-UNIQUE',
   type: 'control',
   operation: 'north',

@@ -14,6 +14,8 @@ interface Job {
   /** Replaced by a counter in the body, so every POST is a new claim. */
   unique?: string;
   headers?: Record<string, string>;
+  /** The address requests are sent from (another 127.x address is another client to the server). */
+  localAddress?: string;
   mode: 'closed' | 'rate';
   concurrency?: number;
   rps?: number;
@@ -36,6 +38,7 @@ async function main() {
       const req = http.request(
         {
           agent,
+          localAddress: job.localAddress,
           host: target.hostname,
           port: target.port,
           method: job.method,

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, type as osType } from 'node:os';
 import { join } from 'node:path';
 import Redis from 'ioredis';
+import { expensiveReadsHammered } from './expensive-reads.bench';
 import { acrossInstances, privateReplays, sharedRoomFanOut } from './fanout.bench';
 import { benchServer, generatedStore, httpAppend, viewQueries } from './http.bench';
 import { line, type Result } from './measure';
@@ -99,6 +100,8 @@ async function storeAndViews(size: Size, report: (r: Result) => void): Promise<v
   try {
     report(await viewQueries(server, size.seconds, size.claims));
     report(await httpAppend(server, size.seconds));
+    const hammering = { clients: 8, seconds: size.seconds, day: '2024-12-10', knownAt: Math.floor(size.claims / 2) };
+    for (const result of await expensiveReadsHammered(server, hammering)) report(result);
   } finally {
     await server.kill();
   }

@@ -33,10 +33,14 @@ export function startServerProcess(env: Record<string, string>, timeoutMs = 30_0
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return new Promise((resolvePromise, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start in ${timeoutMs} ms:\n${log}`)), timeoutMs);
+    let listening = false;
     const onData = (chunk: Buffer) => {
       log += chunk.toString();
+      // once listening, only keep the output: a service logging every request must not wait on its reader
+      if (listening) return;
       const url = /listening on (http:\/\/[\d.:[\]]+)/.exec(stripVTControlCharacters(log))?.[1];
       if (url) {
+        listening = true;
         clearTimeout(timer);
         resolvePromise({
           child,

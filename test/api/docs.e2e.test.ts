@@ -34,4 +34,20 @@ describe('/docs', () => {
     const place = doc.paths['/campaigns/{c}/places'].post.requestBody.content['application/json'].schema;
     expect(place.required).toEqual(expect.arrayContaining(['placeId', 'name', 'kind', 'governorate', 'precision']));
   });
+
+  it("names the correlation id, the ETag of a day's map, and the 429s with Retry-After", async () => {
+    const doc = (await app.http.get('/docs/openapi.json')).body;
+    const control = doc.paths['/campaigns/{c}/control'].get;
+    expect(control.parameters).toContainEqual({ $ref: '#/components/parameters/CorrelationId' });
+    expect(doc.components.parameters.CorrelationId).toMatchObject({ name: 'X-Correlation-Id', in: 'header' });
+    expect(control.responses['200'].headers).toHaveProperty('ETag');
+    expect(control.responses['304']).toBeDefined();
+    for (const [path, method] of [
+      ['/campaigns/{c}/control', 'get'],
+      ['/campaigns/{c}/export', 'get'],
+      ['/campaigns/{c}/claims', 'post'],
+    ] as const)
+      expect(doc.paths[path][method].responses['429'].headers, path).toHaveProperty('Retry-After');
+    expect(doc.paths['/campaigns']?.get.responses['429']).toBeUndefined();
+  });
 });

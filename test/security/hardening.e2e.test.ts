@@ -20,13 +20,27 @@ afterAll(async () => app.close());
 
 describe('hardening', () => {
   it('sets security headers on every answer', async () => {
-    for (const path of ['/campaigns', '/health', '/nowhere', '/docs/openapi.json']) {
+    for (const path of ['/campaigns', '/health', '/nowhere', '/docs/openapi.json', '/docs']) {
       const res = await app.http.get(path);
       expect(res.headers['x-content-type-options'], path).toBe('nosniff');
       expect(res.headers['x-frame-options'], path).toBe('DENY');
-      expect(res.headers['content-security-policy'], path).toContain("default-src 'self'");
       expect(res.headers['referrer-policy'], path).toBe('no-referrer');
+      expect(res.headers['cross-origin-opener-policy'], path).toBe('same-origin');
+      expect(res.headers['cross-origin-resource-policy'], path).toBe('same-origin');
+      expect(res.headers['strict-transport-security'], path).toMatch(/^max-age=\d+/);
+      expect(res.headers['origin-agent-cluster'], path).toBe('?1');
+      expect(res.headers['x-dns-prefetch-control'], path).toBe('off');
       expect(res.headers['x-powered-by'], path).toBeUndefined();
+      expect(policy(res.headers['content-security-policy']), path).toEqual({
+        'default-src': ["'self'"],
+        'script-src': ["'self'"],
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'img-src': ["'self'", 'data:'],
+        'connect-src': ["'self'", 'ws:', 'wss:'],
+        'frame-ancestors': ["'none'"],
+        'base-uri': ["'self'"],
+        'form-action': ["'self'"],
+      });
     }
   });
 
@@ -63,6 +77,17 @@ describe('hardening', () => {
     expect(res.text).not.toMatch(/\/work\/|node_modules|\bat \w+ \(|\.ts:\d+/);
   });
 });
+
+/** A Content-Security-Policy header as its directives, whatever their order and spacing. */
+function policy(header: string | undefined): Record<string, string[]> {
+  return Object.fromEntries(
+    (header ?? '')
+      .split(';')
+      .map((directive) => directive.trim().split(/\s+/))
+      .filter(([name]) => name)
+      .map(([name, ...values]) => [name, values]),
+  );
+}
 
 describe('dependencies', () => {
   it('have no known vulnerability of high severity or above in production', async (ctx) => {

@@ -24,6 +24,7 @@ export interface AppParts {
   timeline: Timeline;
   keys: ApiKey[];
   limiter: RateLimiter;
+  readBudget: RateLimiter;
   redis?: Redis;
   draining: Draining;
 }
@@ -31,12 +32,12 @@ export interface AppParts {
 /** The service: one module per concern, every error answered as a problem, a stop that begins by draining HTTP. */
 @Module({})
 export class AppModule {
-  static with({ config, timeline, keys, limiter, redis, draining }: AppParts): DynamicModule {
+  static with({ config, timeline, keys, limiter, readBudget, redis, draining }: AppParts): DynamicModule {
     return {
       module: AppModule,
       imports: [
         CoreModule.with(config, timeline, redis),
-        AuthModule.with(keys, limiter),
+        AuthModule.with(keys, limiter, readBudget),
         CatalogModule,
         ClaimsModule,
         ViewsModule,

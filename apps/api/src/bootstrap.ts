@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Logger, type LogLevel } from '@nestjs/common';
+import { ConsoleLogger, Logger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { loadCampaigns, Timeline } from '@timeline/application';
@@ -12,6 +12,7 @@ import type { AppConfig } from '@timeline/config';
 import { mountDocs } from './docs/mount-docs';
 import { Draining } from './http/draining';
 import { MemoryRateLimiter, RedisRateLimiter } from './http/rate-limit';
+import { requestLog } from './http/request-log';
 import { securityHeaders } from './http/security-headers';
 import { TimelineIoAdapter } from './replay/socket-adapter';
 import { serveViewer } from './viewer/serve-viewer';
@@ -34,8 +35,10 @@ export interface RunningApp {
 
 /** Opens the store, loads the shipped campaigns if asked, and serves HTTP on the configured port. */
 export async function startApp(config: AppConfig): Promise<RunningApp> {
+  // one JSON object a line, for every message of the service and one for every request
+  const lines = new ConsoleLogger({ json: true, logLevels: LEVELS[config.logLevel] });
+  Logger.overrideLogger(lines);
   const logger = new Logger('timeline');
-  Logger.overrideLogger(LEVELS[config.logLevel]);
   const timeline = await Timeline.open(config.storeUrl, { onError: (e) => logger.error(`store subscription: ${String(e)}`) });
   const snapshotFile = timeline.store.kind === 'memory' ? undefined : join(config.dataDir, 'views.snapshot.ndjson');
   if (snapshotFile) mkdirSync(config.dataDir, { recursive: true });
@@ -65,24 +68,23 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
     ? new Redis(config.redisUrl, { maxRetriesPerRequest: 20, retryStrategy: (times) => Math.min(times * 200, 2000) })
     : undefined;
   redis?.on('error', (error) => logger.warn(`redis: ${error.message}`));
-  const limiter = redis
-    ? new RedisRateLimiter(redis, config.rateLimitWrites, config.redisPrefix)
-    : new MemoryRateLimiter(config.rateLimitWrites);
+  const perWindow = (limit: number, windowSeconds: number) =>
+    redis ? new RedisRateLimiter(redis, limit, config.redisPrefix, windowSeconds) : new MemoryRateLimiter(limit, windowSeconds);
+  const limiter = perWindow(config.rateLimitWrites, 60);
+  // a sixth of the minute's budget every 10 s, so a client cannot spend a minute's worth in one burst
+  const readBudget = perWindow(Math.ceil(config.rateLimitExpensiveReads / 6), 10);
   const draining = new Draining();
   const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.with({ config, timeline, keys, limiter, redis, draining }),
-    {
-      bodyParser: false,
-      logger: LEVELS[config.logLevel],
-    },
+    AppModule.with({ config, timeline, keys, limiter, readBudget, redis, draining }),
+    { bodyParser: false, logger: lines },
   );
   app.useWebSocketAdapter(
     new TimelineIoAdapter(app, { corsOrigins: config.corsOrigins, redis, redisPrefix: config.redisPrefix }),
   );
+  app.use(requestLog);
   app.use(draining.middleware);
-  app.useBodyParser('json', { limit: config.bodyLimit });
-  app.disable('x-powered-by');
   app.use(securityHeaders);
+  app.useBodyParser('json', { limit: config.bodyLimit });
   app.enableCors({ origin: config.corsOrigins.length ? config.corsOrigins : false });
   mountDocs(app);
   if (!serveViewer(app, config.viewerDir)) logger.warn(`no web viewer in ${config.viewerDir}: run npm run build`);

@@ -1,5 +1,9 @@
+import { Logger } from '@nestjs/common';
 import { configFromEnv } from '@timeline/config';
 import { startApp, type RunningApp } from './bootstrap';
+
+/** The service's own logger: JSON lines at the configured level once the application has started. */
+const logger = new Logger('timeline');
 
 /** How long a stop may take before the process ends anyway. */
 const STOP_DEADLINE_MS = 10_000;
@@ -7,7 +11,7 @@ const STOP_DEADLINE_MS = 10_000;
 // A failure in a background task (a fan-out write while Redis is away) is logged, not fatal:
 // requests already answered or refused cannot be affected by it.
 process.on('unhandledRejection', (reason) =>
-  console.error('unhandled rejection:', reason instanceof Error ? reason.message : reason),
+  logger.error(`unhandled rejection: ${reason instanceof Error ? reason.message : String(reason)}`),
 );
 
 /**
@@ -20,15 +24,15 @@ function stopOnSignals(running: RunningApp): void {
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal}: stopping`);
+    logger.log(`${signal}: stopping`);
     setTimeout(() => {
-      console.error(`the stop took over ${STOP_DEADLINE_MS} ms`);
+      logger.error(`the stop took over ${STOP_DEADLINE_MS} ms`);
       process.exit(1);
     }, STOP_DEADLINE_MS).unref();
     running.close().then(
       () => process.exit(0),
       (error: unknown) => {
-        console.error(`the stop failed: ${error instanceof Error ? error.message : String(error)}`);
+        logger.error(`the stop failed: ${error instanceof Error ? error.message : String(error)}`);
         process.exit(1);
       },
     );

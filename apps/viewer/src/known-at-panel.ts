@@ -3,6 +3,13 @@ import { placesChangedSince } from './known-at';
 import type { CampaignMap } from './map';
 import type { StatusBar } from './status-bar';
 
+/**
+ * How often a playing replay compares what was known with what is known now: views of the past
+ * are the service's costliest reads, and a client without a key has a budget of them (by
+ * default 10 every 10 s; a comparison spends one, a place's details two).
+ */
+const COMPARE_EVERY_MS = 2000;
+
 /** The hour on screen of a replay, and the state of knowledge it shows. */
 export interface KnownAtQuery {
   campaignId: string;
@@ -22,6 +29,10 @@ export class KnownAtPanel {
   private readonly changes = byId('changes');
   /** Answers to an earlier hour that arrive late are dropped. */
   private run = 0;
+  /** The hour to compare next, and when the last comparison was asked for. */
+  private latest: KnownAtQuery | undefined;
+  private lastCompared = -Infinity;
+  private timer: number | undefined;
 
   constructor(
     private readonly map: CampaignMap,
@@ -53,13 +64,32 @@ export class KnownAtPanel {
     this.pinned.textContent = `This replay shows the record as of log position ${position}${knownAt ? ` (as known at ${knownAt})` : ' (now)'}; enter an earlier position or instant to see what was known then.`;
   }
 
-  /** Marks what differs from the record now when the replay shows an earlier state of knowledge. */
-  async showDifferences({ campaignId, until, knownAt, operation }: KnownAtQuery): Promise<void> {
-    if (!knownAt || !until) {
+  /**
+   * Marks what differs from the record now when the replay shows an earlier state of knowledge.
+   * While a replay plays, the hours in between are folded into one comparison every 2 s.
+   */
+  showDifferences(query: KnownAtQuery): void {
+    if (!query.knownAt || !query.until) {
+      this.latest = undefined;
+      this.run++;
       this.map.markChanged(new Map());
       this.changes.replaceChildren();
       return;
     }
+    this.latest = query;
+    if (this.timer !== undefined) return;
+    const wait = Math.max(0, this.lastCompared + COMPARE_EVERY_MS - performance.now());
+    this.timer = window.setTimeout(() => {
+      this.timer = undefined;
+      const latest = this.latest;
+      this.latest = undefined;
+      if (latest) void this.compare(latest);
+    }, wait);
+  }
+
+  private async compare({ campaignId, until, knownAt, operation }: KnownAtQuery): Promise<void> {
+    if (!knownAt) return;
+    this.lastCompared = performance.now();
     const run = ++this.run;
     try {
       const changed = await placesChangedSince(campaignId, until, knownAt, operation);

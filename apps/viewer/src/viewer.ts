@@ -145,7 +145,7 @@ export class Viewer {
     this.playback.showHour(this.hour.at);
     this.casualties.draw();
     this.share.schedule();
-    void this.knownAt.showDifferences(this.context());
+    this.knownAt.showDifferences(this.context());
   }
 
   private async selectPlace(placeId: string): Promise<void> {

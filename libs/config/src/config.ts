@@ -24,6 +24,7 @@ const Env = z.object({
     .regex(/^\d+(kb|mb)$/)
     .default('2mb'),
   RATE_LIMIT_WRITES: z.coerce.number().int().min(1).default(1200),
+  RATE_LIMIT_EXPENSIVE_READS: z.coerce.number().int().min(1).default(60),
   BENCH_ROUTES: Bool.default(false),
   LOG_LEVEL: z.enum(['silent', 'error', 'warn', 'info', 'debug']).default('info'),
 });
@@ -46,6 +47,8 @@ export interface AppConfig {
   logLevel: 'silent' | 'error' | 'warn' | 'info' | 'debug';
   /** Writes one API key may make per minute. */
   rateLimitWrites: number;
+  /** Expensive reads (views as known at or reported by a past moment, exports) one client without a key may make per minute. */
+  rateLimitExpensiveReads: number;
   /** Mount the no-op routes the benchmarks compare against. */
   benchRoutes: boolean;
 }
@@ -76,6 +79,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
     bodyLimit: e.BODY_LIMIT,
     logLevel: e.LOG_LEVEL,
     rateLimitWrites: e.RATE_LIMIT_WRITES,
+    rateLimitExpensiveReads: e.RATE_LIMIT_EXPENSIVE_READS,
     benchRoutes: e.BENCH_ROUTES,
   };
 }

@@ -11,6 +11,11 @@ const ROLE = 'timeline:role';
 /** The role a write route needs. Routes without it are open reads. */
 export const Requires = (role: Role) => SetMetadata(ROLE, role);
 
+/** The token of `Authorization: Bearer <token>`, if the request carries one. */
+export function bearerToken(request: Request): string | undefined {
+  return /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+}
+
 export interface Actor {
   name: string;
   role: Role;
@@ -28,7 +33,7 @@ export class AuthGuard implements CanActivate {
     const needed = this.reflector.getAllAndOverride<Role | undefined>(ROLE, [context.getHandler(), context.getClass()]);
     if (!needed) return true;
     const request = context.switchToHttp().getRequest<Request & { actor?: Actor }>();
-    const token = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+    const token = bearerToken(request);
     if (!token) throw new ProblemException(401, 'Unauthorized', 'this route needs Authorization: Bearer <key>');
     const key = findKey(this.keys, token);
     if (!key) throw new ProblemException(401, 'Unauthorized', 'the API key is not known');

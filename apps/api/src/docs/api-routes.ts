@@ -36,6 +36,10 @@ export interface RouteDoc {
   body?: z.ZodType;
   query?: z.ZodObject;
   created?: boolean;
+  /** Every answer counts against an anonymous client's budget of expensive reads, whatever the query. */
+  expensive?: boolean;
+  /** Answers carry an ETag and 304 to an `If-None-Match` that holds it. */
+  versioned?: boolean;
 }
 
 const ClaimOrBatch = z.union([ClaimInput, ClaimBatchInput.extend({ claims: z.array(ClaimInput).min(1).max(1000) })]);
@@ -146,6 +150,7 @@ export const ROUTES: RouteDoc[] = [
     path: '/campaigns/{c}/control',
     summary: 'Who held every place at the end of a day or at an instant, as known at knownAt',
     query: ControlQuery,
+    versioned: true,
   },
   {
     method: 'get',
@@ -207,6 +212,7 @@ export const ROUTES: RouteDoc[] = [
     path: '/campaigns/{c}/export',
     summary: 'The log (ndjson), an ACLED-style table of claims (csv), or a day’s control map (geojson)',
     query: ExportQuery,
+    expensive: true,
   },
   { method: 'get', path: '/admin/projections', summary: 'Views: version, position, lag, rebuild progress', role: 'admin' },
   {

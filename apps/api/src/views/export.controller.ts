@@ -1,6 +1,7 @@
 import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import type { CampaignExport } from '@timeline/application';
+import { ExpensiveRead } from '../auth/read-budget.guard';
 import { parseQuery } from '../http/query';
 import { ExportQuery } from './view-query';
 import { CAMPAIGN_EXPORT } from './views.tokens';
@@ -9,7 +10,9 @@ import { CAMPAIGN_EXPORT } from './views.tokens';
 export class ExportController {
   constructor(@Inject(CAMPAIGN_EXPORT) private readonly exports: CampaignExport) {}
 
+  /** An export is the whole campaign: it counts as ten views of the past against a client's budget. */
   @Get('export')
+  @ExpensiveRead(10)
   async export(@Param('c') campaignId: string, @Query() query: unknown, @Res() res: Response) {
     const file = await this.exports.file(campaignId, parseQuery(ExportQuery, query));
     if (file.format === 'csv') {
