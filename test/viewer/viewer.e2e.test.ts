@@ -73,13 +73,13 @@ afterAll(async () => {
   await app?.close();
 });
 
-async function open(path: string, viewport = { width: 1400, height: 900 }): Promise<Page> {
+async function open(path: string, viewport = { width: 1400, height: 900 }, server = app.url): Promise<Page> {
   const page = await browser!.newPage({ viewport });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   (page as Page & { errors: string[] }).errors = errors;
-  await page.goto(`${app.url}${path}`);
+  await page.goto(`${server}${path}`);
   await page.locator('.place').first().waitFor();
   return page;
 }
@@ -87,6 +87,32 @@ async function open(path: string, viewport = { width: 1400, height: 900 }): Prom
 const marker = (page: Page, place: string) => page.locator(`[data-place="${place}"].place`);
 const clockAt = (page: Page) => page.locator('#clock').getAttribute('data-at');
 const noErrors = (page: Page) => expect((page as Page & { errors: string[] }).errors).toEqual([]);
+
+/** Homs held by the opposition, Damascus held or under way to it with its window, and an inferred place drawn apart. */
+async function expectStoryAtNoon(page: Page): Promise<void> {
+  for (const place of ['homs', 'damascus']) {
+    await expect
+      .poll(async () => {
+        const [bloc, pending] = await Promise.all([
+          marker(page, place).getAttribute('data-bloc'),
+          marker(page, place).getAttribute('data-pending-bloc'),
+        ]);
+        return bloc === 'opposition' || pending === 'opposition';
+      })
+      .toBe(true);
+  }
+  const damascus = marker(page, 'damascus');
+  expect(await damascus.getAttribute('data-pending-bloc')).toBe('opposition');
+  expect(await damascus.getAttribute('class')).toContain('pending');
+  expect(await damascus.locator('title').textContent()).toContain(
+    'under way: taken by Southern Operations Room (Syrian opposition) between 8 Dec 00:00 and 9 Dec 00:00 (day)',
+  );
+  const inferred = page.locator('#map .place.inferred');
+  expect(await inferred.count()).toBeGreaterThan(0);
+  const first = inferred.first();
+  expect(await first.getAttribute('data-inferred-from')).not.toBe('');
+  expect(await first.locator('title').textContent()).toMatch(/\ninferred from .+: held by .+ before the first report\n/);
+}
 
 /** A browser test: skipped, with the reason printed above, when there is no Chromium here. */
 const test = (name: string, body: () => Promise<void>, timeout?: number) =>
@@ -224,6 +250,60 @@ describe('the web viewer in Chromium', () => {
     expect(map).toBeGreaterThan(300);
     await page.close();
   });
+
+  test('tells syria-2024’s story at noon on 8 December: Homs and Damascus go to the opposition, changes under way ring their places with their window, inferred holders are drawn apart', async () => {
+    const seeded = await startTestApp({ LOAD_EVENTS: 'true', VIEWER_DIR: viewerDir });
+    try {
+      // 23:00 local on 7 December: the hour in which the day windows of 8 December open
+      const page = await open(`/?campaign=syria-2024&at=2024-12-07T20:00:00.000Z`, undefined, seeded.url);
+      await expect.poll(() => clockAt(page), { timeout: 20_000 }).toBe('2024-12-07T20:00:00.000Z');
+      const opening = page.locator('#feed .opening[data-claim="damascus-2024-12-08-damascus-captured-sor"]');
+      await expect.poll(() => opening.count()).toBe(1);
+      expect(await opening.locator('.tag').textContent()).toBe('under way · 8 Dec, day');
+      await expect.poll(() => marker(page, 'damascus').getAttribute('data-pending-bloc')).toBe('opposition');
+      // step hour by hour to 12:00 local, so the changes under way follow the frames
+      for (let hour = 21; hour <= 33; hour++) {
+        await page.keyboard.press('ArrowRight');
+        const at = new Date(Date.UTC(2024, 11, 7, hour)).toISOString();
+        await expect.poll(() => clockAt(page)).toBe(at);
+      }
+      expect(await page.locator('#clock').textContent()).toBe('Sun, 8 Dec 2024, 12:00–13:00 GMT+3');
+      await expectStoryAtNoon(page);
+      // fading sooner fades more markers, and the link keeps the setting
+      const old = await page.locator('#map .place.old').count();
+      await page.locator('#fade-after').fill('3');
+      await page.locator('#fade-after').dispatchEvent('change');
+      await expect.poll(() => page.locator('#map .place.old').count()).toBeGreaterThan(old);
+      expect(await page.locator('#legend').textContent()).toContain('not reported for over 3 days');
+      await expect.poll(() => page.locator('#share').inputValue()).toContain('fade=3');
+      // a day back, before the window of its capture opened, the new snapshot leaves Damascus no ring of the opposition
+      await page.locator('#fade-after').blur();
+      await page.keyboard.press('Shift+ArrowLeft');
+      await expect.poll(() => clockAt(page)).toBe('2024-12-07T09:00:00.000Z');
+      await expect.poll(() => marker(page, 'damascus').getAttribute('data-pending-bloc')).not.toBe('opposition');
+
+      // the same hour opened from a link, on a phone
+      const linked = await open(
+        `/?campaign=syria-2024&at=2024-12-08T09:00:00.000Z&fade=3`,
+        { width: 390, height: 844 },
+        seeded.url,
+      );
+      await expect.poll(() => clockAt(linked), { timeout: 20_000 }).toBe('2024-12-08T09:00:00.000Z');
+      await expectStoryAtNoon(linked);
+      expect(await linked.locator('#fade-after').inputValue()).toBe('3');
+      // without a pointer to hover, the place's panel says what its marker does
+      await marker(linked, 'damascus').focus();
+      await linked.keyboard.press('Enter');
+      await expect
+        .poll(() => linked.locator('#details .story').textContent())
+        .toContain('under way: taken by Southern Operations Room (Syrian opposition) between 8 Dec 00:00 and 9 Dec 00:00 (day)');
+      noErrors(page);
+      noErrors(linked);
+      await Promise.all([page.close(), linked.close()]);
+    } finally {
+      await seeded.close();
+    }
+  }, 90_000);
 
   test('takes the README’s screenshot on the shipped campaigns', async () => {
     const seeded = await startTestApp({ LOAD_EVENTS: 'true', VIEWER_DIR: viewerDir });

@@ -42,11 +42,13 @@ export class Details {
     this.panel.hidden = true;
   }
 
-  async showPlace(place: Place, ctx: DetailContext): Promise<void> {
+  /** The place's history; `story` is what its marker says at the hour on screen, for screens without a pointer to hover. */
+  async showPlace(place: Place, ctx: DetailContext, story?: string): Promise<void> {
     this.open(
       `${place.name}`,
       `${place.kind}, ${place.governorate} — ${place.precision === 'unknown' ? 'location unknown' : `${place.precision} coordinates ${place.lat}, ${place.lon}`}`,
     );
+    if (story) this.body.append(html('p', { class: 'story' }, html('strong', {}, `At ${ctx.clock.instant(ctx.until)}: `), story));
     const base = campaignPath(ctx.campaignId);
     const history = await this.load(() =>
       getJson<PlaceHistory>(`${base}/places/${encodeURIComponent(place.placeId)}/history`, {
@@ -70,11 +72,13 @@ export class Details {
             ...history.changes.map((c) =>
               html(
                 'li',
-                { 'data-at': c.at },
+                { 'data-at': c.at ?? undefined, class: c.inferred ? 'inferred' : undefined },
                 html(
                   'p',
                   {},
-                  html('time', { datetime: c.at }, ctx.clock.instant(c.at)),
+                  c.at === null
+                    ? html('em', {}, 'Before the first report (inferred)')
+                    : html('time', { datetime: c.at }, ctx.clock.instant(c.at)),
                   ' — ',
                   html('strong', {}, c.status),
                   c.controller ? ` by ${c.controller}` : '',

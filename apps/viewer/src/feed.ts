@@ -2,17 +2,34 @@ import { byId, externalLink, html } from './dom';
 import type { CampaignClock } from './time';
 import type { FrameClaim } from './types';
 
-/** The claims of the hour on screen, each with its quote, its sources and how sure its time is. */
+/**
+ * The claims of the hour on screen, each with its quote, its sources and how sure its time is:
+ * those taking effect in it, then the changes whose window opens in it, marked as under way.
+ */
 export class ClaimFeed {
   private readonly list = byId<HTMLOListElement>('feed');
   private readonly heading = byId('feed-heading');
 
   constructor(private readonly publishers: () => Map<string, string>) {}
 
-  show(hour: string, claims: FrameClaim[], clock: CampaignClock, placeName: (id: string) => string | undefined): void {
+  show(
+    hour: string,
+    { claims, opening }: { claims: FrameClaim[]; opening: FrameClaim[] },
+    clock: CampaignClock,
+    placeName: (id: string) => string | undefined,
+  ): void {
     this.heading.textContent = `Claims of ${hour}`;
-    this.list.replaceChildren(...claims.map((claim) => this.item(claim, clock, placeName)));
-    if (!claims.length) this.list.append(html('li', { class: 'empty' }, 'No claim takes effect in this hour.'));
+    this.list.replaceChildren(
+      ...claims.map((claim) => this.item(claim, clock, placeName)),
+      ...opening.map((claim) => {
+        const item = this.item(claim, clock, placeName);
+        item.classList.add('opening');
+        item.prepend(html('span', { class: 'tag' }, `under way · ${clock.windowLabel(claim.time)}`));
+        return item;
+      }),
+    );
+    if (!claims.length && !opening.length)
+      this.list.append(html('li', { class: 'empty' }, 'No claim takes effect in this hour, and no change gets under way.'));
   }
 
   /** A claim that arrived after the replay began: a correction of an hour already seen, or a live one. */

@@ -1,3 +1,4 @@
+import { underWayAfter, underWayAt, type ChangesUnderWay } from './changes-under-way';
 import { byId } from './dom';
 import type { ClaimFeed } from './feed';
 import type { CampaignMap } from './map';
@@ -7,8 +8,9 @@ import type { Bloc, Frame, Snapshot } from './types';
 const HOUR = 3_600_000;
 
 /**
- * The hour on screen, [at, until), as the replay's messages set it: the map's state at its end,
- * the clock above the map, the places each bloc holds below it and the claims of the hour.
+ * The hour on screen, [at, until), as the replay's messages set it: the map's state at its end
+ * with the changes under way then, the clock above the map, the places each bloc holds below it
+ * and the claims of the hour.
  */
 export class HourOnScreen {
   /** Before the first frame, the hour ending at the snapshot's instant; '' before any snapshot. */
@@ -16,6 +18,7 @@ export class HourOnScreen {
   until = '';
   private readonly clockOutput = byId('clock');
   private readonly placesHeld = byId('summary');
+  private underWay: ChangesUnderWay = new Map();
 
   constructor(
     private readonly map: CampaignMap,
@@ -24,7 +27,8 @@ export class HourOnScreen {
 
   snapshot(m: Snapshot, clock: CampaignClock, blocs: Bloc[]): void {
     this.map.reset(m.control);
-    this.map.markIntervals(new Map());
+    this.underWay = underWayAt(m.pending);
+    this.map.moveTo(m.at, this.underWay, new Map());
     this.at = new Date(Date.parse(m.at) - HOUR).toISOString();
     this.until = m.at;
     this.clockOutput.textContent = `at ${clock.instant(m.at)}`;
@@ -33,17 +37,19 @@ export class HourOnScreen {
   }
 
   frame(m: Frame, clock: CampaignClock, blocs: Bloc[]): void {
+    this.map.learn([...m.claims, ...m.opening]);
     this.map.apply(m.control);
     const notes = new Map<string, string>();
     for (const claim of m.claims)
       if (claim.place && clock.isUncertain(claim.time)) notes.set(claim.place, `changed ${clock.interval(claim.time)}`);
-    this.map.markIntervals(notes);
+    this.underWay = underWayAfter(this.underWay, m);
+    this.map.moveTo(m.until, this.underWay, notes);
     this.at = m.at;
     this.until = m.until;
     this.clockOutput.textContent = clock.hourSpan(m.at, m.until);
     this.clockOutput.dataset.at = m.at;
     this.showPlacesHeld(m.summary.byBloc, blocs);
-    this.feed.show(clock.hourSpan(m.at, m.until), m.claims, clock, (id) => this.map.place(id)?.name);
+    this.feed.show(clock.hourSpan(m.at, m.until), m, clock, (id) => this.map.place(id)?.name);
   }
 
   private showPlacesHeld(byBloc: Record<string, number>, blocs: Bloc[]): void {

@@ -1,4 +1,9 @@
-/** What a shared link reopens: the campaign, the operation, the hour, the speed and "as known at". */
+import { parseFadeAfter } from './age';
+
+/**
+ * What a shared link reopens: the campaign, the operation, the hour, the speed, "as known at",
+ * the place selected and after how many days markers fade.
+ */
 export interface LinkState {
   campaign?: string;
   operation?: string;
@@ -6,6 +11,7 @@ export interface LinkState {
   speed?: number;
   knownAt?: string;
   place?: string;
+  fade?: number;
 }
 
 export function readLink(location: Location): LinkState {
@@ -18,6 +24,7 @@ export function readLink(location: Location): LinkState {
     speed: Number.isFinite(speed) && speed > 0 ? speed : undefined,
     knownAt: q.get('knownAt') || undefined,
     place: q.get('place') || undefined,
+    fade: parseFadeAfter(q.get('fade')),
   };
 }
 

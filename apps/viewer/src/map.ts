@@ -1,9 +1,15 @@
-import { byId, svg } from './dom';
+import { FADE_AFTER_DAYS } from './age';
+import type { ChangesUnderWay } from './changes-under-way';
+import { svg } from './dom';
+import { markerShapes } from './marker-shapes';
 import { GOVERNORATES, NEIGHBOURS, SYRIA } from './outlines';
+import { placeLook, type Names } from './place-story';
 import { centreOf, pathOf, project, VIEWBOX } from './projection';
-import type { Bloc, Place, PlaceState } from './types';
+import type { CampaignClock } from './time';
+import type { Bloc, Campaign, FrameClaim, Place, PlaceState } from './types';
 
 const STATUSES = ['controlled', 'contested', 'besieged', 'vacated'] as const;
+const GREY = '#9e9e9e';
 
 interface Marker {
   place: Place;
@@ -11,17 +17,33 @@ interface Marker {
   title: SVGTitleElement;
   state?: PlaceState;
   note?: string;
+  /** What the marker last drew, so an hour that changes nothing about it leaves its elements alone. */
+  drawn?: string;
+  story?: string;
 }
 
 /**
  * The map: outlines drawn once, one marker per place of the gazetteer. A marker's colour is the
- * bloc holding the place, its shape the status; places whose coordinates are approximate carry a
- * halo, and places without coordinates sit inside their governorate with a wider one.
+ * bloc holding the place, its shape the status; a change under way rings it in the colour of the
+ * bloc it goes to, an inferred holder is drawn faint, and old information fades with its age.
+ * Places whose coordinates are approximate carry a halo, and places without coordinates sit
+ * inside their governorate with a wider one.
  */
 export class CampaignMap {
   private readonly markers = new Map<string, Marker>();
   private readonly layer: SVGGElement;
   private blocs = new Map<string, Bloc>();
+  private factions = new Map<string, string>();
+  private readonly summaries = new Map<string, string>();
+  private clock: CampaignClock | undefined;
+  private underWay: ChangesUnderWay = new Map();
+  private now = '';
+  private fadeAfterDays = FADE_AFTER_DAYS;
+  private readonly names: Names = {
+    faction: (id) => this.factions.get(id) ?? id,
+    bloc: (id) => (id ? this.blocs.get(id) : undefined),
+    claim: (id) => this.summaries.get(id),
+  };
 
   constructor(
     root: SVGSVGElement,
@@ -45,13 +67,19 @@ export class CampaignMap {
     root.append(this.layer);
   }
 
-  setCampaign(blocs: Bloc[], places: Place[]): void {
-    this.blocs = new Map(blocs.map((b) => [b.id, b]));
+  setCampaign(campaign: Campaign, clock: CampaignClock, places: Place[]): void {
+    this.blocs = new Map(campaign.blocs.map((b) => [b.id, b]));
+    this.factions = new Map(campaign.factions.map((f) => [f.id, f.name]));
+    this.summaries.clear();
+    this.clock = clock;
+    this.underWay = new Map();
     this.markers.clear();
     this.layer.replaceChildren();
     const byId = new Map(places.map((p) => [p.placeId, p]));
     const unplaced = new Map<string, number>();
-    for (const place of places) {
+    // cities last, so their markers and names are drawn over the places around them
+    const drawOrder = [...places].sort((a, b) => Number(a.kind === 'city') - Number(b.kind === 'city'));
+    for (const place of drawOrder) {
       const located = locate(place, byId);
       const [x, y] = located ? project(located[0], located[1]) : this.fallback(place, unplaced);
       const uncertain = located ? (place.precision === 'exact' && place.lat !== null ? 'exact' : 'approximate') : 'unknown';
@@ -87,13 +115,12 @@ export class CampaignMap {
     }
   }
 
-  /** Sets every place to the snapshot's state; places it leaves out have no claim yet. */
+  /** Sets every place to the snapshot's state (places it leaves out have no claim yet), drawn by the next `moveTo`. */
   reset(states: PlaceState[]): void {
     const given = new Map(states.map((s) => [s.place, s]));
     for (const marker of this.markers.values()) {
       marker.state = given.get(marker.place.placeId);
       marker.note = undefined;
-      this.paint(marker);
     }
   }
 
@@ -106,14 +133,28 @@ export class CampaignMap {
     }
   }
 
-  /** Marks the places whose change this hour has an uncertain time, with its interval. */
-  markIntervals(notes: Map<string, string>): void {
+  /** Remembers the summaries of claims the replay showed, for the states inferred from them. */
+  learn(claims: FrameClaim[]): void {
+    for (const claim of claims) this.summaries.set(claim.claimId, claim.summary);
+  }
+
+  /**
+   * Shows the map at `now`: the changes under way then, the notes on the hour's changes (such as
+   * an uncertain interval) and the age of every state.
+   */
+  moveTo(now: string, underWay: ChangesUnderWay, notes: Map<string, string>): void {
+    this.now = now;
+    this.underWay = underWay;
     for (const marker of this.markers.values()) {
-      const note = notes.get(marker.place.placeId);
-      if (note === marker.note) continue;
-      marker.note = note;
+      marker.note = notes.get(marker.place.placeId);
       this.paint(marker);
     }
+  }
+
+  /** Fades markers whose information is older than this many days. */
+  fadeAfter(days: number): void {
+    this.fadeAfterDays = days;
+    for (const marker of this.markers.values()) this.paint(marker);
   }
 
   /** Marks the places whose state differs from what is known now. */
@@ -133,24 +174,45 @@ export class CampaignMap {
     return this.markers.get(placeId)?.state;
   }
 
+  /** What the place's marker says about it at the hour on screen. */
+  storyOf(placeId: string): string | undefined {
+    return this.markers.get(placeId)?.story;
+  }
+
   place(placeId: string): Place | undefined {
     return this.markers.get(placeId)?.place;
   }
 
-  private paint({ place, group, title, state, note }: Marker): void {
-    const status = state?.status ?? 'none';
-    const bloc = state?.bloc ? this.blocs.get(state.bloc) : undefined;
-    group.dataset.status = status;
-    group.dataset.bloc = state?.bloc ?? '';
-    for (const s of [...STATUSES, 'none']) group.classList.toggle(`status-${s}`, s === status);
-    group.classList.toggle('disputed', state?.disputed ?? false);
-    group.classList.toggle('interval', note !== undefined);
-    group.style.setProperty('--bloc', bloc?.color ?? '#9e9e9e');
-    const where = place.precision === 'unknown' ? 'location unknown, shown in its governorate' : `${place.precision} coordinates`;
-    const held = state
-      ? `${state.status}${state.controller ? ` by ${state.controller}` : ''}${bloc ? ` (${bloc.name})` : ''}${state.disputed ? ', disputed' : ''}`
-      : 'no claim yet';
-    title.textContent = `${place.name} — ${held}\n${place.kind}, ${place.governorate}; ${where}${note ? `\n${note}` : ''}`;
+  private paint(marker: Marker): void {
+    if (!this.clock) return;
+    const pending = this.underWay.get(marker.place.placeId) ?? [];
+    const look = placeLook(marker.place, marker.state, pending, {
+      clock: this.clock,
+      names: this.names,
+      now: this.now || (marker.state?.lastReportedAt ?? ''),
+      fadeAfterDays: this.fadeAfterDays,
+      note: marker.note,
+    });
+    const drawn = JSON.stringify(look);
+    if (drawn === marker.drawn) return;
+    marker.drawn = drawn;
+    marker.story = look.story;
+    const { group, title } = marker;
+    group.dataset.status = look.status;
+    group.dataset.bloc = look.bloc;
+    group.dataset.pendingBloc = look.pendingBloc;
+    group.dataset.inferredFrom = look.inferredFrom;
+    group.dataset.age = look.ageDays;
+    for (const s of [...STATUSES, 'none']) group.classList.toggle(`status-${s}`, s === look.status);
+    group.classList.toggle('disputed', look.disputed);
+    group.classList.toggle('interval', marker.note !== undefined);
+    group.classList.toggle('pending', look.pendingBloc !== '');
+    group.classList.toggle('inferred', look.inferredFrom !== '');
+    group.classList.toggle('old', look.freshness < 1);
+    group.style.setProperty('--bloc', this.blocs.get(look.bloc)?.color ?? GREY);
+    group.style.setProperty('--pending-bloc', this.blocs.get(look.pendingBloc)?.color ?? GREY);
+    group.style.setProperty('--freshness', look.freshness.toFixed(2));
+    title.textContent = look.title;
   }
 
   /** A point inside the governorate for a place without coordinates, spread on a small spiral. */
@@ -166,45 +228,9 @@ export class CampaignMap {
   }
 }
 
-/** The parts of a marker, styled by its classes: uncertainty halo, status ring, dot, dispute flag. */
-function markerShapes({ halo, dot, flag: [x, y] }: { halo: number; dot: number; flag: [number, number] }): SVGElement[] {
-  return [
-    svg('circle', { class: 'halo', r: halo }),
-    svg('circle', { class: 'ring', r: 7.5 }),
-    svg('circle', { class: 'dot', r: dot }),
-    svg('text', { class: 'flag', x, y }, '?'),
-  ];
-}
-
 function locate(place: Place, places: Map<string, Place>): [number, number] | undefined {
   if (place.lat !== null && place.lon !== null) return [place.lon, place.lat];
   const parent = place.parent ? places.get(place.parent) : undefined;
   if (parent && parent.lat !== null && parent.lon !== null) return [parent.lon, parent.lat];
   return undefined;
-}
-
-export function legend(blocs: Bloc[]): void {
-  const list = byId('legend');
-  list.replaceChildren();
-  const item = (cls: string, text: string, color?: string) => {
-    const li = document.createElement('li');
-    const halo = cls.includes('coords-approximate') ? 8 : cls.includes('coords-unknown') ? 9.5 : 0;
-    const mark = svg(
-      'svg',
-      { viewBox: '-10 -10 20 20', width: 18, height: 18, class: `place ${cls}`, 'aria-hidden': 'true' },
-      ...markerShapes({ halo, dot: 4.5, flag: [3, -2] }),
-    );
-    if (color) (mark as unknown as HTMLElement).style.setProperty('--bloc', color);
-    li.append(mark, text);
-    list.append(li);
-  };
-  for (const bloc of blocs) item('status-controlled coords-exact', bloc.name, bloc.color);
-  item('status-contested coords-exact', 'contested');
-  item('status-besieged coords-exact', 'besieged');
-  item('status-vacated coords-exact', 'vacated');
-  item('status-controlled disputed coords-exact', 'disputed between sources');
-  item('status-none coords-approximate', 'approximate location');
-  item('status-none coords-unknown', 'location unknown (in its governorate)');
-  item('status-none interval coords-exact', 'changed at an uncertain time this hour');
-  item('status-none changed coords-exact', 'differs from what is known now');
 }

@@ -4,6 +4,8 @@ export class CampaignClock {
   private readonly hour: Intl.DateTimeFormat;
   private readonly day: Intl.DateTimeFormat;
   private readonly offset: Intl.DateTimeFormat;
+  private readonly shortDay: Intl.DateTimeFormat;
+  private readonly shortInstant: Intl.DateTimeFormat;
 
   constructor(readonly timeZone: string) {
     this.full = new Intl.DateTimeFormat('en-GB', {
@@ -19,6 +21,15 @@ export class CampaignClock {
     this.hour = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
     this.day = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
     this.offset = new Intl.DateTimeFormat('en-GB', { timeZone, timeZoneName: 'shortOffset' });
+    this.shortDay = new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'short' });
+    this.shortInstant = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      day: 'numeric',
+      month: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
   }
 
   /** "Thu, 5 Dec 2024, 17:00–18:00 GMT+3" for the hour [at, until). */
@@ -42,8 +53,37 @@ export class CampaignClock {
     return `between ${this.instant(time.from)} and ${this.instant(time.to)} (${time.precision})`;
   }
 
+  /** "between 8 Dec 00:00 and 9 Dec 00:00 (day)": a change's window, short, in local time. */
+  window(time: { from: string; to: string; precision: string }): string {
+    return `between ${this.short(time.from)} and ${this.short(time.to)} (${time.precision})`;
+  }
+
+  /** "8 Dec, day" for a window of a whole day; "8 Dec, 00:00–06:00" within a day; "27 Nov–29 Nov" across days. */
+  windowLabel(time: { from: string; to: string; precision: string }): string {
+    const first = this.dayOfWindow(time.from);
+    const last = this.dayOfWindow(Date.parse(time.to) - 1);
+    if (time.precision === 'day' && first === last) return `${first}, day`;
+    if (first === last) return `${first}, ${this.hour.format(new Date(time.from))}–${this.hour.format(new Date(time.to))}`;
+    if (Date.parse(time.to) - Date.parse(time.from) >= 86_400_000 && this.hour.format(new Date(time.from)) === '00:00')
+      return `${first}–${last}`;
+    return `${this.short(time.from)}–${this.short(time.to)}`;
+  }
+
+  /** "30 Nov": the local day of the last instant before `end`, so a report of a day ending at midnight names that day. */
+  dayEnding(end: string): string {
+    return this.dayOfWindow(Date.parse(end) - 1);
+  }
+
   isUncertain(time: { from: string; to: string }): boolean {
     return Date.parse(time.to) - Date.parse(time.from) > 3_600_000;
+  }
+
+  private short(at: string): string {
+    return this.shortInstant.format(new Date(at)).replace(',', '');
+  }
+
+  private dayOfWindow(at: string | number): string {
+    return this.shortDay.format(new Date(at));
   }
 
   private zone(at: string): string {

@@ -7,6 +7,8 @@ export type Frame = z.infer<Replay['replay:frame']>;
 export type Correction = z.infer<Replay['replay:correction']>;
 export type Live = z.infer<Replay['replay:live']>;
 export type PlaceState = Frame['control'][number];
+/** A change under way: its claim's window [from, to) contains the instant; it takes effect at `to`. */
+export type PendingChange = Snapshot['pending'][number];
 export type FrameClaim = Frame['claims'][number];
 export type CasualtyFigure = Frame['casualties'][number];
 
@@ -69,7 +71,9 @@ export interface AuditChange<T> {
 
 export interface PlaceHistory {
   changes: {
-    at: string;
+    /** null for a holder inferred before the first report */
+    at: string | null;
+    inferred?: boolean;
     status: string;
     controller: string | null;
     bloc: string | null;

@@ -1,13 +1,16 @@
+import { FADE_AFTER_DAYS } from './age';
 import { campaignPath, getJson } from './api';
 import { CampaignChoice } from './campaign-choice';
 import { CasualtyPanel } from './casualty-panel';
 import { Details, type DetailContext } from './details';
 import { byId } from './dom';
+import { FadeControl } from './fade-control';
 import { ClaimFeed } from './feed';
 import { HourOnScreen } from './hour-on-screen';
 import { KnownAtPanel, parseKnownAt } from './known-at-panel';
 import type { LinkState } from './link';
-import { CampaignMap, legend } from './map';
+import { legend } from './legend';
+import { CampaignMap } from './map';
 import { Playback } from './playback';
 import { ReplayClient, type StartedReplay } from './replay-client';
 import { ShareLink } from './share-link';
@@ -37,6 +40,12 @@ export class Viewer {
     void this.startReplay(this.hour.at || undefined);
   });
   private readonly share = new ShareLink(() => this.linkState(), this.status);
+  private readonly fade = new FadeControl((days) => {
+    this.link.fade = days;
+    this.map.fadeAfter(days);
+    if (this.campaign) legend(this.campaign.blocs, days);
+    this.share.schedule();
+  });
   private readonly client = new ReplayClient({
     snapshot: (m) => {
       this.hour.snapshot(m, this.clock, this.campaign.blocs);
@@ -64,7 +73,7 @@ export class Viewer {
   });
   private readonly choice = new CampaignChoice({
     campaign: (campaignId) => {
-      this.link = { campaign: campaignId, speed: this.link.speed };
+      this.link = { campaign: campaignId, speed: this.link.speed, fade: this.link.fade };
       this.details.close();
       void this.openCampaign(campaignId);
     },
@@ -107,8 +116,10 @@ export class Viewer {
     this.campaign = campaign;
     this.clock = new CampaignClock(campaign.timeZone);
     this.casualties.open(campaign, this.clock);
-    this.map.setCampaign(campaign.blocs, places);
-    legend(campaign.blocs);
+    this.map.setCampaign(campaign, this.clock, places);
+    const fadeAfter = this.fade.show(this.link.fade);
+    this.map.fadeAfter(fadeAfter);
+    legend(campaign.blocs, fadeAfter);
     this.link.operation = this.choice.listOperations(campaign.operations, this.link.operation);
     this.knownAt.show(this.link.knownAt);
     this.playback.showSpeed(this.link.speed);
@@ -154,7 +165,7 @@ export class Viewer {
     this.selected = placeId;
     this.map.select(placeId);
     this.share.schedule();
-    await this.details.showPlace(place, this.context());
+    await this.details.showPlace(place, this.context(), this.map.storyOf(placeId));
   }
 
   private context(): DetailContext {
@@ -175,6 +186,7 @@ export class Viewer {
       speed: this.link.speed,
       knownAt: this.link.knownAt,
       place: this.selected,
+      fade: this.link.fade === FADE_AFTER_DAYS ? undefined : this.link.fade,
     };
   }
 }
