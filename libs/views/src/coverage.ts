@@ -1,4 +1,4 @@
-import type { ClaimData } from '@timeline/domain';
+import { assertNever, type ClaimData } from '@timeline/domain';
 import type { CampaignLedger } from './campaign-ledger';
 import type { PlaceEntry } from './catalog.view';
 import type { KnownAt } from './known-at';
@@ -18,8 +18,20 @@ export function covers(area: PlaceEntry, place: PlaceEntry): boolean {
     case 'region':
     case 'district':
       return place.parent === area.placeId;
-    default:
+    case 'city':
+    case 'town':
+    case 'village':
+    case 'base':
+    case 'airport':
+    case 'oil-field':
+    case 'gas-field':
+    case 'crossing':
+    case 'prison':
+    case 'bridge':
+    case 'mountain':
       return false;
+    default:
+      return assertNever(area.kind);
   }
 }
 
