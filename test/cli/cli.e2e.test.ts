@@ -33,10 +33,10 @@ describe('npx timeline', () => {
     expect(first.stderr).toMatch(/^load: 0% \(/m);
     expect(first.stderr).toMatch(/load: 100% \(\d+\/\d+\)/);
     expect(first.stderr).not.toContain('\r');
-    const stored = Number(/load: (\d+) stored, 0 already there, 0 problems/.exec(first.stderr)?.[1]);
+    const stored = Number(/load: (\d+) stored, 0 already there, 0 corrected, 0 kept, 0 problems/.exec(first.stderr)?.[1]);
     expect(stored).toBeGreaterThan(500);
     const second = await timeline('load');
-    expect(second.stderr).toMatch(new RegExp(`load: 0 stored, ${stored} already there, 0 problems`));
+    expect(second.stderr).toMatch(new RegExp(`load: 0 stored, ${stored} already there, 0 corrected, 0 kept, 0 problems`));
   }, 60_000);
 
   it('rebuilds the views with progress and names the campaigns', async () => {

@@ -48,7 +48,10 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
   );
   if (config.loadEvents) {
     const report = await loadCampaigns(timeline, config.eventsDir, (line) => logger.log(line));
-    logger.log(`loaded ${config.eventsDir}: ${report.created} events stored, ${report.unchanged} already there`);
+    logger.log(
+      `loaded ${config.eventsDir}: ${report.created} events stored, ${report.unchanged} already there, ` +
+        `${report.corrected} corrected to the shipped version, ${report.kept} kept as an editor left them, ${report.problems.length} problems`,
+    );
   }
 
   void timeline.warm();

@@ -8,7 +8,7 @@ import { watchReplay } from './replay-command';
 
 const USAGE = `usage: timeline <command> [options]   (the store is STORE_URL, as for the service)
 
-  load [--events <dir>]                          append the campaigns of events/ (idempotent)
+  load [--events <dir>]                          append the campaigns of events/ (idempotent; corrects revised items)
   rebuild                                        fold the whole log into the views, with progress
   export <campaign> --format ndjson|csv|geojson [--day YYYY-MM-DD] [--out <file>]
   audit <campaign> --place <id> (--day D | --at ISO)
@@ -96,7 +96,9 @@ async function main(argv: string[]): Promise<number> {
           (line) => process.stderr.write(`${line}\n`),
           (done, total) => progress.update(done, total),
         );
-        progress.done(`${report.created} stored, ${report.unchanged} already there, ${report.problems.length} problems`);
+        progress.done(
+          `${report.created} stored, ${report.unchanged} already there, ${report.corrected} corrected, ${report.kept} kept, ${report.problems.length} problems`,
+        );
         return report.problems.length ? 1 : 0;
       }
       case 'rebuild': {

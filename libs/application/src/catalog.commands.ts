@@ -12,12 +12,14 @@ import {
   PublisherAssessment,
   SourceCorrection,
   SourceRegistration,
+  type RecordedEvent,
   type TimelineEvent,
   DomainError,
   parseWith,
   upcast,
 } from '@timeline/domain';
 import { WrongExpectedState, type EventStore } from '@timeline/store';
+import type { PlaceEntry, SourceEntry } from '@timeline/views';
 import { streamAppend, type CommandContext } from './event-writer';
 import type { TimelineReadModels } from './read-models';
 import { parsed } from './request-body';
@@ -85,6 +87,13 @@ export class CatalogCommands {
     );
   }
 
+  /** A place as its stream left it (none when never registered), with each event as recorded. */
+  async readPlace(campaignId: string, placeId: string): Promise<{ place?: PlaceEntry; events: RecordedEvent[] }> {
+    const events = (await this.store.readStream(placeStream(campaignId, placeId))).map(upcast);
+    await this.models.follower.catchUp();
+    return { place: this.models.catalog.campaigns.get(campaignId)?.places.get(placeId), events };
+  }
+
   async registerSource(campaignId: string, body: unknown, context: CommandContext): Promise<Registered> {
     const source = parsed(SourceRegistration, body);
     await this.models.follower.catchUp();
@@ -112,6 +121,13 @@ export class CatalogCommands {
       { type: 'SourceCorrected', data: { campaignId, sourceId, changes, reason } },
       context,
     );
+  }
+
+  /** A source as its stream left it (none when never registered), with each event as recorded. */
+  async readSource(campaignId: string, sourceId: string): Promise<{ source?: SourceEntry; events: RecordedEvent[] }> {
+    const events = (await this.store.readStream(sourceStream(campaignId, sourceId))).map(upcast);
+    await this.models.follower.catchUp();
+    return { source: this.models.catalog.campaigns.get(campaignId)?.sources.get(sourceId), events };
   }
 
   async registerPublisher(body: unknown, context: CommandContext): Promise<Registered> {

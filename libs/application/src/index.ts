@@ -4,6 +4,7 @@
  */
 export * from './timeline';
 export * from './load-campaigns';
+export { LOADER_ACTOR, REVISED_DATA, type LoadOutcome } from './shipped-items';
 export * from './event-writer';
 export * from './campaign-log';
 export * from './refusal';

@@ -2,11 +2,24 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DomainError } from '@timeline/domain';
 import type { CommandContext } from './event-writer';
+import {
+  LOADER_ACTOR,
+  loadClaim,
+  loadPlace,
+  loadSource,
+  type LoadOutcome,
+  reviseClaim,
+  splitStoredClaims,
+} from './shipped-items';
 import type { Timeline } from './timeline';
 
 export interface LoadReport {
   created: number;
   unchanged: number;
+  /** Stored items brought to a revised shipped version by correction events. */
+  corrected: number;
+  /** Stored items differing from the shipped version that an editor has written to, left as they are. */
+  kept: number;
   problems: string[];
 }
 
@@ -15,7 +28,9 @@ const CHUNK = 500;
 /**
  * Appends the campaigns of an `events/` folder through the same use cases as the API. Ids are
  * stable and a registration or claim already stored with the same content is not stored again,
- * so loading twice stores each event once. A file that fails validation is reported and skipped.
+ * so loading twice stores each event once. A place, source or claim stored from an earlier
+ * version of the data is corrected to the shipped one while only the loader has written it, and
+ * kept as it is once an editor has. A file or item that fails is reported and skipped.
  */
 export async function loadCampaigns(
   timeline: Timeline,
@@ -23,15 +38,15 @@ export async function loadCampaigns(
   log: (line: string) => void = () => undefined,
   progress: (done: number, total: number) => void = () => undefined,
 ): Promise<LoadReport> {
-  const report: LoadReport = { created: 0, unchanged: 0, problems: [] };
+  const report: LoadReport = { created: 0, unchanged: 0, corrected: 0, kept: 0, problems: [] };
   const publishersFile = join(dir, 'publishers.json');
   const publishers = existsSync(publishersFile) ? readJson<{ publishers: unknown[] }>(publishersFile).publishers : [];
   const campaigns = campaignFolders(dir).map(readCampaignFolder);
   const total = publishers.length + campaigns.reduce((n, c) => n + 1 + c.places.length + c.sources.length + c.claims.length, 0);
-  const context = (what: string): CommandContext => ({ actor: 'events-loader', correlationId: `load:${what}`, now: new Date() });
-  const count = (outcome: 'created' | 'unchanged', n = 1): void => {
+  const context = (what: string): CommandContext => ({ actor: LOADER_ACTOR, correlationId: `load:${what}`, now: new Date() });
+  const count = (outcome: LoadOutcome, n = 1): void => {
     report[outcome] += n;
-    progress(report.created + report.unchanged, total);
+    progress(report.created + report.unchanged + report.corrected + report.kept, total);
   };
   const attempt = async (what: string, action: () => Promise<void>) => {
     try {
@@ -45,6 +60,15 @@ export async function loadCampaigns(
       log(`could not load ${what}: ${detail}`);
     }
   };
+  const settle = (campaignId: string, what: string, id: string, load: () => Promise<LoadOutcome>) =>
+    attempt(`${campaignId} ${what} ${id}`, async () => {
+      const outcome = await load();
+      if (outcome === 'kept')
+        log(
+          `kept the editor's version of ${id}: the ${what} of ${campaignId} differs from the shipped data and an editor has changed it`,
+        );
+      count(outcome);
+    });
 
   for (const publisher of publishers) {
     await attempt(`publishers.json ${(publisher as { publisher?: string }).publisher}`, async () =>
@@ -59,24 +83,50 @@ export async function loadCampaigns(
     );
 
     for (const place of parentsFirst(places)) {
-      await attempt(`${campaignId} place ${place.placeId}`, async () =>
-        count((await timeline.catalog.registerPlace(campaignId, place, context(`${campaignId}:places`))).outcome),
+      await settle(campaignId, 'place', place.placeId, () =>
+        loadPlace(timeline, campaignId, place, context(`${campaignId}:places`)),
       );
     }
     for (const source of sources) {
-      await attempt(`${campaignId} source ${source.sourceId}`, async () =>
-        count((await timeline.catalog.registerSource(campaignId, source, context(`${campaignId}:sources`))).outcome),
+      await settle(campaignId, 'source', source.sourceId, () =>
+        loadSource(timeline, campaignId, source, context(`${campaignId}:sources`)),
       );
     }
 
+    const claimContext = context(`${campaignId}:claims`);
     for (const chunk of referencedFirst(claims)) {
-      await attempt(`${campaignId} claims ${chunk[0]?.claimId}…`, async () => {
-        const result = await timeline.claims.record(campaignId, { claims: chunk }, context(`${campaignId}:claims`));
-        count(result.outcome, result.claims.length);
-      });
+      // new claims go in together; stored ones are compared one by one, so none fails the others
+      const { fresh, stored } = await splitStoredClaims(timeline, campaignId, chunk);
+      if (fresh.length && !(await recordTogether(timeline, campaignId, fresh, claimContext, count))) {
+        for (const claim of fresh) {
+          await settle(campaignId, 'claim', claim.claimId ?? '(no id)', () =>
+            loadClaim(timeline, campaignId, claim, claimContext),
+          );
+        }
+      }
+      for (const claim of stored) {
+        await settle(campaignId, 'claim', claim.claimId, () => reviseClaim(timeline, campaignId, claim, claimContext));
+      }
     }
   }
   return report;
+}
+
+/** Records new claims in one all-or-nothing batch; false when it failed, so they go one by one. */
+async function recordTogether(
+  timeline: Timeline,
+  campaignId: string,
+  claims: unknown[],
+  context: CommandContext,
+  count: (outcome: LoadOutcome, n: number) => void,
+): Promise<boolean> {
+  try {
+    const result = await timeline.claims.record(campaignId, { claims }, context);
+    count(result.outcome, result.claims.length);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** One campaign's folder, every file read once. */

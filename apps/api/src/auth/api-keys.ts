@@ -1,6 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { LOADER_ACTOR } from '@timeline/application';
 
 export const ROLES = ['editor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -26,6 +27,9 @@ export function parseApiKeys(spec: string): ApiKey[] {
       const [name, role, ...rest] = entry.split(':');
       const key = rest.join(':');
       if (!name || !key) throw new Error(`API_KEYS entry ${i + 1} must be name:role:key`);
+      // the loader corrects only what it alone has written, telling its writes apart by this name
+      if (name === LOADER_ACTOR)
+        throw new Error(`API_KEYS entry ${i + 1} is named "${name}", the name the campaign loader writes under`);
       if (!ROLES.includes(role as Role))
         throw new Error(`API_KEYS entry ${i + 1} ("${name}") has role "${role}": use editor or admin`);
       if (key.length < 16) throw new Error(`API_KEYS entry ${i + 1} ("${name}") needs a key of at least 16 characters`);
