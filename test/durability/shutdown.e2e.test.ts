@@ -73,7 +73,7 @@ describe('a clean stop', () => {
       .output()
       .split('\n')
       .find((line) => line.includes(`snapshot ${snapshot} not used`));
-    expect(warning).toContain('WARN');
+    expect(JSON.parse(warning ?? '{}')).toMatchObject({ level: 'warn' });
     expect(warning).toContain('the log is folded from the start: it ends inside a line');
     expect(server.output()).not.toContain('views resumed from the snapshot');
     const after = await request(server.url).get(`/campaigns/${CAMPAIGN.campaignId}/control/days`).expect(200);
