@@ -10,8 +10,15 @@ import { TestClient } from '../replay/socket-client';
 import { ensureBuilt, startServerProcess, type ServerProcess } from '../support/server-process';
 
 let server: ServerProcess | undefined;
+/** Every process a test started, so one that fails half-way leaves none running. */
+const started: ServerProcess[] = [];
+const start = async (env: Record<string, string>): Promise<ServerProcess> => {
+  const process = await startServerProcess(env);
+  started.push(process);
+  return process;
+};
 beforeAll(() => ensureBuilt(), 120_000);
-afterAll(async () => server?.kill('SIGKILL'));
+afterAll(async () => Promise.all(started.map((p) => p.kill('SIGKILL'))));
 
 describe('a clean stop', () => {
   it.each(['SIGTERM', 'SIGINT'] as const)(
@@ -19,7 +26,7 @@ describe('a clean stop', () => {
     async (signal) => {
       const dir = mkdtempSync(join(tmpdir(), 'timeline-stop-'));
       const file = join(dir, 'store.db');
-      server = await startServerProcess({
+      server = await start({
         STORE_URL: `sqlite:${file}`,
         LOAD_EVENTS: 'false',
         API_KEYS: `admin:admin:${KEYS.admin},editor:editor:${KEYS.editor}`,
@@ -41,7 +48,7 @@ describe('a clean stop', () => {
       expect(existsSync(`${file}-wal`)).toBe(false);
 
       // the next start resumes from the snapshot rather than refolding the log
-      server = await startServerProcess({
+      server = await start({
         STORE_URL: `sqlite:${file}`,
         LOAD_EVENTS: 'false',
         API_KEYS: `admin:admin:${KEYS.admin}`,
@@ -61,14 +68,14 @@ describe('a clean stop', () => {
       API_KEYS: `admin:admin:${KEYS.admin},editor:editor:${KEYS.editor}`,
       DATA_DIR: dir,
     };
-    server = await startServerProcess(env);
+    server = await start(env);
     await seedCampaignAt(request(server.url));
     const before = await request(server.url).get(`/campaigns/${CAMPAIGN.campaignId}/control/days`).expect(200);
     await server.kill('SIGTERM');
     const snapshot = join(dir, 'views.snapshot.ndjson');
     truncateSync(snapshot, statSync(snapshot).size - 20);
 
-    server = await startServerProcess(env);
+    server = await start(env);
     const warning = server
       .output()
       .split('\n')
@@ -119,7 +126,7 @@ describe('a stop under load', () => {
       RATE_LIMIT_WRITES: '1000000',
       ...(withRedis ? { REDIS_URL, REDIS_PREFIX: `stop-${process.pid}-${Date.now()}` } : {}),
     };
-    server = await startServerProcess(env);
+    server = await start(env);
     const { url } = server;
     await seedCampaignAt(request(url));
     await request(url).post(`/campaigns/${CAMPAIGN.campaignId}/claims`).set(asEditor).send(controlClaim()).expect(201);
@@ -164,7 +171,7 @@ describe('a stop under load', () => {
     if (withRedis) expect(server.output()).toContain('redis: connection closed');
 
     // after a restart every acknowledged append is there, and none refused is
-    server = await startServerProcess(env);
+    server = await start(env);
     const acknowledged = outcomes.filter((o) => 'status' in o && o.status === 201).map((o) => o.claimId);
     const refused = outcomes.filter((o) => !('status' in o && o.status === 201)).map((o) => o.claimId);
     console.log(
