@@ -115,8 +115,7 @@ async function main(argv: string[]): Promise<number> {
         const day = format === 'geojson' ? need(options, 'day') : undefined;
         const file = await namedOnCommandLine(timeline.campaignExport.file(campaignId, { format, day }));
         const out = options.out ? createWriteStream(options.out) : process.stdout;
-        if (file.format === 'csv') out.write(file.body);
-        else if (file.format === 'geojson') out.write(`${JSON.stringify(file.map, null, 2)}\n`);
+        if (file.format === 'geojson') out.write(`${JSON.stringify(file.map, null, 2)}\n`);
         else for await (const line of file.lines) out.write(line);
         if (out !== process.stdout)
           await new Promise<void>((resolve) => (out as ReturnType<typeof createWriteStream>).end(resolve));

@@ -1,12 +1,13 @@
 import type { EventStore } from '@timeline/store';
-import { claimsCsv, controlAt, controlGeoJson, endOfDay } from '@timeline/views';
+import { claimsCsvLines, controlAt, controlGeoJson, endOfDay } from '@timeline/views';
 import { campaignLog } from './campaign-log';
+import { inSlices } from './sliced';
 import type { KnownAtInput, ServingViews } from './serving-views';
 
 export type ExportFormat = 'ndjson' | 'csv' | 'geojson';
 
 export type CampaignExportFile =
-  | { format: 'csv'; body: string }
+  | { format: 'csv'; lines: AsyncIterable<string> }
   | { format: 'geojson'; map: ReturnType<typeof controlGeoJson> }
   | { format: 'ndjson'; lines: AsyncIterable<string> };
 
@@ -25,7 +26,8 @@ export class CampaignExport {
     query: { format: ExportFormat; day?: string; knownAt?: KnownAtInput; operation?: string },
   ): Promise<CampaignExportFile> {
     const { views, ledger, knownAt } = await this.serving.forCampaign(campaignId, query.knownAt);
-    if (query.format === 'csv') return { format: 'csv', body: claimsCsv(ledger) };
+    // the table of a whole campaign is made in slices, so other requests run while it is sent
+    if (query.format === 'csv') return { format: 'csv', lines: inSlices(claimsCsvLines(ledger)) };
     if (query.format === 'geojson') {
       const view = controlAt(views, ledger, endOfDay(ledger, query.day ?? ''), knownAt, query.operation);
       return { format: 'geojson', map: controlGeoJson(ledger, view) };

@@ -5,12 +5,16 @@ import {
   casualtySeries,
   controlAt,
   controlDays,
+  controlSteps,
   endOfDay,
+  NOW,
   placeHistory,
   territoryOn,
   type CampaignLedger,
+  type ControlView,
 } from '@timeline/views';
 import type { KnownAtInput, ServingViews } from './serving-views';
+import { sliced } from './sliced';
 
 export interface ViewScope {
   knownAt?: KnownAtInput;
@@ -47,13 +51,13 @@ export class ViewQueries {
     const { views, ledger, knownAt, knownAtEcho } = await this.serving.forCampaign(campaignId, query.knownAt);
     const at = instantOf(ledger, query);
     const key = `json|control|${JSON.stringify(query)}`;
-    const json = views.memo(campaignId, key, knownAt, () =>
-      JSON.stringify({
-        ...controlAt(views, ledger, at, knownAt, query.operation),
-        ...(query.day ? { day: query.day } : {}),
-        knownAt: knownAtEcho,
-      }),
-    );
+    const answer = (view: ControlView) =>
+      JSON.stringify({ ...view, ...(query.day ? { day: query.day } : {}), knownAt: knownAtEcho });
+    // what is known now is cached and warm; a view of the past is computed in slices between other requests
+    const json =
+      knownAt === NOW
+        ? views.memo(campaignId, key, knownAt, () => answer(controlAt(views, ledger, at, knownAt, query.operation)))
+        : answer(await sliced(controlSteps(views, ledger, at, knownAt, query.operation)));
     return { json, version: `${views.position}-${createHash('sha1').update(key).digest('hex').slice(0, 16)}` };
   }
 

@@ -43,10 +43,29 @@ function computeControlAt(
   knownAt: KnownAt,
   operation?: string,
 ): ControlView {
+  const steps = controlSteps(views, ledger, at, knownAt, operation);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The control view a place at a time: it yields after each place, so a caller computing a view
+ * of the past — which no cache answers — can let other requests run in between.
+ */
+export function* controlSteps(
+  views: TimelineViews,
+  ledger: CampaignLedger,
+  at: number,
+  knownAt: KnownAt,
+  operation?: string,
+): Generator<void, ControlView> {
   const places: PlaceState[] = [];
   for (const place of controlledPlaces(ledger, knownAt)) {
     const state = placeStateAt(ledger, place, views.timeline(ledger, place, knownAt, operation), at, knownAt);
     if (state) places.push(state);
+    yield;
   }
   const byBloc: Record<string, number> = {};
   const byStatus: Record<string, number> = {};

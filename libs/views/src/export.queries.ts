@@ -58,8 +58,14 @@ const COLUMNS = [
  * columns (ACLED's time precision code: 1 day or better, 2 a span of days), sources and quote.
  */
 export function claimsCsv(ledger: CampaignLedger): string {
-  const rows: string[] = [COLUMNS.join(',')];
+  return [...claimsCsvLines(ledger)].join('');
+}
+
+/** The table a line at a time (each ending in a newline), so a caller can pause between lines. */
+export function* claimsCsvLines(ledger: CampaignLedger): Generator<string> {
+  yield `${COLUMNS.join(',')}\n`;
   const records = [...ledger.claims.values()].sort((a, b) => a.firstPosition - b.firstPosition);
+  const rows: string[] = [];
   for (const record of records) {
     record.versions.forEach((version, revision) => {
       const c: ClaimFields = version.claim;
@@ -110,8 +116,8 @@ export function claimsCsv(ledger: CampaignLedger): string {
       };
       rows.push(COLUMNS.map((col) => csvCell(row[col])).join(','));
     });
+    yield* rows.splice(0).map((line) => `${line}\n`);
   }
-  return rows.join('\n') + '\n';
 }
 
 function csvCell(value: Cell): string {

@@ -15,7 +15,15 @@ export type { ClaimVersion } from './claim-history';
 export { casualtyKey } from './claim-indexes';
 export { SNAPSHOT_FORMAT, type SnapshotLine } from './snapshot-format';
 export { entryAt, placeStateAt, type PendingChange, type PlaceState, type PlaceTimeline, type TimelineEntry } from './control';
-export { controlAt, controlDays, endOfDay, placeHistory, type ControlDay, type ControlView } from './control.queries';
+export {
+  controlAt,
+  controlDays,
+  controlSteps,
+  endOfDay,
+  placeHistory,
+  type ControlDay,
+  type ControlView,
+} from './control.queries';
 export {
   campaignDays,
   casualtyFigure,
@@ -36,7 +44,7 @@ export {
   type CasualtyFigureName,
 } from './audit.queries';
 export { possibleConflicts, type PossibleConflict } from './conflicts.queries';
-export { claimsCsv, controlGeoJson } from './export.queries';
+export { claimsCsv, claimsCsvLines, controlGeoJson } from './export.queries';
 export { listClaims, type ClaimFilter, type ClaimRow } from './claims-list.queries';
 export type { Count } from './counts';
 export { lastAtOrBefore } from './sorted-search';

@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import type { CampaignExport } from '@timeline/application';
@@ -15,15 +16,14 @@ export class ExportController {
   @ExpensiveRead(10)
   async export(@Param('c') campaignId: string, @Query() query: unknown, @Res() res: Response) {
     const file = await this.exports.file(campaignId, parseQuery(ExportQuery, query));
-    if (file.format === 'csv') {
-      res.type('text/csv').setHeader('Content-Disposition', `attachment; filename="${campaignId}-claims.csv"`);
-      res.send(file.body);
-    } else if (file.format === 'geojson') {
+    if (file.format === 'geojson') {
       res.type('application/geo+json').send(JSON.stringify(file.map));
-    } else {
-      res.type('application/x-ndjson');
-      for await (const line of file.lines) res.write(line);
-      res.end();
+      return;
     }
+    if (file.format === 'csv')
+      res.type('text/csv').setHeader('Content-Disposition', `attachment; filename="${campaignId}-claims.csv"`);
+    else res.type('application/x-ndjson');
+    for await (const chunk of file.lines) if (!res.write(chunk)) await once(res, 'drain');
+    res.end();
   }
 }
