@@ -1,37 +1,58 @@
-import { setImmediate as nextTurn } from 'node:timers/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 
-/** How long a slice of an expensive answer may hold the event loop before others get a turn. */
+/** How long a slice of an expensive answer may hold the event loop. */
 const SLICE_MS = 4;
+/** After each slice, the loop is left to everything else this long: expensive answers get at most a fifth of it. */
+const GAP_MS = 16;
 
 /**
- * Runs a computation that yields after each small step, giving the event loop back every few
- * milliseconds: a view of the past or a whole-campaign table then delays other requests by a
- * slice, not by its whole cost.
+ * One lane for every expensive answer of the process (views of the past, whole-campaign tables):
+ * slices run one at a time, each followed by a gap, so however many clients ask, those answers
+ * take at most SLICE_MS / (SLICE_MS + GAP_MS) of the event loop and the requests that do not
+ * need them — writes, today's map — keep their latency. An expensive answer takes longer instead.
  */
-export async function sliced<T>(steps: Generator<unknown, T>): Promise<T> {
-  let sliceStart = performance.now();
+let lane: Promise<unknown> = Promise.resolve();
+
+function inLane<T>(slice: () => T): Promise<T> {
+  const turn = lane.then(slice);
+  lane = turn.then(
+    () => sleep(GAP_MS),
+    () => sleep(GAP_MS),
+  );
+  return turn;
+}
+
+/** Steps a computation that yields after each small step until a slice's time is used up. */
+function runSlice<T>(steps: Generator<unknown, T>): IteratorResult<unknown, T> {
+  const start = performance.now();
   for (;;) {
     const step = steps.next();
-    if (step.done) return step.value;
-    if (performance.now() - sliceStart >= SLICE_MS) {
-      await nextTurn();
-      sliceStart = performance.now();
-    }
+    if (step.done || performance.now() - start >= SLICE_MS) return step;
   }
 }
 
-/** The items of a generator, handed over in slices with a turn of the event loop between them. */
-export async function* inSlices(items: Generator<string>): AsyncGenerator<string> {
-  let sliceStart = performance.now();
-  let batch = '';
-  for (const item of items) {
-    batch += item;
-    if (performance.now() - sliceStart >= SLICE_MS) {
-      yield batch;
-      batch = '';
-      await nextTurn();
-      sliceStart = performance.now();
-    }
+/** Runs a computation that yields after each small step, a slice at a time in the expensive lane. */
+export async function sliced<T>(steps: Generator<unknown, T>): Promise<T> {
+  for (;;) {
+    const step = await inLane(() => runSlice(steps));
+    if (step.done) return step.value;
   }
-  if (batch) yield batch;
+}
+
+/** The items of a generator, gathered a slice at a time in the expensive lane. */
+export async function* inSlices(items: Generator<string>): AsyncGenerator<string> {
+  for (;;) {
+    const { batch, done } = await inLane(() => {
+      const start = performance.now();
+      let text = '';
+      for (;;) {
+        const item = items.next();
+        if (item.done) return { batch: text, done: true };
+        text += item.value;
+        if (performance.now() - start >= SLICE_MS) return { batch: text, done: false };
+      }
+    });
+    if (batch) yield batch;
+    if (done) return;
+  }
 }
