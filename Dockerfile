@@ -1,9 +1,15 @@
-# The service on Debian slim. The KurrentDB client's native bridge ships musl builds too; glibc is
-# chosen because it is the C library the test suite runs the native bindings (better-sqlite3, the
-# bridge) on.
-FROM node:20-bookworm-slim AS build
+# The service on Node 24, an LTS line that CI runs the test suite on (.ci/suite-on-node), and
+# Debian 12 slim. Not Alpine: the KurrentDB client's native bridge (@kurrent/bridge, a Node-API
+# addon) does ship musl builds (linux-x64-musl, linux-arm64-musl) beside its glibc ones, but CI
+# compiles and runs better-sqlite3, and loads the bridge, only on glibc, on Debian 12 as here; on
+# musl the SQLite binding would be compiled against another C library and neither would be tested.
+FROM node:24-bookworm-slim AS build
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
+# the SQLite binding is compiled from source against this image's own Node, as CI compiles it for
+# each line, not downloaded prebuilt: the headers it is built with decide whether it runs (built with
+# Node 24.19 to 24.21's, better-sqlite3 12 aborts the process when a statement is garbage-collected)
+ENV npm_config_build_from_source=better-sqlite3
 COPY package.json package-lock.json ./
 # the workspace packages' manifests first, so the install layer is reused while only code changes
 COPY libs/domain/package.json libs/domain/
@@ -22,7 +28,7 @@ COPY apps apps
 COPY libs libs
 RUN npm run build && npm prune --omit=dev
 
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000
 WORKDIR /app
 COPY --from=build /app/node_modules node_modules

@@ -59,3 +59,33 @@ describe('.dockerignore', () => {
     for (const entry of ['node_modules', 'dist', 'libs/*/dist', 'data', '*.db', '.git']) expect(ignored).toContain(entry);
   });
 });
+
+describe('Dockerfile', () => {
+  const dockerfile = readFileSync(join(ROOT, 'Dockerfile'), 'utf8');
+  const bases = [...dockerfile.matchAll(/^FROM\s+(\S+)/gm)].map((m) => m[1] ?? '');
+  const engines = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { engines: { node: string } }).engines.node;
+  /** The major Node lines package.json's engines name, e.g. `^20.19.0 || ^22.13.0` → [20, 22]. */
+  const supported = engines.split('||').map((range) => Number(/^\s*\^(\d+)\./.exec(range)?.[1]));
+  const ciRun = readFileSync(join(ROOT, '.ci', 'run'), 'utf8');
+  const ciLines = [...ciRun.matchAll(/suite-on-node (\d+)/g)].map((m) => Number(m[1]));
+
+  it("given package.json's engines, when read, then each names an LTS line (even major) by a caret range", () => {
+    expect(supported.length).toBeGreaterThan(0);
+    for (const major of supported) expect({ engines, major, lts: major % 2 === 0 }).toEqual({ engines, major, lts: true });
+  });
+
+  it('given every stage, when read, then it runs one Node line on Debian slim, a line that engines name and CI runs the suite on', () => {
+    expect(bases.length).toBeGreaterThanOrEqual(2);
+    for (const base of bases) expect(base).toMatch(/^node:\d+-bookworm-slim$/);
+    const majors = bases.map((base) => Number(/^node:(\d+)-bookworm-slim$/.exec(base)?.[1]));
+    expect(new Set(majors).size).toBe(1);
+    const [major] = majors;
+    expect(supported).toContain(major);
+    expect(ciLines).toContain(major);
+  });
+
+  it('given the build stage, when read, then the SQLite binding is compiled against the image’s Node, not downloaded prebuilt', () => {
+    const build = dockerfile.slice(0, dockerfile.indexOf('npm ci'));
+    expect(build).toMatch(/^ENV npm_config_build_from_source=(better-sqlite3|true)$/m);
+  });
+});
