@@ -7,7 +7,7 @@ const Bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' |
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
-  STORE_URL: z.string().min(1).default('sqlite:./data/timeline.db'),
+  STORE_URL: z.string().min(1).optional(),
   LOAD_EVENTS: Bool.default(true),
   EVENTS_DIR: z.string().min(1).optional(),
   VIEWER_DIR: z.string().min(1).optional(),
@@ -61,10 +61,12 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new Error(`invalid configuration: ${problems}`);
   }
   const e = parsed.data;
+  // one folder holds what the service keeps: unless the store is named, it is a SQLite file in DATA_DIR
+  const storeUrl = e.STORE_URL ?? `sqlite:${join(e.DATA_DIR ?? './data', 'timeline.db')}`;
   return {
     port: e.PORT,
     host: e.HOST,
-    storeUrl: e.STORE_URL,
+    storeUrl,
     loadEvents: e.LOAD_EVENTS,
     eventsDir: resolve(e.EVENTS_DIR ?? join(projectRoot(), 'events')),
     viewerDir: resolve(e.VIEWER_DIR ?? join(projectRoot(), 'dist', 'viewer')),
@@ -75,7 +77,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
       .split(',')
       .map((o) => o.trim())
       .filter(Boolean),
-    dataDir: resolve(e.DATA_DIR ?? defaultDataDir(e.STORE_URL)),
+    dataDir: resolve(e.DATA_DIR ?? defaultDataDir(storeUrl)),
     bodyLimit: e.BODY_LIMIT,
     logLevel: e.LOG_LEVEL,
     rateLimitWrites: e.RATE_LIMIT_WRITES,
