@@ -239,6 +239,30 @@ describe('/replay: reconnecting', () => {
     const frames = [...first.of('replay:frame'), ...second.of('replay:frame')];
     expect(frames).toHaveLength(48);
   });
+
+  it('given a session this instance does not hold (the service restarted), when resumed with the hour reached, then it continues from that hour, paused as the client was', async () => {
+    const first = await client();
+    const start = { ...WINDOW, speed: 40 };
+    const { sessionId } = await first.ack('replay:start', start);
+    await first.until(() => first.of('replay:frame').length >= 6);
+    const last = first.of('replay:frame').at(-1);
+    first.close();
+    await first.ack('replay:stop', { sessionId }).catch(() => undefined);
+    // what a restart leaves: no session of that id here any more
+    const other = await client();
+    const unknown = 'restarted-session-0001';
+    const ack = await other.ack('replay:start', {
+      ...start,
+      paused: true,
+      resume: { sessionId: unknown, seq: last.seq, at: last.until },
+    });
+    expect(ack).toMatchObject({ ok: true, sessionId: unknown, resumed: 'snapshot' });
+    await other.until(() => other.of('replay:snapshot').length === 1);
+    expect(other.of('replay:snapshot')[0]).toMatchObject({ at: last.until });
+    expect(other.of('replay:snapshot')[0].seq).toBeGreaterThan(last.seq);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(other.of('replay:frame')).toEqual([]);
+  });
 });
 
 describe('/replay: corrections and the live tail', () => {

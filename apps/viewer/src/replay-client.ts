@@ -50,6 +50,9 @@ export class ReplayClient {
   private session: StartedReplay | undefined;
   private request: ReplayRequest | undefined;
   private seq = 0;
+  /** The start of the next hour the service would send: where a resumed replay continues. */
+  private next: string | undefined;
+  private paused = false;
 
   constructor(private readonly handlers: ReplayHandlers) {
     this.socket = io('/replay', { transports: ['websocket'] });
@@ -59,8 +62,22 @@ export class ReplayClient {
     });
     this.socket.on('disconnect', () => handlers.connection('reconnecting'));
     this.socket.on('connect_error', () => handlers.connection('offline'));
-    this.socket.on('replay:snapshot', (m: Snapshot) => this.take(m, () => handlers.snapshot(m), true));
-    this.socket.on('replay:frame', (m: Frame) => this.take(m, () => handlers.frame(m)));
+    this.socket.on('replay:snapshot', (m: Snapshot) =>
+      this.take(
+        m,
+        () => {
+          this.next = m.at;
+          handlers.snapshot(m);
+        },
+        true,
+      ),
+    );
+    this.socket.on('replay:frame', (m: Frame) =>
+      this.take(m, () => {
+        this.next = m.until;
+        handlers.frame(m);
+      }),
+    );
     this.socket.on('replay:correction', (m: Correction) => this.take(m, () => handlers.correction(m)));
     this.socket.on('replay:live', (m: Live) => this.take(m, () => handlers.live(m)));
     this.socket.on('replay:end', (m: { sessionId: string; seq: number }) => this.take(m, () => handlers.end()));
@@ -74,14 +91,22 @@ export class ReplayClient {
     if (this.session) await this.command('replay:stop', { sessionId: this.session.sessionId }).catch(() => undefined);
     this.session = undefined;
     this.seq = 0;
+    this.next = undefined;
+    this.paused = request.paused ?? false;
     const started = (await this.command('replay:start', request)) as unknown as StartedReplay;
     this.request = request;
     this.session = started;
     return started;
   }
 
-  pause = () => this.control('replay:pause');
-  play = () => this.control('replay:resume');
+  pause = () => {
+    this.paused = true;
+    return this.control('replay:pause');
+  };
+  play = () => {
+    this.paused = false;
+    return this.control('replay:resume');
+  };
   seek = (at: string) => this.control('replay:seek', { at });
   speed = (speed: number) => this.control('replay:speed', { speed });
   step = (hours: number) => this.control('replay:step', { hours });
@@ -120,11 +145,16 @@ export class ReplayClient {
     handle();
   }
 
-  /** Continues the session after a drop or a gap, from the last `seq` taken. */
+  /**
+   * Continues the session after a drop or a gap, from the last `seq` taken — and, should the
+   * service have restarted or the session live elsewhere, from the hour reached, playing or paused
+   * as it was.
+   */
   private async rejoin(): Promise<void> {
     if (!this.session || !this.request) return;
     try {
-      await this.command('replay:start', { ...this.request, resume: { sessionId: this.session.sessionId, seq: this.seq } });
+      const resume = { sessionId: this.session.sessionId, seq: this.seq, ...(this.next ? { at: this.next } : {}) };
+      await this.command('replay:start', { ...this.request, paused: this.paused, resume });
     } catch {
       this.handlers.connection('offline');
     }

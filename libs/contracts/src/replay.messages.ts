@@ -38,7 +38,17 @@ export const ReplayStart = z.strictObject({
   room: Room.optional(),
   /** Start paused on the snapshot, for a viewer opening a link at a given hour. */
   paused: z.boolean().optional(),
-  resume: z.strictObject({ sessionId: SessionId, seq: z.number().int().min(0) }).optional(),
+  resume: z
+    .strictObject({
+      sessionId: SessionId,
+      seq: z.number().int().min(0),
+      at: z
+        .string()
+        .refine((v) => !Number.isNaN(Date.parse(v)), 'must be an ISO instant')
+        .optional()
+        .describe('the start of the next hour the client would have been sent: where a replay resumed elsewhere continues'),
+    })
+    .optional(),
 });
 export type ReplayStart = z.infer<typeof ReplayStart>;
 export const SessionCommand = z.strictObject({ sessionId: SessionId });

@@ -111,16 +111,18 @@ export class ReplayControl {
 
   private async resume(
     request: ReplayStart,
-    { sessionId, seq }: { sessionId: string; seq: number },
+    { sessionId, seq, at }: { sessionId: string; seq: number; at?: string },
     client: ReplayClient,
   ): Promise<ReplayStarted> {
     const session = this.sessions.get(sessionId);
     if (!session) {
-      // not on this instance (or expired): the same replay, pinned afresh, from a snapshot
+      // not on this instance (or it restarted, or the grace ran out): the same replay, pinned
+      // afresh, from a snapshot of the hour the client had reached
       const plan = await this.plans.plan(request);
       const fresh = this.sessions.start(request, plan, client.direct, client.id, sessionId);
       fresh.seq = seq;
-      queueMicrotask(() => fresh.snapshot());
+      const reached = at === undefined ? 0 : plan.frameIndexAt(Date.parse(at));
+      queueMicrotask(() => fresh.seek(reached));
       return { ...describe(fresh), resumed: 'snapshot' };
     }
     this.grace.release(sessionId);
