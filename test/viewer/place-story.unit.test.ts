@@ -54,10 +54,14 @@ const claimEnding = (claimId: string): FrameClaim => ({
   place: 'homs',
   sources: [],
 });
-const frame = (until: string, { claims = [] as FrameClaim[], pending = [] as PendingChange[] } = {}) => ({
+const frame = (
+  until: string,
+  { claims = [] as FrameClaim[], pending = [] as PendingChange[], control = [] as PlaceState[] } = {},
+) => ({
   until,
   claims,
   pending,
+  control,
 });
 
 describe('changes under way', () => {
@@ -75,6 +79,17 @@ describe('changes under way', () => {
     const before = underWayAt([taking('homs-taken')]);
     expect(underWayAfter(before, frame('2024-12-08T20:00:00.000Z')).has('homs')).toBe(true);
     expect(underWayAfter(before, frame('2024-12-08T21:00:00.000Z')).has('homs')).toBe(false);
+  });
+
+  it('given a change under way, when another claim brings the place to the same state first, then it is no longer under way', () => {
+    const before = underWayAt([taking('homs-taken')]);
+    const reached = underWayAfter(
+      before,
+      frame('2024-12-08T03:00:00.000Z', { control: [held({ controller: 'hts', bloc: 'opposition' })] }),
+    );
+    expect(reached.has('homs')).toBe(false);
+    const other = underWayAfter(before, frame('2024-12-08T03:00:00.000Z', { control: [held({ status: 'contested' })] }));
+    expect(other.has('homs')).toBe(true);
   });
 
   it('given a place with several changes under way, then the one ending first leads and a repeat is not added twice', () => {

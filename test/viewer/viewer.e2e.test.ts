@@ -254,15 +254,15 @@ describe('the web viewer in Chromium', () => {
   test('tells syria-2024’s story at noon on 8 December: Homs and Damascus go to the opposition, changes under way ring their places with their window, inferred holders are drawn apart', async () => {
     const seeded = await startTestApp({ LOAD_EVENTS: 'true', VIEWER_DIR: viewerDir });
     try {
-      // 23:00 local on 7 December: the hour in which the day windows of 8 December open
-      const page = await open(`/?campaign=syria-2024&at=2024-12-07T20:00:00.000Z`, undefined, seeded.url);
-      await expect.poll(() => clockAt(page), { timeout: 20_000 }).toBe('2024-12-07T20:00:00.000Z');
+      // 00:00 local on 8 December: the hour in which the day windows of 8 December open
+      const page = await open(`/?campaign=syria-2024&at=2024-12-07T21:00:00.000Z`, undefined, seeded.url);
+      await expect.poll(() => clockAt(page), { timeout: 20_000 }).toBe('2024-12-07T21:00:00.000Z');
       const opening = page.locator('#feed .opening[data-claim="damascus-2024-12-08-damascus-captured-sor"]');
       await expect.poll(() => opening.count()).toBe(1);
       expect(await opening.locator('.tag').textContent()).toBe('under way · 8 Dec, day');
       await expect.poll(() => marker(page, 'damascus').getAttribute('data-pending-bloc')).toBe('opposition');
       // step hour by hour to 12:00 local, so the changes under way follow the frames
-      for (let hour = 21; hour <= 33; hour++) {
+      for (let hour = 22; hour <= 33; hour++) {
         await page.keyboard.press('ArrowRight');
         const at = new Date(Date.UTC(2024, 11, 7, hour)).toISOString();
         await expect.poll(() => clockAt(page)).toBe(at);

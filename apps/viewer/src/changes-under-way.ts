@@ -16,12 +16,22 @@ export function underWayAt(pending: readonly PendingChange[]): ChangesUnderWay {
 
 /**
  * What is under way at the end of a frame's hour: the changes whose window opened in it join;
- * a change leaves when its claim takes effect in the hour or the hour reaches the end of its window.
+ * a change leaves when its claim takes effect in the hour, when the hour reaches the end of its
+ * window, or when the place comes to be in the state the change would bring (another claim got
+ * there first: it would change nothing any more, as the service's views say).
  */
-export function underWayAfter(before: ChangesUnderWay, frame: Pick<Frame, 'until' | 'claims' | 'pending'>): ChangesUnderWay {
+export function underWayAfter(
+  before: ChangesUnderWay,
+  frame: Pick<Frame, 'until' | 'claims' | 'pending' | 'control'>,
+): ChangesUnderWay {
   const settled = new Set(frame.claims.map((c) => c.claimId));
   const until = Date.parse(frame.until);
-  const stillUnderWay = (c: PendingChange) => !settled.has(c.claimId) && Date.parse(c.to) > until;
+  const now = new Map(frame.control.map((s) => [s.place, s]));
+  const alreadySo = (c: PendingChange) => {
+    const state = now.get(c.place);
+    return state !== undefined && state.status === c.status && state.controller === c.controller;
+  };
+  const stillUnderWay = (c: PendingChange) => !settled.has(c.claimId) && Date.parse(c.to) > until && !alreadySo(c);
   return underWayAt([...[...before.values()].flat(), ...frame.pending].filter(stillUnderWay));
 }
 

@@ -171,19 +171,21 @@ export class ReplayPlan {
   }
 
   /**
-   * The control claims whose window opens in `(at, until]`, and the changes they put under way at
-   * `until` (a claim that would not change the state there puts none).
+   * The control claims whose window opens in the hour `[at, until)` — a change dated to a day is
+   * under way from the hour that begins the day — and the changes they put under way then (a
+   * claim that would not change the state puts none; one whose window closes within the hour
+   * settles in it and is never under way).
    */
   private openingIn(at: number, until: number): { opening: FrameClaim[]; pending: PendingFrameChange[] } {
     const byFrom = this.controlByFrom;
     const opening: FrameClaim[] = [];
     const pending: PendingFrameChange[] = [];
-    for (let i = lastAtOrBefore(byFrom.length, (j) => byFrom[j]?.version.from ?? Infinity, at) + 1; i < byFrom.length; i++) {
+    for (let i = lastAtOrBefore(byFrom.length, (j) => byFrom[j]?.version.from ?? Infinity, at - 1) + 1; i < byFrom.length; i++) {
       const entry = byFrom[i];
-      if (!entry || entry.version.from > until) break;
+      if (!entry || entry.version.from >= until) break;
       if (entry.version.to <= until || entry.version.claim.type !== 'control') continue;
       const changes = this.placesOf(entry.version.claim).flatMap((place) =>
-        pendingFrameChanges(place, this.placeState(place, until)).filter((p) => p.claimId === entry.claimId),
+        pendingFrameChanges(place, this.placeState(place, entry.version.from)).filter((p) => p.claimId === entry.claimId),
       );
       if (!changes.length) continue;
       opening.push(frameClaim(this.ledger, entry.claimId, entry.version, this.knownAt));

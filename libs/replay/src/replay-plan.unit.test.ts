@@ -80,3 +80,36 @@ describe('ReplayPlan: frames from the views pinned at a position', () => {
     expect(plan.frame(23).casualties[0]?.daily.best).toBe(12);
   });
 });
+
+describe('ReplayPlan: changes under way', () => {
+  it('given saa holding Hama and a capture by hts dated to 6 Dec, when framed, then the capture is under way from the hour that begins 6 Dec and settles in its last hour', () => {
+    const log = new TestLog();
+    log.control('hama-saa', { ...saa, time: { date: '2024-12-04' } });
+    log.control('hama-hts', { ...hts, takenFrom: 'saa', time: { date: '2024-12-06' } });
+    const { views, ledger } = log.fold();
+    const plan = new ReplayPlan(views, ledger, scope, views.position);
+    const opens = plan.frameIndexAt(local('2024-12-06'));
+
+    expect(plan.frame(opens - 1).pending).toEqual([]);
+    expect(plan.frame(opens)).toMatchObject({
+      opening: [{ claimId: 'hama-hts' }],
+      pending: [{ place: 'hama', claimId: 'hama-hts', controller: 'hts', bloc: 'opposition', precision: 'day' }],
+      control: [],
+    });
+    expect(plan.snapshot(opens + 12).pending).toEqual([expect.objectContaining({ claimId: 'hama-hts' })]);
+    expect(plan.frame(opens + 23)).toMatchObject({
+      claims: [{ claimId: 'hama-hts' }],
+      control: [{ place: 'hama', controller: 'hts' }],
+    });
+    expect(plan.snapshot(opens + 24).pending).toEqual([]);
+  });
+
+  it('given a capture reported for one hour, when framed, then it settles in that hour and is never under way', () => {
+    const log = new TestLog();
+    log.control('hama-hts', { ...hts, time: { date: '2024-12-05', hour: 14 } });
+    const { views, ledger } = log.fold();
+    const plan = new ReplayPlan(views, ledger, scope, views.position);
+
+    expect(plan.frame(14)).toMatchObject({ opening: [], pending: [], claims: [{ claimId: 'hama-hts' }] });
+  });
+});
