@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ageInDays, freshness, parseFadeAfter } from '../../apps/viewer/src/age';
 import { underWayAfter, underWayAt } from '../../apps/viewer/src/changes-under-way';
-import { placeLook, type Names } from '../../apps/viewer/src/place-story';
+import { placeLook, stateInWords, type Names } from '../../apps/viewer/src/place-story';
 import { CampaignClock } from '../../apps/viewer/src/time';
 import type { FrameClaim, PendingChange, Place, PlaceState } from '../../apps/viewer/src/types';
 
@@ -156,5 +156,31 @@ describe('what a marker says', () => {
       '8 Dec, 00:00–06:00',
     );
     expect(clock.dayEnding('2024-11-29T21:00:00.000Z')).toBe('29 Nov');
+  });
+});
+
+describe('a state in words', () => {
+  const names = {
+    faction: (id: string) => ({ saa: 'Syrian Arab Army', hts: 'Hayʼat Tahrir al-Sham' })[id] ?? id,
+    bloc: (id: string | null) => (id === 'government' ? { id, name: 'Government', color: '#c62828' } : undefined),
+    claim: () => undefined,
+  };
+
+  it('given a place contested while saa holds it, then saa is the holder and the attacker is named apart', () => {
+    expect(stateInWords({ status: 'contested', controller: 'saa', contestedBy: 'hts', bloc: 'government' }, names)).toBe(
+      'contested: held by Syrian Arab Army (Government), attacked by Hayʼat Tahrir al-Sham',
+    );
+  });
+
+  it('given a contest with no holder, a siege and a withdrawal, then each says who does what', () => {
+    expect(stateInWords({ status: 'contested', controller: null, contestedBy: 'hts', bloc: null }, names)).toBe(
+      'contested: attacked by Hayʼat Tahrir al-Sham',
+    );
+    expect(stateInWords({ status: 'besieged', controller: 'saa', besiegedBy: 'hts', bloc: null }, names)).toBe(
+      'besieged: held by Syrian Arab Army, besieged by Hayʼat Tahrir al-Sham',
+    );
+    expect(stateInWords({ status: 'vacated', controller: null, vacatedBy: 'saa', bloc: null }, names)).toBe(
+      'vacated by Syrian Arab Army',
+    );
   });
 });

@@ -203,8 +203,8 @@ describe('the web viewer in Chromium', () => {
     await page.locator('#details .audit-open').click();
     const change = page.locator('#details .audit > li[data-claim="homs-taken"]');
     await expect.poll(() => change.count()).toBe(1);
-    expect(await change.locator('.before').textContent()).toBe('controlled by saa');
-    expect(await change.locator('.after').textContent()).toBe('controlled by hts');
+    expect(await change.locator('.before').textContent()).toBe('controlled by Syrian Arab Army (Government)');
+    expect(await change.locator('.after').textContent()).toBe("controlled by Hay'at Tahrir al-Sham (Opposition)");
     expect(await change.locator('.meta').textContent()).toMatch(
       /recorded .* at position \d+ by editor · sources: sohr \(sohr-2024-12-06-rastan\)/,
     );

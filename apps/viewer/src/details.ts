@@ -1,5 +1,6 @@
 import { campaignPath, getJson } from './api';
 import { byId, html } from './dom';
+import { stateInWords, type Names } from './place-story';
 import type { CampaignClock } from './time';
 import type { AuditChange, Count, Place, PlaceHistory } from './types';
 
@@ -23,6 +24,7 @@ export interface DetailContext {
   operation?: string;
   /** The end of the hour on screen: the instant whose state an audit explains. */
   until: string;
+  names: Names;
 }
 
 /** The side panel: a place's control history and the audit of a state or a figure. */
@@ -80,9 +82,7 @@ export class Details {
                     ? html('em', {}, 'Before the first report (inferred)')
                     : html('time', { datetime: c.at }, ctx.clock.instant(c.at)),
                   ' — ',
-                  html('strong', {}, c.status),
-                  c.controller ? ` by ${c.controller}` : '',
-                  c.bloc ? ` (${c.bloc})` : '',
+                  html('strong', {}, stateInWords(c, ctx.names)),
                 ),
                 ...c.claims.map((claim) =>
                   html(
@@ -117,13 +117,7 @@ export class Details {
         operation: ctx.operation,
       }),
     );
-    if (audit)
-      this.body.append(
-        auditList(
-          audit.changes,
-          (s) => `${s.status}${s.controller ? ` by ${s.controller}` : ''}${s.disputed ? ' (disputed)' : ''}`,
-        ),
-      );
+    if (audit) this.body.append(auditList(audit.changes, (s) => stateInWords(s, ctx.names)));
   }
 
   async auditFigure(side: string, category: string, day: string, ctx: DetailContext): Promise<void> {

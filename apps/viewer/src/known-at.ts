@@ -1,4 +1,5 @@
 import { campaignPath, getJson } from './api';
+import { stateInWords, type Names } from './place-story';
 import type { CasualtySeries, ControlView, PlaceState } from './types';
 
 export interface KnownAtDiff {
@@ -8,8 +9,9 @@ export interface KnownAtDiff {
   figures: Set<string>;
 }
 
-const describe = (s: PlaceState | undefined) =>
-  s ? `${s.status}${s.controller ? ` by ${s.controller}` : ''}${s.disputed ? ' (disputed)' : ''}` : 'no claim';
+/** Factions by their ids: the difference is listed beside the map, whose tooltips give the names. */
+const ids: Names = { faction: (id) => id, bloc: () => undefined, claim: () => undefined };
+const describe = (s: PlaceState | undefined) => (s?.status ? stateInWords(s, ids) : 'no claim');
 
 /** The places whose state at `at` differs between what was known at `knownAt` and what is known now. */
 export async function placesChangedSince(

@@ -39,7 +39,8 @@ export class CampaignMap {
   private underWay: ChangesUnderWay = new Map();
   private now = '';
   private fadeAfterDays = FADE_AFTER_DAYS;
-  private readonly names: Names = {
+  /** Factions and blocs by name, and the claims the replay has shown, for every panel to word states alike. */
+  readonly names: Names = {
     faction: (id) => this.factions.get(id) ?? id,
     bloc: (id) => (id ? this.blocs.get(id) : undefined),
     claim: (id) => this.summaries.get(id),

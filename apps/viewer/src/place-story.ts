@@ -69,6 +69,38 @@ export function placeLook(
   };
 }
 
+/** A state as its fields say it, in words: who holds the place, who attacks or besieges it. */
+export interface StateFields {
+  status: string;
+  controller: string | null;
+  contestedBy?: string | null;
+  besiegedBy?: string | null;
+  vacatedBy?: string | null;
+  bloc: string | null;
+  disputed?: boolean;
+}
+
+/**
+ * "contested: held by Syrian Arab Army, attacked by Hay'at Tahrir al-Sham (Syrian government)" —
+ * the holder is never called the attacker, and factions go by their names.
+ */
+export function stateInWords(state: StateFields, names: Names): string {
+  const name = (id: string | null | undefined) => (id ? names.faction(id) : undefined);
+  const bloc = names.bloc(state.bloc);
+  // the bloc is the holder's, so it follows the holder's name
+  const holder = name(state.controller) && `${name(state.controller)}${bloc ? ` (${bloc.name})` : ''}`;
+  const disputed = state.disputed ? ', disputed' : '';
+  if (state.status === 'controlled') return `controlled${holder ? ` by ${holder}` : ''}${disputed}`;
+  if (state.status === 'vacated') {
+    const leaver = name(state.vacatedBy ?? state.controller);
+    return `vacated${leaver ? ` by ${leaver}` : ''}${disputed}`;
+  }
+  const against = name(state.status === 'besieged' ? state.besiegedBy : state.contestedBy);
+  const action = state.status === 'besieged' ? 'besieged' : 'attacked';
+  const who = [holder ? `held by ${holder}` : '', against ? `${action} by ${against}` : ''].filter(Boolean);
+  return `${state.status}${who.length ? `: ${who.join(', ')}` : ''}${disputed}`;
+}
+
 /** "contested, held by Syrian Arab Army (Syrian government)". */
 function holding(state: PlaceState, names: Names): string {
   const bloc = names.bloc(state.bloc);

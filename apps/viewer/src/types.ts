@@ -76,6 +76,9 @@ export interface PlaceHistory {
     inferred?: boolean;
     status: string;
     controller: string | null;
+    contestedBy?: string | null;
+    besiegedBy?: string | null;
+    vacatedBy?: string | null;
     bloc: string | null;
     claims: { claimId: string; time: { from: string; to: string; precision: string }; quote: string; sources: SourceRef[] }[];
   }[];

@@ -175,6 +175,7 @@ export class Viewer {
       knownAt: this.link.knownAt,
       operation: this.link.operation,
       until: this.hour.until,
+      names: this.map.names,
     };
   }
 
