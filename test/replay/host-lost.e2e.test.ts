@@ -1,13 +1,10 @@
-import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOM_LEASE_MS } from '@timeline/application';
 import { KEYS } from '../support/app';
 import { CAMPAIGN, controlClaim, seedCampaignAt } from '../support/fixtures';
-import { REDIS_URL, redisOrSkip } from '../support/redis';
+import { sharedDeployment } from '../support/instances';
+import { redisOrSkip } from '../support/redis';
 import { ensureBuilt, startServerProcess, type ServerProcess } from '../support/server-process';
 import { TestClient } from './socket-client';
 
@@ -22,15 +19,7 @@ beforeAll(async () => {
   redis = await redisOrSkip();
   if (!redis) return;
   ensureBuilt();
-  const dir = mkdtempSync(join(tmpdir(), 'timeline-host-lost-'));
-  const env = {
-    STORE_URL: `sqlite:${join(dir, 'store.db')}`,
-    LOAD_EVENTS: 'false',
-    DATA_DIR: dir,
-    REDIS_URL,
-    REDIS_PREFIX: `test-${randomUUID().slice(0, 8)}`,
-    API_KEYS: `admin:admin:${KEYS.admin},editor:editor:${KEYS.editor}`,
-  };
+  const env = sharedDeployment('host-lost');
   a = await startServerProcess(env);
   b = await startServerProcess(env);
   const http = request(a.url);

@@ -1,12 +1,9 @@
-import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KEYS } from '../support/app';
 import { CAMPAIGN, controlClaim, seedCampaignAt } from '../support/fixtures';
-import { REDIS_URL, redisOrSkip } from '../support/redis';
+import { sharedDeployment } from '../support/instances';
+import { redisOrSkip } from '../support/redis';
 import { ensureBuilt, startServerProcess, type ServerProcess } from '../support/server-process';
 import { type Json, TestClient } from './socket-client';
 
@@ -21,15 +18,7 @@ beforeAll(async () => {
   redis = await redisOrSkip();
   if (!redis) return;
   ensureBuilt();
-  const dir = mkdtempSync(join(tmpdir(), 'timeline-instances-'));
-  const env = {
-    STORE_URL: `sqlite:${join(dir, 'store.db')}`,
-    LOAD_EVENTS: 'false',
-    DATA_DIR: dir,
-    REDIS_URL,
-    REDIS_PREFIX: `test-${randomUUID().slice(0, 8)}`,
-    API_KEYS: `admin:admin:${KEYS.admin},editor:editor:${KEYS.editor}`,
-  };
+  const env = sharedDeployment('instances');
   a = await startServerProcess(env);
   b = await startServerProcess(env);
   const http = request(a.url);
