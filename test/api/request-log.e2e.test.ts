@@ -116,6 +116,17 @@ describe('request log', () => {
     expect(lines.find((l) => l.correlationId === 'log-missing')).toMatchObject({ path: '/campaigns/nowhere', status: 404 });
     expect(lines.find((l) => l.correlationId === made)).toMatchObject({ method: 'POST', path: '/campaigns', status: 401 });
     for (const line of lines) expect(line.durationMs).toBeGreaterThanOrEqual(0);
+    // every line: the level as log shippers name it, the time as an ISO instant, no start-up chatter of the framework
+    const entries = server
+      .output()
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as { level: string; timestamp: string; context?: string });
+    expect(entries.find((e) => e.context === 'http')).toMatchObject({
+      level: 'info',
+      timestamp: expect.stringMatching(/^\d{4}-\d\d-\d\dT.*Z$/),
+    });
+    expect(entries.filter((e) => e.context === 'RouterExplorer')).toEqual([]);
   });
 
   it('prints none below LOG_LEVEL=info', async () => {

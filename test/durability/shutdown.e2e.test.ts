@@ -154,6 +154,8 @@ describe('a stop under load', () => {
     expect(server.child.exitCode).toBe(0);
     expect(stoppedIn).toBeLessThan(10_000);
     expect(server.output()).toMatch(/new requests refused; \d+ under way finished/);
+    expect(server.output()).toMatch(/views' snapshot written at position \d+; store closed/);
+    expect(server.output()).toMatch(/stopped in \d+ ms/);
     // every append either finished, was refused with 503 and Retry-After, or found nothing listening
     const unclean = outcomes.filter(
       (o) => !('status' in o ? o.status === 201 || (o.status === 503 && o.retryAfter !== null) : o.error === 'ECONNREFUSED'),

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConsoleLogger, Logger, type LogLevel } from '@nestjs/common';
+import { Logger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { loadCampaigns, Timeline } from '@timeline/application';
@@ -11,6 +11,7 @@ import { developmentKey, parseApiKeys, type ApiKey } from './auth/api-keys';
 import type { AppConfig } from '@timeline/config';
 import { mountDocs } from './docs/mount-docs';
 import { Draining } from './http/draining';
+import { LogLines } from './http/log-lines';
 import { MemoryRateLimiter, RedisRateLimiter } from './http/rate-limit';
 import { requestLog } from './http/request-log';
 import { securityHeaders } from './http/security-headers';
@@ -36,7 +37,7 @@ export interface RunningApp {
 /** Opens the store, loads the shipped campaigns if asked, and serves HTTP on the configured port. */
 export async function startApp(config: AppConfig): Promise<RunningApp> {
   // one JSON object a line, for every message of the service and one for every request
-  const lines = new ConsoleLogger({ json: true, logLevels: LEVELS[config.logLevel] });
+  const lines = new LogLines(LEVELS[config.logLevel]);
   Logger.overrideLogger(lines);
   const logger = new Logger('timeline');
   const timeline = await Timeline.open(config.storeUrl, { onError: (e) => logger.error(`store subscription: ${String(e)}`) });

@@ -29,8 +29,12 @@ function stopOnSignals(running: RunningApp): void {
       logger.error(`the stop took over ${STOP_DEADLINE_MS} ms`);
       process.exit(1);
     }, STOP_DEADLINE_MS).unref();
+    const started = Date.now();
     running.close().then(
-      () => process.exit(0),
+      () => {
+        logger.log(`stopped in ${Date.now() - started} ms`);
+        process.exit(0);
+      },
       (error: unknown) => {
         logger.error(`the stop failed: ${error instanceof Error ? error.message : String(error)}`);
         process.exit(1);

@@ -38,7 +38,7 @@ export class Timeline {
   private readonly serving: ServingViews;
   private snapshotFile: string | undefined;
   private lastEventId: string | undefined;
-  private closing: Promise<void> | undefined;
+  private closing: Promise<{ snapshotAt: number | undefined }> | undefined;
 
   constructor(
     readonly store: EventStore,
@@ -114,19 +114,21 @@ export class Timeline {
     return { resumedFrom };
   }
 
-  /** Writes the read models to the snapshot file, if there is one and anything is folded. */
-  snapshot(): void {
-    if (!this.snapshotFile || this.lastEventId === undefined) return;
+  /** Writes the read models to the snapshot file, if there is one and anything is folded; answers the position written. */
+  snapshot(): number | undefined {
+    if (!this.snapshotFile || this.lastEventId === undefined) return undefined;
     const at = { position: this.models.follower.checkpoint, lastEventId: this.lastEventId };
     saveSnapshot(this.versions.views, at, this.snapshotFile);
+    return at.position;
   }
 
-  /** Stops following the log, writes the snapshot and closes the store; closing twice is once. */
-  close(): Promise<void> {
+  /** Stops following the log, writes the snapshot and closes the store; closing twice is once. Answers the snapshot's position. */
+  close(): Promise<{ snapshotAt: number | undefined }> {
     this.closing ??= (async () => {
       await this.models.follower.stop();
-      this.snapshot();
+      const snapshotAt = this.snapshot();
       await this.store.close();
+      return { snapshotAt };
     })();
     return this.closing;
   }

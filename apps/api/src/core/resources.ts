@@ -11,17 +11,22 @@ import { REDIS, TIMELINE } from './core.tokens';
  */
 @Injectable()
 export class Resources implements OnApplicationShutdown {
+  private readonly logger = new Logger('timeline');
+
   constructor(
     @Inject(TIMELINE) private readonly timeline: Timeline,
     @Inject(REDIS) private readonly redis: Redis | null,
   ) {}
 
   async onApplicationShutdown(): Promise<void> {
-    await this.timeline.close();
+    const { snapshotAt } = await this.timeline.close();
+    this.logger.log(
+      `${snapshotAt === undefined ? 'no snapshot to write' : `views' snapshot written at position ${snapshotAt}`}; store closed`,
+    );
     if (!this.redis) return;
     // QUIT lets Redis end the connection after the replies under way; a connection that is down has nothing to finish
     if (this.redis.status === 'ready') await this.redis.quit().catch(() => this.redis?.disconnect());
     else this.redis.disconnect();
-    new Logger('timeline').log('redis: connection closed');
+    this.logger.log('redis: connection closed');
   }
 }
