@@ -49,7 +49,7 @@ export function placeLook(
   const soonest = pending[0];
   const where = place.precision === 'unknown' ? 'location unknown, shown in its governorate' : `${place.precision} coordinates`;
   const story = [
-    state ? holding(state, ctx.names) : 'no claim yet',
+    state ? stateInWords(state, ctx.names) : 'no claim yet',
     state ? reported(state, age, ctx) : undefined,
     ...underWay(state, pending, ctx),
     ctx.note,
@@ -99,14 +99,6 @@ export function stateInWords(state: StateFields, names: Names): string {
   const action = state.status === 'besieged' ? 'besieged' : 'attacked';
   const who = [holder ? `held by ${holder}` : '', against ? `${action} by ${against}` : ''].filter(Boolean);
   return `${state.status}${who.length ? `: ${who.join(', ')}` : ''}${disputed}`;
-}
-
-/** "contested, held by Syrian Arab Army (Syrian government)". */
-function holding(state: PlaceState, names: Names): string {
-  const bloc = names.bloc(state.bloc);
-  const holder = state.controller ? names.faction(state.controller) : undefined;
-  const by = !holder ? '' : state.status === 'controlled' || state.status === 'vacated' ? ` by ${holder}` : `, held by ${holder}`;
-  return `${state.status}${by}${bloc ? ` (${bloc.name})` : ''}${state.disputed ? ', disputed' : ''}`;
 }
 
 /** When the state was last reported, or the later claim it is inferred from. */
