@@ -52,6 +52,7 @@ const claimEnding = (claimId: string): FrameClaim => ({
   summary: '',
   quote: '',
   place: 'homs',
+  reportedAt: null,
   sources: [],
 });
 const frame = (

@@ -132,10 +132,10 @@ const DAMAGE: { name: string; damage: (bytes: Buffer) => Buffer; reason: RegExp 
     reason: /SHA-256 .* altered/,
   },
   {
-    // format 2 wrote the same lines with no trailer
+    // format 3 kept no publication intervals nor reportedAt
     name: 'an older format',
-    damage: (b) => Buffer.from(b.subarray(0, trailerStart(b)).toString('latin1').replace('"format":3', '"format":2'), 'latin1'),
-    reason: /format 2, and this version reads format 3/,
+    damage: (b) => Buffer.from(b.subarray(0, trailerStart(b)).toString('latin1').replace('"format":4', '"format":3'), 'latin1'),
+    reason: /format 3, and this version reads format 4/,
   },
 ];
 

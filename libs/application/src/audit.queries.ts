@@ -5,48 +5,48 @@ import {
   auditTerritory,
   possibleConflicts,
   sourceImpact,
+  type AuditOrder,
   type CasualtyFigureName,
 } from '@timeline/views';
 import type { KnownAtInput, ServingViews } from './serving-views';
 import { instantOf, type DayOrInstant } from './view.queries';
 
+/** What every audit takes beside its figure: what was known, what was reported, and in which order to list the changes. */
+export interface AuditScope {
+  knownAt?: KnownAtInput;
+  reportedBy?: string;
+  order?: AuditOrder;
+}
+
 /** Which events made a figure what it is, and what editors should look at again. */
 export class AuditQueries {
   constructor(private readonly serving: ServingViews) {}
 
-  async control(campaignId: string, query: { place: string; knownAt?: KnownAtInput } & DayOrInstant) {
-    const { views, ledger, knownAt, knownAtEcho } = await this.serving.forCampaign(campaignId, query.knownAt);
+  async control(campaignId: string, query: { place: string } & AuditScope & DayOrInstant) {
+    const { views, ledger, knownAt, knownAtEcho, reported } = await this.serving.forCampaign(campaignId, query.knownAt, query.reportedBy);
+    if (!ledger.places.has(query.place))
+      throw DomainError.notFound(`place "${query.place}" does not exist in campaign "${campaignId}"`);
     const at = instantOf(ledger, query);
-    return {
-      campaignId,
-      place: query.place,
-      at: new Date(at).toISOString(),
-      knownAt: knownAtEcho,
-      changes: auditControl(views, ledger, query.place, at, knownAt),
-    };
+    const order = query.order ?? 'log';
+    const audit = auditControl(views, ledger, query.place, at, knownAt, order);
+    return { campaignId, place: query.place, at: new Date(at).toISOString(), knownAt: knownAtEcho, order, ...reported(), ...audit };
   }
 
-  async casualties<Q extends { side: string; category: string; day: string; figure: CasualtyFigureName; knownAt?: KnownAtInput }>(
+  async casualties<Q extends { side: string; category: string; day: string; figure: CasualtyFigureName } & AuditScope>(
     campaignId: string,
     query: Q,
   ) {
-    const { views, ledger, knownAt, knownAtEcho } = await this.serving.forCampaign(campaignId, query.knownAt);
-    return {
-      campaignId,
-      ...query,
-      knownAt: knownAtEcho,
-      changes: auditCasualties(views, ledger, query.side, query.category, query.day, query.figure, knownAt),
-    };
+    const { views, ledger, knownAt, knownAtEcho, reported } = await this.serving.forCampaign(campaignId, query.knownAt, query.reportedBy);
+    const order = query.order ?? 'log';
+    const audit = auditCasualties(views, ledger, query.side, query.category, query.day, query.figure, knownAt, order);
+    return { campaignId, ...query, knownAt: knownAtEcho, order, ...reported(), ...audit };
   }
 
-  async territory<Q extends { faction: string; day: string; knownAt?: KnownAtInput }>(campaignId: string, query: Q) {
-    const { views, ledger, knownAt, knownAtEcho } = await this.serving.forCampaign(campaignId, query.knownAt);
-    return {
-      campaignId,
-      ...query,
-      knownAt: knownAtEcho,
-      changes: auditTerritory(views, ledger, query.faction, query.day, knownAt),
-    };
+  async territory<Q extends { faction: string; day: string } & AuditScope>(campaignId: string, query: Q) {
+    const { views, ledger, knownAt, knownAtEcho, reported } = await this.serving.forCampaign(campaignId, query.knownAt, query.reportedBy);
+    const order = query.order ?? 'log';
+    const audit = auditTerritory(views, ledger, query.faction, query.day, knownAt, order);
+    return { campaignId, ...query, knownAt: knownAtEcho, order, ...reported(), ...audit };
   }
 
   async sourceImpact(campaignId: string, sourceId: string) {
@@ -56,8 +56,9 @@ export class AuditQueries {
     return { campaignId, sourceId, impacts: sourceImpact(views, ledger, sourceId) };
   }
 
-  async conflicts(campaignId: string, query: { day?: string; knownAt?: KnownAtInput }) {
-    const { ledger, knownAt } = await this.serving.forCampaign(campaignId, query.knownAt);
-    return { campaignId, day: query.day ?? null, conflicts: possibleConflicts(ledger, knownAt, query.day) };
+  async conflicts(campaignId: string, query: { day?: string; knownAt?: KnownAtInput; reportedBy?: string }) {
+    const { ledger, knownAt, reported } = await this.serving.forCampaign(campaignId, query.knownAt, query.reportedBy);
+    const conflicts = possibleConflicts(ledger, knownAt, query.day);
+    return { campaignId, day: query.day ?? null, ...reported(), conflicts };
   }
 }

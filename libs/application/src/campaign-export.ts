@@ -1,5 +1,5 @@
 import type { EventStore } from '@timeline/store';
-import { claimsCsvLines, controlAt, controlGeoJson, endOfDay } from '@timeline/views';
+import { claimsCsvLines, controlAt, controlGeoJson, endOfDay, unreportedRevisions } from '@timeline/views';
 import { campaignLog } from './campaign-log';
 import { inSlices } from './sliced';
 import type { KnownAtInput, ServingViews } from './serving-views';
@@ -7,8 +7,8 @@ import type { KnownAtInput, ServingViews } from './serving-views';
 export type ExportFormat = 'ndjson' | 'csv' | 'geojson';
 
 export type CampaignExportFile =
-  | { format: 'csv'; lines: AsyncIterable<string> }
-  | { format: 'geojson'; map: ReturnType<typeof controlGeoJson> }
+  | { format: 'csv'; lines: AsyncIterable<string>; unreported?: number }
+  | { format: 'geojson'; map: ReturnType<typeof controlGeoJson> & { reportedBy?: string; unreported?: number } }
   | { format: 'ndjson'; lines: AsyncIterable<string> };
 
 /**
@@ -23,14 +23,19 @@ export class CampaignExport {
 
   async file(
     campaignId: string,
-    query: { format: ExportFormat; day?: string; knownAt?: KnownAtInput; operation?: string },
+    query: { format: ExportFormat; day?: string; knownAt?: KnownAtInput; reportedBy?: string; operation?: string },
   ): Promise<CampaignExportFile> {
-    const { views, ledger, knownAt } = await this.serving.forCampaign(campaignId, query.knownAt);
+    const { views, ledger, knownAt, reported } = await this.serving.forCampaign(campaignId, query.knownAt, query.reportedBy);
     // the table of a whole campaign is made in slices, so other requests run while it is sent
-    if (query.format === 'csv') return { format: 'csv', lines: inSlices(claimsCsvLines(ledger)) };
+    if (query.format === 'csv')
+      return {
+        format: 'csv',
+        lines: inSlices(claimsCsvLines(ledger, knownAt)),
+        ...(query.reportedBy ? { unreported: unreportedRevisions(ledger, knownAt) } : {}),
+      };
     if (query.format === 'geojson') {
       const view = controlAt(views, ledger, endOfDay(ledger, query.day ?? ''), knownAt, query.operation);
-      return { format: 'geojson', map: controlGeoJson(ledger, view) };
+      return { format: 'geojson', map: { ...controlGeoJson(ledger, view), ...reported() } };
     }
     return { format: 'ndjson', lines: this.logLines(campaignId) };
   }

@@ -15,6 +15,8 @@ import {
   type RecordedEvent,
   type TimelineEvent,
   DomainError,
+  normalizePublished,
+  type PublishedAt,
   parseWith,
   upcast,
 } from '@timeline/domain';
@@ -97,7 +99,7 @@ export class CatalogCommands {
   async registerSource(campaignId: string, body: unknown, context: CommandContext): Promise<Registered> {
     const source = parsed(SourceRegistration, body);
     await this.models.follower.catchUp();
-    this.models.campaign(campaignId);
+    checkPublished(source.publishedAt, this.models.campaign(campaignId).campaign.timeZone);
     return this.register(
       sourceStream(campaignId, source.sourceId),
       campaignId,
@@ -111,8 +113,10 @@ export class CatalogCommands {
   async correctSource(campaignId: string, sourceId: string, body: unknown, context: CommandContext): Promise<Registered> {
     const { reason, ...changes } = parsed(SourceCorrection, body);
     await this.models.follower.catchUp();
-    const source = this.models.campaign(campaignId).sources.get(sourceId);
+    const entry = this.models.campaign(campaignId);
+    const source = entry.sources.get(sourceId);
     if (!source) throw DomainError.notFound(`source "${sourceId}" does not exist in campaign "${campaignId}"`);
+    checkPublished(changes.publishedAt, entry.campaign.timeZone);
     return this.append(
       sourceStream(campaignId, sourceId),
       source.revision,
@@ -196,4 +200,11 @@ export class CatalogCommands {
     if (!result || position === undefined) throw new Error(`the store gave no position for "${id}"`);
     return { outcome: 'created', id, revision: result.revision, position };
   }
+}
+
+/** A publication time the schema admits may still name no time in the campaign's zone (a skipped hour, to before from). */
+function checkPublished(publishedAt: PublishedAt | null | undefined, timeZone: string): void {
+  if (publishedAt === null || publishedAt === undefined) return;
+  const result = normalizePublished(publishedAt, timeZone);
+  if (!result.ok) throw DomainError.invalid('the publication time names no time in the campaign\'s zone', result.errors);
 }

@@ -12,6 +12,7 @@ export function sourceRefs(catalog: CatalogView, campaignId: string, sourceIds: 
       title: source?.title ?? null,
       url: source?.url ?? null,
       publishedAt: source?.publishedAt ?? null,
+      published: source?.published ?? null,
     };
   });
 }

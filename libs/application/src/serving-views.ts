@@ -6,13 +6,16 @@ import type { ProjectionVersions } from './projection-versions';
 /** `knownAt` as a client gives it: a log position or an ISO instant; absent means now. */
 export type KnownAtInput = number | string | undefined;
 
-/** One campaign's views at a knownAt: what every view query answers from. */
+/** One campaign's views at a knownAt (and reportedBy): what every view query answers from. */
 export interface CampaignViews {
   views: TimelineViews;
+  /** The campaign's ledger; seen as reported by `reportedBy` when one was asked for. */
   ledger: CampaignLedger;
   knownAt: KnownAt;
   /** `knownAt` as asked, echoed in answers: null for "now". */
   knownAtEcho: number | string | null;
+  /** Fields a reported answer adds: `reportedBy` as asked and the versions set aside as undated. */
+  reported(): { reportedBy?: string; unreported?: number };
 }
 
 /** The views being served, caught up with the log before a query reads them. */
@@ -22,12 +25,27 @@ export class ServingViews {
     private readonly versions: ProjectionVersions,
   ) {}
 
-  /** The serving views, caught up with the log, for one campaign at a knownAt. */
-  async forCampaign(campaignId: string, knownAt?: KnownAtInput): Promise<CampaignViews> {
+  /**
+   * The serving views, caught up with the log, for one campaign at a knownAt and, when asked, as
+   * publicly reported by an instant. A reported view is computed afresh from the log's position
+   * (the caches hold what is known now, whatever the report dates).
+   */
+  async forCampaign(campaignId: string, knownAt?: KnownAtInput, reportedBy?: string): Promise<CampaignViews> {
     const views = await this.caughtUp();
-    const ledger = views.ledger(campaignId);
-    if (!ledger) throw DomainError.notFound(`campaign "${campaignId}" does not exist`);
-    return { views, ledger, knownAt: views.knownAtPosition(knownAt), knownAtEcho: knownAt ?? null };
+    const base = views.ledger(campaignId);
+    if (!base) throw DomainError.notFound(`campaign "${campaignId}" does not exist`);
+    const position = views.knownAtPosition(knownAt);
+    const echo = knownAt ?? null;
+    if (reportedBy === undefined)
+      return { views, ledger: base, knownAt: position, knownAtEcho: echo, reported: () => ({}) };
+    const ledger = base.asReportedBy(Date.parse(reportedBy));
+    return {
+      views,
+      ledger,
+      knownAt: Math.min(position, views.position),
+      knownAtEcho: echo,
+      reported: () => ({ reportedBy, unreported: ledger.unreported.size }),
+    };
   }
 
   async caughtUp(): Promise<TimelineViews> {

@@ -18,6 +18,8 @@ import { sliced } from './sliced';
 
 export interface ViewScope {
   knownAt?: KnownAtInput;
+  /** An ISO instant: only the claim versions publicly reported by then (domain.md, "Three clocks"). */
+  reportedBy?: string;
   operation?: string;
 }
 
@@ -48,11 +50,11 @@ export class ViewQueries {
 
   /** A day's map can be a megabyte: serialised once per state of the log and versioned. */
   async control(campaignId: string, query: DayOrInstant & ViewScope): Promise<VersionedJson> {
-    const { views, ledger, knownAt, knownAtEcho } = await this.serving.forCampaign(campaignId, query.knownAt);
+    const { views, ledger, knownAt, knownAtEcho, reported } = await this.serving.forCampaign(campaignId, query.knownAt, query.reportedBy);
     const at = instantOf(ledger, query);
     const key = `json|control|${JSON.stringify(query)}`;
     const answer = (view: ControlView) =>
-      JSON.stringify({ ...view, ...(query.day ? { day: query.day } : {}), knownAt: knownAtEcho });
+      JSON.stringify({ ...view, ...(query.day ? { day: query.day } : {}), knownAt: knownAtEcho, ...reported() });
     // what is known now is cached and warm; a view of the past is computed in slices between other requests
     const json =
       knownAt === NOW
@@ -62,33 +64,33 @@ export class ViewQueries {
   }
 
   async controlDays(campaignId: string, query: ViewScope) {
-    const { views, ledger, knownAt, knownAtEcho } = await this.serving.forCampaign(campaignId, query.knownAt);
-    return { campaignId, knownAt: knownAtEcho, days: controlDays(views, ledger, knownAt, query.operation) };
+    const { views, ledger, knownAt, knownAtEcho, reported } = await this.serving.forCampaign(campaignId, query.knownAt, query.reportedBy);
+    const days = controlDays(views, ledger, knownAt, query.operation);
+    return { campaignId, knownAt: knownAtEcho, ...reported(), days };
   }
 
   async placeHistory(campaignId: string, place: string, query: ViewScope) {
-    const { views, ledger, knownAt, knownAtEcho } = await this.serving.forCampaign(campaignId, query.knownAt);
+    const { views, ledger, knownAt, knownAtEcho, reported } = await this.serving.forCampaign(campaignId, query.knownAt, query.reportedBy);
     if (!ledger.places.has(place)) throw DomainError.notFound(`place "${place}" does not exist in campaign "${campaignId}"`);
-    return { campaignId, place, knownAt: knownAtEcho, changes: placeHistory(views, ledger, place, knownAt) };
+    const changes = placeHistory(views, ledger, place, knownAt);
+    return { campaignId, place, knownAt: knownAtEcho, ...reported(), changes };
   }
 
   async casualties(campaignId: string, query: { day: string } & CasualtyFilter & ViewScope) {
-    const { views, ledger, knownAt, knownAtEcho } = await this.serving.forCampaign(campaignId, query.knownAt);
-    return { campaignId, day: query.day, knownAt: knownAtEcho, figures: casualtiesOn(views, ledger, query.day, knownAt, query) };
+    const { views, ledger, knownAt, knownAtEcho, reported } = await this.serving.forCampaign(campaignId, query.knownAt, query.reportedBy);
+    const figures = casualtiesOn(views, ledger, query.day, knownAt, query);
+    return { campaignId, day: query.day, knownAt: knownAtEcho, ...reported(), figures };
   }
 
   async casualtySeries(campaignId: string, query: CasualtyFilter & ViewScope) {
-    const { views, ledger, knownAt, knownAtEcho } = await this.serving.forCampaign(campaignId, query.knownAt);
-    return { campaignId, knownAt: knownAtEcho, series: casualtySeries(views, ledger, knownAt, query) };
+    const { views, ledger, knownAt, knownAtEcho, reported } = await this.serving.forCampaign(campaignId, query.knownAt, query.reportedBy);
+    const series = casualtySeries(views, ledger, knownAt, query);
+    return { campaignId, knownAt: knownAtEcho, ...reported(), series };
   }
 
   async territory(campaignId: string, query: { day: string } & ViewScope) {
-    const { views, ledger, knownAt, knownAtEcho } = await this.serving.forCampaign(campaignId, query.knownAt);
-    return {
-      campaignId,
-      day: query.day,
-      knownAt: knownAtEcho,
-      factions: territoryOn(views, ledger, query.day, knownAt, query.operation),
-    };
+    const { views, ledger, knownAt, knownAtEcho, reported } = await this.serving.forCampaign(campaignId, query.knownAt, query.reportedBy);
+    const factions = territoryOn(views, ledger, query.day, knownAt, query.operation);
+    return { campaignId, day: query.day, knownAt: knownAtEcho, ...reported(), factions };
   }
 }

@@ -122,13 +122,25 @@ const FrameClaim = z.object({
   summary: z.string(),
   quote: z.string(),
   place: z.string().nullable(),
+  reportedAt: z.string().nullable().describe('when the claim was publicly reported: the earliest end among its dated sources’ publications; null when none is dated'),
+  newsOfThePast: z
+    .literal(true)
+    .optional()
+    .describe('in a replay as reported: the claim took effect before this hour, and the world learns of it now'),
   sources: z.array(
     z.object({
       sourceId: z.string(),
       publisher: z.string().nullable(),
       title: z.string().nullable(),
       url: z.string().nullable(),
-      publishedAt: z.string().nullable(),
+      publishedAt: z
+        .union([z.string(), z.record(z.string(), z.union([z.string(), z.number()]))])
+        .nullable()
+        .describe('as registered: a date, an instant, or a written time ({date, part}, {to} = published by then …)'),
+      published: z
+        .object({ from: z.string().nullable(), to: z.string(), precision: z.string() })
+        .nullable()
+        .describe('the publication as a UTC interval; from is null when only "published by" is known'),
     }),
   ),
 });

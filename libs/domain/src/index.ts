@@ -23,4 +23,5 @@ export * from './common/slug';
 export * from './common/zod-errors';
 export * from './time/calendar';
 export * from './time/claim-time';
+export * from './time/published-time';
 export * from './time/zoned-time';

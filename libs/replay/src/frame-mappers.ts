@@ -69,6 +69,7 @@ export function frameClaim(ledger: CampaignLedger, claimId: string, version: Cla
     summary: claimSummary(ledger, claim),
     quote: claim.quote,
     place: placeOf(claim) ?? null,
+    reportedAt: isoOrNull(ledger.reportedAtOf(version, knownAt)),
     sources: claim.sources.map((sourceId) => {
       const source = ledger.sourceAt(sourceId, knownAt);
       return {
@@ -77,7 +78,12 @@ export function frameClaim(ledger: CampaignLedger, claimId: string, version: Cla
         title: source?.title ?? null,
         url: source?.url ?? null,
         publishedAt: source?.publishedAt ?? null,
+        published: source?.published ?? null,
       };
     }),
   };
+}
+
+function isoOrNull(ms: number | null): string | null {
+  return ms === null ? null : new Date(ms).toISOString();
 }

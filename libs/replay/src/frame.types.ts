@@ -1,3 +1,4 @@
+import type { PublishedAt, PublishedTime } from '@timeline/domain';
 import type { Count } from '@timeline/views';
 
 /** A place's state as a frame or a snapshot carries it. */
@@ -40,7 +41,20 @@ export interface FrameClaim {
   summary: string;
   quote: string;
   place: string | null;
-  sources: { sourceId: string; publisher: string | null; title: string | null; url: string | null; publishedAt: string | null }[];
+  /** When the claim's report was public (its version's reportedAt); null when no source is dated. */
+  reportedAt: string | null;
+  /** In a replay as reported: the claim took effect before this hour and is news of it, published now. */
+  newsOfThePast?: true;
+  sources: {
+    sourceId: string;
+    publisher: string | null;
+    title: string | null;
+    url: string | null;
+    /** As the source was registered: a date, an instant, or a written time. */
+    publishedAt: PublishedAt | null;
+    /** The publication as an interval in UTC (`from` null when only "published by" is known). */
+    published: PublishedTime | null;
+  }[];
 }
 
 export interface FrameContent {

@@ -1,9 +1,9 @@
-import { assertNever, canonicalJson, localDateOf, type ClaimData } from '@timeline/domain';
+import { assertNever, canonicalJson, localDateOf, type ClaimData, type PublishedAt, type PublishedTime } from '@timeline/domain';
 import { casualtyCandidates, casualtyFigure, incidentGroups } from './casualties';
 import { placeStateAt, placeTimeline } from './control';
 import { NOW, type KnownAt } from './known-at';
 import type { CampaignLedger } from './campaign-ledger';
-import type { ClaimVersion } from './claim-history';
+import { isEditorial, type ClaimVersion } from './claim-history';
 import { casualtyKey } from './claim-indexes';
 import { coveringAreas } from './coverage';
 import { territoryOn } from './territory.queries';
@@ -12,12 +12,25 @@ import type { TimelineViews } from './timeline-views';
 export interface AuditEntry {
   position: number;
   recordedAt: string | null;
+  /** When the event's report was public (null: no dated source, or an editors' act). */
+  reportedAt: string | null;
   event: string;
   claimId: string | null;
-  sources: { sourceId: string; publisher: string | null }[];
+  sources: { sourceId: string; publisher: string | null; publishedAt: PublishedAt | null; published: PublishedTime | null }[];
   actor: string | null;
   before: unknown;
   after: unknown;
+  /** In report order: the other versions reported at the same instant that moved the figure with this one. */
+  alsoReported?: { position: number; event: string; claimId: string | null }[];
+}
+
+/** An audit's order: as the events were recorded (`log`), or as their reports were published (`reported`). */
+export type AuditOrder = 'log' | 'reported';
+
+/** What an audit returns: its entries, and in report order how many versions it set aside as undated. */
+export interface Audit {
+  changes: AuditEntry[];
+  unreported?: number;
 }
 
 interface Step {
@@ -29,41 +42,84 @@ interface Step {
   actor?: string;
 }
 
+/** A figure as a ledger (maybe a reported view of it) gives it with the events recorded up to a position. */
+type FigureAt = (ledger: CampaignLedger, knownAt: KnownAt) => unknown;
+
 /**
- * The events that changed a figure, in the order they were recorded: for each event that could
- * move it, the figure just before and just after; the events that moved it are the audit.
+ * The events that changed a figure. In log order: for each event that could move it, the figure
+ * just before and just after it was recorded. In report order: the claim versions by when their
+ * reports were public, the figure moving from what had been reported before an instant to what
+ * was reported by it — one entry per instant, naming the last version that moved it and the
+ * others published with it (`alsoReported`); undated versions are set aside and counted, and the
+ * editors' own acts (ranks, publishers' grades) apply throughout, as in every reported view.
  */
 function auditOf(
   views: TimelineViews,
   ledger: CampaignLedger,
   steps: Step[],
-  figureAt: (knownAt: number) => unknown,
+  figureAt: FigureAt,
   knownAt: KnownAt = NOW,
-): AuditEntry[] {
-  const ordered = [...new Map(steps.filter((s) => s.position <= knownAt).map((s) => [s.position, s])).values()].sort(
-    (a, b) => a.position - b.position,
-  );
-  const entries: AuditEntry[] = [];
-  let before = figureAt(0);
-  for (const step of ordered) {
-    const after = figureAt(step.position);
-    if (canonicalJson(after) === canonicalJson(before)) continue;
-    entries.push({
-      position: step.position,
-      recordedAt: views.recordedAtOf(step.position),
-      event: step.event,
-      claimId: step.claimId,
-      sources: (step.version?.eventSources ?? []).map((sourceId) => ({
+  order: AuditOrder = 'log',
+): Audit {
+  const unique = [...new Map(steps.filter((s) => s.position <= knownAt).map((s) => [s.position, s])).values()];
+  const entry = (step: Step, before: unknown, after: unknown, reportedAt: number | null): AuditEntry => ({
+    position: step.position,
+    recordedAt: views.recordedAtOf(step.position),
+    reportedAt: reportedAt === null ? null : new Date(reportedAt).toISOString(),
+    event: step.event,
+    claimId: step.claimId,
+    sources: (step.version?.eventSources ?? []).map((sourceId) => {
+      const source = ledger.sourceAt(sourceId, knownAt);
+      return {
         sourceId,
-        publisher: ledger.sources.get(sourceId)?.publisher ?? null,
-      })),
-      actor: step.version?.actor ?? step.actor ?? null,
-      before,
-      after,
-    });
-    before = after;
+        publisher: source?.publisher ?? null,
+        publishedAt: source?.publishedAt ?? null,
+        published: source?.published ?? null,
+      };
+    }),
+    actor: step.version?.actor ?? step.actor ?? null,
+    before,
+    after,
+  });
+  const entries: AuditEntry[] = [];
+  if (order === 'log') {
+    let before = figureAt(ledger, 0);
+    for (const step of unique.sort((a, b) => a.position - b.position)) {
+      const after = figureAt(ledger, step.position);
+      if (canonicalJson(after) === canonicalJson(before)) continue;
+      entries.push(entry(step, before, after, step.version ? ledger.reportedAtOf(step.version, knownAt) : null));
+      before = after;
+    }
+    return { changes: entries };
   }
-  return entries;
+  const reported: { step: Step; reportedAt: number }[] = [];
+  const unreported = new Set<string>();
+  for (const step of unique) {
+    if (!step.version || isEditorial(step.version)) continue;
+    const reportedAt = ledger.reportedAtOf(step.version, knownAt);
+    if (reportedAt === null) unreported.add(`${step.claimId}@${step.position}`);
+    else if (ledger.reportedBy === null || reportedAt <= ledger.reportedBy) reported.push({ step, reportedAt });
+  }
+  reported.sort((a, b) => a.reportedAt - b.reportedAt || a.step.position - b.step.position);
+  // the reports published at one instant move the figure together: one entry per instant
+  let before = figureAt(ledger.asReportedBy(-Infinity), knownAt);
+  for (let i = 0; i < reported.length; ) {
+    const reportedAt = reported[i]?.reportedAt ?? 0;
+    const moved: Step[] = [];
+    let interim = before;
+    for (; i < reported.length && reported[i]?.reportedAt === reportedAt; i++) {
+      const step = (reported[i] as (typeof reported)[number]).step;
+      const after = figureAt(ledger.asReportedBy(reportedAt, step.position), knownAt);
+      if (canonicalJson(after) !== canonicalJson(interim)) moved.push(step);
+      interim = after;
+    }
+    const last = moved.at(-1);
+    if (!last || canonicalJson(interim) === canonicalJson(before)) continue;
+    const others = moved.slice(0, -1).map((s) => ({ position: s.position, event: s.event, claimId: s.claimId }));
+    entries.push({ ...entry(last, before, interim, reportedAt), ...(others.length ? { alsoReported: others } : {}) });
+    before = interim;
+  }
+  return { changes: entries, unreported: unreported.size };
 }
 
 function claimSteps(ledger: CampaignLedger, claimIds: Iterable<string>): Step[] {
@@ -97,7 +153,8 @@ export function auditControl(
   place: string,
   at: number,
   knownAt: KnownAt = NOW,
-): AuditEntry[] {
+  order: AuditOrder = 'log',
+): Audit {
   const ids = new Set(ledger.controlByPlace.get(place) ?? []);
   // claims about an area covering the place decide it too; the catalog as it stands now says which cover it
   for (const area of coveringAreas(ledger, place, NOW)) for (const id of ledger.areaClaims.get(area) ?? []) ids.add(id);
@@ -105,14 +162,14 @@ export function auditControl(
     for (const denier of ledger.deniedBy.get(id) ?? []) ids.add(denier);
     for (const version of ledger.claims.get(id)?.versions ?? []) for (const denied of version.claim.denies ?? []) ids.add(denied);
   }
-  const figureAt = (knownAt: number) => {
+  const figureAt: FigureAt = (ledger, knownAt) => {
     const state = placeStateAt(ledger, place, placeTimeline(ledger, place, knownAt), at, knownAt);
     // a change under way is no change of who holds the place
     if (!state?.status) return null;
     const { status, controller, bloc, disputed, basis } = state;
     return { status, controller, bloc, disputed, basis, ...(state.inferred ? { inferred: true } : {}) };
   };
-  return auditOf(views, ledger, [...claimSteps(ledger, ids), ...gradeSteps(views, ledger, ids)], figureAt, knownAt);
+  return auditOf(views, ledger, [...claimSteps(ledger, ids), ...gradeSteps(views, ledger, ids)], figureAt, knownAt, order);
 }
 
 export type CasualtyFigureName = 'preferred' | 'range' | 'daily';
@@ -126,15 +183,16 @@ export function auditCasualties(
   day: string,
   figure: CasualtyFigureName,
   knownAt: KnownAt = NOW,
-): AuditEntry[] {
+  order: AuditOrder = 'log',
+): Audit {
   const key = casualtyKey({ side, category });
   const ids = ledger.casualtiesByKey.get(key) ?? new Set<string>();
-  const figureAt = (knownAt: number) => {
+  const figureAt: FigureAt = (ledger, knownAt) => {
     const candidates = casualtyCandidates(ledger, key, knownAt);
     const value = casualtyFigure(ledger, key, day, candidates, incidentGroups(candidates))[figure];
     return value ?? null;
   };
-  return auditOf(views, ledger, [...claimSteps(ledger, ids), ...gradeSteps(views, ledger, ids)], figureAt, knownAt);
+  return auditOf(views, ledger, [...claimSteps(ledger, ids), ...gradeSteps(views, ledger, ids)], figureAt, knownAt, order);
 }
 
 /**
@@ -147,7 +205,8 @@ export function auditTerritory(
   faction: string,
   day: string,
   knownAt: KnownAt = NOW,
-): AuditEntry[] {
+  order: AuditOrder = 'log',
+): Audit {
   const ids = new Set(ledger.territoryByFaction.get(faction) ?? []);
   for (const claimIds of ledger.controlByPlace.values()) {
     for (const id of claimIds) {
@@ -156,11 +215,11 @@ export function auditTerritory(
       if (named) for (const other of claimIds) ids.add(other);
     }
   }
-  const figureAt = (at: number) => {
+  const figureAt: FigureAt = (ledger, at) => {
     const entry = territoryOn(views, ledger, day, at).find((f) => f.faction === faction);
     return entry ? { gained: entry.gained, lost: entry.lost, reported: entry.reported } : null;
   };
-  return auditOf(views, ledger, [...claimSteps(ledger, ids), ...gradeSteps(views, ledger, ids)], figureAt, knownAt);
+  return auditOf(views, ledger, [...claimSteps(ledger, ids), ...gradeSteps(views, ledger, ids)], figureAt, knownAt, order);
 }
 
 function namesFaction(claim: ClaimData, faction: string): boolean {
@@ -173,7 +232,7 @@ function namesFaction(claim: ClaimData, faction: string): boolean {
 /**
  * Every figure a source's claims moved: each place and each casualty figure any version of a
  * claim citing it touched (a correction can move a claim to another place or day), with the
- * audit entries that claim caused there.
+ * audit entries that claim caused there, in the order the reports appeared (undated last).
  */
 export function sourceImpact(views: TimelineViews, ledger: CampaignLedger, sourceId: string) {
   const impacts: { claimId: string; figure: Record<string, unknown>; changes: AuditEntry[] }[] = [];
@@ -190,7 +249,7 @@ export function sourceImpact(views: TimelineViews, ledger: CampaignLedger, sourc
           const key = `control|${claim.place}|${version.to}`;
           if (seen.has(key)) continue;
           seen.add(key);
-          const changes = mine(auditControl(views, ledger, claim.place, version.to));
+          const changes = mine(auditControl(views, ledger, claim.place, version.to).changes);
           if (changes.length)
             impacts.push({ claimId, figure: { kind: 'control', place: claim.place, at: claim.time.to }, changes });
           break;
@@ -202,7 +261,7 @@ export function sourceImpact(views: TimelineViews, ledger: CampaignLedger, sourc
             const key = `casualties|${claim.side}|${claim.category}|${day}|${figure}`;
             if (seen.has(key)) continue;
             seen.add(key);
-            const changes = mine(auditCasualties(views, ledger, claim.side, claim.category, day, figure));
+            const changes = mine(auditCasualties(views, ledger, claim.side, claim.category, day, figure).changes);
             if (changes.length)
               impacts.push({
                 claimId,
@@ -221,5 +280,13 @@ export function sourceImpact(views: TimelineViews, ledger: CampaignLedger, sourc
       }
     }
   }
-  return impacts;
+  // in the order the source's reports appeared: by the first change each made, then as recorded
+  const first = (impact: (typeof impacts)[number]) => impact.changes[0];
+  return impacts
+    .map((impact) => ({ ...impact, reportedAt: first(impact)?.reportedAt ?? null }))
+    .sort(
+      (a, b) =>
+        (a.reportedAt ?? '\uffff').localeCompare(b.reportedAt ?? '\uffff') ||
+        (first(a)?.position ?? 0) - (first(b)?.position ?? 0),
+    );
 }

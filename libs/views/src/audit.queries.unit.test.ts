@@ -18,6 +18,8 @@ const saaState = (basis: string[], disputed = false) => ({
   disputed,
   basis,
 });
+/** A source as an audit entry names it: the test log's sources carry no publication date. */
+const undatedSource = (sourceId: string, publisher: string) => ({ sourceId, publisher, publishedAt: null, published: null });
 const n = (best: number) => ({ best, low: best, high: best, openEnded: false });
 
 describe('auditControl: the events that changed a place’s state at T, in log order', () => {
@@ -35,13 +37,14 @@ describe('auditControl: the events that changed a place’s state at T, in log o
   it('given a claim, a claim that does not decide, a tie-winning claim and its move to another place, when audited, then only the three changes are listed with before/after, actor, sources and position', () => {
     const { views, ledger, p } = given();
 
-    expect(auditControl(views, ledger, 'hama', local('2024-12-06'))).toEqual([
+    expect(auditControl(views, ledger, 'hama', local('2024-12-06')).changes).toEqual([
       {
         position: p.c1,
         recordedAt: '2024-12-10T09:09:00.000Z',
+        reportedAt: null,
         event: 'ControlClaimed',
         claimId: 'c1',
-        sources: [{ sourceId: 'sohr-1', publisher: 'sohr' }],
+        sources: [undatedSource('sohr-1', 'sohr')],
         actor: 'alice',
         before: null,
         after: htsState(['c1']),
@@ -49,9 +52,10 @@ describe('auditControl: the events that changed a place’s state at T, in log o
       {
         position: p.c3,
         recordedAt: '2024-12-10T09:11:00.000Z',
+        reportedAt: null,
         event: 'ControlClaimed',
         claimId: 'c3',
-        sources: [{ sourceId: 'reuters-1', publisher: 'reuters' }],
+        sources: [undatedSource('reuters-1', 'reuters')],
         actor: 'bob',
         before: htsState(['c1']),
         after: saaState(['c3']),
@@ -59,9 +63,10 @@ describe('auditControl: the events that changed a place’s state at T, in log o
       {
         position: p.moved,
         recordedAt: '2024-12-10T09:12:00.000Z',
+        reportedAt: null,
         event: 'ClaimCorrected',
         claimId: 'c3',
-        sources: [{ sourceId: 'sohr-2', publisher: 'sohr' }],
+        sources: [undatedSource('sohr-2', 'sohr')],
         actor: 'carol',
         before: saaState(['c3']),
         after: htsState(['c1']),
@@ -73,7 +78,7 @@ describe('auditControl: the events that changed a place’s state at T, in log o
     const { views, ledger, p } = given();
 
     expect(
-      auditControl(views, ledger, 'hama', local('2024-12-05', '12:00')).map((e) => [e.position, e.claimId, e.after]),
+      auditControl(views, ledger, 'hama', local('2024-12-05', '12:00')).changes.map((e) => [e.position, e.claimId, e.after]),
     ).toEqual([[p.c2, 'c2', saaState(['c2'])]]);
   });
 
@@ -87,10 +92,10 @@ describe('auditControl: the events that changed a place’s state at T, in log o
     const { views, ledger } = log.fold();
 
     expect(
-      auditControl(views, ledger, 'hama', local('2024-12-07')).map((e) => [e.event, e.claimId, e.actor, e.sources, e.after]),
+      auditControl(views, ledger, 'hama', local('2024-12-07')).changes.map((e) => [e.event, e.claimId, e.actor, e.sources, e.after]),
     ).toEqual([
-      ['ControlClaimed', 'c1', 'editor', [{ sourceId: 'sohr-1', publisher: 'sohr' }], htsState(['c1'])],
-      ['ControlClaimed', 'c2', 'editor', [{ sourceId: 'sohr-1', publisher: 'sohr' }], saaState(['c2'])],
+      ['ControlClaimed', 'c1', 'editor', [undatedSource('sohr-1', 'sohr')], htsState(['c1'])],
+      ['ControlClaimed', 'c2', 'editor', [undatedSource('sohr-1', 'sohr')], saaState(['c2'])],
       ['ClaimRanked', 'c2', 'erin', [], htsState(['c1'])],
       ['ClaimRanked', 'c2', 'erin', [], saaState(['c2'])],
       ['ClaimRetracted', 'c2', 'frank', [], htsState(['c1'])],
@@ -108,7 +113,7 @@ describe('auditControl: the events that changed a place’s state at T, in log o
     });
     const { views, ledger } = log.fold();
 
-    expect(auditControl(views, ledger, 'hama', local('2024-12-06')).map((e) => [e.position, e.claimId, e.after])).toEqual([
+    expect(auditControl(views, ledger, 'hama', local('2024-12-06')).changes.map((e) => [e.position, e.claimId, e.after])).toEqual([
       [denial - 1, 'c1', htsState(['c1'])],
       [denial, 'c-denial', htsState(['c1'], true)],
     ]);
@@ -127,7 +132,7 @@ describe('auditControl: the events that changed a place’s state at T, in log o
 
     it('given sohr regraded to A after reuters C, when audited, then the regrade is a PublisherAssessed entry and the grades that changed nothing are not', () => {
       const { views, ledger, flip } = graded();
-      const audit = auditControl(views, ledger, 'hama', local('2024-12-06'));
+      const audit = auditControl(views, ledger, 'hama', local('2024-12-06')).changes;
 
       expect(audit.map((e) => [e.position, e.event, e.claimId])).toEqual([
         [flip - 4, 'ControlClaimed', 'c1'],
@@ -140,7 +145,7 @@ describe('auditControl: the events that changed a place’s state at T, in log o
     // domain.md, Audit: every entry names the actor; the assessment was recorded by 'dave'
     it('given the same regrade, when audited, then its entry names the editor who recorded the assessment', () => {
       const { views, ledger } = graded();
-      const entry = auditControl(views, ledger, 'hama', local('2024-12-06')).find((e) => e.event === 'PublisherAssessed');
+      const entry = auditControl(views, ledger, 'hama', local('2024-12-06')).changes.find((e) => e.event === 'PublisherAssessed');
 
       expect(entry?.actor).toBe('dave');
     });
@@ -170,7 +175,7 @@ describe('auditCasualties: the events that changed preferred, range or daily for
     const { views, ledger, p } = given();
 
     expect(
-      auditCasualties(views, ledger, 'civilians', 'killed', '2024-12-06', 'preferred').map((e) => [
+      auditCasualties(views, ledger, 'civilians', 'killed', '2024-12-06', 'preferred').changes.map((e) => [
         e.position,
         e.event,
         e.claimId,
@@ -192,13 +197,13 @@ describe('auditCasualties: the events that changed preferred, range or daily for
   it('given the same log, when range is audited, then both figures, the recount, and the incidents moving incidentTotal changed it', () => {
     const { views, ledger, p } = given();
 
-    expect(auditCasualties(views, ledger, 'civilians', 'killed', '2024-12-06', 'range')).toEqual([
+    expect(auditCasualties(views, ledger, 'civilians', 'killed', '2024-12-06', 'range').changes).toEqual([
       expect.objectContaining({ position: p.s1, actor: 'alice', before: null, after: { low: 500, high: 500 } }),
       expect.objectContaining({ position: p.s2, actor: 'bob', before: { low: 500, high: 500 }, after: { low: 450, high: 500 } }),
       expect.objectContaining({
         position: p.recount,
         event: 'ClaimCorrected',
-        sources: [{ sourceId: 'sohr-2', publisher: 'sohr' }],
+        sources: [undatedSource('sohr-2', 'sohr')],
         before: { low: 450, high: 500 },
         after: { low: 450, high: 520 },
       }),
@@ -217,7 +222,7 @@ describe('auditCasualties: the events that changed preferred, range or daily for
     const { views, ledger, p } = given();
 
     expect(
-      auditCasualties(views, ledger, 'civilians', 'killed', '2024-12-06', 'daily').map((e) => [
+      auditCasualties(views, ledger, 'civilians', 'killed', '2024-12-06', 'daily').changes.map((e) => [
         e.position,
         e.event,
         e.before,

@@ -1,6 +1,6 @@
-import type { CampaignRegistration, ClaimEvent, RecordedEvent } from '@timeline/domain';
+import { applyChanges, publishedBy, type CampaignRegistration, type ClaimData, type ClaimEvent, type Rank, type RecordedEvent } from '@timeline/domain';
 import { placeAt, sourceAt, type CampaignEntry, type PlaceEntry, type SourceEntry } from './catalog.view';
-import { nextVersion, type ClaimRecord, type ClaimVersion } from './claim-history';
+import { isEditorial, nextVersion, type ClaimRecord, type ClaimVersion } from './claim-history';
 import { indexClaim, type ClaimIndexes } from './claim-indexes';
 import { latestBefore, NOW, type KnownAt } from './known-at';
 import { gradeValue, type PublisherGrades } from './publisher-grades';
@@ -12,20 +12,50 @@ const NO_VERSIONS: readonly ClaimVersion[] = [];
  * indexed by what views ask for (a place's control claims, a side's casualty claims), beside the
  * campaign's catalog entry, which names the answers (factions and blocs, places, sources), and
  * the publishers' grades over time.
+ *
+ * The same ledger seen "as reported by" an instant (`asReportedBy`) shares all of this, and
+ * answers each claim from only its versions whose reports were public by then (domain.md,
+ * "Three clocks"): every view computed from it is a reported view, with nothing of its own.
  */
 export class CampaignLedger implements ClaimIndexes {
-  readonly claims = new Map<string, ClaimRecord>();
-  readonly controlByPlace = new Map<string, Set<string>>();
-  readonly casualtiesByKey = new Map<string, Set<string>>();
-  readonly territoryByFaction = new Map<string, Set<string>>();
-  readonly deniedBy = new Map<string, Set<string>>();
-  readonly claimsBySource = new Map<string, Set<string>>();
-  readonly areaClaims = new Map<string, Set<string>>();
+  readonly claims: Map<string, ClaimRecord>;
+  readonly controlByPlace: Map<string, Set<string>>;
+  readonly casualtiesByKey: Map<string, Set<string>>;
+  readonly territoryByFaction: Map<string, Set<string>>;
+  readonly deniedBy: Map<string, Set<string>>;
+  readonly claimsBySource: Map<string, Set<string>>;
+  readonly areaClaims: Map<string, Set<string>>;
+  /** The instant a reported view is bounded by (epoch ms); null for the ledger itself. */
+  readonly reportedBy: number | null;
+  /** Of the versions reported exactly at `reportedBy`, those recorded up to this position (an audit in report order steps through them). */
+  private readonly reportedTie: number;
+  /** The versions a reported view set aside because none of their sources is dated (`claimId@position`). */
+  readonly unreported = new Set<string>();
 
   constructor(
     readonly catalog: CampaignEntry,
     private readonly grades: PublisherGrades,
-  ) {}
+    seen?: { from: CampaignLedger; reportedBy: number; tie?: number },
+  ) {
+    const shared = seen?.from;
+    this.claims = shared?.claims ?? new Map();
+    this.controlByPlace = shared?.controlByPlace ?? new Map();
+    this.casualtiesByKey = shared?.casualtiesByKey ?? new Map();
+    this.territoryByFaction = shared?.territoryByFaction ?? new Map();
+    this.deniedBy = shared?.deniedBy ?? new Map();
+    this.claimsBySource = shared?.claimsBySource ?? new Map();
+    this.areaClaims = shared?.areaClaims ?? new Map();
+    this.reportedBy = seen?.reportedBy ?? null;
+    this.reportedTie = seen?.tie ?? Infinity;
+  }
+
+  /**
+   * This ledger as publicly reported by an instant: a view of its own, for one answer, that
+   * counts in `unreported` the undated versions it set aside.
+   */
+  asReportedBy(instant: number, tie = Infinity): CampaignLedger {
+    return new CampaignLedger(this.catalog, this.grades, { from: this, reportedBy: instant, tie });
+  }
 
   get campaign(): CampaignRegistration {
     return this.catalog.campaign;
@@ -82,11 +112,85 @@ export class CampaignLedger implements ClaimIndexes {
     return record;
   }
 
-  /** The claim as known at a position: its latest version recorded by then. */
+  /** The claim as known at a position: its latest version recorded by then (and reported by `reportedBy`). */
   versionAt(record: ClaimRecord, knownAt: KnownAt): ClaimVersion | undefined {
+    if (this.reportedBy !== null) return this.reportedVersionAt(record, knownAt);
     const last = record.versions[record.versions.length - 1];
     if (last && knownAt >= last.position) return last;
     return latestBefore(record.versions, knownAt);
+  }
+
+  /**
+   * When a version's report was public, with the sources as known at knownAt: the earliest end
+   * of their publications; null when none is dated.
+   */
+  reportedAtOf(version: ClaimVersion, knownAt: KnownAt): number | null {
+    if (knownAt >= this.catalog.publicationsChangedAt) return version.reportedAt;
+    return this.reportedAtFrom(version.eventSources, knownAt);
+  }
+
+  private reportedAtFrom(sourceIds: readonly string[], knownAt: KnownAt): number | null {
+    let earliest: number | null = null;
+    for (const sourceId of sourceIds) {
+      const by = publishedBy(this.sourceAt(sourceId, knownAt)?.published);
+      if (by !== null && (earliest === null || by < earliest)) earliest = by;
+    }
+    return earliest;
+  }
+
+  /** Whether a version is public in this reported view: reported by its instant, or an editorial act (always, for the ledger itself). */
+  reportedHere(version: ClaimVersion, knownAt: KnownAt): boolean {
+    if (isEditorial(version) || this.reportedBy === null) return true;
+    const reportedAt = this.reportedAtOf(version, knownAt);
+    if (reportedAt === null) return false;
+    return reportedAt < this.reportedBy || (reportedAt === this.reportedBy && version.position <= this.reportedTie);
+  }
+
+  /**
+   * The claim from its versions recorded by knownAt and reported by `reportedBy`. While they are the
+   * first versions of its stream, the last of them is the answer; past a version set aside, the
+   * later ones are applied to what was reported before it: a correction's changes, a rank, a
+   * retraction (a correction of a claim not yet reported brings the claim as corrected).
+   */
+  private reportedVersionAt(record: ClaimRecord, knownAt: KnownAt): ClaimVersion | undefined {
+    let claim: ClaimData | undefined;
+    let rank: Rank = 'normal';
+    let retracted = false;
+    let last: ClaimVersion | undefined;
+    let previous: ClaimVersion | undefined;
+    let exact = true;
+    for (const version of record.versions) {
+      if (version.position > knownAt) break;
+      const before = previous;
+      previous = version;
+      if (!this.reportedHere(version, knownAt)) {
+        exact = false;
+        if (this.reportedAtOf(version, knownAt) === null) this.unreported.add(`${record.claimId}@${version.position}`);
+        continue;
+      }
+      last = version;
+      if (version.event === 'ClaimRanked') rank = version.rank;
+      else if (version.event === 'ClaimRetracted') retracted = true;
+      else if (version.event !== 'ClaimCorrected' || exact || claim === undefined || !before) claim = version.claim;
+      else claim = applyChanges(claim, changesBetween(before.claim, version.claim));
+    }
+    if (!last || !claim) return undefined;
+    if (exact) return last;
+    const sameTime = claim.time === last.claim.time;
+    return {
+      ...last,
+      claim,
+      rank,
+      retracted,
+      from: sameTime ? last.from : Date.parse(claim.time.from),
+      to: sameTime ? last.to : Date.parse(claim.time.to),
+    };
+  }
+
+  /** Recomputes every version's reportedAt from the sources as they stand now (after a publication date was corrected). */
+  refreshReportedAt(): void {
+    for (const record of this.claims.values())
+      for (const version of record.versions) version.reportedAt = this.reportedAtFrom(version.eventSources, NOW);
   }
 
   /** Live at knownAt: recorded by then, not retracted, not deprecated (domain.md, How views decide). */
@@ -101,6 +205,7 @@ export class CampaignLedger implements ClaimIndexes {
     const record = this.claims.get(claimId);
     const version = nextVersion(record?.versions ?? NO_VERSIONS, event, recordedAt);
     if (!version) return undefined;
+    version.reportedAt = this.reportedAtFrom(version.eventSources, NOW);
     const folded = record ?? { claimId, firstPosition: event.position, versions: [] };
     if (!record) this.claims.set(claimId, folded);
     folded.versions.push(version);
@@ -113,4 +218,14 @@ export class CampaignLedger implements ClaimIndexes {
     for (const version of record.versions) indexClaim(this, record.claimId, version.claim);
     this.claims.set(record.claimId, record);
   }
+}
+
+/** The fields a correction changed, from the claim before it and after: `null` for a field it removed. */
+function changesBetween(before: ClaimData, after: ClaimData): Record<string, unknown> {
+  const changes: Record<string, unknown> = {};
+  const was = before as Record<string, unknown>;
+  const is = after as Record<string, unknown>;
+  for (const key of Object.keys(is)) if (is[key] !== was[key]) changes[key] = is[key];
+  for (const key of Object.keys(was)) if (!(key in is)) changes[key] = null;
+  return changes;
 }

@@ -3,6 +3,8 @@ import {
   type CampaignRegistration,
   type CatalogEvent,
   type Grade,
+  normalizePublished,
+  type PublishedTime,
   type PlaceRegistration,
   type RecordedEvent,
   type SourceRegistration,
@@ -13,7 +15,8 @@ import { PublisherGrades } from './publisher-grades';
 
 /** A place or source as its stream left it; `revision` is what a correction must expect. */
 export type PlaceEntry = PlaceRegistration & { revision: number };
-export type SourceEntry = SourceRegistration & { revision: number };
+/** A source with its publication as an interval in UTC (null when undated), for the reported views. */
+export type SourceEntry = SourceRegistration & { revision: number; published: PublishedTime | null };
 export type Faction = CampaignRegistration['factions'][number];
 
 /** A version of a place or source over transaction time: the position that recorded it. */
@@ -30,6 +33,8 @@ export interface CampaignEntry {
   sources: Map<string, SourceEntry>;
   placeVersions: Map<string, Recorded<PlaceEntry>[]>;
   sourceVersions: Map<string, Recorded<SourceEntry>[]>;
+  /** The last position at which a source's publication time changed: reportedAt cached on claims holds from there on. */
+  publicationsChangedAt: number;
 }
 
 export interface PublisherEntry {
@@ -73,7 +78,7 @@ export class CatalogView {
       case 'SourceRegistered': {
         const { campaignId, ...source } = event.data;
         const entry = this.campaigns.get(campaignId);
-        if (entry) recordSource(entry, { ...source, revision: event.revision }, event.position);
+        if (entry) recordSource(entry, { ...source, revision: event.revision, published: published(entry, source) }, event.position);
         this.notePublisher(source.publisher, source.publisherName, source.publisherKind);
         return;
       }
@@ -82,7 +87,12 @@ export class CatalogView {
         const entry = this.campaigns.get(campaignId);
         const source = entry?.sources.get(sourceId);
         if (!entry || !source) return;
-        const next = { ...source, ...changes, revision: event.revision };
+        const { note, ...rest } = changes;
+        const corrected: SourceRegistration = { ...source, ...rest };
+        if (note) corrected.note = note;
+        else if (note === null) delete corrected.note;
+        const next = { ...corrected, revision: event.revision, published: published(entry, corrected) };
+        if (JSON.stringify(next.published) !== JSON.stringify(source.published)) entry.publicationsChangedAt = event.position;
         recordSource(entry, next, event.position);
         this.notePublisher(next.publisher, next.publisherName, next.publisherKind);
         return;
@@ -123,7 +133,15 @@ export function campaignEntry(campaign: CampaignRegistration): CampaignEntry {
     sources: new Map(),
     placeVersions: new Map(),
     sourceVersions: new Map(),
+    publicationsChangedAt: 0,
   };
+}
+
+/** A source's publication as an interval in the campaign's zone; null when undated or unreadable. */
+function published(entry: CampaignEntry, source: Pick<SourceRegistration, 'publishedAt'>): PublishedTime | null {
+  if (source.publishedAt === null) return null;
+  const result = normalizePublished(source.publishedAt, entry.campaign.timeZone);
+  return result.ok ? result.time : null;
 }
 
 /** A place as known at a position (a later correction is not yet known then). */

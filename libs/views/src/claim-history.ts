@@ -24,6 +24,20 @@ export interface ClaimVersion {
   /** Interval of the claim's valid time in epoch ms, cached from `claim.time`. */
   from: number;
   to: number;
+  /**
+   * When the event's report was public: the earliest end of its sources' publications (epoch ms),
+   * null when none of them is dated. It follows the sources as they stand now; a view of the past
+   * from before a publication date was corrected computes it afresh (CampaignLedger.reportedAtOf).
+   */
+  reportedAt: number | null;
+}
+
+/**
+ * A rank, or a retraction citing no source, is the record's editors' own act: it applies in
+ * every reported view, whatever the date (domain.md, "Three clocks").
+ */
+export function isEditorial(version: ClaimVersion): boolean {
+  return version.eventSources.length === 0 && (version.event === 'ClaimRanked' || version.event === 'ClaimRetracted');
 }
 
 export interface ClaimRecord {
@@ -77,6 +91,7 @@ export function nextVersion(
     retracted: state.retracted,
     from: sameTime ? last.from : Date.parse(state.claim.time.from),
     to: sameTime ? last.to : Date.parse(state.claim.time.to),
+    reportedAt: null,
   };
 }
 

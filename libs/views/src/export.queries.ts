@@ -1,6 +1,7 @@
 import type { ClaimData } from '@timeline/domain';
 import type { CampaignLedger } from './campaign-ledger';
 import type { ControlView } from './control.queries';
+import { NOW, type KnownAt } from './known-at';
 
 const PRECISION_CODE: Record<string, number> = { exact: 1, hour: 1, by: 1, 'part-of-day': 1, day: 1, 'multi-day': 2 };
 
@@ -50,24 +51,37 @@ const COLUMNS = [
   'attributed_to',
   'rank',
   'retracted',
+  'reported_at',
   'quote',
 ] as const;
 
 /**
  * An ACLED-style table of claims: one row per claim revision, with time and place precision
  * columns (ACLED's time precision code: 1 day or better, 2 a span of days), sources and quote.
+ * From a ledger seen as reported by an instant, only the revisions reported by then.
  */
-export function claimsCsv(ledger: CampaignLedger): string {
-  return [...claimsCsvLines(ledger)].join('');
+export function claimsCsv(ledger: CampaignLedger, knownAt: KnownAt = NOW): string {
+  return [...claimsCsvLines(ledger, knownAt)].join('');
+}
+
+/** How many revisions recorded by knownAt a reported table sets aside because no source of theirs is dated. */
+export function unreportedRevisions(ledger: CampaignLedger, knownAt: KnownAt = NOW): number {
+  let count = 0;
+  for (const record of ledger.claims.values())
+    for (const version of record.versions)
+      if (version.position <= knownAt && !ledger.reportedHere(version, knownAt) && ledger.reportedAtOf(version, knownAt) === null) count++;
+  return count;
 }
 
 /** The table a line at a time (each ending in a newline), so a caller can pause between lines. */
-export function* claimsCsvLines(ledger: CampaignLedger): Generator<string> {
+export function* claimsCsvLines(ledger: CampaignLedger, knownAt: KnownAt = NOW): Generator<string> {
   yield `${COLUMNS.join(',')}\n`;
   const records = [...ledger.claims.values()].sort((a, b) => a.firstPosition - b.firstPosition);
   const rows: string[] = [];
   for (const record of records) {
     record.versions.forEach((version, revision) => {
+      if (version.position > knownAt || !ledger.reportedHere(version, knownAt)) return;
+      const reportedAt = ledger.reportedAtOf(version, knownAt);
       const c: ClaimFields = version.claim;
       const { time, sources } = version.claim;
       const place = c.place ? ledger.places.get(c.place) : undefined;
@@ -112,6 +126,7 @@ export function* claimsCsvLines(ledger: CampaignLedger): Generator<string> {
         attributed_to: c.attributedTo,
         rank: version.rank,
         retracted: version.retracted,
+        reported_at: reportedAt === null ? null : new Date(reportedAt).toISOString(),
         quote: c.quote,
       };
       rows.push(COLUMNS.map((col) => csvCell(row[col])).join(','));

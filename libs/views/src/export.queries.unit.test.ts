@@ -66,7 +66,7 @@ describe('claimsCsv: one row per claim revision', () => {
     expect(csv.split('\n')[0]).toBe(
       'claim_id,revision,event,recorded_at,actor,type,operation,time_from,time_to,time_precision,time_precision_code,place,place_name,governorate,' +
         'latitude,longitude,geo_precision,status,controller,contested_by,besieged_by,vacated_by,bloc,side,category,count_low,count_best,count_high,' +
-        'open_ended,scope,settlements,area_km2,incident_kind,actors,sources,publishers,attributed_to,rank,retracted,quote',
+        'open_ended,scope,settlements,area_km2,incident_kind,actors,sources,publishers,attributed_to,rank,retracted,reported_at,quote',
     );
     expect(csv.endsWith('\n')).toBe(true);
     expect(rows.map((r) => [r.claim_id, r.revision, r.event, r.actor, r.controller, r.bloc])).toEqual([

@@ -39,12 +39,14 @@ export {
   auditCasualties,
   auditControl,
   auditTerritory,
+  type Audit,
+  type AuditOrder,
   sourceImpact,
   type AuditEntry,
   type CasualtyFigureName,
 } from './audit.queries';
 export { possibleConflicts, type PossibleConflict } from './conflicts.queries';
-export { claimsCsv, claimsCsvLines, controlGeoJson } from './export.queries';
+export { claimsCsv, claimsCsvLines, unreportedRevisions, controlGeoJson } from './export.queries';
 export { listClaims, type ClaimFilter, type ClaimRow } from './claims-list.queries';
 export type { Count } from './counts';
 export { lastAtOrBefore } from './sorted-search';

@@ -16,9 +16,10 @@ import type { Assessment } from './publisher-grades';
  * The version of the lines below and of the file that holds them. 2: the catalog is written once,
  * inside the views (places and sources keep their stream revision; publishers are on the views
  * line). 3: the file closes with a trailer of its byte count and SHA-256, so a file cut short or
- * altered is refused; a file of an earlier format is refolded from the log.
+ * altered is refused; a file of an earlier format is refolded from the log. 4: sources keep their
+ * publication as an interval, and each claim version its reportedAt.
  */
-export const SNAPSHOT_FORMAT = 3;
+export const SNAPSHOT_FORMAT = 4;
 
 /** Where the views stand, the publishers and their grades. */
 export interface ViewsLine {
@@ -74,7 +75,14 @@ export function* claimLines(ledger: CampaignLedger): Generator<ClaimLine> {
 export function restoreCampaign(catalog: CatalogView, line: CampaignLine): CampaignEntry {
   const entry = campaignEntry(line.campaign);
   for (const [id, versions] of line.places) restoreVersions(entry.places, entry.placeVersions, id, versions);
-  for (const [id, versions] of line.sources) restoreVersions(entry.sources, entry.sourceVersions, id, versions);
+  for (const [id, versions] of line.sources) {
+    restoreVersions(entry.sources, entry.sourceVersions, id, versions);
+    versions.forEach(({ position, value }, i) => {
+      const before = versions[i - 1]?.value.published;
+      if (i > 0 && JSON.stringify(before) !== JSON.stringify(value.published))
+        entry.publicationsChangedAt = Math.max(entry.publicationsChangedAt, position);
+    });
+  }
   catalog.campaigns.set(line.campaign.campaignId, entry);
   return entry;
 }

@@ -61,10 +61,14 @@ export class TimelineViews {
       case 'PublisherRegistered':
         this.catalog.apply(event);
         return;
-      case 'SourceCorrected':
+      case 'SourceCorrected': {
         this.catalog.apply(event);
         this.answers.dropCampaign(event.data.campaignId);
+        // a corrected publication date moves the reportedAt of every claim version citing the source
+        if (this.catalog.campaigns.get(event.data.campaignId)?.publicationsChangedAt === event.position)
+          this.ledgers.get(event.data.campaignId)?.refreshReportedAt();
         return;
+      }
       case 'PublisherAssessed':
         this.catalog.apply(event);
         for (const campaignId of this.ledgers.keys()) this.answers.dropCampaign(campaignId);

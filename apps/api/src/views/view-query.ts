@@ -8,9 +8,20 @@ export const Instant = z
 /** `knownAt`: a log position (digits) or an ISO instant: what was known then. */
 export const KnownAtParam = z.union([z.string().regex(/^\d+$/).transform(Number), Instant]).optional();
 
+/** `reportedBy`: an ISO instant: only the claim versions publicly reported by then. */
+export const ReportedByParam = Instant.optional();
+
 export const ViewParams = {
   knownAt: KnownAtParam,
+  reportedBy: ReportedByParam,
   operation: Slug.optional(),
+};
+
+/** What every audit takes beside its figure. */
+const AuditParams = {
+  knownAt: KnownAtParam,
+  reportedBy: ReportedByParam,
+  order: z.enum(['log', 'reported']).optional(),
 };
 
 export const ControlQuery = z
@@ -30,17 +41,21 @@ export const CasualtySeriesQuery = z.strictObject({
 });
 export const TerritoryQuery = z.strictObject({ day: Day, ...ViewParams });
 export const AuditControlQuery = z
-  .strictObject({ place: Slug, at: Instant.optional(), day: Day.optional(), knownAt: ViewParams.knownAt })
+  .strictObject({ place: Slug, at: Instant.optional(), day: Day.optional(), ...AuditParams })
   .refine((q) => (q.day === undefined) !== (q.at === undefined), { message: 'give day or at (one of them)', path: ['at'] });
 export const AuditCasualtiesQuery = z.strictObject({
   side: Slug,
   category: z.enum(CASUALTY_CATEGORIES),
   day: Day,
   figure: z.enum(['preferred', 'range', 'daily']).default('preferred'),
-  knownAt: ViewParams.knownAt,
+  ...AuditParams,
 });
-export const AuditTerritoryQuery = z.strictObject({ faction: Slug, day: Day, knownAt: ViewParams.knownAt });
-export const ConflictsQuery = z.strictObject({ day: Day.optional(), knownAt: ViewParams.knownAt });
+export const AuditTerritoryQuery = z.strictObject({ faction: Slug, day: Day, ...AuditParams });
+export const ConflictsQuery = z.strictObject({ day: Day.optional(), knownAt: KnownAtParam, reportedBy: ReportedByParam });
 export const ExportQuery = z
   .strictObject({ format: z.enum(['ndjson', 'csv', 'geojson']), day: Day.optional(), ...ViewParams })
-  .refine((q) => q.format !== 'geojson' || q.day !== undefined, { message: 'is required for geojson', path: ['day'] });
+  .refine((q) => q.format !== 'geojson' || q.day !== undefined, { message: 'is required for geojson', path: ['day'] })
+  .refine((q) => q.format !== 'ndjson' || q.reportedBy === undefined, {
+    message: 'applies to csv and geojson; the ndjson export is the log itself, every event as recorded',
+    path: ['reportedBy'],
+  });

@@ -12,7 +12,13 @@ export type PlaceCorrected = {
 export type SourceRegistered = { type: 'SourceRegistered'; data: SourceRegistration & { campaignId: string } };
 export type SourceCorrected = {
   type: 'SourceCorrected';
-  data: { campaignId: string; sourceId: string; changes: Partial<Omit<SourceRegistration, 'sourceId'>>; reason: string };
+  data: {
+    campaignId: string;
+    sourceId: string;
+    /** The fields changed; `note: null` removes the note. */
+    changes: Partial<Omit<SourceRegistration, 'sourceId' | 'note'>> & { note?: string | null };
+    reason: string;
+  };
 };
 export type PublisherRegistered = { type: 'PublisherRegistered'; data: PublisherRegistration };
 export type PublisherAssessed = { type: 'PublisherAssessed'; data: { publisher: string; reliability: Grade; reason: string } };

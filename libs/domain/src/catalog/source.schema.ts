@@ -1,14 +1,11 @@
 import { z } from 'zod';
 import { Slug } from '../common/slug';
-import { isCalendarDate, parseInstant } from '../time/calendar';
+import { PublishedAt } from '../time/published-time';
 
 export const PUBLISHER_KINDS = ['monitor', 'news-agency', 'belligerent', 'government', 'encyclopedia'] as const;
 export const GRADES = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
 export type Grade = (typeof GRADES)[number];
 
-const PublishedAt = z
-  .string()
-  .refine((v) => isCalendarDate(v) || parseInstant(v) !== undefined, 'must be a date YYYY-MM-DD or an ISO instant');
 const Url = z
   .string()
   .max(2000)
@@ -26,6 +23,8 @@ const sourceFields = {
     .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as en or ar')
     .default('en'),
   citedIn: z.strictObject({ article: z.string().min(1).max(300), ref: z.string().min(1).max(200) }).optional(),
+  /** Where a field came from, e.g. which of a citation's dates gave `publishedAt`. */
+  note: z.string().min(1).max(2000).optional(),
 };
 
 /** The body of `POST /campaigns/:c/sources`, and the data of `SourceRegistered`. */
@@ -45,6 +44,7 @@ export const SourceCorrection = z
       .string()
       .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/)
       .optional(),
+    note: sourceFields.note.unwrap().nullable().optional(),
     reason: z.string().min(1).max(2000),
   })
   .refine((c) => Object.keys(c).some((k) => k !== 'reason'), { message: 'change at least one field', path: [] });

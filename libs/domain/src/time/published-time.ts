@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import type { FieldError } from '../common/domain-error';
+import { isCalendarDate, parseInstant } from './calendar';
+import { normalizeTime, WrittenTime, type Precision } from './claim-time';
+import { addDays, localToUtc } from './zoned-time';
+
+/**
+ * When a source was published, written as valid time is (domain.md, "Three clocks"): a date, a
+ * date with a part of day, an hour or a `by`, from/to dates or instants — or an ISO instant, or
+ * `{to: date}` for "published by the end of that day", the start unknown (what a citation's
+ * access date says: the report existed by then).
+ */
+export const PublishedAt = z.union([
+  z
+    .string()
+    .refine(
+      (v) => isCalendarDate(v) || parseInstant(v) !== undefined,
+      'must be a date YYYY-MM-DD, an ISO instant with an offset, or an object like valid time ({date, part?|hour?|by?}, {from, to}, or {to} for "published by then")',
+    ),
+  WrittenTime,
+]);
+export type PublishedAt = z.infer<typeof PublishedAt>;
+
+/** A publication as an interval in UTC; `from` is null when only "published by `to`" is known. */
+export interface PublishedTime {
+  from: string | null;
+  to: string;
+  precision: Precision;
+}
+
+export type PublishedResult = { ok: true; time: PublishedTime } | { ok: false; errors: FieldError[] };
+
+/** The interval a written publication time stands for, in the campaign's zone. */
+export function normalizePublished(written: PublishedAt, timeZone: string, path = 'publishedAt'): PublishedResult {
+  if (typeof written === 'string') {
+    if (isCalendarDate(written)) return normalizeTime({ date: written }, timeZone, path);
+    const at = parseInstant(written);
+    if (at === undefined) return { ok: false, errors: [{ path, message: 'must be a date YYYY-MM-DD or an ISO instant with an offset' }] };
+    const instant = new Date(at).toISOString();
+    return { ok: true, time: { from: instant, to: instant, precision: 'exact' } };
+  }
+  const keys = Object.keys(written).filter((k) => written[k as keyof WrittenTime] !== undefined);
+  if (keys.length === 1 && written.to !== undefined) {
+    if (!isCalendarDate(written.to))
+      return { ok: false, errors: [{ path: `${path}.to`, message: 'must be a date YYYY-MM-DD: published at the latest by the end of that day' }] };
+    return { ok: true, time: { from: null, to: new Date(localToUtc(addDays(written.to, 1), 0, timeZone)).toISOString(), precision: 'by' } };
+  }
+  return normalizeTime(written, timeZone, path);
+}
+
+/** The instant by which a publication was public: the end of its interval, in epoch ms. */
+export function publishedBy(time: PublishedTime | null | undefined): number | null {
+  return time ? Date.parse(time.to) : null;
+}
