@@ -67,7 +67,7 @@ export class ClaimFeed {
             html('span', { class: 'publisher' }, s.publisher ? (names.get(s.publisher) ?? s.publisher) : 'unattributed'),
             ' — ',
             externalLink(s.title ?? s.sourceId, s.url),
-            s.publishedAt ? html('span', { class: 'published' }, ` (${s.publishedAt})`) : null,
+            s.published ? html('span', { class: 'published' }, ` (${clock.published(s.published)})`) : null,
           ),
         ),
       ),

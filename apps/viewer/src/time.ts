@@ -74,6 +74,14 @@ export class CampaignClock {
     return this.dayOfWindow(Date.parse(end) - 1);
   }
 
+  /** "published 5 Dec", "published by 7 Dec" (only an access date is known), "published 5 Dec 14:30": a source's publication. */
+  published(time: { from: string | null; to: string; precision: string }): string {
+    if (time.from === null) return `published by ${this.dayEnding(time.to)}`;
+    if (time.precision === 'day') return `published ${this.dayEnding(time.to)}`;
+    if (time.precision === 'exact') return `published ${this.short(time.to)}`;
+    return `published ${this.windowLabel({ ...time, from: time.from })}`;
+  }
+
   isUncertain(time: { from: string; to: string }): boolean {
     return Date.parse(time.to) - Date.parse(time.from) > 3_600_000;
   }

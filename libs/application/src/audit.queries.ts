@@ -23,27 +23,47 @@ export class AuditQueries {
   constructor(private readonly serving: ServingViews) {}
 
   async control(campaignId: string, query: { place: string } & AuditScope & DayOrInstant) {
-    const { views, ledger, knownAt, knownAtEcho, reported } = await this.serving.forCampaign(campaignId, query.knownAt, query.reportedBy);
+    const { views, ledger, knownAt, knownAtEcho, reported } = await this.serving.forCampaign(
+      campaignId,
+      query.knownAt,
+      query.reportedBy,
+    );
     if (!ledger.places.has(query.place))
       throw DomainError.notFound(`place "${query.place}" does not exist in campaign "${campaignId}"`);
     const at = instantOf(ledger, query);
     const order = query.order ?? 'log';
     const audit = auditControl(views, ledger, query.place, at, knownAt, order);
-    return { campaignId, place: query.place, at: new Date(at).toISOString(), knownAt: knownAtEcho, order, ...reported(), ...audit };
+    return {
+      campaignId,
+      place: query.place,
+      at: new Date(at).toISOString(),
+      knownAt: knownAtEcho,
+      order,
+      ...reported(),
+      ...audit,
+    };
   }
 
   async casualties<Q extends { side: string; category: string; day: string; figure: CasualtyFigureName } & AuditScope>(
     campaignId: string,
     query: Q,
   ) {
-    const { views, ledger, knownAt, knownAtEcho, reported } = await this.serving.forCampaign(campaignId, query.knownAt, query.reportedBy);
+    const { views, ledger, knownAt, knownAtEcho, reported } = await this.serving.forCampaign(
+      campaignId,
+      query.knownAt,
+      query.reportedBy,
+    );
     const order = query.order ?? 'log';
     const audit = auditCasualties(views, ledger, query.side, query.category, query.day, query.figure, knownAt, order);
     return { campaignId, ...query, knownAt: knownAtEcho, order, ...reported(), ...audit };
   }
 
   async territory<Q extends { faction: string; day: string } & AuditScope>(campaignId: string, query: Q) {
-    const { views, ledger, knownAt, knownAtEcho, reported } = await this.serving.forCampaign(campaignId, query.knownAt, query.reportedBy);
+    const { views, ledger, knownAt, knownAtEcho, reported } = await this.serving.forCampaign(
+      campaignId,
+      query.knownAt,
+      query.reportedBy,
+    );
     const order = query.order ?? 'log';
     const audit = auditTerritory(views, ledger, query.faction, query.day, knownAt, order);
     return { campaignId, ...query, knownAt: knownAtEcho, order, ...reported(), ...audit };

@@ -206,5 +206,5 @@ export class CatalogCommands {
 function checkPublished(publishedAt: PublishedAt | null | undefined, timeZone: string): void {
   if (publishedAt === null || publishedAt === undefined) return;
   const result = normalizePublished(publishedAt, timeZone);
-  if (!result.ok) throw DomainError.invalid('the publication time names no time in the campaign\'s zone', result.errors);
+  if (!result.ok) throw DomainError.invalid("the publication time names no time in the campaign's zone", result.errors);
 }

@@ -15,7 +15,7 @@ export interface CampaignViews {
   /** `knownAt` as asked, echoed in answers: null for "now". */
   knownAtEcho: number | string | null;
   /** Fields a reported answer adds: `reportedBy` as asked and the versions set aside as undated. */
-  reported(): { reportedBy?: string; unreported?: number };
+  reported: () => { reportedBy?: string; unreported?: number };
 }
 
 /** The views being served, caught up with the log before a query reads them. */
@@ -27,8 +27,7 @@ export class ServingViews {
 
   /**
    * The serving views, caught up with the log, for one campaign at a knownAt and, when asked, as
-   * publicly reported by an instant. A reported view is computed afresh from the log's position
-   * (the caches hold what is known now, whatever the report dates).
+   * publicly reported by an instant (a view of its own, which the caches of what is known now never answer).
    */
   async forCampaign(campaignId: string, knownAt?: KnownAtInput, reportedBy?: string): Promise<CampaignViews> {
     const views = await this.caughtUp();
@@ -36,13 +35,12 @@ export class ServingViews {
     if (!base) throw DomainError.notFound(`campaign "${campaignId}" does not exist`);
     const position = views.knownAtPosition(knownAt);
     const echo = knownAt ?? null;
-    if (reportedBy === undefined)
-      return { views, ledger: base, knownAt: position, knownAtEcho: echo, reported: () => ({}) };
+    if (reportedBy === undefined) return { views, ledger: base, knownAt: position, knownAtEcho: echo, reported: () => ({}) };
     const ledger = base.asReportedBy(Date.parse(reportedBy));
     return {
       views,
       ledger,
-      knownAt: Math.min(position, views.position),
+      knownAt: position,
       knownAtEcho: echo,
       reported: () => ({ reportedBy, unreported: ledger.unreported.size }),
     };

@@ -63,8 +63,10 @@ export async function loadSource(
 ): Promise<LoadOutcome> {
   const { source, events } = await timeline.catalog.readSource(campaignId, shipped.sourceId);
   if (!source) return (await timeline.catalog.registerSource(campaignId, shipped, context)).outcome;
-  return toShipped(events, changedFields(source, parsed(SourceRegistration, shipped), ['sourceId', 'revision', 'published']), (changes) =>
-    timeline.catalog.correctSource(campaignId, shipped.sourceId, { ...changes, reason: REVISED_DATA }, context),
+  return toShipped(
+    events,
+    changedFields(source, parsed(SourceRegistration, shipped), ['sourceId', 'revision', 'published']),
+    (changes) => timeline.catalog.correctSource(campaignId, shipped.sourceId, { ...changes, reason: REVISED_DATA }, context),
   );
 }
 

@@ -50,7 +50,11 @@ export class ViewQueries {
 
   /** A day's map can be a megabyte: serialised once per state of the log and versioned. */
   async control(campaignId: string, query: DayOrInstant & ViewScope): Promise<VersionedJson> {
-    const { views, ledger, knownAt, knownAtEcho, reported } = await this.serving.forCampaign(campaignId, query.knownAt, query.reportedBy);
+    const { views, ledger, knownAt, knownAtEcho, reported } = await this.serving.forCampaign(
+      campaignId,
+      query.knownAt,
+      query.reportedBy,
+    );
     const at = instantOf(ledger, query);
     const key = `json|control|${JSON.stringify(query)}`;
     const answer = (view: ControlView) =>
@@ -58,38 +62,58 @@ export class ViewQueries {
     // what is known now is cached and warm; a view of the past is computed in slices between other requests
     const json =
       knownAt === NOW
-        ? views.memo(campaignId, key, knownAt, () => answer(controlAt(views, ledger, at, knownAt, query.operation)))
+        ? views.memo(ledger, key, knownAt, () => answer(controlAt(views, ledger, at, knownAt, query.operation)))
         : answer(await sliced(controlSteps(views, ledger, at, knownAt, query.operation)));
     return { json, version: `${views.position}-${createHash('sha1').update(key).digest('hex').slice(0, 16)}` };
   }
 
   async controlDays(campaignId: string, query: ViewScope) {
-    const { views, ledger, knownAt, knownAtEcho, reported } = await this.serving.forCampaign(campaignId, query.knownAt, query.reportedBy);
+    const { views, ledger, knownAt, knownAtEcho, reported } = await this.serving.forCampaign(
+      campaignId,
+      query.knownAt,
+      query.reportedBy,
+    );
     const days = controlDays(views, ledger, knownAt, query.operation);
     return { campaignId, knownAt: knownAtEcho, ...reported(), days };
   }
 
   async placeHistory(campaignId: string, place: string, query: ViewScope) {
-    const { views, ledger, knownAt, knownAtEcho, reported } = await this.serving.forCampaign(campaignId, query.knownAt, query.reportedBy);
+    const { views, ledger, knownAt, knownAtEcho, reported } = await this.serving.forCampaign(
+      campaignId,
+      query.knownAt,
+      query.reportedBy,
+    );
     if (!ledger.places.has(place)) throw DomainError.notFound(`place "${place}" does not exist in campaign "${campaignId}"`);
     const changes = placeHistory(views, ledger, place, knownAt);
     return { campaignId, place, knownAt: knownAtEcho, ...reported(), changes };
   }
 
   async casualties(campaignId: string, query: { day: string } & CasualtyFilter & ViewScope) {
-    const { views, ledger, knownAt, knownAtEcho, reported } = await this.serving.forCampaign(campaignId, query.knownAt, query.reportedBy);
+    const { views, ledger, knownAt, knownAtEcho, reported } = await this.serving.forCampaign(
+      campaignId,
+      query.knownAt,
+      query.reportedBy,
+    );
     const figures = casualtiesOn(views, ledger, query.day, knownAt, query);
     return { campaignId, day: query.day, knownAt: knownAtEcho, ...reported(), figures };
   }
 
   async casualtySeries(campaignId: string, query: CasualtyFilter & ViewScope) {
-    const { views, ledger, knownAt, knownAtEcho, reported } = await this.serving.forCampaign(campaignId, query.knownAt, query.reportedBy);
+    const { views, ledger, knownAt, knownAtEcho, reported } = await this.serving.forCampaign(
+      campaignId,
+      query.knownAt,
+      query.reportedBy,
+    );
     const series = casualtySeries(views, ledger, knownAt, query);
     return { campaignId, knownAt: knownAtEcho, ...reported(), series };
   }
 
   async territory(campaignId: string, query: { day: string } & ViewScope) {
-    const { views, ledger, knownAt, knownAtEcho, reported } = await this.serving.forCampaign(campaignId, query.knownAt, query.reportedBy);
+    const { views, ledger, knownAt, knownAtEcho, reported } = await this.serving.forCampaign(
+      campaignId,
+      query.knownAt,
+      query.reportedBy,
+    );
     const factions = territoryOn(views, ledger, query.day, knownAt, query.operation);
     return { campaignId, day: query.day, knownAt: knownAtEcho, ...reported(), factions };
   }

@@ -122,7 +122,12 @@ const FrameClaim = z.object({
   summary: z.string(),
   quote: z.string(),
   place: z.string().nullable(),
-  reportedAt: z.string().nullable().describe('when the claim was publicly reported: the earliest end among its dated sources’ publications; null when none is dated'),
+  reportedAt: z
+    .string()
+    .nullable()
+    .describe(
+      'when the claim was publicly reported: the earliest end among its dated sources’ publications; null when none is dated',
+    ),
   newsOfThePast: z
     .literal(true)
     .optional()

@@ -202,6 +202,23 @@ export class TestLog {
     return position;
   }
 
+  /** Registers a source beyond the shared ones (one with a publication time, for the reported views). */
+  source(sourceId: string, publishedAt: SourceRegistration['publishedAt'], publisher = 'sohr'): number {
+    const registration = { ...source(sourceId, publisher, `${publisher} (test)`, 'monitor'), publishedAt };
+    return this.append({ type: 'SourceRegistered', data: { campaignId: CAMPAIGN_ID, ...registration } }, 'admin');
+  }
+
+  /** Corrects a source's publication time. */
+  correctSourcePublished(sourceId: string, publishedAt: SourceRegistration['publishedAt']): number {
+    return this.append(
+      {
+        type: 'SourceCorrected',
+        data: { campaignId: CAMPAIGN_ID, sourceId, changes: { publishedAt }, reason: 'the date was misread' },
+      },
+      'editor',
+    );
+  }
+
   /** Registers a place beyond the shared ones (an area such as a governorate, for coverage). */
   place(place: PlaceRegistration): number {
     return this.append({ type: 'PlaceRegistered', data: { campaignId: CAMPAIGN_ID, ...place } }, 'admin');

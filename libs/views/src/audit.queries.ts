@@ -103,7 +103,7 @@ function auditOf(
   reported.sort((a, b) => a.reportedAt - b.reportedAt || a.step.position - b.step.position);
   // the reports published at one instant move the figure together: one entry per instant
   let before = figureAt(ledger.asReportedBy(-Infinity), knownAt);
-  for (let i = 0; i < reported.length; ) {
+  for (let i = 0; i < reported.length;) {
     const reportedAt = reported[i]?.reportedAt ?? 0;
     const moved: Step[] = [];
     let interim = before;

@@ -92,7 +92,13 @@ describe('auditControl: the events that changed a place’s state at T, in log o
     const { views, ledger } = log.fold();
 
     expect(
-      auditControl(views, ledger, 'hama', local('2024-12-07')).changes.map((e) => [e.event, e.claimId, e.actor, e.sources, e.after]),
+      auditControl(views, ledger, 'hama', local('2024-12-07')).changes.map((e) => [
+        e.event,
+        e.claimId,
+        e.actor,
+        e.sources,
+        e.after,
+      ]),
     ).toEqual([
       ['ControlClaimed', 'c1', 'editor', [undatedSource('sohr-1', 'sohr')], htsState(['c1'])],
       ['ControlClaimed', 'c2', 'editor', [undatedSource('sohr-1', 'sohr')], saaState(['c2'])],
@@ -113,10 +119,12 @@ describe('auditControl: the events that changed a place’s state at T, in log o
     });
     const { views, ledger } = log.fold();
 
-    expect(auditControl(views, ledger, 'hama', local('2024-12-06')).changes.map((e) => [e.position, e.claimId, e.after])).toEqual([
-      [denial - 1, 'c1', htsState(['c1'])],
-      [denial, 'c-denial', htsState(['c1'], true)],
-    ]);
+    expect(auditControl(views, ledger, 'hama', local('2024-12-06')).changes.map((e) => [e.position, e.claimId, e.after])).toEqual(
+      [
+        [denial - 1, 'c1', htsState(['c1'])],
+        [denial, 'c-denial', htsState(['c1'], true)],
+      ],
+    );
   });
 
   describe('a grade change that flips a tie', () => {

@@ -1,4 +1,12 @@
-import { applyChanges, publishedBy, type CampaignRegistration, type ClaimData, type ClaimEvent, type Rank, type RecordedEvent } from '@timeline/domain';
+import {
+  applyChanges,
+  publishedBy,
+  type CampaignRegistration,
+  type ClaimData,
+  type ClaimEvent,
+  type Rank,
+  type RecordedEvent,
+} from '@timeline/domain';
 import { placeAt, sourceAt, type CampaignEntry, type PlaceEntry, type SourceEntry } from './catalog.view';
 import { isEditorial, nextVersion, type ClaimRecord, type ClaimVersion } from './claim-history';
 import { indexClaim, type ClaimIndexes } from './claim-indexes';
@@ -38,13 +46,13 @@ export class CampaignLedger implements ClaimIndexes {
     seen?: { from: CampaignLedger; reportedBy: number; tie?: number },
   ) {
     const shared = seen?.from;
-    this.claims = shared?.claims ?? new Map();
-    this.controlByPlace = shared?.controlByPlace ?? new Map();
-    this.casualtiesByKey = shared?.casualtiesByKey ?? new Map();
-    this.territoryByFaction = shared?.territoryByFaction ?? new Map();
-    this.deniedBy = shared?.deniedBy ?? new Map();
-    this.claimsBySource = shared?.claimsBySource ?? new Map();
-    this.areaClaims = shared?.areaClaims ?? new Map();
+    this.claims = shared?.claims ?? new Map<string, ClaimRecord>();
+    this.controlByPlace = shared?.controlByPlace ?? index();
+    this.casualtiesByKey = shared?.casualtiesByKey ?? index();
+    this.territoryByFaction = shared?.territoryByFaction ?? index();
+    this.deniedBy = shared?.deniedBy ?? index();
+    this.claimsBySource = shared?.claimsBySource ?? index();
+    this.areaClaims = shared?.areaClaims ?? index();
     this.reportedBy = seen?.reportedBy ?? null;
     this.reportedTie = seen?.tie ?? Infinity;
   }
@@ -219,6 +227,8 @@ export class CampaignLedger implements ClaimIndexes {
     this.claims.set(record.claimId, record);
   }
 }
+
+const index = () => new Map<string, Set<string>>();
 
 /** The fields a correction changed, from the claim before it and after: `null` for a field it removed. */
 function changesBetween(before: ClaimData, after: ClaimData): Record<string, unknown> {

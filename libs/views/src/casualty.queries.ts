@@ -27,7 +27,7 @@ export function casualtiesOn(
   query: CasualtyQuery = {},
 ): CasualtyFigure[] {
   const key = `casualties|${day}|${query.side ?? ''}|${query.category ?? ''}|${query.operation ?? ''}`;
-  return views.memo(ledger.campaign.campaignId, key, knownAt, () => figuresOn(views, ledger, day, knownAt, query));
+  return views.memo(ledger, key, knownAt, () => figuresOn(views, ledger, day, knownAt, query));
 }
 
 function figuresOn(

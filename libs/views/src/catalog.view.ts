@@ -78,7 +78,8 @@ export class CatalogView {
       case 'SourceRegistered': {
         const { campaignId, ...source } = event.data;
         const entry = this.campaigns.get(campaignId);
-        if (entry) recordSource(entry, { ...source, revision: event.revision, published: published(entry, source) }, event.position);
+        if (entry)
+          recordSource(entry, { ...source, revision: event.revision, published: published(entry, source) }, event.position);
         this.notePublisher(source.publisher, source.publisherName, source.publisherKind);
         return;
       }

@@ -31,7 +31,7 @@ export function controlAt(
   knownAt: KnownAt,
   operation?: string,
 ): ControlView {
-  return views.memo(ledger.campaign.campaignId, `control|${at}|${operation ?? ''}`, knownAt, () =>
+  return views.memo(ledger, `control|${at}|${operation ?? ''}`, knownAt, () =>
     computeControlAt(views, ledger, at, knownAt, operation),
   );
 }

@@ -69,7 +69,8 @@ export function unreportedRevisions(ledger: CampaignLedger, knownAt: KnownAt = N
   let count = 0;
   for (const record of ledger.claims.values())
     for (const version of record.versions)
-      if (version.position <= knownAt && !ledger.reportedHere(version, knownAt) && ledger.reportedAtOf(version, knownAt) === null) count++;
+      if (version.position <= knownAt && !ledger.reportedHere(version, knownAt) && ledger.reportedAtOf(version, knownAt) === null)
+        count++;
   return count;
 }
 

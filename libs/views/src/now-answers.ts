@@ -24,7 +24,8 @@ export class NowAnswers {
   private readonly answers = new Map<string, Map<string, unknown>>();
 
   timeline(ledger: CampaignLedger, place: string, knownAt: KnownAt, operation?: string): PlaceTimeline {
-    if (knownAt !== NOW) return placeTimeline(ledger, place, knownAt, { operation });
+    // a view of the past, or as reported by an instant, is computed each time
+    if (knownAt !== NOW || ledger.reportedBy !== null) return placeTimeline(ledger, place, knownAt, { operation });
     const byOperation = nested(nested(this.timelines, ledger.campaign.campaignId), place);
     let timeline = byOperation.get(operation ?? '');
     if (!timeline) byOperation.set(operation ?? '', (timeline = placeTimeline(ledger, place, NOW, { operation })));
@@ -36,7 +37,7 @@ export class NowAnswers {
       const candidates = casualtyCandidates(ledger, key, knownAt, { operation });
       return { candidates, groups: incidentGroups(candidates) };
     };
-    if (knownAt !== NOW) return compute();
+    if (knownAt !== NOW || ledger.reportedBy !== null) return compute();
     const byOperation = nested(nested(this.casualtyFolds, ledger.campaign.campaignId), key);
     let cached = byOperation.get(operation ?? '');
     if (!cached) byOperation.set(operation ?? '', (cached = compute()));

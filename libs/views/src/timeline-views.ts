@@ -125,9 +125,13 @@ export class TimelineViews {
     return warmAnswers([...this.ledgers.values()], this.answers, yieldEvery);
   }
 
-  /** An answer about what is known now, computed once until the campaign changes. */
-  memo<T>(campaignId: string, key: string, knownAt: KnownAt, compute: () => T): T {
-    return this.answers.memo(campaignId, key, knownAt, compute);
+  /**
+   * An answer about what is known now, computed once until the campaign changes. A view of the
+   * past, or as reported by an instant (which counts what it sets aside as it goes), is computed each time.
+   */
+  memo<T>(ledger: CampaignLedger, key: string, knownAt: KnownAt, compute: () => T): T {
+    if (ledger.reportedBy !== null) return compute();
+    return this.answers.memo(ledger.campaign.campaignId, key, knownAt, compute);
   }
 
   private applyClaimEvent(event: RecordedEvent<ClaimEvent>, recordedAt: number): void {

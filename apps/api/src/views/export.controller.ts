@@ -24,8 +24,7 @@ export class ExportController {
       res.type('text/csv').setHeader('Content-Disposition', `attachment; filename="${campaignId}-claims.csv"`);
       // a reported table names how many revisions it set aside as undated, before its rows stream
       if (file.unreported !== undefined) res.setHeader('Unreported-Revisions', String(file.unreported));
-    }
-    else res.type('application/x-ndjson');
+    } else res.type('application/x-ndjson');
     for await (const chunk of file.lines) if (!res.write(chunk)) await once(res, 'drain');
     res.end();
   }

@@ -35,15 +35,22 @@ export function normalizePublished(written: PublishedAt, timeZone: string, path 
   if (typeof written === 'string') {
     if (isCalendarDate(written)) return normalizeTime({ date: written }, timeZone, path);
     const at = parseInstant(written);
-    if (at === undefined) return { ok: false, errors: [{ path, message: 'must be a date YYYY-MM-DD or an ISO instant with an offset' }] };
+    if (at === undefined)
+      return { ok: false, errors: [{ path, message: 'must be a date YYYY-MM-DD or an ISO instant with an offset' }] };
     const instant = new Date(at).toISOString();
     return { ok: true, time: { from: instant, to: instant, precision: 'exact' } };
   }
   const keys = Object.keys(written).filter((k) => written[k as keyof WrittenTime] !== undefined);
   if (keys.length === 1 && written.to !== undefined) {
     if (!isCalendarDate(written.to))
-      return { ok: false, errors: [{ path: `${path}.to`, message: 'must be a date YYYY-MM-DD: published at the latest by the end of that day' }] };
-    return { ok: true, time: { from: null, to: new Date(localToUtc(addDays(written.to, 1), 0, timeZone)).toISOString(), precision: 'by' } };
+      return {
+        ok: false,
+        errors: [{ path: `${path}.to`, message: 'must be a date YYYY-MM-DD: published at the latest by the end of that day' }],
+      };
+    return {
+      ok: true,
+      time: { from: null, to: new Date(localToUtc(addDays(written.to, 1), 0, timeZone)).toISOString(), precision: 'by' },
+    };
   }
   return normalizeTime(written, timeZone, path);
 }
