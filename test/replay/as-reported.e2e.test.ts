@@ -31,7 +31,7 @@ async function replay(options: Json, until: (client: TestClient) => boolean = (c
 }
 
 /** The frame in which a place's state first turns to a bloc. */
-function firstHeld(frames: Json[], place: string, bloc: string): Json | undefined {
+function firstHeld(frames: Json[], place: string, bloc: string): Json {
   return frames.find((f) => f.control.some((s: Json) => s.place === place && s.bloc === bloc));
 }
 
