@@ -31,8 +31,15 @@ export function presentClaim(row: ClaimRow) {
   };
 }
 
-/** One event of a claim's stream, as its history shows it. */
+/** When a report citing these sources was public: the earliest end of their publications, or null when none is dated. */
+function reportedAtOf(sources: ReturnType<typeof sourceRefs>): string | null {
+  const ends = sources.flatMap((s) => (s.published ? [s.published.to] : [])).sort();
+  return ends[0] ?? null;
+}
+
+/** One event of a claim's stream, as its history shows it, with when its report was public. */
 export function presentHistoryEntry(event: RecordedEvent<ClaimEvent>, catalog: CatalogView, campaignId: string) {
+  const cited = 'sources' in event.data ? sourceRefs(catalog, campaignId, event.data.sources) : [];
   const entry = {
     revision: event.revision,
     position: event.position,
@@ -40,22 +47,23 @@ export function presentHistoryEntry(event: RecordedEvent<ClaimEvent>, catalog: C
     event: event.type,
     actor: event.metadata.actor,
     correlationId: event.metadata.correlationId,
+    reportedAt: reportedAtOf(cited),
   };
   switch (event.type) {
     case 'ControlClaimed':
     case 'CasualtiesReported':
     case 'TerritoryReported':
     case 'IncidentReported':
-      return { ...entry, sources: sourceRefs(catalog, campaignId, event.data.sources) };
+      return { ...entry, sources: cited };
     case 'ClaimCorrected':
       return {
         ...entry,
-        sources: sourceRefs(catalog, campaignId, event.data.sources),
+        sources: cited,
         reason: event.data.reason,
         changes: event.data.changes,
       };
     case 'ClaimRetracted':
-      return { ...entry, sources: sourceRefs(catalog, campaignId, event.data.sources), reason: event.data.reason };
+      return { ...entry, sources: cited, reason: event.data.reason };
     case 'ClaimRanked':
       return { ...entry, sources: sourceRefs(catalog, campaignId, []), reason: event.data.reason, rank: event.data.rank };
     default:
