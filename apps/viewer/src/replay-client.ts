@@ -7,6 +7,8 @@ export interface ReplayRequest {
   operation?: string;
   knownAt?: string | number;
   paused?: boolean;
+  /** Each hour from the claim versions reported by its end, rather than all that is known now. */
+  asReported?: boolean;
 }
 
 export interface StartedReplay {
@@ -15,6 +17,8 @@ export interface StartedReplay {
   to: string;
   frames: number;
   pinnedPosition: number;
+  /** Echoed by the service: the session shows each hour as reported at the time. */
+  asReported?: boolean;
 }
 
 export type ConnectionState = 'connected' | 'reconnecting' | 'offline';
