@@ -11,7 +11,7 @@ import {
 } from './learned-later';
 import { stateInWords } from './place-story';
 import { delayInWords } from './report-delay';
-import type { CasualtyDay, ClaimRecord, ControlView } from './types';
+import type { CasualtyDay, ClaimRecord, ControlPlace, ControlView } from './types';
 
 interface Learned extends PlaceLearnedLater {
   revealed: Revelation | undefined;
@@ -49,10 +49,11 @@ export class LearnedLaterPanel {
     const [controlNow, controlThen, casualtiesNow, casualtiesThen] = views;
     const places = await shown.load(() => this.revealed(ctx.campaignId, placesLearnedLater(controlNow, controlThen)));
     if (!places) return;
+    const figures = figuresLearnedLater(casualtiesNow, casualtiesThen);
     shown.body.append(
-      ...this.placeList(places, at, ctx),
-      ...figureList(figuresLearnedLater(casualtiesNow, casualtiesThen), ctx.clock.dayEnding(at), ctx),
-      unreportedNote(controlThen.unreported ?? 0, casualtiesThen.unreported ?? 0),
+      summary(places, figures, controlThen.unreported ?? 0, casualtiesThen.unreported ?? 0),
+      ...placeList(places, at, ctx),
+      ...figureList(figures, ctx.clock.dayEnding(at), ctx),
     );
   }
 
@@ -80,32 +81,31 @@ export class LearnedLaterPanel {
     }
     return claim;
   }
+}
 
-  private placeList(places: Learned[], at: string, ctx: DetailContext): HTMLElement[] {
-    const dated = places.filter((p) => p.revealed);
-    const undated = places.filter((p) => !p.revealed);
-    const nodes: HTMLElement[] = [html('h3', {}, `Places (${places.length})`)];
-    if (!places.length) nodes.push(html('p', { class: 'empty' }, 'Every place stands now as it had been reported by then.'));
-    if (dated.length) nodes.push(html('ol', { class: 'learned' }, ...dated.map((p) => learnedPlace(p, at, ctx))));
-    if (undated.length)
-      nodes.push(
+function placeList(places: Learned[], at: string, ctx: DetailContext): HTMLElement[] {
+  const dated = places.filter((p) => p.revealed);
+  const undated = places.filter((p) => !p.revealed);
+  const nodes: HTMLElement[] = [html('h3', {}, `Places (${places.length})`)];
+  if (dated.length) nodes.push(html('ol', { class: 'learned' }, ...dated.map((p) => learnedPlace(p, at, ctx))));
+  if (undated.length)
+    nodes.push(
+      html(
+        'details',
+        { class: 'undated' },
         html(
-          'details',
-          { class: 'undated' },
-          html(
-            'summary',
-            {},
-            `${undated.length} more ${undated.length === 1 ? 'place rests' : 'places rest'} on claims with no dated source`,
-          ),
-          html(
-            'ul',
-            {},
-            ...undated.map((p) => html('li', { 'data-place': p.place }, html('strong', {}, p.name), ` — ${nowInWords(p, ctx)}`)),
-          ),
+          'summary',
+          {},
+          `${undated.length} more ${undated.length === 1 ? 'place rests' : 'places rest'} on claims with no dated source`,
         ),
-      );
-    return nodes;
-  }
+        html(
+          'ul',
+          {},
+          ...undated.map((p) => html('li', { 'data-place': p.place }, html('strong', {}, p.name), ` — ${stateNow(p.now, ctx)}`)),
+        ),
+      ),
+    );
+  return nodes;
 }
 
 function learnedPlace(p: Learned, at: string, ctx: DetailContext): HTMLLIElement {
@@ -113,18 +113,19 @@ function learnedPlace(p: Learned, at: string, ctx: DetailContext): HTMLLIElement
   return html(
     'li',
     { 'data-place': p.place, 'data-reported-at': revealed?.reportedAt },
-    html('p', {}, html('strong', {}, p.name), ' ', html('span', { class: 'now' }, nowInWords(p, ctx))),
-    html('p', { class: 'then' }, `Reported by then: ${p.then ? stateInWords(p.then, ctx.names) : 'nothing yet'}`),
+    html('p', {}, html('strong', {}, p.name)),
+    html('p', { class: 'now' }, `Known now: ${stateNow(p.now, ctx)}`),
+    html('p', { class: 'then' }, `Reported by then: ${p.then ? stateNow(p.then, ctx) : 'nothing yet'}`),
     revealed ? revealedBy(revealed, p, at, ctx) : null,
   );
 }
 
-/** "controlled by … since 5 Dec 18:00", or "held by … before the first report" for an inferred holder. */
-function nowInWords(p: PlaceLearnedLater, ctx: DetailContext): string {
-  if (!p.now) return 'no claim stands now';
-  const state = stateInWords(p.now, ctx.names);
-  if (p.now.inferred || !p.now.since) return `${state}, before the first report`;
-  return `${state} since ${ctx.clock.short(p.now.since)}`;
+/** "controlled by … since 5 Dec 18:00", or "…, before the first report" for an inferred holder. */
+function stateNow(state: ControlPlace | undefined, ctx: DetailContext): string {
+  if (!state) return 'no claim stands';
+  const words = stateInWords(state, ctx.names);
+  if (state.inferred || !state.since) return `${words}, before the first report`;
+  return `${words} since ${ctx.clock.short(state.since)}`;
 }
 
 /** "Made known by CNN: "Rebels capture Hama" (published 5 Dec), public by 6 Dec 00:00 — 6 h after the change." */
@@ -140,10 +141,9 @@ function revealedBy(revealed: Revelation, p: PlaceLearnedLater, at: string, ctx:
     { class: 'revealed', 'data-claim': revealed.claimId },
     'Made known by ',
     html('span', { class: 'publisher' }, ctx.publisher(source.publisher)),
-    ': ',
+    ', “',
     externalLink(source.title ?? source.sourceId, source.url),
-    source.published ? ` (${ctx.clock.published(source.published)})` : '',
-    ` — public by ${ctx.clock.short(reportedAt)}${after}.`,
+    `”${source.published ? ` (${ctx.clock.published(source.published)})` : ''}: public by ${ctx.clock.short(reportedAt)}${after}.`,
   );
 }
 
@@ -167,11 +167,25 @@ function figureList(figures: FigureLearnedLater[], day: string, ctx: DetailConte
   ];
 }
 
-function unreportedNote(control: number, casualties: number): HTMLElement {
-  const versions = (n: number) => `${n} claim version${n === 1 ? '' : 's'}`;
+/** How much differs, and how many claim versions no view as reported can show. */
+function summary(places: Learned[], figures: FigureLearnedLater[], control: number, casualties: number): HTMLElement {
+  const learned = places.filter((p) => p.revealed).length;
+  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
   return html(
-    'p',
-    { class: 'hint unreported' },
-    `${versions(control)} about places and ${casualties} about casualties have no dated source and are left out of the reported view.`,
+    'div',
+    { class: 'learned-summary' },
+    html(
+      'p',
+      {},
+      places.length
+        ? `${plural(places.length, 'place stands', 'places stand')} differently now: ${learned} made known by reports published later, ${places.length - learned} resting on claims with no dated source.`
+        : 'Every place stands now as it had been reported by then.',
+      ` ${plural(figures.length, 'casualty figure', 'casualty figures')} of the day ${figures.length === 1 ? 'differs' : 'differ'}.`,
+    ),
+    html(
+      'p',
+      { class: 'hint unreported' },
+      `${plural(control, 'claim version', 'claim versions')} about places and ${casualties} about casualties have no dated source and are left out of the reported view.`,
+    ),
   );
 }
