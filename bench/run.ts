@@ -6,7 +6,7 @@ import { expensiveReadsHammered } from './expensive-reads.bench';
 import { acrossInstances, privateReplays, sharedRoomFanOut } from './fanout.bench';
 import { benchServer, generatedStore, httpAppend, viewQueries } from './http.bench';
 import { line, type Result } from './measure';
-import { auditQuery, rebuild } from './scale.bench';
+import { auditQuery, rebuild, reportedDayView } from './scale.bench';
 import { ROOT } from './server-process';
 import { batchedAppend, singleAppend } from './store.bench';
 
@@ -51,7 +51,7 @@ async function main() {
     `benchmarks${quick ? ' (quick: figures not judged)' : ''} on ${cpus().length} × ${cpus()[0]?.model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
   );
 
-  if (only !== 'sockets') await storeAndViews(size, report);
+  if (only !== 'sockets') await storeAndViews(size, report, quick);
   report(await sharedRoomFanOut(size.fanOut, size.window));
   report(await privateReplays(size.privateReplays, size.window));
   const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -85,7 +85,7 @@ interface Size {
   audits: number;
 }
 
-async function storeAndViews(size: Size, report: (r: Result) => void): Promise<void> {
+async function storeAndViews(size: Size, report: (r: Result) => void, quick: boolean): Promise<void> {
   report(await singleAppend(size.appends));
   report(await batchedAppend(size.batches));
 
@@ -93,7 +93,9 @@ async function storeAndViews(size: Size, report: (r: Result) => void): Promise<v
   const file = await generatedStore(size.claims);
   const { result, timeline } = await rebuild(file, size.claims);
   report(result);
-  report(auditQuery(await timeline.projectionAdmin.caughtUpViews(), size.claims, size.audits));
+  const views = await timeline.projectionAdmin.caughtUpViews();
+  report(auditQuery(views, size.claims, size.audits));
+  report(reportedDayView(views, size.claims, quick ? 3 : 10));
   await timeline.close();
 
   const server = await benchServer(file);

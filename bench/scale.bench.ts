@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import { Timeline } from '@timeline/application';
-import { auditControl, endOfDay, type TimelineViews } from '@timeline/views';
+import { auditControl, controlAt, endOfDay, NOW, type TimelineViews } from '@timeline/views';
 import { percentile, type Result } from './measure';
 
 /** Folding the whole log into every view, beside reading, parsing and trivially folding the same rows. */
@@ -63,5 +63,40 @@ export function auditQuery(views: TimelineViews, claims: number, samples: number
     target: 'p99 < 50 ms',
     met: p99 < 50,
     notes: `p50 ${percentile(latencies, 50).toFixed(2)} ms over ${samples} places`,
+  };
+}
+
+/**
+ * A day's control map as publicly reported by the day's end, beside the same map as known at an
+ * earlier log position: both are computed afresh (no cache answers either), so the ratio is what
+ * weighing each claim version's report date costs.
+ */
+export function reportedDayView(views: TimelineViews, claims: number, samples: number): Result {
+  const ledger = views.ledger('synthetic')!;
+  const at = endOfDay(ledger, '2024-12-10');
+  const knownAt = Math.floor(views.position / 2);
+  const timed = (compute: () => unknown) => {
+    const latencies: number[] = [];
+    for (let i = 0; i < samples; i++) {
+      const t = performance.now();
+      compute();
+      latencies.push(performance.now() - t);
+    }
+    return percentile(latencies, 50);
+  };
+  const reference = timed(() => controlAt(views, ledger, at, knownAt));
+  const reported = ledger.asReportedBy(at);
+  const ours = timed(() => controlAt(views, reported, at, NOW));
+  const ratio = ours / reference;
+  return {
+    name: `day view as reported by (reportedBy) at ${claims.toLocaleString('en')} claims`,
+    value: ours,
+    unit: 'ms p50',
+    reference: `the same day's view as known at an earlier position (knownAt; p50 ${reference.toFixed(1)} ms)`,
+    referenceValue: reference,
+    ratio,
+    target: '≤ 2x',
+    met: ratio <= 2,
+    notes: `${samples} views each; ${reported.unreported.size.toLocaleString('en')} versions set aside as undated`,
   };
 }

@@ -57,6 +57,28 @@ describe('npx timeline', () => {
     expect(rows.length).toBeGreaterThan(50);
   }, 60_000);
 
+  it('audits a figure in the order its reports were published, and refuses an order it does not know', async () => {
+    const audit = await timeline(
+      'audit',
+      'syria-2024',
+      '--side',
+      'civilians',
+      '--category',
+      'killed',
+      '--day',
+      '2024-12-31',
+      '--order',
+      'reported',
+    );
+    expect(audit.code).toBe(0);
+    const reported = [...audit.stdout.matchAll(/^#\d+ \S+ reported (\S+) /gm)].map((m) => m[1] ?? '');
+    expect(reported.length).toBeGreaterThan(3);
+    expect([...reported].sort()).toEqual(reported);
+    const bad = await timeline('audit', 'syria-2024', '--place', 'homs', '--day', '2024-12-07', '--order', 'newest');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--order must be log or reported');
+  }, 60_000);
+
   it('explains its usage on a bad command with exit code 2', async () => {
     const { code, stderr } = await timeline('bogus');
     expect(code).toBe(2);
@@ -89,12 +111,28 @@ describe('npx timeline replay', () => {
       );
       expect(code).toBe(0);
       expect(stdout).toMatch(
-        /^replaying syria-2024 from 2024-12-06T21:00:00.000Z to 2024-12-08T21:00:00.000Z: 48 hours at 1000 h\/s/m,
+        /^replaying syria-2024 as known now from 2024-12-06T21:00:00.000Z to 2024-12-08T21:00:00.000Z: 48 hours at 1000 h\/s/m,
       );
       expect(stdout).toMatch(/^-- 2024-12-\d\dT\d\d:00:00.000Z → /m);
       expect(stdout).toMatch(/^ {3}\+ .+ \[(day|part-of-day|hour|by|multi-day|exact)\] \(/m);
       expect(stdout).toMatch(/^ {3}= homs: /m);
       expect(stdout.trim().endsWith('== end of the record')).toBe(true);
+      const reported = await timeline(
+        'replay',
+        'syria-2024',
+        '--url',
+        server.url,
+        '--from',
+        '2024-12-04',
+        '--to',
+        '2024-12-06',
+        '--speed',
+        '1000',
+        '--as-reported',
+      );
+      expect(reported.code).toBe(0);
+      expect(reported.stdout).toMatch(/^replaying syria-2024 as reported at the time from /m);
+      expect(reported.stdout).toMatch(/ — news of 2024-12-\d\dT/m);
       const refused = await timeline('replay', 'nowhere', '--url', server.url);
       expect(refused.code).toBe(2);
       expect(refused.stdout).toContain('replay refused: Not Found');

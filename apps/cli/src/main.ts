@@ -1,7 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { type ExportFormat, loadCampaigns, Timeline } from '@timeline/application';
-import { DomainError } from '@timeline/domain';
-import type { CasualtyFigureName } from '@timeline/views';
+import { DomainError, parseInstant } from '@timeline/domain';
+import type { AuditOrder, CasualtyFigureName } from '@timeline/views';
 import { configFromEnv } from '@timeline/config';
 import { Progress } from './progress';
 import { watchReplay } from './replay-command';
@@ -11,10 +11,13 @@ const USAGE = `usage: timeline <command> [options]   (the store is STORE_URL, as
   load [--events <dir>]                          append the campaigns of events/ (idempotent; corrects revised items)
   rebuild                                        fold the whole log into the views, with progress
   export <campaign> --format ndjson|csv|geojson [--day YYYY-MM-DD] [--out <file>]
-  audit <campaign> --place <id> (--day D | --at ISO)
-  audit <campaign> --side <s> --category <c> --day D [--figure preferred|range|daily]
-  replay <campaign> [--url http://127.0.0.1:3000] [--from D|ISO] [--to D|ISO] [--speed 6] [--operation id] [--known-at ISO|position]
-                                                 watch a replay from a running service, hour by hour
+  audit <campaign> --place <id> (--day D | --at ISO) [--order log|reported] [--reported-by ISO]
+  audit <campaign> --side <s> --category <c> --day D [--figure preferred|range|daily] [--order log|reported] [--reported-by ISO]
+                                                 the events that made a figure; --order reported lists them by when their
+                                                 reports were published, --reported-by keeps only what was reported by then
+  replay <campaign> [--url http://127.0.0.1:3000] [--from D|ISO] [--to D|ISO] [--speed 6] [--operation id] [--known-at ISO|position] [--as-reported]
+                                                 watch a replay from a running service, hour by hour;
+                                                 --as-reported: as the sources reported it at the time
 `;
 
 type Options = Record<string, string>;
@@ -46,6 +49,16 @@ function need(options: Options, name: string): string {
 }
 
 class UsageError extends Error {}
+
+/** An audit's `--order` and `--reported-by`, checked as the HTTP API checks them. */
+function auditScope(options: Options): { order?: AuditOrder; reportedBy?: string } {
+  const order = options.order;
+  if (order !== undefined && order !== 'log' && order !== 'reported') throw new UsageError('--order must be log or reported');
+  const reportedBy = options['reported-by'];
+  if (reportedBy !== undefined && parseInstant(reportedBy) === undefined)
+    throw new UsageError('--reported-by must be an ISO instant with an offset, e.g. 2024-12-06T18:00:00+03:00');
+  return { ...(order ? { order } : {}), ...(reportedBy ? { reportedBy } : {}) };
+}
 
 const EXPORT_FORMATS: readonly string[] = ['ndjson', 'csv', 'geojson'] satisfies ExportFormat[];
 
@@ -83,6 +96,7 @@ async function main(argv: string[]): Promise<number> {
       speed,
       operation: options.operation,
       knownAt: options['known-at'],
+      asReported: options['as-reported'] === 'true',
     });
   }
   const timeline = await Timeline.open(config.storeUrl);
@@ -124,11 +138,13 @@ async function main(argv: string[]): Promise<number> {
       case 'audit': {
         const campaignId = args[0] ?? need(options, 'campaign');
         const audits = timeline.auditQueries;
-        const { changes } = options.place
+        const scope = auditScope(options);
+        const { changes, unreported } = options.place
           ? await namedOnCommandLine(
               audits.control(campaignId, {
                 place: options.place,
                 ...(options.at ? { at: options.at } : { day: need(options, 'day') }),
+                ...scope,
               }),
             )
           : await namedOnCommandLine(
@@ -137,15 +153,18 @@ async function main(argv: string[]): Promise<number> {
                 category: need(options, 'category'),
                 day: need(options, 'day'),
                 figure: (options.figure ?? 'preferred') as CasualtyFigureName,
+                ...scope,
               }),
             );
         for (const e of changes) {
           const sources = e.sources.map((s) => `${s.sourceId} (${s.publisher})`).join(', ') || '-';
+          const reported = e.reportedAt ? ` reported ${e.reportedAt}` : '';
           process.stdout.write(
-            `#${e.position} ${e.recordedAt} ${e.event} ${e.claimId ?? ''} by ${e.actor ?? '-'} [${sources}]\n  before: ${JSON.stringify(e.before)}\n  after:  ${JSON.stringify(e.after)}\n`,
+            `#${e.position} ${e.recordedAt}${reported} ${e.event} ${e.claimId ?? ''} by ${e.actor ?? '-'} [${sources}]\n  before: ${JSON.stringify(e.before)}\n  after:  ${JSON.stringify(e.after)}\n`,
           );
         }
         if (!changes.length) process.stdout.write('no event changed this figure\n');
+        if (unreported) process.stdout.write(`${unreported} claim versions with no dated source were left out\n`);
         return 0;
       }
       default:

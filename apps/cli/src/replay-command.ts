@@ -9,6 +9,8 @@ export interface ReplayOptions {
   speed: number;
   operation?: string;
   knownAt?: string;
+  /** As the sources reported it at the time, rather than as known now. */
+  asReported?: boolean;
 }
 
 /**
@@ -34,8 +36,10 @@ export function watchReplay(options: ReplayOptions, out: NodeJS.WritableStream =
     socket.on('replay:frame', (f: ReplayMessage<'replay:frame'>) => {
       if (!f.claims.length && !f.control.length) return;
       print(`-- ${f.at} → ${f.until}`);
-      for (const c of f.claims)
-        print(`   + ${c.summary} [${c.time.precision}] (${c.sources.map((s) => s.publisher ?? s.sourceId).join(', ')})`);
+      for (const c of f.claims) {
+        const news = c.newsOfThePast ? ` — news of ${c.time.to}` : '';
+        print(`   + ${c.summary} [${c.time.precision}] (${c.sources.map((s) => s.publisher ?? s.sourceId).join(', ')})${news}`);
+      }
       for (const p of f.control)
         print(`   = ${p.place}: ${p.status}${p.controller ? ` (${p.controller})` : ''}${p.disputed ? ', disputed' : ''}`);
     });
@@ -54,6 +58,7 @@ export function watchReplay(options: ReplayOptions, out: NodeJS.WritableStream =
           ...(options.to ? { to: options.to } : {}),
           ...(options.operation ? { operation: options.operation } : {}),
           ...(options.knownAt ? { knownAt: /^\d+$/.test(options.knownAt) ? Number(options.knownAt) : options.knownAt } : {}),
+          ...(options.asReported ? { asReported: true } : {}),
         })
         .catch((error: Error): ReplayStartAck => ({ ok: false, error: { status: 0, title: error.message } }));
       const ack = answer as ReplayStartAck;
@@ -65,7 +70,7 @@ export function watchReplay(options: ReplayOptions, out: NodeJS.WritableStream =
         return;
       }
       print(
-        `replaying ${options.campaignId} from ${ack.from} to ${ack.to}: ${ack.frames} hours at ${options.speed} h/s (pinned at log position ${ack.pinnedPosition})`,
+        `replaying ${options.campaignId} ${ack.asReported ? 'as reported at the time' : 'as known now'} from ${ack.from} to ${ack.to}: ${ack.frames} hours at ${options.speed} h/s (pinned at log position ${ack.pinnedPosition})`,
       );
     });
   });

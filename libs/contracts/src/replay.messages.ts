@@ -33,6 +33,12 @@ export const ReplayStart = z.strictObject({
   to: Bound.optional(),
   speed: Speed.default(1),
   knownAt: KnownAt.optional(),
+  asReported: z
+    .boolean()
+    .optional()
+    .describe(
+      'true = as reported at the time: the frame of hour H shows the state at H+1h from the claim versions publicly reported by then (the earliest end of their sources’ publications); a report revealing an earlier change lands in the hour it was published, its claim marked newsOfThePast. Claim versions with no dated source are left out. Shared rooms, seek, resume and corrections follow the same mode',
+    ),
   operation: Slug.optional(),
   places: z.array(Slug).min(1).max(1000).optional(),
   room: Room.optional(),

@@ -20,6 +20,7 @@ export const ReplayStarted = z.object({
   to: z.string(),
   frames: z.number().int(),
   pinnedPosition: z.number().int(),
+  asReported: z.boolean().describe('whether the frames are as reported at the time (see replay:start)'),
   resumed: z.enum(['messages', 'snapshot']).optional(),
 });
 export type ReplayStarted = z.infer<typeof ReplayStarted>;

@@ -1,5 +1,6 @@
 /** Replay plans: a campaign's hours as frames, computed once per pinned log position. */
 export type { Correction } from './frame.types';
-export { ReplayPlan } from './replay-plan';
+export { ReplayPlan, type HourlyReplay } from './replay-plan';
+export { ReportedReplayPlan } from './reported-replay-plan';
 export { correctionFor } from './correction';
 export { HOUR, floorToLocalHour } from './local-hour';

@@ -35,14 +35,27 @@ export interface ReplayScope {
   places?: string[];
 }
 
+/** What a session plays: a campaign's hours as a snapshot to start from and one frame per hour. */
+export interface HourlyReplay {
+  readonly hours: number;
+  readonly scope: ReplayScope;
+  readonly pinnedPosition: number;
+  /** Frames computed from the claim versions reported by each frame's end (domain.md, "Three clocks"). */
+  readonly asReported: boolean;
+  frameIndexAt(instant: number): number;
+  snapshot(index: number): SnapshotContent;
+  frame(index: number): FrameContent;
+}
+
 /**
  * What a replay shows, computed from the views pinned at one log position: the same request at
  * the same position gives the same frames, whoever asks and whenever. Frame `i` covers the hour
  * `(at, until]` and carries the claims taking effect in it (a claim lands in the frame whose hour
  * contains its end), with what changed in control and casualties. No clock, no socket.
  */
-export class ReplayPlan {
+export class ReplayPlan implements HourlyReplay {
   readonly hours: number;
+  readonly asReported = false;
   private readonly places: string[];
   private readonly timelines = new Map<string, PlaceTimeline>();
   private readonly claimsByTo: { version: ClaimVersion; claimId: string }[];

@@ -11,10 +11,18 @@ export {
   type SourceEntry,
 } from './catalog.view';
 export { CampaignLedger } from './campaign-ledger';
-export type { ClaimVersion } from './claim-history';
+export { isEditorial, type ClaimRecord, type ClaimVersion } from './claim-history';
 export { casualtyKey } from './claim-indexes';
 export { SNAPSHOT_FORMAT, type SnapshotLine } from './snapshot-format';
-export { entryAt, placeStateAt, type PendingChange, type PlaceState, type PlaceTimeline, type TimelineEntry } from './control';
+export {
+  entryAt,
+  placeStateAt,
+  placeTimeline,
+  type PendingChange,
+  type PlaceState,
+  type PlaceTimeline,
+  type TimelineEntry,
+} from './control';
 export {
   controlAt,
   controlDays,

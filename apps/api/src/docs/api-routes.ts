@@ -148,7 +148,7 @@ export const ROUTES: RouteDoc[] = [
   {
     method: 'get',
     path: '/campaigns/{c}/control',
-    summary: 'Who held every place at the end of a day or at an instant, as known at knownAt',
+    summary: 'Who held every place at the end of a day or at an instant, as known at knownAt, or as reported by reportedBy',
     query: ControlQuery,
     versioned: true,
   },
@@ -185,13 +185,13 @@ export const ROUTES: RouteDoc[] = [
   {
     method: 'get',
     path: '/campaigns/{c}/audit/control',
-    summary: "The events that changed a place's state at an instant",
+    summary: "The events that changed a place's state at an instant, in log order or (order=reported) by when their reports were published",
     query: AuditControlQuery,
   },
   {
     method: 'get',
     path: '/campaigns/{c}/audit/casualties',
-    summary: 'The events that changed a casualty figure',
+    summary: 'The events that changed a casualty figure, in log order or (order=reported) by when their reports were published',
     query: AuditCasualtiesQuery,
   },
   {
@@ -200,7 +200,7 @@ export const ROUTES: RouteDoc[] = [
     summary: "The events that changed a faction's territory for a day",
     query: AuditTerritoryQuery,
   },
-  { method: 'get', path: '/campaigns/{c}/sources/{s}/impact', summary: "Every figure a source's claims changed" },
+  { method: 'get', path: '/campaigns/{c}/sources/{s}/impact', summary: "Every figure a source's claims changed, in the order its reports appeared" },
   {
     method: 'get',
     path: '/campaigns/{c}/conflicts',

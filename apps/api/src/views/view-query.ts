@@ -9,7 +9,9 @@ export const Instant = z
 export const KnownAtParam = z.union([z.string().regex(/^\d+$/).transform(Number), Instant]).optional();
 
 /** `reportedBy`: an ISO instant: only the claim versions publicly reported by then. */
-export const ReportedByParam = Instant.optional();
+export const ReportedByParam = Instant.optional().describe(
+  'an ISO instant: only the claim versions publicly reported by then (the earliest end of their sources’ publications); versions with no dated source are left out and counted in `unreported`',
+);
 
 export const ViewParams = {
   knownAt: KnownAtParam,
@@ -21,7 +23,10 @@ export const ViewParams = {
 const AuditParams = {
   knownAt: KnownAtParam,
   reportedBy: ReportedByParam,
-  order: z.enum(['log', 'reported']).optional(),
+  order: z
+    .enum(['log', 'reported'])
+    .optional()
+    .describe('log (default): as the events were recorded; reported: by when their reports were published, one entry per instant'),
 };
 
 export const ControlQuery = z

@@ -1,6 +1,6 @@
 import type { ReplayStart } from '@timeline/contracts';
 import { dayBounds, DomainError, isCalendarDate } from '@timeline/domain';
-import { floorToLocalHour, HOUR, ReplayPlan } from '@timeline/replay';
+import { floorToLocalHour, HOUR, ReplayPlan, ReportedReplayPlan, type HourlyReplay } from '@timeline/replay';
 import type { ServingViews } from '../serving-views';
 
 const MAX_PLANS = 50;
@@ -10,12 +10,12 @@ const MAX_PLANS = 50;
  * same pinned position, so a thousand viewers of one link cost one plan.
  */
 export class ReplayPlans {
-  private readonly plans = new Map<string, ReplayPlan>();
+  private readonly plans = new Map<string, HourlyReplay>();
 
   constructor(private readonly serving: ServingViews) {}
 
   /** A plan for the request, pinned at `pinnedPosition` (default: the log now). */
-  async plan(request: ReplayStart, pinnedPosition?: number): Promise<ReplayPlan> {
+  async plan(request: ReplayStart, pinnedPosition?: number): Promise<HourlyReplay> {
     const { views, ledger } = await this.serving.forCampaign(request.campaignId);
     const zone = ledger.campaign.timeZone;
     const instant = (bound: string, end: boolean) =>
@@ -26,15 +26,12 @@ export class ReplayPlans {
     if ((to - from) / HOUR > 24 * 366)
       throw DomainError.invalid('the replay window is too long', [{ path: 'to', message: 'at most a year of hours' }]);
     const pinned = pinnedPosition ?? (request.knownAt !== undefined ? views.knownAtPosition(request.knownAt) : views.position);
-    const key = JSON.stringify([request.campaignId, from, to, request.operation, request.places, pinned]);
+    const asReported = request.asReported === true;
+    const key = JSON.stringify([request.campaignId, from, to, request.operation, request.places, pinned, asReported]);
     const cached = this.plans.get(key);
     if (cached && cached.pinnedPosition === pinned) return cached;
-    const plan = new ReplayPlan(
-      views,
-      ledger,
-      { campaignId: request.campaignId, from, to, operation: request.operation, places: request.places },
-      pinned,
-    );
+    const scope = { campaignId: request.campaignId, from, to, operation: request.operation, places: request.places };
+    const plan = asReported ? new ReportedReplayPlan(views, ledger, scope, pinned) : new ReplayPlan(views, ledger, scope, pinned);
     const oldest = this.plans.keys().next();
     if (this.plans.size > MAX_PLANS && !oldest.done) this.plans.delete(oldest.value);
     this.plans.set(key, plan);

@@ -1,4 +1,4 @@
-import type { ReplayPlan } from '@timeline/replay';
+import type { HourlyReplay } from '@timeline/replay';
 import type { ReplayStart, ServerEvent } from '@timeline/contracts';
 
 /** Where a session's messages go: one socket, or every viewer of a shared room. */
@@ -32,7 +32,7 @@ export class ReplaySession {
   constructor(
     readonly id: string,
     readonly request: ReplayStart,
-    readonly plan: ReplayPlan,
+    readonly plan: HourlyReplay,
     public speed: number,
     public outbox: Outbox,
     /** The client that controls it: the one that started it, or resumed it after a reconnect. */

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { ReplayStart } from '@timeline/contracts';
 import { isClaimEvent, type RecordedEvent } from '@timeline/domain';
-import { correctionFor, type Correction, type ReplayPlan } from '@timeline/replay';
+import { correctionFor, type Correction, type HourlyReplay } from '@timeline/replay';
 import type { ServingViews } from '../serving-views';
 import { HeldRooms } from './held-rooms';
 import type { ReplayClient } from './replay-client';
@@ -41,7 +41,7 @@ export class ReplaySessions {
     return [...this.sessions.values()].filter((s) => s.ownerId === clientId);
   }
 
-  start(request: ReplayStart, plan: ReplayPlan, outbox: Outbox, ownerId: string, sessionId = newSessionId()): ReplaySession {
+  start(request: ReplayStart, plan: HourlyReplay, outbox: Outbox, ownerId: string, sessionId = newSessionId()): ReplaySession {
     const session = new ReplaySession(sessionId, request, plan, request.speed, outbox, ownerId, request.room);
     session.paused = request.paused ?? false;
     this.sessions.set(session.id, session);
@@ -56,7 +56,7 @@ export class ReplaySessions {
   async startInRoom(
     request: ReplayStart,
     room: string,
-    plan: ReplayPlan,
+    plan: HourlyReplay,
     client: ReplayClient,
   ): Promise<ReplaySession | undefined> {
     const sessionId = newSessionId();
@@ -123,7 +123,7 @@ export class ReplaySessions {
       const { data } = event;
       for (const session of this.sessions.values()) {
         if (session.plan.scope.campaignId !== data.campaignId || event.position <= session.plan.pinnedPosition) continue;
-        const correction = this.correction(data.campaignId, data.claimId);
+        const correction = this.correction(data.campaignId, data.claimId, session.plan.asReported);
         if (!correction) continue;
         if (session.ended) {
           if (correction.claim) session.emit('replay:live', { claim: correction.claim });
@@ -140,15 +140,15 @@ export class ReplaySessions {
     for (const [claimId, to] of session.pending) {
       if (to > until) continue;
       session.pending.delete(claimId);
-      const correction = this.correction(session.plan.scope.campaignId, claimId);
+      const correction = this.correction(session.plan.scope.campaignId, claimId, session.plan.asReported);
       if (correction) emitCorrection(session, claimId, correction);
     }
   }
 
-  private correction(campaignId: string, claimId: string): Correction | undefined {
+  private correction(campaignId: string, claimId: string, asReported: boolean): Correction | undefined {
     const views = this.serving.current;
     const ledger = views.ledger(campaignId);
-    return ledger && correctionFor(views, ledger, claimId);
+    return ledger && correctionFor(views, ledger, claimId, asReported);
   }
 }
 
