@@ -8,17 +8,23 @@ export type ReplayView = 'known' | 'reported';
  * clock saying which one the session on screen shows.
  */
 export class ViewModeSwitch {
-  private readonly inputs = [...byId('view-mode').querySelectorAll<HTMLInputElement>('input[name="view"]')];
+  private readonly buttons = [...byId('view-mode').querySelectorAll<HTMLButtonElement>('button[data-view]')];
   private readonly badge = byId('view-badge');
   private readonly chartNote = byId('chart-view');
 
   constructor(onChange: (view: ReplayView) => void) {
-    for (const input of this.inputs)
-      input.addEventListener('change', () => input.checked && onChange(input.value === 'reported' ? 'reported' : 'known'));
+    // two pressed-or-not buttons rather than radios, so the arrow keys still step the replay
+    for (const button of this.buttons)
+      button.addEventListener('click', () => {
+        if (button.getAttribute('aria-pressed') === 'true') return;
+        const view = button.dataset.view === 'reported' ? 'reported' : 'known';
+        this.show(view);
+        onChange(view);
+      });
   }
 
   show(view: ReplayView): void {
-    for (const input of this.inputs) input.checked = input.value === view;
+    for (const button of this.buttons) button.setAttribute('aria-pressed', String(button.dataset.view === view));
   }
 
   /** Says which view the session shows, as the service acknowledged its start. */

@@ -102,6 +102,8 @@ export class Viewer {
   private selected: string | undefined;
   /** Whether the session on screen shows each hour as reported at the time, as its start was acknowledged. */
   private asReported = false;
+  /** Counts the sessions asked for, so a start overtaken by a later one goes no further. */
+  private starts = 0;
 
   constructor(private link: LinkState) {
     zoomable(byId('map') as unknown as SVGSVGElement, { in: byId('zoom-in'), out: byId('zoom-out'), reset: byId('zoom-reset') });
@@ -146,8 +148,12 @@ export class Viewer {
     if (this.link.place && this.map.place(this.link.place)) void this.selectPlace(this.link.place);
   }
 
-  /** Starts a fresh session (paused), at `at` if given: a shared link opens on its hour. */
+  /**
+   * Starts a fresh session (paused), at `at` if given: a shared link opens on its hour. A start
+   * asked for while an earlier one is under way supersedes it: the earlier stops where it is.
+   */
   private async startReplay(at?: string): Promise<void> {
+    const start = ++this.starts;
     this.playback.reset();
     let replay: StartedReplay;
     try {
@@ -157,20 +163,23 @@ export class Viewer {
         operation: this.link.operation,
         knownAt: parseKnownAt(this.link.knownAt),
         paused: true,
-        // asked only when wanted: a service without the option still starts a session as known now
-        ...(this.link.view === 'reported' ? { asReported: true } : {}),
+        asReported: this.link.view === 'reported',
       });
     } catch (error) {
-      this.status.show(`Cannot start the replay: ${(error as Error).message}`, true);
+      if (start === this.starts) this.status.show(`Cannot start the replay: ${(error as Error).message}`, true);
       return;
     }
-    this.asReported = replay.asReported === true;
+    if (start !== this.starts) return;
+    this.asReported = replay.asReported;
     this.viewMode.announce(this.asReported);
     this.playback.begin(replay, this.clock);
     this.knownAt.pin(replay.pinnedPosition, this.link.knownAt);
     await this.casualties.refresh(this.link);
+    if (start !== this.starts) return;
     if (at && Date.parse(at) >= Date.parse(replay.from) && Date.parse(at) < Date.parse(replay.to))
-      await this.playback.goTo(Date.parse(at));
+      await this.playback
+        .goTo(Date.parse(at))
+        .catch((error: Error) => start === this.starts && this.status.show(error.message, true));
   }
 
   /** What follows the hour on screen once a message has moved it. */
