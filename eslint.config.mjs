@@ -51,7 +51,7 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
   },
   {
-    files: ['bin/*.js', 'bench/**/*.js'],
+    files: ['bin/*.js', 'bench/**/*.js', 'scripts/*.mjs'],
     languageOptions: {
       sourceType: 'commonjs',
       globals: { require: 'readonly', process: 'readonly', __dirname: 'readonly', module: 'writable' },

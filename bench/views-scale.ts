@@ -33,7 +33,16 @@ async function main() {
   time('control day (warm)', () => controlAt(views, ledger, endOfDay(ledger, day), NOW), 20);
   time('casualties day (cold)', () => casualtiesOn(views, ledger, day, NOW));
   time('casualties day (warm)', () => casualtiesOn(views, ledger, day, NOW), 20);
-  time('control day knownAt (historical)', () => controlAt(views, ledger, endOfDay(ledger, day), Math.floor(views.position / 2)));
+  time(
+    'control day knownAt (historical)',
+    () => controlAt(views, ledger, endOfDay(ledger, day), Math.floor(views.position / 2)),
+    5,
+  );
+  time(
+    'control day reportedBy (as reported)',
+    () => controlAt(views, ledger.asReportedBy(endOfDay(ledger, day)), endOfDay(ledger, day), NOW),
+    5,
+  );
   time('audit control place-3', () => auditControl(views, ledger, 'place-3', endOfDay(ledger, day)));
   await timeline.close();
 }

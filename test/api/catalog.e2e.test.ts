@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asAdmin, asEditor, startTestApp, type TestApp } from '../support/app';
-import { CAMPAIGN, PLACES, SOURCES } from '../support/fixtures';
+import { CAMPAIGN, controlClaim, PLACES, SOURCES } from '../support/fixtures';
 
 const C = CAMPAIGN.campaignId;
 let app: TestApp;
@@ -106,5 +106,72 @@ describe('campaigns, places, sources and publishers', () => {
       .expect(201);
     const publishers = (await app.http.get('/publishers')).body.map((p: { publisher: string }) => p.publisher);
     expect(publishers).toEqual(expect.arrayContaining(['sohr', 'sana', 'russia-mod']));
+  });
+
+  it('takes a publication time as valid time is written, shows it as an interval, and refuses one that names no time', async () => {
+    const base = SOURCES[0];
+    const evening = { ...base, sourceId: 'sohr-2024-12-06-evening', publishedAt: { date: '2024-12-06', part: 'evening' } };
+    const retrieved = {
+      ...base,
+      sourceId: 'sohr-undated-retrieved',
+      publishedAt: { to: '2024-12-08' },
+      note: 'only an access date',
+    };
+    await app.http.post(`/campaigns/${C}/sources`).set(asEditor).send(evening).expect(201);
+    await app.http.post(`/campaigns/${C}/sources`).set(asEditor).send(retrieved).expect(201);
+
+    const shown = (await app.http.get(`/campaigns/${C}/sources/sohr-2024-12-06-evening`).expect(200)).body;
+    // the campaign's zone is UTC+3 in December 2024: 18:00–21:00 local
+    expect(shown).toMatchObject({
+      publishedAt: { date: '2024-12-06', part: 'evening' },
+      published: { from: '2024-12-06T15:00:00.000Z', to: '2024-12-06T18:00:00.000Z', precision: 'part-of-day' },
+    });
+    expect((await app.http.get(`/campaigns/${C}/sources/sohr-undated-retrieved`)).body).toMatchObject({
+      note: 'only an access date',
+      published: { from: null, to: '2024-12-08T21:00:00.000Z', precision: 'by' },
+    });
+
+    const bad = async (publishedAt: unknown) =>
+      (
+        await app.http
+          .post(`/campaigns/${C}/sources`)
+          .set(asEditor)
+          .send({ ...base, sourceId: 'sohr-bad', publishedAt })
+          .expect(422)
+      ).body.errors[0].path;
+    expect(await bad({ date: '2024-13-01' })).toBe('publishedAt.date');
+    expect(await bad({ to: 'soon' })).toBe('publishedAt.to');
+    expect(await bad({ from: '2024-12-07', to: '2024-12-05' })).toBe('publishedAt.to');
+    expect(await bad('2024-12-06T18:45:00')).toBe('publishedAt');
+    await app.http.get(`/campaigns/${C}/sources/sohr-bad`).expect(404);
+  });
+
+  it('moves a claim in every reported view when its source’s publication date is corrected', async () => {
+    await app.http
+      .post(`/campaigns/${C}/claims`)
+      .set(asEditor)
+      .send(controlClaim({ claimId: 'rastan-evening', sources: ['sohr-2024-12-06-evening'] }))
+      .expect(201);
+    const held = async () => {
+      const res = await app.http
+        .get(`/campaigns/${C}/control?day=2024-12-07&reportedBy=${encodeURIComponent('2024-12-07T23:00:00+03:00')}`)
+        .set(asEditor)
+        .expect(200);
+      return res.body.places.map((p: { place: string }) => p.place);
+    };
+    expect(await held()).toEqual(['al-rastan']);
+
+    await app.http
+      .patch(`/campaigns/${C}/sources/sohr-2024-12-06-evening`)
+      .set(asEditor)
+      .send({ publishedAt: '2024-12-09', reason: 'the report is of 9 December' })
+      .expect(200);
+    expect(await held()).toEqual([]);
+    const bad = await app.http
+      .patch(`/campaigns/${C}/sources/sohr-2024-12-06-evening`)
+      .set(asEditor)
+      .send({ publishedAt: { date: '2024-12-09', part: 'teatime' }, reason: 'x' })
+      .expect(422);
+    expect(bad.body.errors[0].path).toBe('publishedAt');
   });
 });

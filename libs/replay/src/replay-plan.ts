@@ -48,13 +48,51 @@ export interface HourlyReplay {
 }
 
 /**
+ * What every replay plan shares: its hours, the log position it is pinned at, and each frame
+ * computed once — the plan is pinned, so a frame never changes and every session playing the plan
+ * shares it (500 private replays of one link cost one computation each hour).
+ */
+export abstract class PinnedReplay implements HourlyReplay {
+  readonly hours: number;
+  abstract readonly asReported: boolean;
+  private readonly frames = new Map<number, FrameContent>();
+
+  constructor(
+    protected readonly views: TimelineViews,
+    protected readonly ledger: CampaignLedger,
+    readonly scope: ReplayScope,
+    readonly pinnedPosition: number,
+  ) {
+    this.hours = Math.max(0, Math.ceil((scope.to - scope.from) / HOUR));
+  }
+
+  /** The views as pinned: "now" while the log has not moved on since the plan was made. */
+  protected get knownAt(): KnownAt {
+    return this.pinnedPosition >= this.views.position ? NOW : this.pinnedPosition;
+  }
+
+  frameIndexAt(instant: number): number {
+    return Math.min(this.hours, Math.max(0, Math.floor((instant - this.scope.from) / HOUR)));
+  }
+
+  frame(index: number): FrameContent {
+    let frame = this.frames.get(index);
+    if (!frame) this.frames.set(index, (frame = this.computeFrame(index)));
+    return frame;
+  }
+
+  abstract snapshot(index: number): SnapshotContent;
+
+  protected abstract computeFrame(index: number): FrameContent;
+}
+
+/**
  * What a replay shows, computed from the views pinned at one log position: the same request at
  * the same position gives the same frames, whoever asks and whenever. Frame `i` covers the hour
  * `(at, until]` and carries the claims taking effect in it (a claim lands in the frame whose hour
  * contains its end), with what changed in control and casualties. No clock, no socket.
  */
-export class ReplayPlan implements HourlyReplay {
-  readonly hours: number;
+export class ReplayPlan extends PinnedReplay {
   readonly asReported = false;
   private readonly places: string[];
   private readonly timelines = new Map<string, PlaceTimeline>();
@@ -63,16 +101,8 @@ export class ReplayPlan implements HourlyReplay {
   private readonly controlByFrom: { version: ClaimVersion; claimId: string }[];
   private readonly casualtyKeys: string[];
   private readonly casualties = new Map<string, { candidates: CasualtyCandidate[]; groups: Group[] }>();
-  /** Bounded by `hours`: a replay window is at most a year of hours. */
-  private readonly frames = new Map<number, FrameContent>();
-
-  constructor(
-    private readonly views: TimelineViews,
-    private readonly ledger: CampaignLedger,
-    readonly scope: ReplayScope,
-    readonly pinnedPosition: number,
-  ) {
-    this.hours = Math.max(0, Math.ceil((scope.to - scope.from) / HOUR));
+  constructor(views: TimelineViews, ledger: CampaignLedger, scope: ReplayScope, pinnedPosition: number) {
+    super(views, ledger, scope, pinnedPosition);
     const knownAt = this.knownAt;
     const wanted = scope.places ? new Set(scope.places) : undefined;
     this.places = controlledPlaces(ledger, knownAt).filter((p) => !wanted || wanted.has(p));
@@ -91,15 +121,6 @@ export class ReplayPlan implements HourlyReplay {
       .filter(({ version }) => version.claim.type === 'control')
       .sort((a, b) => a.version.from - b.version.from || a.version.position - b.version.position);
     this.casualtyKeys = [...ledger.casualtiesByKey.keys()].sort();
-  }
-
-  /** The views as pinned: "now" while the log has not moved on since the plan was made. */
-  private get knownAt(): KnownAt {
-    return this.pinnedPosition >= this.views.position ? NOW : this.pinnedPosition;
-  }
-
-  frameIndexAt(instant: number): number {
-    return Math.min(this.hours, Math.max(0, Math.floor((instant - this.scope.from) / HOUR)));
   }
 
   snapshot(index: number): SnapshotContent {
@@ -123,17 +144,7 @@ export class ReplayPlan implements HourlyReplay {
     };
   }
 
-  /**
-   * Frame `index`. The plan is pinned, so a frame never changes: it is computed once and shared by
-   * every session playing this plan (500 private replays of one link cost one computation each hour).
-   */
-  frame(index: number): FrameContent {
-    let frame = this.frames.get(index);
-    if (!frame) this.frames.set(index, (frame = this.computeFrame(index)));
-    return frame;
-  }
-
-  private computeFrame(index: number): FrameContent {
+  protected computeFrame(index: number): FrameContent {
     const at = this.scope.from + index * HOUR;
     const until = at + HOUR;
     const claims = this.claimsIn(at, until);

@@ -7,9 +7,7 @@ import {
   controlledPlaces,
   entryAt,
   isEditorial,
-  type KnownAt,
   lastAtOrBefore,
-  NOW,
   type PlaceState,
   placesOfControl,
   placeStateAt,
@@ -26,7 +24,7 @@ import type {
   SnapshotContent,
 } from './frame.types';
 import { HOUR, isoInstant as iso } from './local-hour';
-import type { HourlyReplay, ReplayScope } from './replay-plan';
+import { PinnedReplay, type ReplayScope } from './replay-plan';
 
 /** A claim version as the world learned of it: when its change is seen under way, and when it is seen to take effect. */
 interface Arrival {
@@ -45,8 +43,7 @@ interface Arrival {
  * published, marked as news of the past. Like `ReplayPlan`, it is pinned at one log position and
  * computes each frame once.
  */
-export class ReportedReplayPlan implements HourlyReplay {
-  readonly hours: number;
+export class ReportedReplayPlan extends PinnedReplay {
   readonly asReported = true;
   private readonly places: string[];
   private readonly wanted: Set<string>;
@@ -55,17 +52,11 @@ export class ReportedReplayPlan implements HourlyReplay {
   /** The control versions reported before their window closed, by when they are seen under way. */
   private readonly byOpening: (Arrival & { opens: number })[] = [];
   private readonly casualtyKeys: string[];
-  private readonly frames = new Map<number, FrameContent>();
   /** Each place's holding bloc at the end of the last frame computed: the next frame's counts start from it. */
   private holders: { index: number; blocs: Map<string, string | null> } | undefined;
 
-  constructor(
-    private readonly views: TimelineViews,
-    private readonly ledger: CampaignLedger,
-    readonly scope: ReplayScope,
-    readonly pinnedPosition: number,
-  ) {
-    this.hours = Math.max(0, Math.ceil((scope.to - scope.from) / HOUR));
+  constructor(views: TimelineViews, ledger: CampaignLedger, scope: ReplayScope, pinnedPosition: number) {
+    super(views, ledger, scope, pinnedPosition);
     const knownAt = this.knownAt;
     this.wanted = new Set(scope.places ?? []);
     this.places = controlledPlaces(ledger, knownAt).filter((p) => !scope.places || this.wanted.has(p));
@@ -86,19 +77,10 @@ export class ReportedReplayPlan implements HourlyReplay {
     this.casualtyKeys = [...ledger.casualtiesByKey.keys()].sort();
   }
 
-  /** The views as pinned: "now" while the log has not moved on since the plan was made. */
-  private get knownAt(): KnownAt {
-    return this.pinnedPosition >= this.views.position ? NOW : this.pinnedPosition;
-  }
-
   private inScope(version: ClaimVersion): boolean {
     if (this.scope.operation && version.claim.operation !== this.scope.operation) return false;
     const place = placeOf(version.claim);
     return !this.scope.places || (place !== undefined && this.wanted.has(place));
-  }
-
-  frameIndexAt(instant: number): number {
-    return Math.min(this.hours, Math.max(0, Math.floor((instant - this.scope.from) / HOUR)));
   }
 
   snapshot(index: number): SnapshotContent {
@@ -123,13 +105,7 @@ export class ReportedReplayPlan implements HourlyReplay {
     };
   }
 
-  frame(index: number): FrameContent {
-    let frame = this.frames.get(index);
-    if (!frame) this.frames.set(index, (frame = this.computeFrame(index)));
-    return frame;
-  }
-
-  private computeFrame(index: number): FrameContent {
+  protected computeFrame(index: number): FrameContent {
     const at = this.scope.from + index * HOUR;
     const until = at + HOUR;
     const before = this.ledger.asReportedBy(at);
