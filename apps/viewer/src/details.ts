@@ -1,8 +1,10 @@
+import { auditList, auditOrderChoice, type AuditWords } from './audit-list';
 import { campaignPath, getJson } from './api';
+import { countInWords } from './casualty-count';
 import { byId, html } from './dom';
 import { stateInWords, type Names } from './place-story';
 import type { CampaignClock } from './time';
-import type { AuditChange, Count, Place, PlaceHistory } from './types';
+import type { Audit, AuditOrder, Count, Place, PlaceHistory } from './types';
 
 interface ControlAfter {
   status: string;
@@ -17,14 +19,22 @@ interface FigureAfter {
   claimId: string | null;
 }
 
-export interface DetailContext {
+export interface DetailContext extends AuditWords {
   campaignId: string;
   clock: CampaignClock;
   knownAt?: string;
   operation?: string;
   /** The end of the hour on screen: the instant whose state an audit explains. */
   until: string;
+  /** Set when the replay shows the hour as reported at the time: the map's states are those reported by `until`. */
+  reportedBy?: string;
   names: Names;
+}
+
+/** One subject open in the panel: its body, and loads whose answers are dropped once another subject opens. */
+export interface Showing {
+  body: HTMLElement;
+  load<T>(get: () => Promise<T>): Promise<T | undefined>;
 }
 
 /** The side panel: a place's control history and the audit of a state or a figure. */
@@ -32,6 +42,10 @@ export class Details {
   private readonly panel = byId('details');
   private readonly body = byId('details-body');
   private readonly title = byId('details-title');
+  /** Counts the subjects opened, so a late answer for an earlier one is dropped. */
+  private shown = 0;
+  /** The order audits are shown in; until the reader picks one, report order in a replay as reported. */
+  private order: AuditOrder | undefined;
 
   constructor() {
     byId('details-close').addEventListener('click', () => this.close());
@@ -46,13 +60,14 @@ export class Details {
 
   /** The place's history; `story` is what its marker says at the hour on screen, for screens without a pointer to hover. */
   async showPlace(place: Place, ctx: DetailContext, story?: string): Promise<void> {
-    this.open(
+    const shown = this.open(
       `${place.name}`,
       `${place.kind}, ${place.governorate} — ${place.precision === 'unknown' ? 'location unknown' : `${place.precision} coordinates ${place.lat}, ${place.lon}`}`,
     );
-    if (story) this.body.append(html('p', { class: 'story' }, html('strong', {}, `At ${ctx.clock.instant(ctx.until)}: `), story));
+    if (story)
+      shown.body.append(html('p', { class: 'story' }, html('strong', {}, `At ${ctx.clock.instant(ctx.until)}: `), story));
     const base = campaignPath(ctx.campaignId);
-    const history = await this.load(() =>
+    const history = await shown.load(() =>
       getJson<PlaceHistory>(`${base}/places/${encodeURIComponent(place.placeId)}/history`, {
         knownAt: ctx.knownAt,
         operation: ctx.operation,
@@ -65,7 +80,7 @@ export class Details {
       `Audit its state at ${ctx.clock.instant(ctx.until)}`,
     );
     auditButton.addEventListener('click', () => void this.auditPlace(place, ctx));
-    this.body.append(
+    shown.body.append(
       html('h3', {}, 'Control history'),
       history.changes.length
         ? html(
@@ -105,84 +120,80 @@ export class Details {
   }
 
   async auditPlace(place: Place, ctx: DetailContext): Promise<void> {
-    this.open(
-      `Audit: ${place.name}`,
-      `What changed its state at ${ctx.clock.instant(ctx.until)}${ctx.knownAt ? `, as known at ${ctx.knownAt}` : ''}`,
-    );
-    const audit = await this.load(() =>
-      getJson<{ changes: AuditChange<ControlAfter>[] }>(`${campaignPath(ctx.campaignId)}/audit/control`, {
+    const shown = this.open(`Audit: ${place.name}`, `What changed its state at ${ctx.clock.instant(ctx.until)}${asOf(ctx)}`);
+    const order = this.showOrder(shown, ctx, () => void this.auditPlace(place, ctx));
+    const audit = await shown.load(() =>
+      getJson<Audit<ControlAfter>>(`${campaignPath(ctx.campaignId)}/audit/control`, {
         place: place.placeId,
         at: ctx.until,
         knownAt: ctx.knownAt,
+        reportedBy: ctx.reportedBy,
         operation: ctx.operation,
+        order,
       }),
     );
-    if (audit) this.body.append(auditList(audit.changes, (s) => stateInWords(s, ctx.names)));
+    if (audit) shown.body.append(...auditList(audit, (s) => stateInWords(s, ctx.names), ctx));
   }
 
   async auditFigure(side: string, category: string, day: string, ctx: DetailContext): Promise<void> {
-    this.open(
-      `Audit: ${side} ${category}, ${day}`,
-      `Which source changed the preferred figure, and when it was recorded${ctx.knownAt ? `, as known at ${ctx.knownAt}` : ''}`,
+    const shown = this.open(
+      `Audit: ${ctx.names.faction(side)} ${category}, ${day}`,
+      `Which source changed the preferred figure, and when${ctx.knownAt ? `, as known at ${ctx.knownAt}` : ''}`,
     );
-    const audit = await this.load(() =>
-      getJson<{ changes: AuditChange<FigureAfter>[] }>(`${campaignPath(ctx.campaignId)}/audit/casualties`, {
+    const order = this.showOrder(shown, ctx, () => void this.auditFigure(side, category, day, ctx));
+    const audit = await shown.load(() =>
+      getJson<Audit<FigureAfter>>(`${campaignPath(ctx.campaignId)}/audit/casualties`, {
         side,
         category,
         day,
         figure: 'preferred',
         knownAt: ctx.knownAt,
         operation: ctx.operation,
+        order,
       }),
     );
     if (audit)
-      this.body.append(
-        auditList(
-          audit.changes,
-          (f) => `${f.count.best}${f.count.openEnded ? '+' : ''}${f.publisher ? ` (${f.publisher})` : ''}`,
-        ),
+      shown.body.append(
+        ...auditList(audit, (f) => `${countInWords(f.count)}${f.publisher ? ` (${ctx.publisher(f.publisher)})` : ''}`, ctx),
       );
   }
 
-  private open(title: string, subtitle: string): void {
+  /** Opens the panel on a subject: its title and the line under it, the rest to follow. */
+  open(title: string, subtitle: string): Showing {
+    const shown = ++this.shown;
     this.panel.hidden = false;
     this.title.textContent = title;
     this.body.replaceChildren(html('p', { class: 'subtitle' }, subtitle));
+    const body = this.body;
+    const current = () => shown === this.shown;
+    return {
+      body,
+      async load<T>(get: () => Promise<T>): Promise<T | undefined> {
+        try {
+          const answer = await get();
+          return current() ? answer : undefined;
+        } catch (error) {
+          if (current()) body.append(html('p', { class: 'error', role: 'alert' }, String((error as Error).message)));
+          return undefined;
+        }
+      },
+    };
   }
 
-  private async load<T>(get: () => Promise<T>): Promise<T | undefined> {
-    try {
-      return await get();
-    } catch (error) {
-      this.body.append(html('p', { class: 'error', role: 'alert' }, String((error as Error).message)));
-      return undefined;
-    }
+  /** Adds the choice of order to an audit and says which to ask for; choosing again reopens the audit. */
+  private showOrder(shown: Showing, ctx: DetailContext, reopen: () => void): AuditOrder {
+    const order = this.order ?? (ctx.reportedBy ? 'reported' : 'log');
+    shown.body.append(
+      auditOrderChoice(order, (chosen) => {
+        this.order = chosen;
+        reopen();
+      }),
+    );
+    return order;
   }
 }
 
-function auditList<T>(changes: AuditChange<T>[], show: (value: T) => string): HTMLElement {
-  if (!changes.length) return html('p', { class: 'empty' }, 'No recorded event changed it.');
-  return html(
-    'ol',
-    { class: 'audit' },
-    ...changes.map((c) =>
-      html(
-        'li',
-        { 'data-claim': c.claimId, 'data-position': c.position },
-        html('p', {}, html('strong', {}, c.event), ` ${c.claimId}`),
-        html(
-          'p',
-          { class: 'change' },
-          html('span', { class: 'before' }, c.before ? show(c.before) : 'nothing'),
-          ' → ',
-          html('span', { class: 'after' }, c.after ? show(c.after) : 'nothing'),
-        ),
-        html(
-          'p',
-          { class: 'meta' },
-          `recorded ${c.recordedAt} at position ${c.position}${c.actor ? ` by ${c.actor}` : ''} · sources: ${c.sources.map((s) => `${s.publisher ?? 'unattributed'} (${s.sourceId})`).join(', ') || 'none'}`,
-        ),
-      ),
-    ),
-  );
+/** ", as known at 120, from what had been reported by then": the state of knowledge an audit explains, when it is not now. */
+function asOf(ctx: DetailContext): string {
+  return `${ctx.knownAt ? `, as known at ${ctx.knownAt}` : ''}${ctx.reportedBy ? `, from what had been reported by then` : ''}`;
 }

@@ -1,10 +1,13 @@
 import { byId, externalLink, html } from './dom';
+import { newsOfThePast } from './report-delay';
 import type { CampaignClock } from './time';
 import type { FrameClaim } from './types';
 
 /**
  * The claims of the hour on screen, each with its quote, its sources and how sure its time is:
- * those taking effect in it, then the changes whose window opens in it, marked as under way.
+ * those taking effect in it, then the changes whose window opens in it, marked as under way. In a
+ * replay as reported, a claim that took effect earlier and was reported in the hour is marked as
+ * news of its day.
  */
 export class ClaimFeed {
   private readonly list = byId<HTMLOListElement>('feed');
@@ -20,7 +23,14 @@ export class ClaimFeed {
   ): void {
     this.heading.textContent = `Claims of ${hour}`;
     this.list.replaceChildren(
-      ...claims.map((claim) => this.item(claim, clock, placeName)),
+      ...claims.map((claim) => {
+        const item = this.item(claim, clock, placeName);
+        if (claim.newsOfThePast) {
+          item.classList.add('news');
+          item.prepend(html('span', { class: 'tag' }, newsOfThePast(claim, clock)));
+        }
+        return item;
+      }),
       ...opening.map((claim) => {
         const item = this.item(claim, clock, placeName);
         item.classList.add('opening');

@@ -17,6 +17,8 @@ export interface KnownAtQuery {
   until: string;
   knownAt?: string;
   operation?: string;
+  /** Set when the replay shows the hour as reported at the time: the instant its reports are taken up to. */
+  reportedBy?: string;
 }
 
 /**
@@ -87,12 +89,12 @@ export class KnownAtPanel {
     }, wait);
   }
 
-  private async compare({ campaignId, until, knownAt, operation }: KnownAtQuery): Promise<void> {
+  private async compare({ campaignId, until, knownAt, operation, reportedBy }: KnownAtQuery): Promise<void> {
     if (!knownAt) return;
     this.lastCompared = performance.now();
     const run = ++this.run;
     try {
-      const changed = await placesChangedSince(campaignId, until, knownAt, operation);
+      const changed = await placesChangedSince(campaignId, until, knownAt, operation, reportedBy);
       if (run !== this.run) return;
       this.map.markChanged(changed);
       this.changes.replaceChildren(

@@ -13,17 +13,25 @@ export interface KnownAtDiff {
 const ids: Names = { faction: (id) => id, bloc: () => undefined, claim: () => undefined };
 const describe = (s: PlaceState | undefined) => (s?.status ? stateInWords(s, ids) : 'no claim');
 
-/** The places whose state at `at` differs between what was known at `knownAt` and what is known now. */
+/** Whether two views of a place say the same: the same state in words, held for the same bloc. */
+export const sameState = (a: PlaceState | undefined, b: PlaceState | undefined) =>
+  describe(a) === describe(b) && a?.bloc === b?.bloc;
+
+/**
+ * The places whose state at `at` differs between what was known at `knownAt` and what is known
+ * now; with `reportedBy`, both from the claim versions reported by then, as a replay as reported shows them.
+ */
 export async function placesChangedSince(
   campaignId: string,
   at: string,
   knownAt: string,
   operation?: string,
+  reportedBy?: string,
 ): Promise<Map<string, string>> {
   const path = `${campaignPath(campaignId)}/control`;
   const [then, now] = await Promise.all([
-    getJson<ControlView>(path, { at, knownAt, operation }),
-    getJson<ControlView>(path, { at, operation }),
+    getJson<ControlView>(path, { at, knownAt, operation, reportedBy }),
+    getJson<ControlView>(path, { at, operation, reportedBy }),
   ]);
   const before = new Map(then.places.map((p) => [p.place, p]));
   const after = new Map(now.places.map((p) => [p.place, p]));
@@ -31,7 +39,7 @@ export async function placesChangedSince(
   for (const place of new Set([...before.keys(), ...after.keys()])) {
     const a = before.get(place);
     const b = after.get(place);
-    if (describe(a) !== describe(b) || a?.bloc !== b?.bloc) changed.set(place, `then ${describe(a)} → now ${describe(b)}`);
+    if (!sameState(a, b)) changed.set(place, `then ${describe(a)} → now ${describe(b)}`);
   }
   return changed;
 }

@@ -2,7 +2,8 @@ import { parseFadeAfter } from './age';
 
 /**
  * What a shared link reopens: the campaign, the operation, the hour, the speed, "as known at",
- * the place selected and after how many days markers fade.
+ * the place selected, after how many days markers fade, and whether the replay shows each hour
+ * as reported at the time (`view=reported`) rather than as known now.
  */
 export interface LinkState {
   campaign?: string;
@@ -12,6 +13,7 @@ export interface LinkState {
   knownAt?: string;
   place?: string;
   fade?: number;
+  view?: 'reported';
 }
 
 export function readLink(location: Location): LinkState {
@@ -25,6 +27,7 @@ export function readLink(location: Location): LinkState {
     knownAt: q.get('knownAt') || undefined,
     place: q.get('place') || undefined,
     fade: parseFadeAfter(q.get('fade')),
+    view: q.get('view') === 'reported' ? 'reported' : undefined,
   };
 }
 

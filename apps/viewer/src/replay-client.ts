@@ -7,6 +7,8 @@ export interface ReplayRequest {
   operation?: string;
   knownAt?: string | number;
   paused?: boolean;
+  /** Each hour from the claim versions reported by its end, rather than all that is known now. */
+  asReported?: boolean;
 }
 
 export interface StartedReplay {
@@ -15,6 +17,8 @@ export interface StartedReplay {
   to: string;
   frames: number;
   pinnedPosition: number;
+  /** Echoed by the service: the session shows each hour as reported at the time. */
+  asReported: boolean;
 }
 
 export type ConnectionState = 'connected' | 'reconnecting' | 'offline';
@@ -53,6 +57,8 @@ export class ReplayClient {
   /** The start of the next hour the service would send: where a resumed replay continues. */
   private next: string | undefined;
   private paused = false;
+  /** The start under way, so the next waits for it and then stops its session. */
+  private starting: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly handlers: ReplayHandlers) {
     this.socket = io('/replay', { transports: ['websocket'] });
@@ -87,7 +93,14 @@ export class ReplayClient {
     return this.session;
   }
 
-  async start(request: ReplayRequest): Promise<StartedReplay> {
+  /** Starts a session in place of the one running; starts asked for at once run one after the other. */
+  start(request: ReplayRequest): Promise<StartedReplay> {
+    const started = this.starting.then(() => this.startNow(request));
+    this.starting = started.catch(() => undefined);
+    return started;
+  }
+
+  private async startNow(request: ReplayRequest): Promise<StartedReplay> {
     if (this.session) await this.command('replay:stop', { sessionId: this.session.sessionId }).catch(() => undefined);
     this.session = undefined;
     this.seq = 0;

@@ -86,7 +86,8 @@ export class CampaignClock {
     return Date.parse(time.to) - Date.parse(time.from) > 3_600_000;
   }
 
-  private short(at: string): string {
+  /** "6 Dec 00:00": an instant, short, in local time. */
+  short(at: string): string {
     return this.shortInstant.format(new Date(at)).replace(',', '');
   }
 

@@ -53,20 +53,45 @@ export interface Count {
   openEnded: boolean;
 }
 
+/** A source's publication as an interval in UTC; `from` is null when only "published by `to`" is known. */
+export interface Published {
+  from: string | null;
+  to: string;
+  precision: string;
+}
+
 export interface SourceRef {
   sourceId: string;
   publisher: string | null;
+  title?: string | null;
+  url?: string | null;
+  /** null when the source is undated: a claim resting on it alone is left out of the reported views */
+  published?: Published | null;
 }
+
+/** `log`: in the order the events were recorded; `reported`: in the order their reports became public. */
+export type AuditOrder = 'log' | 'reported';
 
 export interface AuditChange<T> {
   position: number;
   recordedAt: string;
+  /** When the version's report was public; null when none of its sources is dated. */
+  reportedAt: string | null;
   event: string;
   claimId: string;
   sources: SourceRef[];
   actor: string | null;
   before: T | null;
   after: T | null;
+  /** In report order: claims made public with this one that changed nothing more. */
+  alsoReported?: { position: number; event: string; claimId: string }[];
+}
+
+export interface Audit<T> {
+  order: AuditOrder;
+  changes: AuditChange<T>[];
+  /** In report order: how many claim versions have no dated source, and so no place in it. */
+  unreported?: number;
 }
 
 export interface PlaceHistory {
@@ -97,6 +122,46 @@ export interface CasualtySeries {
   series: { side: string; category: string; days: SeriesDay[] }[];
 }
 
+/** A place's state in a control view: who holds it since when, and the claims it rests on. */
+export type ControlPlace = PlaceState & {
+  name: string;
+  contestedBy?: string | null;
+  besiegedBy?: string | null;
+  vacatedBy?: string | null;
+  /** When the state began; null when it is inferred from a later claim. */
+  since: string | null;
+  basis: string[];
+  inferred?: boolean;
+};
+
+/** `/control?at=`: with `reportedBy`, only the claim versions reported by then, and how many were set aside undated. */
 export interface ControlView {
-  places: (PlaceState & { name: string })[];
+  at: string;
+  places: ControlPlace[];
+  reportedBy?: string;
+  unreported?: number;
+}
+
+export interface CasualtyDayFigure {
+  side: string;
+  category: string;
+  daily: Count;
+  preferred: { count: Count; publisher: string | null; claimId: string | null } | null;
+}
+
+/** `/casualties?day=`: the figures of one local day. */
+export interface CasualtyDay {
+  day: string;
+  figures: CasualtyDayFigure[];
+  reportedBy?: string;
+  unreported?: number;
+}
+
+/** `/claims/:id`, as far as the viewer reads it: each version's sources with their publication. */
+export interface ClaimRecord {
+  claimId: string;
+  quote: string;
+  retracted: boolean;
+  sourceDetails: SourceRef[];
+  history: { revision: number; position: number; event: string; sources?: SourceRef[] }[];
 }

@@ -8,6 +8,7 @@ import { FadeControl } from './fade-control';
 import { ClaimFeed } from './feed';
 import { HourOnScreen } from './hour-on-screen';
 import { KnownAtPanel, parseKnownAt } from './known-at-panel';
+import { LearnedLaterPanel } from './learned-later-panel';
 import type { LinkState } from './link';
 import { legend } from './legend';
 import { CampaignMap } from './map';
@@ -16,12 +17,14 @@ import { ReplayClient, type StartedReplay } from './replay-client';
 import { ShareLink } from './share-link';
 import { StatusBar } from './status-bar';
 import { CampaignClock } from './time';
+import { ViewModeSwitch } from './view-mode';
 import { zoomable } from './zoom';
 import type { Campaign, CampaignSummary, Place } from './types';
 
 /**
  * The replay viewer: one campaign, one replay session over the socket protocol, and the views it
- * asks over HTTP for what the frames do not carry (history, audits, series, "as known at").
+ * asks over HTTP for what the frames do not carry (history, audits, series, "as known at", what
+ * the world learned later). The session shows each hour as known now or as reported at the time.
  * Each part of the page keeps its own elements; this wires them to the session and to each other.
  */
 export class Viewer {
@@ -37,6 +40,16 @@ export class Viewer {
   );
   private readonly knownAt = new KnownAtPanel(this.map, this.status, (knownAt) => {
     this.link.knownAt = knownAt;
+    void this.startReplay(this.hour.at || undefined);
+  });
+  private readonly learnedLater = new LearnedLaterPanel(this.details);
+  private readonly viewMode = new ViewModeSwitch((view) => {
+    this.link.view = view === 'reported' ? 'reported' : undefined;
+    this.status.show(
+      view === 'reported'
+        ? 'Replaying as reported at the time: each hour shows only what had been published by its end.'
+        : 'Replaying as known now.',
+    );
     void this.startReplay(this.hour.at || undefined);
   });
   private readonly share = new ShareLink(() => this.linkState(), this.status);
@@ -73,7 +86,7 @@ export class Viewer {
   });
   private readonly choice = new CampaignChoice({
     campaign: (campaignId) => {
-      this.link = { campaign: campaignId, speed: this.link.speed, fade: this.link.fade };
+      this.link = { campaign: campaignId, speed: this.link.speed, fade: this.link.fade, view: this.link.view };
       this.details.close();
       void this.openCampaign(campaignId);
     },
@@ -87,9 +100,16 @@ export class Viewer {
   private clock!: CampaignClock;
   private publisherNames = new Map<string, string>();
   private selected: string | undefined;
+  /** Whether the session on screen shows each hour as reported at the time, as its start was acknowledged. */
+  private asReported = false;
+  /** Counts the sessions asked for, so a start overtaken by a later one goes no further. */
+  private starts = 0;
 
   constructor(private link: LinkState) {
     zoomable(byId('map') as unknown as SVGSVGElement, { in: byId('zoom-in'), out: byId('zoom-out'), reset: byId('zoom-reset') });
+    byId('learned-later').addEventListener('click', () => {
+      if (this.playback.started && this.hour.until) void this.learnedLater.show(this.context());
+    });
   }
 
   /** Opens the campaign the link names, else the first; what stops it is said in the status line. */
@@ -122,13 +142,18 @@ export class Viewer {
     legend(campaign.blocs, fadeAfter);
     this.link.operation = this.choice.listOperations(campaign.operations, this.link.operation);
     this.knownAt.show(this.link.knownAt);
+    this.viewMode.show(this.link.view === 'reported' ? 'reported' : 'known');
     this.playback.showSpeed(this.link.speed);
     await this.startReplay(this.link.at);
     if (this.link.place && this.map.place(this.link.place)) void this.selectPlace(this.link.place);
   }
 
-  /** Starts a fresh session (paused), at `at` if given: a shared link opens on its hour. */
+  /**
+   * Starts a fresh session (paused), at `at` if given: a shared link opens on its hour. A start
+   * asked for while an earlier one is under way supersedes it: the earlier stops where it is.
+   */
   private async startReplay(at?: string): Promise<void> {
+    const start = ++this.starts;
     this.playback.reset();
     let replay: StartedReplay;
     try {
@@ -138,16 +163,23 @@ export class Viewer {
         operation: this.link.operation,
         knownAt: parseKnownAt(this.link.knownAt),
         paused: true,
+        asReported: this.link.view === 'reported',
       });
     } catch (error) {
-      this.status.show(`Cannot start the replay: ${(error as Error).message}`, true);
+      if (start === this.starts) this.status.show(`Cannot start the replay: ${(error as Error).message}`, true);
       return;
     }
+    if (start !== this.starts) return;
+    this.asReported = replay.asReported;
+    this.viewMode.announce(this.asReported);
     this.playback.begin(replay, this.clock);
     this.knownAt.pin(replay.pinnedPosition, this.link.knownAt);
     await this.casualties.refresh(this.link);
+    if (start !== this.starts) return;
     if (at && Date.parse(at) >= Date.parse(replay.from) && Date.parse(at) < Date.parse(replay.to))
-      await this.playback.goTo(Date.parse(at));
+      await this.playback
+        .goTo(Date.parse(at))
+        .catch((error: Error) => start === this.starts && this.status.show(error.message, true));
   }
 
   /** What follows the hour on screen once a message has moved it. */
@@ -175,7 +207,9 @@ export class Viewer {
       knownAt: this.link.knownAt,
       operation: this.link.operation,
       until: this.hour.until,
+      reportedBy: this.asReported && this.hour.until ? this.hour.until : undefined,
       names: this.map.names,
+      publisher: (id) => (id ? (this.publisherNames.get(id) ?? id) : 'unattributed'),
     };
   }
 
@@ -188,6 +222,7 @@ export class Viewer {
       knownAt: this.link.knownAt,
       place: this.selected,
       fade: this.link.fade === FADE_AFTER_DAYS ? undefined : this.link.fade,
+      view: this.link.view,
     };
   }
 }
