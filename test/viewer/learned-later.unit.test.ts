@@ -30,12 +30,19 @@ const source = (sourceId: string, published: SourceRef['published']): SourceRef 
   publisher: sourceId.split('-')[0]!,
   published,
 });
-const claim = (claimId: string, sources: SourceRef[], history: ClaimRecord['history'] = []): ClaimRecord => ({
+/** A claim as the service reads it back, with the `reportedAt` the service gave it. */
+const claim = (
+  claimId: string,
+  sources: SourceRef[],
+  reportedAt: string | null,
+  history: ClaimRecord['history'] = [],
+): ClaimRecord => ({
   claimId,
   quote: '',
   retracted: false,
+  reportedAt,
   sourceDetails: sources,
-  history: history.length ? history : [{ revision: 0, position: 1, event: 'ControlClaimed', sources }],
+  history: history.length ? history : [{ revision: 0, position: 1, event: 'ControlClaimed', reportedAt, sources }],
 });
 
 describe('what the world learned later about places', () => {
@@ -94,28 +101,27 @@ describe('the report that made a state known', () => {
   it('given two claims behind a state, then the source published first names it, public by the end of its publication', () => {
     const cnn = source('cnn-hama', DAY_5);
     const sohr = source('sohr-hama', { from: null, to: '2024-12-06T21:00:00.000Z', precision: 'by' });
-    const found = revelation([claim('hama-entered', [sohr]), claim('hama-full-control', [cnn, source('undated', null)])]);
+    const found = revelation([
+      claim('hama-entered', [sohr], sohr.published?.to ?? null),
+      claim('hama-full-control', [cnn, source('undated', null)], DAY_5.to),
+    ]);
     expect(found).toEqual({ claimId: 'hama-full-control', source: cnn, reportedAt: DAY_5.to });
   });
 
   it('given claims whose sources are all undated, then no report made the state known', () => {
-    expect(revelation([claim('a', [source('x', null)]), claim('b', [])])).toBeUndefined();
+    expect(revelation([claim('a', [source('x', null)], null), claim('b', [], null)])).toBeUndefined();
   });
 
   it('given a corrected claim, then the sources its correction cited date it, not those of its first version', () => {
     const first = source('sohr-first', DAY_5);
     const correction = source('sana-correction', { from: null, to: '2024-12-07T21:00:00.000Z', precision: 'by' });
-    const corrected = claim(
-      'rastan',
-      [first],
-      [
-        { revision: 0, position: 1, event: 'ControlClaimed', sources: [first] },
-        { revision: 1, position: 9, event: 'ClaimCorrected', sources: [correction] },
-        { revision: 2, position: 12, event: 'ClaimRanked', sources: [] },
-      ],
-    );
+    const corrected = claim('rastan', [first], '2024-12-07T21:00:00.000Z', [
+      { revision: 0, position: 1, event: 'ControlClaimed', reportedAt: DAY_5.to, sources: [first] },
+      { revision: 1, position: 9, event: 'ClaimCorrected', reportedAt: '2024-12-07T21:00:00.000Z', sources: [correction] },
+      { revision: 2, position: 12, event: 'ClaimRanked', reportedAt: null, sources: [] },
+    ]);
     expect(latestSources(corrected)).toEqual([correction]);
-    expect(revelation([corrected])?.reportedAt).toBe('2024-12-07T21:00:00.000Z');
+    expect(revelation([corrected])).toEqual({ claimId: 'rastan', source: correction, reportedAt: '2024-12-07T21:00:00.000Z' });
   });
 });
 

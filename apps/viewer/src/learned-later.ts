@@ -64,17 +64,18 @@ export function latestSources(claim: ClaimRecord): SourceRef[] {
 }
 
 /**
- * Which of the claims a state rests on made it public first, dated as the service dates a claim
- * version's report: by the earliest end among its dated sources' publications. Undefined when
- * none of their sources is dated: such a state has no place in a view as reported.
+ * Which of the claims a state rests on made it public first, by the service's `reportedAt` of
+ * each, with the source whose publication dated it. Undefined when none of them has a
+ * `reportedAt`: such a state has no place in a view as reported.
  */
 export function revelation(basis: readonly ClaimRecord[]): Revelation | undefined {
   let first: Revelation | undefined;
-  for (const claim of basis)
-    for (const source of latestSources(claim)) {
-      const reportedAt = source.published?.to;
-      if (reportedAt && (!first || Date.parse(reportedAt) < Date.parse(first.reportedAt)))
-        first = { claimId: claim.claimId, source, reportedAt };
-    }
+  for (const claim of basis) {
+    const { reportedAt } = claim;
+    if (!reportedAt || (first && Date.parse(first.reportedAt) <= Date.parse(reportedAt))) continue;
+    const sources = latestSources(claim);
+    const source = sources.find((s) => s.published?.to === reportedAt) ?? sources[0];
+    if (source) first = { claimId: claim.claimId, source, reportedAt };
+  }
   return first;
 }

@@ -162,6 +162,8 @@ export interface ClaimRecord {
   claimId: string;
   quote: string;
   retracted: boolean;
+  /** When the claim as it stands was publicly reported, as the service dates it; null when no source of it could be. */
+  reportedAt: string | null;
   sourceDetails: SourceRef[];
-  history: { revision: number; position: number; event: string; sources?: SourceRef[] }[];
+  history: { revision: number; position: number; event: string; reportedAt: string | null; sources?: SourceRef[] }[];
 }

@@ -31,14 +31,16 @@ export function presentClaim(row: ClaimRow) {
   };
 }
 
-/** When a report citing these sources was public: the earliest end of their publications, or null when none is dated. */
-function reportedAtOf(sources: ReturnType<typeof sourceRefs>): string | null {
-  const ends = sources.flatMap((s) => (s.published ? [s.published.to] : [])).sort();
-  return ends[0] ?? null;
-}
-
-/** One event of a claim's stream, as its history shows it, with when its report was public. */
-export function presentHistoryEntry(event: RecordedEvent<ClaimEvent>, catalog: CatalogView, campaignId: string) {
+/**
+ * One event of a claim's stream, as its history shows it, with when its report was public (as the
+ * views date the version it made; null for an editors' act or a version with no dated source).
+ */
+export function presentHistoryEntry(
+  event: RecordedEvent<ClaimEvent>,
+  catalog: CatalogView,
+  campaignId: string,
+  reportedAt: number | null | undefined,
+) {
   const cited = 'sources' in event.data ? sourceRefs(catalog, campaignId, event.data.sources) : [];
   const entry = {
     revision: event.revision,
@@ -47,7 +49,7 @@ export function presentHistoryEntry(event: RecordedEvent<ClaimEvent>, catalog: C
     event: event.type,
     actor: event.metadata.actor,
     correlationId: event.metadata.correlationId,
-    reportedAt: reportedAtOf(cited),
+    reportedAt: reportedAt === null || reportedAt === undefined ? null : new Date(reportedAt).toISOString(),
   };
   switch (event.type) {
     case 'ControlClaimed':

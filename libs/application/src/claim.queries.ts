@@ -1,5 +1,5 @@
 import { dayBounds, DomainError } from '@timeline/domain';
-import { listClaims, type ClaimFilter } from '@timeline/views';
+import { listClaims, NOW, type ClaimFilter } from '@timeline/views';
 import { presentClaim, presentHistoryEntry, sourceRefs } from './claim.answers';
 import type { ClaimCommands } from './claim.commands';
 import type { TimelineReadModels } from './read-models';
@@ -32,13 +32,26 @@ export class ClaimQueries {
     if (!state.exists) throw DomainError.notFound(`claim "${claimId}" does not exist in campaign "${campaignId}"`);
     const { campaignId: _c, ...claim } = state.claim;
     const catalog = this.models.catalog;
+    // when each version was reported, as the views date it
+    const { ledger } = await this.serving.forCampaign(campaignId);
+    const versions = ledger.claims.get(claimId)?.versions ?? [];
+    const reportedAt = (position: number) => {
+      const version = versions.find((v) => v.position === position);
+      return version && ledger.reportedAtOf(version, NOW);
+    };
+    const latest = versions.at(-1);
     return {
       ...claim,
       revision: state.revision,
       rank: state.rank,
       retracted: state.retracted,
+      reportedAt: latest ? isoOrNull(ledger.reportedAtOf(latest, NOW)) : null,
       sourceDetails: sourceRefs(catalog, campaignId, claim.sources),
-      history: events.map((event) => presentHistoryEntry(event, catalog, campaignId)),
+      history: events.map((event) => presentHistoryEntry(event, catalog, campaignId, reportedAt(event.position))),
     };
   }
+}
+
+function isoOrNull(ms: number | null): string | null {
+  return ms === null ? null : new Date(ms).toISOString();
 }

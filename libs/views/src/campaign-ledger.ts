@@ -1,6 +1,6 @@
 import {
   applyChanges,
-  publishedBy,
+  earliestReport,
   type CampaignRegistration,
   type ClaimData,
   type ClaimEvent,
@@ -134,16 +134,14 @@ export class CampaignLedger implements ClaimIndexes {
    */
   reportedAtOf(version: ClaimVersion, knownAt: KnownAt): number | null {
     if (knownAt >= this.catalog.publicationsChangedAt) return version.reportedAt;
-    return this.reportedAtFrom(version.eventSources, knownAt);
+    return this.reportedAtFrom(version, knownAt);
   }
 
-  private reportedAtFrom(sourceIds: readonly string[], knownAt: KnownAt): number | null {
-    let earliest: number | null = null;
-    for (const sourceId of sourceIds) {
-      const by = publishedBy(this.sourceAt(sourceId, knownAt)?.published);
-      if (by !== null && (earliest === null || by < earliest)) earliest = by;
-    }
-    return earliest;
+  private reportedAtFrom(version: ClaimVersion, knownAt: KnownAt): number | null {
+    return earliestReport(
+      version.eventSources.map((sourceId) => this.sourceAt(sourceId, knownAt)?.published),
+      version.from,
+    );
   }
 
   /** Whether a version is public in this reported view: reported by its instant, or an editorial act (always, for the ledger itself). */
@@ -198,7 +196,7 @@ export class CampaignLedger implements ClaimIndexes {
   /** Recomputes every version's reportedAt from the sources as they stand now (after a publication date was corrected). */
   refreshReportedAt(): void {
     for (const record of this.claims.values())
-      for (const version of record.versions) version.reportedAt = this.reportedAtFrom(version.eventSources, NOW);
+      for (const version of record.versions) version.reportedAt = this.reportedAtFrom(version, NOW);
   }
 
   /** Live at knownAt: recorded by then, not retracted, not deprecated (domain.md, How views decide). */
@@ -213,7 +211,7 @@ export class CampaignLedger implements ClaimIndexes {
     const record = this.claims.get(claimId);
     const version = nextVersion(record?.versions ?? NO_VERSIONS, event, recordedAt);
     if (!version) return undefined;
-    version.reportedAt = this.reportedAtFrom(version.eventSources, NOW);
+    version.reportedAt = this.reportedAtFrom(version, NOW);
     const folded = record ?? { claimId, firstPosition: event.position, versions: [] };
     if (!record) this.claims.set(claimId, folded);
     folded.versions.push(version);

@@ -38,6 +38,28 @@ describe('reportedAt: when a claim version was publicly reported', () => {
     expect(version && ledger.reportedAtOf(version, NOW)).toBe(local('2024-12-09'));
   });
 
+  it('given a claim citing a report published before its valid time began, when folded, then that report does not date it', () => {
+    const log = new TestLog();
+    log.source('before-it', '2024-11-30');
+    log.source('after-it', '2024-12-06');
+    log.control('c1', { ...hama, controller: 'hts', time: { date: '2024-12-05' }, sources: ['before-it', 'after-it'] });
+    log.control('c2', {
+      place: 'homs',
+      status: 'controlled',
+      controller: 'hts',
+      time: { date: '2024-12-05' },
+      sources: ['before-it'],
+    });
+    const { ledger } = log.fold();
+
+    const reportedAt = (claimId: string) => {
+      const version = ledger.recordOf(claimId).versions[0];
+      return version && ledger.reportedAtOf(version, NOW);
+    };
+    expect(reportedAt('c1')).toBe(local('2024-12-07'));
+    expect(reportedAt('c2')).toBeNull();
+  });
+
   it('given a claim whose only source is undated, when the map is asked as reported by any instant, then the claim is set aside and counted', () => {
     const log = new TestLog();
     log.source('dated', '2024-12-05');

@@ -185,7 +185,8 @@ export const ROUTES: RouteDoc[] = [
   {
     method: 'get',
     path: '/campaigns/{c}/audit/control',
-    summary: "The events that changed a place's state at an instant, in log order or (order=reported) by when their reports were published",
+    summary:
+      "The events that changed a place's state at an instant, in log order or (order=reported) by when their reports were published",
     query: AuditControlQuery,
   },
   {
@@ -200,7 +201,11 @@ export const ROUTES: RouteDoc[] = [
     summary: "The events that changed a faction's territory for a day",
     query: AuditTerritoryQuery,
   },
-  { method: 'get', path: '/campaigns/{c}/sources/{s}/impact', summary: "Every figure a source's claims changed, in the order its reports appeared" },
+  {
+    method: 'get',
+    path: '/campaigns/{c}/sources/{s}/impact',
+    summary: "Every figure a source's claims changed, in the order its reports appeared",
+  },
   {
     method: 'get',
     path: '/campaigns/{c}/conflicts',

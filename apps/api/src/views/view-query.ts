@@ -26,7 +26,9 @@ const AuditParams = {
   order: z
     .enum(['log', 'reported'])
     .optional()
-    .describe('log (default): as the events were recorded; reported: by when their reports were published, one entry per instant'),
+    .describe(
+      'log (default): as the events were recorded; reported: by when their reports were published, one entry per instant',
+    ),
 };
 
 export const ControlQuery = z

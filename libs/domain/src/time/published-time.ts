@@ -59,3 +59,18 @@ export function normalizePublished(written: PublishedAt, timeZone: string, path 
 export function publishedBy(time: PublishedTime | null | undefined): number | null {
   return time ? Date.parse(time.to) : null;
 }
+
+/**
+ * When a claim version was publicly reported (domain.md, "Three clocks"): the earliest end among
+ * the publications of the sources it cites — of those that could report it: a report public
+ * before the claim's valid time began (a source of 30 November cited for a capture of 5 December)
+ * is not its report. Null when no cited source is dated.
+ */
+export function earliestReport(publications: Iterable<PublishedTime | null | undefined>, validFrom: number): number | null {
+  let earliest: number | null = null;
+  for (const publication of publications) {
+    const by = publishedBy(publication);
+    if (by !== null && by > validFrom && (earliest === null || by < earliest)) earliest = by;
+  }
+  return earliest;
+}
