@@ -159,6 +159,8 @@ describe('control views over HTTP', () => {
     expect(history[1].claims[0]).toMatchObject({
       claimId: 'homs-taken',
       sources: [{ sourceId: 'sohr-2024-12-06-rastan', publisher: 'sohr' }],
+      // its only source was published on 6 December, before a capture of 7 December: it cannot be its report
+      reportedAt: null,
     });
   });
 

@@ -2,6 +2,7 @@ import { addDays, dayBounds } from '@timeline/domain';
 import { campaignDays } from './casualties';
 import { placeStateAt, type PlaceState, type PlaceTimeline } from './control';
 import type { CampaignLedger } from './campaign-ledger';
+import type { ClaimVersion } from './claim-history';
 import { controlledPlaces } from './coverage';
 import type { KnownAt } from './known-at';
 import type { TimelineViews } from './timeline-views';
@@ -156,6 +157,7 @@ export function placeHistory(views: TimelineViews, ledger: CampaignLedger, place
           claimId: c.claimId,
           ...(c.area ? { area: c.area } : {}),
           time: c.version.claim.time,
+          reportedAt: reportedAtIso(ledger, c.version, knownAt),
           quote: c.version.claim.quote,
           sources: c.version.claim.sources.map((sourceId) => ({
             sourceId,
@@ -164,4 +166,10 @@ export function placeHistory(views: TimelineViews, ledger: CampaignLedger, place
         })),
       };
     });
+}
+
+/** When a claim version was publicly reported, as an ISO instant; null when no source of it is dated. */
+function reportedAtIso(ledger: CampaignLedger, version: ClaimVersion, knownAt: KnownAt): string | null {
+  const reportedAt = ledger.reportedAtOf(version, knownAt);
+  return reportedAt === null ? null : new Date(reportedAt).toISOString();
 }
