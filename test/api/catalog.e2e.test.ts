@@ -173,5 +173,7 @@ describe('campaigns, places, sources and publishers', () => {
       .send({ publishedAt: { date: '2024-12-09', part: 'teatime' }, reason: 'x' })
       .expect(422);
     expect(bad.body.errors[0].path).toBe('publishedAt');
+    // the refusal says which forms and parts of the day are accepted
+    expect(bad.body.errors[0].message).toMatch(/part: early-hours\|morning\|afternoon\|evening\|night/);
   });
 });

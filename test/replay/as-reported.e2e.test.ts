@@ -92,6 +92,15 @@ describe('views as reported by an instant', () => {
     }
     const csv = await get(`/campaigns/${C}/export?format=csv&${by}`);
     expect(Number(csv.headers['unreported-revisions'])).toBeGreaterThan(0);
+    expect(csv.headers['reported-by']).toBe(EVENING_6_DEC);
+    const source = 'sohr-2024-12-05-hama-frontlines';
+    const impact = await get(`/campaigns/${C}/sources/${source}/impact?${by}`);
+    const before = await get(`/campaigns/${C}/sources/${source}/impact?reportedBy=${q('2024-12-05T12:00:00+03:00')}`);
+    expect(impact.body.reportedBy).toBe(EVENING_6_DEC);
+    // before its publication, only the figures that another source of the same claims had reported earlier
+    expect(before.body.impacts.length).toBeLessThan(impact.body.impacts.length);
+    for (const { reportedAt } of before.body.impacts)
+      expect(Date.parse(reportedAt)).toBeLessThanOrEqual(Date.parse('2024-12-05T09:00:00Z'));
   });
 
   it('given a reportedBy that is no instant, or on the log export, when asked, then 422 names the field', async () => {
@@ -102,6 +111,19 @@ describe('views as reported by an instant', () => {
     expect(bad.body.errors[0].path).toBe('reportedBy');
     expect(ndjson.status).toBe(422);
     expect(ndjson.body.errors[0].path).toBe('reportedBy');
+    const impact = await get(`/campaigns/${C}/sources/sohr-2024-12-05-hama-frontlines/impact?order=newest`);
+    expect(impact.status).toBe(422);
+    expect(impact.body.errors[0].path).toBe('order');
+  });
+
+  it('given a side, category or faction the campaign has no figure of, when audited, then 404 names what it has', async () => {
+    const side = await get(`/campaigns/${C}/audit/casualties?side=civilian&category=killed&day=2024-12-06&order=reported`);
+    const faction = await get(`/campaigns/${C}/audit/territory?faction=rebels&day=2024-12-06`);
+
+    expect(side.status).toBe(404);
+    expect(side.body.detail ?? side.body.title).toMatch(/civilians killed/);
+    expect(faction.status).toBe(404);
+    expect(faction.body.detail ?? faction.body.title).toMatch(/hts/);
   });
 });
 

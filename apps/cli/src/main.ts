@@ -10,7 +10,7 @@ const USAGE = `usage: timeline <command> [options]   (the store is STORE_URL, as
 
   load [--events <dir>]                          append the campaigns of events/ (idempotent; corrects revised items)
   rebuild                                        fold the whole log into the views, with progress
-  export <campaign> --format ndjson|csv|geojson [--day YYYY-MM-DD] [--out <file>]
+  export <campaign> --format ndjson|csv|geojson [--day YYYY-MM-DD] [--reported-by ISO] [--out <file>]
   audit <campaign> --place <id> (--day D | --at ISO) [--order log|reported] [--reported-by ISO]
   audit <campaign> --side <s> --category <c> --day D [--figure preferred|range|daily] [--order log|reported] [--reported-by ISO]
                                                  the events that made a figure; --order reported lists them by when their
@@ -127,7 +127,10 @@ async function main(argv: string[]): Promise<number> {
         const campaignId = args[0] ?? need(options, 'campaign');
         const format = exportFormat(need(options, 'format'));
         const day = format === 'geojson' ? need(options, 'day') : undefined;
-        const file = await namedOnCommandLine(timeline.campaignExport.file(campaignId, { format, day }));
+        const { reportedBy } = auditScope(options);
+        if (reportedBy && format === 'ndjson')
+          throw new UsageError('--reported-by applies to csv and geojson; the ndjson export is the log itself');
+        const file = await namedOnCommandLine(timeline.campaignExport.file(campaignId, { format, day, reportedBy }));
         const out = options.out ? createWriteStream(options.out) : process.stdout;
         if (file.format === 'geojson') out.write(`${JSON.stringify(file.map, null, 2)}\n`);
         else for await (const line of file.lines) out.write(line);
@@ -162,6 +165,8 @@ async function main(argv: string[]): Promise<number> {
           process.stdout.write(
             `#${e.position} ${e.recordedAt}${reported} ${e.event} ${e.claimId ?? ''} by ${e.actor ?? '-'} [${sources}]\n  before: ${JSON.stringify(e.before)}\n  after:  ${JSON.stringify(e.after)}\n`,
           );
+          for (const other of e.alsoReported ?? [])
+            process.stdout.write(`  reported with it: #${other.position} ${other.event} ${other.claimId ?? ''}\n`);
         }
         if (!changes.length) process.stdout.write('no event changed this figure\n');
         if (unreported) process.stdout.write(`${unreported} claim versions with no dated source were left out\n`);

@@ -53,6 +53,12 @@ export class AuditQueries {
       query.knownAt,
       query.reportedBy,
     );
+    if (!ledger.casualtiesByKey.has(`${query.side}|${query.category}`)) {
+      const known = [...ledger.casualtiesByKey.keys()].map((k) => k.replace('|', ' ')).sort();
+      throw DomainError.notFound(
+        `no casualty figure of side "${query.side}" and category "${query.category}" in campaign "${campaignId}"; it has: ${known.join(', ') || 'none'}`,
+      );
+    }
     const order = query.order ?? 'log';
     const audit = auditCasualties(views, ledger, query.side, query.category, query.day, query.figure, knownAt, order);
     return { campaignId, ...query, knownAt: knownAtEcho, order, ...reported(), ...audit };
@@ -64,16 +70,25 @@ export class AuditQueries {
       query.knownAt,
       query.reportedBy,
     );
+    if (!ledger.catalog.factions.has(query.faction))
+      throw DomainError.notFound(
+        `faction "${query.faction}" does not exist in campaign "${campaignId}"; it has: ${[...ledger.catalog.factions.keys()].sort().join(', ')}`,
+      );
     const order = query.order ?? 'log';
     const audit = auditTerritory(views, ledger, query.faction, query.day, knownAt, order);
     return { campaignId, ...query, knownAt: knownAtEcho, order, ...reported(), ...audit };
   }
 
-  async sourceImpact(campaignId: string, sourceId: string) {
-    const { views, ledger } = await this.serving.forCampaign(campaignId);
+  async sourceImpact(campaignId: string, sourceId: string, query: { knownAt?: KnownAtInput; reportedBy?: string } = {}) {
+    const { views, ledger, knownAt, knownAtEcho, reported } = await this.serving.forCampaign(
+      campaignId,
+      query.knownAt,
+      query.reportedBy,
+    );
     if (!ledger.sources.has(sourceId))
       throw DomainError.notFound(`source "${sourceId}" does not exist in campaign "${campaignId}"`);
-    return { campaignId, sourceId, impacts: sourceImpact(views, ledger, sourceId) };
+    const impacts = sourceImpact(views, ledger, sourceId, knownAt);
+    return { campaignId, sourceId, knownAt: knownAtEcho, ...reported(), impacts };
   }
 
   async conflicts(campaignId: string, query: { day?: string; knownAt?: KnownAtInput; reportedBy?: string }) {

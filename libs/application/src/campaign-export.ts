@@ -7,7 +7,7 @@ import type { KnownAtInput, ServingViews } from './serving-views';
 export type ExportFormat = 'ndjson' | 'csv' | 'geojson';
 
 export type CampaignExportFile =
-  | { format: 'csv'; lines: AsyncIterable<string>; unreported?: number }
+  | { format: 'csv'; lines: AsyncIterable<string>; reportedBy?: string; unreported?: number }
   | { format: 'geojson'; map: ReturnType<typeof controlGeoJson> & { reportedBy?: string; unreported?: number } }
   | { format: 'ndjson'; lines: AsyncIterable<string> };
 
@@ -31,7 +31,7 @@ export class CampaignExport {
       return {
         format: 'csv',
         lines: inSlices(claimsCsvLines(ledger, knownAt)),
-        ...(query.reportedBy ? { unreported: unreportedRevisions(ledger, knownAt) } : {}),
+        ...(query.reportedBy ? { reportedBy: query.reportedBy, unreported: unreportedRevisions(ledger, knownAt) } : {}),
       };
     if (query.format === 'geojson') {
       const view = controlAt(views, ledger, endOfDay(ledger, query.day ?? ''), knownAt, query.operation);

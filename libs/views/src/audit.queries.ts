@@ -234,7 +234,7 @@ function namesFaction(claim: ClaimData, faction: string): boolean {
  * claim citing it touched (a correction can move a claim to another place or day), with the
  * audit entries that claim caused there, in the order the reports appeared (undated last).
  */
-export function sourceImpact(views: TimelineViews, ledger: CampaignLedger, sourceId: string) {
+export function sourceImpact(views: TimelineViews, ledger: CampaignLedger, sourceId: string, knownAt: KnownAt = NOW) {
   const impacts: { claimId: string; figure: Record<string, unknown>; changes: AuditEntry[] }[] = [];
   for (const claimId of ledger.claimsBySource.get(sourceId) ?? []) {
     const record = ledger.recordOf(claimId);
@@ -243,13 +243,14 @@ export function sourceImpact(views: TimelineViews, ledger: CampaignLedger, sourc
       entries.filter((e) => e.claimId === claimId && e.sources.some((s) => s.sourceId === sourceId));
     const seen = new Set<string>();
     for (const version of record.versions) {
+      if (version.position > knownAt) break;
       const claim = version.claim;
       switch (claim.type) {
         case 'control': {
           const key = `control|${claim.place}|${version.to}`;
           if (seen.has(key)) continue;
           seen.add(key);
-          const changes = mine(auditControl(views, ledger, claim.place, version.to).changes);
+          const changes = mine(auditControl(views, ledger, claim.place, version.to, knownAt).changes);
           if (changes.length)
             impacts.push({ claimId, figure: { kind: 'control', place: claim.place, at: claim.time.to }, changes });
           break;
@@ -261,7 +262,7 @@ export function sourceImpact(views: TimelineViews, ledger: CampaignLedger, sourc
             const key = `casualties|${claim.side}|${claim.category}|${day}|${figure}`;
             if (seen.has(key)) continue;
             seen.add(key);
-            const changes = mine(auditCasualties(views, ledger, claim.side, claim.category, day, figure).changes);
+            const changes = mine(auditCasualties(views, ledger, claim.side, claim.category, day, figure, knownAt).changes);
             if (changes.length)
               impacts.push({
                 claimId,

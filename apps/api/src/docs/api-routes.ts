@@ -21,6 +21,7 @@ import {
   CasualtiesQuery,
   CasualtySeriesQuery,
   ConflictsQuery,
+  SourceImpactQuery,
   ControlQuery,
   ExportQuery,
   TerritoryQuery,
@@ -205,6 +206,7 @@ export const ROUTES: RouteDoc[] = [
     method: 'get',
     path: '/campaigns/{c}/sources/{s}/impact',
     summary: "Every figure a source's claims changed, in the order its reports appeared",
+    query: SourceImpactQuery,
   },
   {
     method: 'get',

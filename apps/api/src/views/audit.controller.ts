@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import type { AuditQueries } from '@timeline/application';
 import { parseQuery } from '../http/query';
-import { AuditCasualtiesQuery, AuditControlQuery, AuditTerritoryQuery, ConflictsQuery } from './view-query';
+import { AuditCasualtiesQuery, AuditControlQuery, AuditTerritoryQuery, ConflictsQuery, SourceImpactQuery } from './view-query';
 import { AUDIT_QUERIES } from './views.tokens';
 
 @Controller('campaigns/:c')
@@ -24,8 +24,8 @@ export class AuditController {
   }
 
   @Get('sources/:s/impact')
-  impact(@Param('c') campaignId: string, @Param('s') sourceId: string) {
-    return this.audit.sourceImpact(campaignId, sourceId);
+  impact(@Param('c') campaignId: string, @Param('s') sourceId: string, @Query() query: unknown) {
+    return this.audit.sourceImpact(campaignId, sourceId, parseQuery(SourceImpactQuery, query));
   }
 
   @Get('conflicts')

@@ -23,7 +23,10 @@ export class ExportController {
     if (file.format === 'csv') {
       res.type('text/csv').setHeader('Content-Disposition', `attachment; filename="${campaignId}-claims.csv"`);
       // a reported table names how many revisions it set aside as undated, before its rows stream
-      if (file.unreported !== undefined) res.setHeader('Unreported-Revisions', String(file.unreported));
+      if (file.unreported !== undefined) {
+        res.setHeader('Unreported-Revisions', String(file.unreported));
+        res.setHeader('Reported-By', file.reportedBy ?? '');
+      }
     } else res.type('application/x-ndjson');
     for await (const chunk of file.lines) if (!res.write(chunk)) await once(res, 'drain');
     res.end();

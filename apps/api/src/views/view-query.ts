@@ -4,7 +4,10 @@ import { CASUALTY_CATEGORIES, Slug, isCalendarDate, parseInstant } from '@timeli
 export const Day = z.string().refine(isCalendarDate, 'must be a date YYYY-MM-DD');
 export const Instant = z
   .string()
-  .refine((v) => parseInstant(v) !== undefined, 'must be an ISO instant with an offset, e.g. 2024-12-07T18:00:00+03:00');
+  .refine(
+    (v) => parseInstant(v) !== undefined,
+    'must be an ISO instant with an offset, e.g. 2024-12-07T18:00:00+03:00 (in a URL write + as %2B, or use Z: 2024-12-07T15:00:00Z)',
+  );
 /** `knownAt`: a log position (digits) or an ISO instant: what was known then. */
 export const KnownAtParam = z.union([z.string().regex(/^\d+$/).transform(Number), Instant]).optional();
 
@@ -58,6 +61,7 @@ export const AuditCasualtiesQuery = z.strictObject({
   ...AuditParams,
 });
 export const AuditTerritoryQuery = z.strictObject({ faction: Slug, day: Day, ...AuditParams });
+export const SourceImpactQuery = z.strictObject({ knownAt: KnownAtParam, reportedBy: ReportedByParam });
 export const ConflictsQuery = z.strictObject({ day: Day.optional(), knownAt: KnownAtParam, reportedBy: ReportedByParam });
 export const ExportQuery = z
   .strictObject({ format: z.enum(['ndjson', 'csv', 'geojson']), day: Day.optional(), ...ViewParams })

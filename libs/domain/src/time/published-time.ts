@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import type { FieldError } from '../common/domain-error';
 import { isCalendarDate, parseInstant } from './calendar';
-import { normalizeTime, WrittenTime, type Precision } from './claim-time';
+import { DAY_PARTS, normalizeTime, WrittenTime, type Precision } from './claim-time';
 import { addDays, localToUtc } from './zoned-time';
+
+const PUBLISHED_FORMS = `must be a date YYYY-MM-DD, an ISO instant with an offset, or a written time: {date}, {date, part: ${DAY_PARTS.join('|')}}, {date, hour: 0-23}, {date, by: "HH:MM"}, {from, to}, or {to: date} for "published by the end of that day"`;
 
 /**
  * When a source was published, written as valid time is (domain.md, "Three clocks"): a date, a
@@ -10,15 +12,10 @@ import { addDays, localToUtc } from './zoned-time';
  * `{to: date}` for "published by the end of that day", the start unknown (what a citation's
  * access date says: the report existed by then).
  */
-export const PublishedAt = z.union([
-  z
-    .string()
-    .refine(
-      (v) => isCalendarDate(v) || parseInstant(v) !== undefined,
-      'must be a date YYYY-MM-DD, an ISO instant with an offset, or an object like valid time ({date, part?|hour?|by?}, {from, to}, or {to} for "published by then")',
-    ),
-  WrittenTime,
-]);
+export const PublishedAt = z.union(
+  [z.string().refine((v) => isCalendarDate(v) || parseInstant(v) !== undefined, PUBLISHED_FORMS), WrittenTime],
+  { error: PUBLISHED_FORMS },
+);
 export type PublishedAt = z.infer<typeof PublishedAt>;
 
 /** A publication as an interval in UTC; `from` is null when only "published by `to`" is known. */
