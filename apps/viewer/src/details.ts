@@ -127,13 +127,16 @@ export class Details {
     this.timer = undefined;
     this.panel.hidden = false;
     const body = fresh ? this.body : html('div');
-    if (fresh) body.replaceChildren();
-    let heading = { title: '', subtitle: '' };
+    if (fresh) {
+      body.replaceChildren();
+      this.body.dataset.until = ctx.until;
+    }
+    let title = '';
     let failed = false;
     const shown: Showing = {
-      heading: (title, subtitle) => {
-        heading = { title, subtitle };
-        if (fresh) this.title.textContent = title;
+      heading: (text, subtitle) => {
+        title = text;
+        if (fresh) this.title.textContent = text;
         body.prepend(html('p', { class: 'subtitle' }, subtitle));
       },
       body,
@@ -166,7 +169,8 @@ export class Details {
         ),
       );
     } else if (!fresh) {
-      this.title.textContent = heading.title;
+      this.title.textContent = title;
+      this.body.dataset.until = ctx.until;
       const open = new Set([...this.body.querySelectorAll('details[open]')].map((d) => d.className));
       this.body.replaceChildren(...body.childNodes);
       for (const d of this.body.querySelectorAll('details')) if (open.has(d.className)) d.open = true;
