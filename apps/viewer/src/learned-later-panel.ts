@@ -175,7 +175,7 @@ function summary(places: Learned[], figures: FigureLearnedLater[], control: numb
       'p',
       {},
       places.length
-        ? `${plural(places.length, 'place stands', 'places stand')} differently now: ${learned} made known by reports published later, ${places.length - learned} resting on claims with no dated source.`
+        ? `${plural(places.length, 'place stands', 'places stand')} differently now: ${learned} from reports published later, ${places.length - learned} resting on claims with no dated source.`
         : 'Every place stands now as it had been reported by then.',
       ` ${plural(figures.length, 'casualty figure', 'casualty figures')} of the day ${figures.length === 1 ? 'differs' : 'differ'}.`,
     ),
