@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { figuresLearnedLater, latestSources, placesLearnedLater, revelation } from '../../apps/viewer/src/learned-later';
+import {
+  figuresLearnedLater,
+  latestSources,
+  placesLearnedLater,
+  revealedHow,
+  revelation,
+} from '../../apps/viewer/src/learned-later';
 import { linkTo, readLink } from '../../apps/viewer/src/link';
 import { delayInWords, newsOfThePast } from '../../apps/viewer/src/report-delay';
 import { CampaignClock } from '../../apps/viewer/src/time';
@@ -122,6 +128,16 @@ describe('the report that made a state known', () => {
     ]);
     expect(latestSources(corrected)).toEqual([correction]);
     expect(revelation([corrected])).toEqual({ claimId: 'rastan', source: correction, reportedAt: '2024-12-07T21:00:00.000Z' });
+  });
+});
+
+describe('how a report stands to the state known now', () => {
+  it('given a holder inferred before the first report, then the report is the one it is inferred from; a reported state was made known by it', () => {
+    // Salamiyah: SOHR's report that HTS entered it says whom it was taken from, not that the army held it
+    expect(revealedHow(state('salamiyah', { inferred: true, basis: ['salamiyah-entered'] }))).toBe(
+      'Inferred from the report of ',
+    );
+    expect(revealedHow(state('hama', { controller: 'hts', bloc: 'opposition', since: AT }))).toBe('Made known by ');
   });
 });
 

@@ -205,9 +205,29 @@ describe('the web viewer in Chromium', () => {
     await expect.poll(() => change.count()).toBe(1);
     expect(await change.locator('.before').textContent()).toBe('controlled by Syrian Arab Army (Government)');
     expect(await change.locator('.after').textContent()).toBe("controlled by Hay'at Tahrir al-Sham (Opposition)");
-    expect(await change.locator('.meta').textContent()).toMatch(
-      /recorded .* at position \d+ by editor · sources: sohr \(sohr-2024-12-06-rastan\)/,
+    // the event and the actor in words; the record's own names kept apart, small
+    expect(await change.locator('.event').textContent()).toBe('Claim recorded');
+    expect(await change.locator('.meta').textContent()).toMatch(/^recorded \w{3}, \d+ \w{3} \d{4}, \d\d:\d\d GMT\+3, by editor$/);
+    expect(await change.locator('.ids').textContent()).toMatch(
+      /^claim homs-taken · ControlClaimed at log position \d+ · sources sohr-2024-12-06-rastan$/,
     );
+    expect(await change.locator('.publications li').getAttribute('title')).toBe('sohr-2024-12-06-rastan');
+    await page.keyboard.press('Escape');
+    expect(await page.locator('#details').isHidden()).toBe(true);
+
+    // a correction says so
+    await marker(page, 'al-rastan').locator('.dot').click();
+    await page.locator('#details .audit-open').click();
+    const corrected = page.locator('#details .audit > li[data-event="ClaimCorrected"]');
+    await expect.poll(() => corrected.count()).toBe(1);
+    expect(await corrected.locator('.event').textContent()).toBe('Correction');
+    const shown = await corrected.evaluate((li) =>
+      Array.from(li.children)
+        .filter((p) => !p.classList.contains('ids'))
+        .map((p) => p.textContent)
+        .join(' '),
+    );
+    expect(shown).not.toMatch(/ClaimCorrected|ControlClaimed|rastan-taken/);
     await page.keyboard.press('Escape');
     expect(await page.locator('#details').isHidden()).toBe(true);
     await page.close();

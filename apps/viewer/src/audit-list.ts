@@ -1,4 +1,6 @@
+import { actorInWords, eventInWords } from './audit-events';
 import { html } from './dom';
+import type { LaterReports } from './later-reports';
 import type { CampaignClock } from './time';
 import type { Audit, AuditChange, AuditOrder, SourceRef } from './types';
 
@@ -29,8 +31,24 @@ export function auditOrderChoice(order: AuditOrder, onChange: (order: AuditOrder
   return choice;
 }
 
-/** The changes of an audit, each with when its report was public and when its sources were published. */
-export function auditList<T>(audit: Audit<T>, show: (value: T) => string, words: AuditWords): HTMLElement[] {
+/** What an audit of the hour as reported adds: the instant it was asked for, and what came out after. */
+export interface AuditAsReported {
+  reportedBy: string;
+  later: LaterReports | undefined;
+}
+
+/**
+ * The changes of an audit, each with when its report was public and when its sources were
+ * published. Asked as reported by an instant, an audit with no change says that no report out by
+ * then changed it, and how many reports came out later.
+ */
+export function auditList<T>(
+  audit: Audit<T>,
+  show: (value: T) => string,
+  words: AuditWords,
+  asReported?: AuditAsReported,
+  ranks: ReadonlyMap<number, string> = new Map(),
+): HTMLElement[] {
   const reported = audit.order === 'reported';
   const nodes: HTMLElement[] = [
     html(
@@ -39,11 +57,13 @@ export function auditList<T>(audit: Audit<T>, show: (value: T) => string, words:
       reported ? 'In the order their reports became public.' : 'In the order the events were recorded.',
     ),
   ];
+  const none = asReported ? 'No report published by then changed it.' : 'No recorded event changed it.';
   nodes.push(
     audit.changes.length
-      ? html('ol', { class: 'audit' }, ...audit.changes.map((c) => auditEntry(c, show, words)))
-      : html('p', { class: 'empty' }, 'No recorded event changed it.'),
+      ? html('ol', { class: 'audit' }, ...audit.changes.map((c) => auditEntry(c, show, words, ranks.get(c.position))))
+      : html('p', { class: 'empty' }, none),
   );
+  if (asReported?.later) nodes.push(laterReports(asReported.later, audit.changes.length === 0, words));
   if (audit.unreported)
     nodes.push(
       html(
@@ -55,12 +75,29 @@ export function auditList<T>(audit: Audit<T>, show: (value: T) => string, words:
   return nodes;
 }
 
-function auditEntry<T>(c: AuditChange<T>, show: (value: T) => string, words: AuditWords): HTMLLIElement {
+/** "3 reports published later did, the first public by Fri, 6 Dec 2024, 00:00 GMT+3." */
+function laterReports({ count, first }: LaterReports, none: boolean, { clock }: AuditWords): HTMLElement {
+  const reports = `${count} report${count === 1 ? '' : 's'} published later`;
+  return html(
+    'p',
+    { class: 'later', 'data-count': count, 'data-first': first },
+    `${reports} ${none ? 'did' : 'changed it again'}, ${count === 1 ? '' : 'the first '}public by ${clock.instant(first)}.`,
+  );
+}
+
+function auditEntry<T>(c: AuditChange<T>, show: (value: T) => string, words: AuditWords, rank?: string): HTMLLIElement {
   const { clock } = words;
+  const actor = actorInWords(c.actor);
+  const also = c.alsoReported ?? [];
   return html(
     'li',
-    { 'data-claim': c.claimId, 'data-position': c.position, 'data-reported-at': c.reportedAt ?? undefined },
-    html('p', {}, html('strong', {}, c.event), ` ${c.claimId}`),
+    {
+      'data-claim': c.claimId ?? undefined,
+      'data-position': c.position,
+      'data-reported-at': c.reportedAt ?? undefined,
+      'data-event': c.event,
+    },
+    html('p', { class: 'event' }, html('strong', {}, capitalised(eventInWords(c.event, rank)))),
     html(
       'p',
       { class: 'change' },
@@ -74,26 +111,38 @@ function auditEntry<T>(c: AuditChange<T>, show: (value: T) => string, words: Aud
       c.reportedAt ? `public by ${clock.instant(c.reportedAt)}` : 'no dated source: not in a view as reported',
     ),
     c.sources.length ? html('ul', { class: 'publications' }, ...c.sources.map((s) => publication(s, words))) : null,
-    html(
-      'p',
-      { class: 'meta' },
-      `recorded ${clock.instant(c.recordedAt)} at position ${c.position}${c.actor ? ` by ${c.actor}` : ''} · sources: ${c.sources.map((s) => `${s.publisher ?? 'unattributed'} (${s.sourceId})`).join(', ') || 'none'}`,
-    ),
-    c.alsoReported?.length
+    html('p', { class: 'meta' }, `recorded ${clock.instant(c.recordedAt)}${actor ? `, ${actor}` : ''}`),
+    also.length
       ? html(
           'p',
           { class: 'also' },
-          `made public with it, changing nothing more: ${c.alsoReported.map((a) => a.claimId).join(', ')}`,
+          `made public with it, changing nothing more: ${also.length} other claim${also.length === 1 ? '' : 's'}`,
         )
       : null,
+    html('p', { class: 'ids' }, idsOf(c)),
   );
 }
+
+/** The record's own names for the entry, for whoever looks it up: claim, event, log position, sources. */
+function idsOf(c: AuditChange<unknown>): string {
+  const also = c.alsoReported ?? [];
+  return [
+    c.claimId ? `claim ${c.claimId}` : undefined,
+    `${c.event} at log position ${c.position}`,
+    c.sources.length ? `sources ${c.sources.map((s) => s.sourceId).join(', ')}` : undefined,
+    also.length ? `also ${also.map((a) => a.claimId).join(', ')}` : undefined,
+  ]
+    .filter((part) => part !== undefined)
+    .join(' · ');
+}
+
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** "CNN — published 5 Dec", or "— undated" when the source gives no publication time. */
 function publication(source: SourceRef, { clock, publisher }: AuditWords): HTMLLIElement {
   return html(
     'li',
-    { 'data-source': source.sourceId },
+    { 'data-source': source.sourceId, title: source.sourceId },
     html('span', { class: 'publisher' }, publisher(source.publisher)),
     ` — ${source.published ? clock.published(source.published) : 'undated'}`,
   );

@@ -3,6 +3,7 @@ import { CasualtyChart } from './chart';
 import { byId, html } from './dom';
 import { figuresChanged } from './known-at';
 import { seriesLines } from './side-colours';
+import type { PastViews } from './past-views';
 import type { StatusBar } from './status-bar';
 import type { CampaignClock } from './time';
 import type { Campaign, CasualtySeries } from './types';
@@ -24,6 +25,7 @@ export class CasualtyPanel {
     /** The end of the hour on screen, '' before the first. */
     private readonly hour: { readonly until: string },
     private readonly status: StatusBar,
+    private readonly pastViews: PastViews,
     onFigure: (side: string, category: string, day: string) => void,
   ) {
     this.chart = new CasualtyChart((side, day) => onFigure(side, this.category, day));
@@ -43,6 +45,7 @@ export class CasualtyPanel {
     if (!this.campaign) return;
     const path = `${campaignPath(this.campaign.campaignId)}/casualties/series`;
     try {
+      if (query.knownAt) this.pastViews.spend(1, performance.now());
       this.series = await getJson<CasualtySeries>(path, { knownAt: query.knownAt, operation: query.operation });
       this.seriesNow = query.knownAt ? await getJson<CasualtySeries>(path, { operation: query.operation }) : undefined;
     } catch (error) {

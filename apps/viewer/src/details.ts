@@ -1,23 +1,12 @@
-import { auditList, auditOrderChoice, type AuditWords } from './audit-list';
-import { campaignPath, getJson } from './api';
-import { countInWords } from './casualty-count';
+import type { AuditWords } from './audit-list';
 import { byId, html } from './dom';
-import { stateInWords, type Names } from './place-story';
+import type { PastViews } from './past-views';
+import type { Names } from './place-story';
 import type { CampaignClock } from './time';
-import type { Audit, AuditOrder, Count, Place, PlaceHistory } from './types';
+import type { AuditOrder } from './types';
 
-interface ControlAfter {
-  status: string;
-  controller: string | null;
-  bloc: string | null;
-  disputed: boolean;
-}
-
-interface FigureAfter {
-  count: Count;
-  publisher: string | null;
-  claimId: string | null;
-}
+/** At most how often an open subject of the hour is drawn again while the replay moves. */
+const FOLLOW_EVERY_MS = 1000;
 
 export interface DetailContext extends AuditWords {
   campaignId: string;
@@ -29,25 +18,48 @@ export interface DetailContext extends AuditWords {
   /** Set when the replay shows the hour as reported at the time: the map's states are those reported by `until`. */
   reportedBy?: string;
   names: Names;
+  /** The order audits are shown in: the reader's choice, else report order in a replay as reported. */
+  order: AuditOrder;
 }
 
-/** One subject open in the panel: its body, and loads whose answers are dropped once another subject opens. */
+/** One drawing of a subject: where it goes, and loads whose answers are dropped once a newer drawing starts. */
 export interface Showing {
+  /** The panel's title and the line under it. */
+  heading(title: string, subtitle: string): void;
   body: HTMLElement;
   load<T>(get: () => Promise<T>): Promise<T | undefined>;
 }
 
-/** The side panel: a place's control history and the audit of a state or a figure. */
+/** What the panel shows: a place, an audit, what the world learned later. */
+export interface Subject {
+  /** Whether it speaks of the hour on screen, and so is drawn again whenever that hour moves. */
+  readonly ofTheHour: boolean;
+  /** How many views of the past (asked with `knownAt` or `reportedBy`) one drawing asks for. */
+  pastViews(ctx: DetailContext): number;
+  draw(ctx: DetailContext, shown: Showing): Promise<void>;
+}
+
+/**
+ * The side panel. It shows one subject; a subject of the hour on screen follows the replay: drawn
+ * again when the hour moves, at most once a second and when the views of the past it asks for fit
+ * in the service's budget, one drawing at a time, the panel keeping the last complete drawing
+ * until the next is ready. A drawing overtaken by a newer one never reaches the screen.
+ */
 export class Details {
   private readonly panel = byId('details');
   private readonly body = byId('details-body');
   private readonly title = byId('details-title');
-  /** Counts the subjects opened, so a late answer for an earlier one is dropped. */
-  private shown = 0;
-  /** The order audits are shown in; until the reader picks one, report order in a replay as reported. */
-  private order: AuditOrder | undefined;
+  /** Counts the drawings started, so a late answer for an earlier one is dropped. */
+  private drawings = 0;
+  private subject: Subject | undefined;
+  /** The context of the hour on screen, and that of the drawing on screen or under way. */
+  private latest: DetailContext | undefined;
+  private drawnFor: string | undefined;
+  private drawing = false;
+  private lastDrawn = -Infinity;
+  private timer: number | undefined;
 
-  constructor() {
+  constructor(private readonly pastViews: PastViews) {
     byId('details-close').addEventListener('click', () => this.close());
     document.addEventListener('keydown', (e) => {
       if (e.key === 'Escape') this.close();
@@ -56,144 +68,118 @@ export class Details {
 
   close(): void {
     this.panel.hidden = true;
+    this.subject = undefined;
+    this.drawings++;
+    this.drawing = false;
+    window.clearTimeout(this.timer);
+    this.timer = undefined;
   }
 
-  /** The place's history; `story` is what its marker says at the hour on screen, for screens without a pointer to hover. */
-  async showPlace(place: Place, ctx: DetailContext, story?: string): Promise<void> {
-    const shown = this.open(
-      `${place.name}`,
-      `${place.kind}, ${place.governorate} — ${place.precision === 'unknown' ? 'location unknown' : `${place.precision} coordinates ${place.lat}, ${place.lon}`}`,
-    );
-    if (story)
-      shown.body.append(html('p', { class: 'story' }, html('strong', {}, `At ${ctx.clock.instant(ctx.until)}: `), story));
-    const base = campaignPath(ctx.campaignId);
-    const history = await shown.load(() =>
-      getJson<PlaceHistory>(`${base}/places/${encodeURIComponent(place.placeId)}/history`, {
-        knownAt: ctx.knownAt,
-        operation: ctx.operation,
-      }),
-    );
-    if (!history) return;
-    const auditButton = html(
-      'button',
-      { type: 'button', class: 'audit-open' },
-      `Audit its state at ${ctx.clock.instant(ctx.until)}`,
-    );
-    auditButton.addEventListener('click', () => void this.auditPlace(place, ctx));
-    shown.body.append(
-      html('h3', {}, 'Control history'),
-      history.changes.length
-        ? html(
-            'ol',
-            { class: 'history' },
-            ...history.changes.map((c) =>
-              html(
-                'li',
-                { 'data-at': c.at ?? undefined, class: c.inferred ? 'inferred' : undefined },
-                html(
-                  'p',
-                  {},
-                  c.at === null
-                    ? html('em', {}, 'Before the first report (inferred)')
-                    : html('time', { datetime: c.at }, ctx.clock.instant(c.at)),
-                  ' — ',
-                  html('strong', {}, stateInWords(c, ctx.names)),
-                ),
-                ...c.claims.map((claim) =>
-                  html(
-                    'blockquote',
-                    { 'data-claim': claim.claimId },
-                    claim.quote,
-                    html(
-                      'footer',
-                      {},
-                      `${claim.sources.map((s) => s.publisher ?? s.sourceId).join(', ')} · ${ctx.clock.interval(claim.time)}`,
-                    ),
-                  ),
-                ),
-              ),
-            ),
-          )
-        : html('p', { class: 'empty' }, 'No claim about this place.'),
-      auditButton,
+  /** Opens the panel on a subject, drawn at once for `ctx`. */
+  show(subject: Subject, ctx: DetailContext): Promise<void> {
+    this.latest = ctx;
+    return this.draw(subject, ctx, true);
+  }
+
+  /** Draws the subject open again, at once, for the hour on screen: when how it is shown changed. */
+  redraw(ctx: DetailContext): Promise<void> {
+    this.latest = ctx;
+    return this.subject ? this.draw(this.subject, ctx, false) : Promise.resolve();
+  }
+
+  /** The hour on screen, or how it is shown, moved: a subject of the hour is drawn again, paced. */
+  follow(ctx: DetailContext): void {
+    this.latest = ctx;
+    const subject = this.subject;
+    if (!subject?.ofTheHour || this.drawing || this.timer !== undefined || keyOf(ctx) === this.drawnFor) return;
+    const now = performance.now();
+    const cost = subject.pastViews(ctx);
+    // evenly paced, rather than a burst of drawings and then a wait for the budget
+    const every = Math.max(FOLLOW_EVERY_MS, this.pastViews.spacing(cost));
+    const wait = Math.max(this.lastDrawn + every - now, this.pastViews.waitFor(cost, now));
+    this.timer = window.setTimeout(
+      () => {
+        this.timer = undefined;
+        const latest = this.latest;
+        if (this.subject !== subject || !latest || keyOf(latest) === this.drawnFor) return;
+        // the hour may have moved to one that asks for more views of the past
+        if (this.pastViews.waitFor(subject.pastViews(latest), performance.now()) > 0) return this.follow(latest);
+        void this.draw(subject, latest, false);
+      },
+      Math.max(0, wait),
     );
   }
 
-  async auditPlace(place: Place, ctx: DetailContext): Promise<void> {
-    const shown = this.open(`Audit: ${place.name}`, `What changed its state at ${ctx.clock.instant(ctx.until)}${asOf(ctx)}`);
-    const order = this.showOrder(shown, ctx, () => void this.auditPlace(place, ctx));
-    const audit = await shown.load(() =>
-      getJson<Audit<ControlAfter>>(`${campaignPath(ctx.campaignId)}/audit/control`, {
-        place: place.placeId,
-        at: ctx.until,
-        knownAt: ctx.knownAt,
-        reportedBy: ctx.reportedBy,
-        operation: ctx.operation,
-        order,
-      }),
-    );
-    if (audit) shown.body.append(...auditList(audit, (s) => stateInWords(s, ctx.names), ctx));
-  }
-
-  async auditFigure(side: string, category: string, day: string, ctx: DetailContext): Promise<void> {
-    const shown = this.open(
-      `Audit: ${ctx.names.faction(side)} ${category}, ${day}`,
-      `Which source changed the preferred figure, and when${ctx.knownAt ? `, as known at ${ctx.knownAt}` : ''}`,
-    );
-    const order = this.showOrder(shown, ctx, () => void this.auditFigure(side, category, day, ctx));
-    const audit = await shown.load(() =>
-      getJson<Audit<FigureAfter>>(`${campaignPath(ctx.campaignId)}/audit/casualties`, {
-        side,
-        category,
-        day,
-        figure: 'preferred',
-        knownAt: ctx.knownAt,
-        operation: ctx.operation,
-        order,
-      }),
-    );
-    if (audit)
-      shown.body.append(
-        ...auditList(audit, (f) => `${countInWords(f.count)}${f.publisher ? ` (${ctx.publisher(f.publisher)})` : ''}`, ctx),
-      );
-  }
-
-  /** Opens the panel on a subject: its title and the line under it, the rest to follow. */
-  open(title: string, subtitle: string): Showing {
-    const shown = ++this.shown;
+  /**
+   * One drawing of a subject. A fresh one replaces the panel's content at once; a drawing again
+   * is made aside and takes the panel's place only when complete, or, if a load failed, leaves
+   * the panel as it was with the failure said on top.
+   */
+  private async draw(subject: Subject, ctx: DetailContext, fresh: boolean): Promise<void> {
+    const run = ++this.drawings;
+    const current = () => run === this.drawings;
+    this.subject = subject;
+    this.drawnFor = keyOf(ctx);
+    this.drawing = true;
+    this.lastDrawn = performance.now();
+    this.pastViews.spend(subject.pastViews(ctx), this.lastDrawn);
+    window.clearTimeout(this.timer);
+    this.timer = undefined;
     this.panel.hidden = false;
-    this.title.textContent = title;
-    this.body.replaceChildren(html('p', { class: 'subtitle' }, subtitle));
-    const body = this.body;
-    const current = () => shown === this.shown;
-    return {
+    const body = fresh ? this.body : html('div');
+    if (fresh) {
+      body.replaceChildren();
+      this.body.dataset.until = ctx.until;
+    }
+    let title = '';
+    let failed = false;
+    const shown: Showing = {
+      heading: (text, subtitle) => {
+        title = text;
+        if (fresh) this.title.textContent = text;
+        body.prepend(html('p', { class: 'subtitle' }, subtitle));
+      },
       body,
       async load<T>(get: () => Promise<T>): Promise<T | undefined> {
         try {
           const answer = await get();
           return current() ? answer : undefined;
         } catch (error) {
+          failed = true;
           if (current()) body.append(html('p', { class: 'error', role: 'alert' }, String((error as Error).message)));
           return undefined;
         }
       },
     };
-  }
-
-  /** Adds the choice of order to an audit and says which to ask for; choosing again reopens the audit. */
-  private showOrder(shown: Showing, ctx: DetailContext, reopen: () => void): AuditOrder {
-    const order = this.order ?? (ctx.reportedBy ? 'reported' : 'log');
-    shown.body.append(
-      auditOrderChoice(order, (chosen) => {
-        this.order = chosen;
-        reopen();
-      }),
-    );
-    return order;
+    try {
+      await subject.draw(ctx, shown);
+    } finally {
+      if (current()) this.drawing = false;
+    }
+    if (!current()) return;
+    if (!fresh && failed) {
+      this.drawnFor = undefined;
+      this.body.querySelector('.follow-error')?.remove();
+      const error = body.querySelector('.error')?.textContent ?? '';
+      this.body.prepend(
+        html(
+          'p',
+          { class: 'error follow-error', role: 'alert' },
+          `Not yet updated for ${ctx.clock.instant(ctx.until)}: ${error}`,
+        ),
+      );
+    } else if (!fresh) {
+      this.title.textContent = title;
+      this.body.dataset.until = ctx.until;
+      const open = new Set([...this.body.querySelectorAll('details[open]')].map((d) => d.className));
+      this.body.replaceChildren(...body.childNodes);
+      for (const d of this.body.querySelectorAll('details')) if (open.has(d.className)) d.open = true;
+    }
+    if (this.latest && keyOf(this.latest) !== this.drawnFor) this.follow(this.latest);
   }
 }
 
-/** ", as known at 120, from what had been reported by then": the state of knowledge an audit explains, when it is not now. */
-function asOf(ctx: DetailContext): string {
-  return `${ctx.knownAt ? `, as known at ${ctx.knownAt}` : ''}${ctx.reportedBy ? `, from what had been reported by then` : ''}`;
+/** What a subject of the hour is drawn for: a drawing for the same key says the same. */
+function keyOf(ctx: DetailContext): string {
+  return [ctx.campaignId, ctx.until, ctx.reportedBy, ctx.knownAt, ctx.operation, ctx.order].join('|');
 }

@@ -1,12 +1,13 @@
 import { byId, html } from './dom';
 import { placesChangedSince } from './known-at';
 import type { CampaignMap } from './map';
+import type { PastViews } from './past-views';
 import type { StatusBar } from './status-bar';
 
 /**
- * How often a playing replay compares what was known with what is known now: views of the past
- * are the service's costliest reads, and a client without a key has a budget of them (by
- * default 10 every 10 s; a comparison spends one, a place's details two).
+ * How often a playing replay compares what was known with what is known now, at most: views of
+ * the past are the service's costliest reads, and a client without a key has a budget of them
+ * (see `PastViews`); a comparison spends one, two as reported.
  */
 const COMPARE_EVERY_MS = 2000;
 
@@ -39,6 +40,7 @@ export class KnownAtPanel {
   constructor(
     private readonly map: CampaignMap,
     private readonly status: StatusBar,
+    private readonly pastViews: PastViews,
     onChange: (knownAt: string | undefined) => void,
   ) {
     byId<HTMLFormElement>('known-at-form').addEventListener('submit', (e) => {
@@ -80,18 +82,23 @@ export class KnownAtPanel {
     }
     this.latest = query;
     if (this.timer !== undefined) return;
-    const wait = Math.max(0, this.lastCompared + COMPARE_EVERY_MS - performance.now());
-    this.timer = window.setTimeout(() => {
-      this.timer = undefined;
-      const latest = this.latest;
-      this.latest = undefined;
-      if (latest) void this.compare(latest);
-    }, wait);
+    const now = performance.now();
+    const wait = Math.max(this.lastCompared + COMPARE_EVERY_MS - now, this.pastViews.waitFor(costOf(query), now));
+    this.timer = window.setTimeout(
+      () => {
+        this.timer = undefined;
+        const latest = this.latest;
+        this.latest = undefined;
+        if (latest) void this.compare(latest);
+      },
+      Math.max(0, wait),
+    );
   }
 
   private async compare({ campaignId, until, knownAt, operation, reportedBy }: KnownAtQuery): Promise<void> {
     if (!knownAt) return;
     this.lastCompared = performance.now();
+    this.pastViews.spend(costOf({ knownAt, reportedBy }), this.lastCompared);
     const run = ++this.run;
     try {
       const changed = await placesChangedSince(campaignId, until, knownAt, operation, reportedBy);
@@ -115,6 +122,9 @@ export class KnownAtPanel {
     }
   }
 }
+
+/** The views of the past a comparison asks for: what was known, and, as reported, what is known now. */
+const costOf = (query: { knownAt?: string; reportedBy?: string }) => (query.knownAt ? 1 : 0) + (query.reportedBy ? 1 : 0);
 
 /** What the replay is asked for: a log position, or an ISO instant with its offset; undefined if it is neither. */
 export function parseKnownAt(value: string | undefined): string | number | undefined {

@@ -1,9 +1,11 @@
 import { campaignPath, getJson } from './api';
-import type { DetailContext, Details } from './details';
+import type { ClaimRecords } from './claim-records';
+import type { DetailContext, Showing, Subject } from './details';
 import { externalLink, html } from './dom';
 import {
   figuresLearnedLater,
   placesLearnedLater,
+  revealedHow,
   revelation,
   type FigureLearnedLater,
   type PlaceLearnedLater,
@@ -11,7 +13,7 @@ import {
 } from './learned-later';
 import { stateInWords } from './place-story';
 import { delayInWords } from './report-delay';
-import type { CasualtyDay, ClaimRecord, ControlPlace, ControlView } from './types';
+import type { CasualtyDay, ControlPlace, ControlView } from './types';
 
 interface Learned extends PlaceLearnedLater {
   revealed: Revelation | undefined;
@@ -21,16 +23,21 @@ interface Learned extends PlaceLearnedLater {
  * "What the world learned later": for the hour on screen, the places and the day's casualty
  * figures known differently now from what had been reported by the end of that hour — each place
  * with the report that made its state known, when it was public and how long after the change.
+ * It follows the hour on screen while open.
  */
-export class LearnedLaterPanel {
-  /** Claims by campaign and id: when a claim was reported does not change from one hour to the next. */
-  private readonly claims = new Map<string, Promise<ClaimRecord | undefined>>();
+export class LearnedLaterPanel implements Subject {
+  readonly ofTheHour = true;
 
-  constructor(private readonly details: Details) {}
+  constructor(private readonly claims: ClaimRecords) {}
 
-  async show(ctx: DetailContext): Promise<void> {
+  /** The views as reported by the hour's end: of control, and of casualties. */
+  pastViews(ctx: DetailContext): number {
+    return ctx.knownAt ? 4 : 2;
+  }
+
+  async draw(ctx: DetailContext, shown: Showing): Promise<void> {
     const at = ctx.until;
-    const shown = this.details.open(
+    shown.heading(
       'What the world learned later',
       `At ${ctx.clock.instant(at)}: what is known now${ctx.knownAt ? ` (as known at ${ctx.knownAt})` : ''}, against what had been reported by then.`,
     );
@@ -61,25 +68,12 @@ export class LearnedLaterPanel {
   private async revealed(campaignId: string, places: PlaceLearnedLater[]): Promise<Learned[]> {
     const learned = await Promise.all(
       places.map(async (p) => {
-        const basis = await Promise.all((p.now?.basis ?? []).map((id) => this.claim(campaignId, id)));
+        const basis = await Promise.all((p.now?.basis ?? []).map((id) => this.claims.get(campaignId, id)));
         return { ...p, revealed: revelation(basis.filter((c) => c !== undefined)) };
       }),
     );
     const when = (l: Learned) => (l.revealed ? Date.parse(l.revealed.reportedAt) : Infinity);
     return learned.sort((a, b) => when(a) - when(b));
-  }
-
-  private claim(campaignId: string, claimId: string): Promise<ClaimRecord | undefined> {
-    const key = `${campaignId}/${claimId}`;
-    let claim = this.claims.get(key);
-    if (!claim) {
-      claim = getJson<ClaimRecord>(`${campaignPath(campaignId)}/claims/${encodeURIComponent(claimId)}`).catch(() => {
-        this.claims.delete(key);
-        return undefined;
-      });
-      this.claims.set(key, claim);
-    }
-    return claim;
   }
 }
 
@@ -128,7 +122,10 @@ function stateNow(state: ControlPlace | undefined, ctx: DetailContext): string {
   return `${words} since ${ctx.clock.short(state.since)}`;
 }
 
-/** "Made known by CNN: "Rebels capture Hama" (published 5 Dec), public by 6 Dec 00:00 — 6 h after the change." */
+/**
+ * "Made known by CNN: "Rebels capture Hama" (published 5 Dec), public by 6 Dec 00:00 — 6 h after
+ * the change.", or "Inferred from the report of …" for a holder inferred before the first report.
+ */
 function revealedBy(revealed: Revelation, p: PlaceLearnedLater, at: string, ctx: DetailContext): HTMLElement {
   const { source, reportedAt } = revealed;
   const since = p.now?.since;
@@ -139,7 +136,7 @@ function revealedBy(revealed: Revelation, p: PlaceLearnedLater, at: string, ctx:
   return html(
     'p',
     { class: 'revealed', 'data-claim': revealed.claimId },
-    'Made known by ',
+    revealedHow(p.now),
     html('span', { class: 'publisher' }, ctx.publisher(source.publisher)),
     ', “',
     externalLink(source.title ?? source.sourceId, source.url),
@@ -178,7 +175,7 @@ function summary(places: Learned[], figures: FigureLearnedLater[], control: numb
       'p',
       {},
       places.length
-        ? `${plural(places.length, 'place stands', 'places stand')} differently now: ${learned} made known by reports published later, ${places.length - learned} resting on claims with no dated source.`
+        ? `${plural(places.length, 'place stands', 'places stand')} differently now: ${learned} from reports published later, ${places.length - learned} resting on claims with no dated source.`
         : 'Every place stands now as it had been reported by then.',
       ` ${plural(figures.length, 'casualty figure', 'casualty figures')} of the day ${figures.length === 1 ? 'differs' : 'differ'}.`,
     ),

@@ -79,3 +79,12 @@ export function revelation(basis: readonly ClaimRecord[]): Revelation | undefine
   }
   return first;
 }
+
+/**
+ * How a report stands to a state known now: the report that made it known, or, for a holder
+ * inferred before the first report, the report it is inferred from — the claim whose `takenFrom`
+ * says whom the place was taken from, which is no report of that holder.
+ */
+export function revealedHow(now: ControlPlace | undefined): string {
+  return now?.inferred ? 'Inferred from the report of ' : 'Made known by ';
+}

@@ -29,6 +29,7 @@ export function legend(blocs: Bloc[], fadeAfterDays: number): void {
   item('status-contested coords-exact', 'contested');
   item('status-besieged coords-exact', 'besieged');
   item('status-vacated coords-exact', 'vacated');
+  item('status-none coords-exact', 'no claim yet');
   item('status-controlled disputed coords-exact', 'disputed between sources');
   item('status-controlled pending coords-exact', 'change under way (ring: the bloc it goes to)', {
     bloc: holder,
@@ -39,8 +40,9 @@ export function legend(blocs: Bloc[], fadeAfterDays: number): void {
     bloc: holder,
     freshness: 0.45,
   });
-  item('status-none coords-approximate', 'approximate location');
-  item('status-none coords-unknown', 'location unknown (in its governorate)');
-  item('status-none interval coords-exact', 'changed at an uncertain time this hour');
-  item('status-none changed coords-exact', 'differs from what is known now');
+  // drawn on a held marker, as they are seen on the map
+  item('status-controlled coords-approximate', 'approximate location');
+  item('status-controlled coords-unknown', 'location unknown (in its governorate)');
+  item('status-controlled interval coords-exact', 'changed at an uncertain time this hour');
+  item('status-controlled changed coords-exact', 'differs from what is known now');
 }

@@ -78,13 +78,14 @@ export interface AuditChange<T> {
   /** When the version's report was public; null when none of its sources is dated. */
   reportedAt: string | null;
   event: string;
-  claimId: string;
+  /** null for an act on no claim, such as a publisher's grade */
+  claimId: string | null;
   sources: SourceRef[];
   actor: string | null;
   before: T | null;
   after: T | null;
   /** In report order: claims made public with this one that changed nothing more. */
-  alsoReported?: { position: number; event: string; claimId: string }[];
+  alsoReported?: { position: number; event: string; claimId: string | null }[];
 }
 
 export interface Audit<T> {
@@ -105,7 +106,14 @@ export interface PlaceHistory {
     besiegedBy?: string | null;
     vacatedBy?: string | null;
     bloc: string | null;
-    claims: { claimId: string; time: { from: string; to: string; precision: string }; quote: string; sources: SourceRef[] }[];
+    claims: {
+      claimId: string;
+      time: { from: string; to: string; precision: string };
+      /** When the claim was publicly reported; null when none of its sources is dated. */
+      reportedAt: string | null;
+      quote: string;
+      sources: SourceRef[];
+    }[];
   }[];
 }
 
@@ -165,5 +173,13 @@ export interface ClaimRecord {
   /** When the claim as it stands was publicly reported, as the service dates it; null when no source of it could be. */
   reportedAt: string | null;
   sourceDetails: SourceRef[];
-  history: { revision: number; position: number; event: string; reportedAt: string | null; sources?: SourceRef[] }[];
+  history: {
+    revision: number;
+    position: number;
+    event: string;
+    reportedAt: string | null;
+    sources?: SourceRef[];
+    /** The rank a `ClaimRanked` event gave. */
+    rank?: string;
+  }[];
 }

@@ -1,7 +1,9 @@
 import { FADE_AFTER_DAYS } from './age';
 import { campaignPath, getJson } from './api';
+import { figureAuditSubject, placeAuditSubject } from './audit-subjects';
 import { CampaignChoice } from './campaign-choice';
 import { CasualtyPanel } from './casualty-panel';
+import { ClaimRecords } from './claim-records';
 import { Details, type DetailContext } from './details';
 import { byId } from './dom';
 import { FadeControl } from './fade-control';
@@ -12,6 +14,8 @@ import { LearnedLaterPanel } from './learned-later-panel';
 import type { LinkState } from './link';
 import { legend } from './legend';
 import { CampaignMap } from './map';
+import { PastViews } from './past-views';
+import { placeSubject } from './place-panel';
 import { Playback } from './playback';
 import { ReplayClient, type StartedReplay } from './replay-client';
 import { ShareLink } from './share-link';
@@ -19,7 +23,7 @@ import { StatusBar } from './status-bar';
 import { CampaignClock } from './time';
 import { ViewModeSwitch } from './view-mode';
 import { zoomable } from './zoom';
-import type { Campaign, CampaignSummary, Place } from './types';
+import type { AuditOrder, Campaign, CampaignSummary, Place } from './types';
 
 /**
  * The replay viewer: one campaign, one replay session over the socket protocol, and the views it
@@ -32,17 +36,22 @@ export class Viewer {
   private readonly map = new CampaignMap(byId('map') as unknown as SVGSVGElement, (id) => void this.selectPlace(id));
   private readonly feed = new ClaimFeed(() => this.publisherNames);
   private readonly hour = new HourOnScreen(this.map, this.feed);
-  private readonly details = new Details();
+  /** The views of the past the page asks for, within the service's budget for it. */
+  private readonly pastViews = new PastViews();
+  private readonly details = new Details(this.pastViews);
+  private readonly claims = new ClaimRecords();
   private readonly casualties = new CasualtyPanel(
     this.hour,
     this.status,
-    (side, category, day) => void this.details.auditFigure(side, category, day, this.context()),
+    this.pastViews,
+    (side, category, day) =>
+      void this.details.show(figureAuditSubject({ side, category, day }, this.claims, this.chooseOrder), this.context()),
   );
-  private readonly knownAt = new KnownAtPanel(this.map, this.status, (knownAt) => {
+  private readonly knownAt = new KnownAtPanel(this.map, this.status, this.pastViews, (knownAt) => {
     this.link.knownAt = knownAt;
     void this.startReplay(this.hour.at || undefined);
   });
-  private readonly learnedLater = new LearnedLaterPanel(this.details);
+  private readonly learnedLater = new LearnedLaterPanel(this.claims);
   private readonly viewMode = new ViewModeSwitch((view) => {
     this.link.view = view === 'reported' ? 'reported' : undefined;
     this.status.show(
@@ -104,11 +113,13 @@ export class Viewer {
   private asReported = false;
   /** Counts the sessions asked for, so a start overtaken by a later one goes no further. */
   private starts = 0;
+  /** The order the reader chose for audits; until then, report order in a replay as reported. */
+  private auditOrder: AuditOrder | undefined;
 
   constructor(private link: LinkState) {
     zoomable(byId('map') as unknown as SVGSVGElement, { in: byId('zoom-in'), out: byId('zoom-out'), reset: byId('zoom-reset') });
     byId('learned-later').addEventListener('click', () => {
-      if (this.playback.started && this.hour.until) void this.learnedLater.show(this.context());
+      if (this.playback.started && this.hour.until) void this.details.show(this.learnedLater, this.context());
     });
   }
 
@@ -189,6 +200,7 @@ export class Viewer {
     this.casualties.draw();
     this.share.schedule();
     this.knownAt.showDifferences(this.context());
+    this.details.follow(this.context());
   }
 
   private async selectPlace(placeId: string): Promise<void> {
@@ -197,17 +209,29 @@ export class Viewer {
     this.selected = placeId;
     this.map.select(placeId);
     this.share.schedule();
-    await this.details.showPlace(place, this.context(), this.map.storyOf(placeId));
+    const audit = () => void this.details.show(placeAuditSubject(place, this.claims, this.chooseOrder), this.context());
+    await this.details.show(
+      placeSubject(place, () => this.map.storyOf(placeId), audit),
+      this.context(),
+    );
   }
 
+  /** The reader chose the order of audits: it holds for every audit from now on. */
+  private readonly chooseOrder = (order: AuditOrder): void => {
+    this.auditOrder = order;
+    void this.details.redraw(this.context());
+  };
+
   private context(): DetailContext {
+    const reportedBy = this.asReported && this.hour.until ? this.hour.until : undefined;
     return {
       campaignId: this.campaign.campaignId,
       clock: this.clock,
       knownAt: this.link.knownAt,
       operation: this.link.operation,
       until: this.hour.until,
-      reportedBy: this.asReported && this.hour.until ? this.hour.until : undefined,
+      reportedBy,
+      order: this.auditOrder ?? (reportedBy ? 'reported' : 'log'),
       names: this.map.names,
       publisher: (id) => (id ? (this.publisherNames.get(id) ?? id) : 'unattributed'),
     };

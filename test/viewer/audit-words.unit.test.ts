@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { actorInWords, eventInWords } from '../../apps/viewer/src/audit-events';
+import { reportedLater } from '../../apps/viewer/src/later-reports';
+
+describe('an audit in words', () => {
+  it('says what each event did rather than its recorded name', () => {
+    expect(eventInWords('ControlClaimed')).toBe('claim recorded');
+    expect(eventInWords('CasualtiesReported')).toBe('claim recorded');
+    expect(eventInWords('ClaimCorrected')).toBe('correction');
+    expect(eventInWords('ClaimRetracted')).toBe('retraction');
+    expect(eventInWords('PublisherAssessed')).toBe('publisher graded');
+  });
+
+  it('given a rank from the claim’s history, then a ranking names it; without one it is still a rank change', () => {
+    expect(eventInWords('ClaimRanked', 'preferred')).toBe('rank changed to preferred');
+    expect(eventInWords('ClaimRanked')).toBe('rank changed');
+  });
+
+  it('given an event the viewer does not know yet, then it keeps its recorded name', () => {
+    expect(eventInWords('ClaimMerged')).toBe('ClaimMerged');
+    expect(eventInWords('toString')).toBe('toString');
+  });
+
+  it('says the campaign files’ loading in words, and an editor by name', () => {
+    expect(actorInWords('events-loader')).toBe('loaded from the campaign data');
+    expect(actorInWords('editor')).toBe('by editor');
+    expect(actorInWords(null)).toBeUndefined();
+  });
+});
+
+describe('reports that came out later', () => {
+  // 18:00 local on 5 December; Hama's reports were public by midnight
+  const BY = '2024-12-05T15:00:00.000Z';
+  const MIDNIGHT = '2024-12-05T21:00:00.000Z';
+
+  it('given Hama’s three dated reports public by midnight and one undated, when asked as reported by 18:00, then three came out later, the first by midnight', () => {
+    const changes = [{ reportedAt: MIDNIGHT }, { reportedAt: null }, { reportedAt: MIDNIGHT }, { reportedAt: MIDNIGHT }];
+    expect(reportedLater(changes, BY)).toEqual({ count: 3, first: MIDNIGHT });
+  });
+
+  it('given reports public by then or undated, then none came out later', () => {
+    expect(
+      reportedLater([{ reportedAt: BY }, { reportedAt: '2024-12-01T21:00:00.000Z' }, { reportedAt: null }], BY),
+    ).toBeUndefined();
+    expect(reportedLater([], BY)).toBeUndefined();
+  });
+
+  it('names the earliest of the later reports, whatever the order of the audit', () => {
+    const later = reportedLater([{ reportedAt: '2024-12-07T21:00:00.000Z' }, { reportedAt: MIDNIGHT }], BY);
+    expect(later).toEqual({ count: 2, first: MIDNIGHT });
+  });
+});
