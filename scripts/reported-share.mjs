@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// What share of each shipped campaign's claims has a publication time: a claim is reported when
-// at least one of its sources has a publishedAt (domain.md, "Three clocks"). Reads events/ only.
+// What share of each shipped campaign's claims cite a dated source — a source with a publishedAt,
+// without which a claim has no reportedAt (domain.md, "Three clocks"; a source public before the
+// claim's valid time began does not date it either, which this count of events/ does not check).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -21,7 +22,7 @@ for (const campaign of readdirSync(root).sort()) {
   const days = [...sources.values()].filter((s) => typeof s.publishedAt === 'string').length;
   const bounds = [...sources.values()].filter((s) => s.publishedAt !== null && typeof s.publishedAt === 'object').length;
   process.stdout.write(
-    `${campaign}: ${reported.length} of ${claims.length} claims (${share} %) have a publication time ` +
+    `${campaign}: ${reported.length} of ${claims.length} claims (${share} %) cite a dated source ` +
       `(${byBound.length} of them only a "published by" bound); sources: ${sources.size}, ` +
       `${days} dated, ${bounds} published-by, ${sources.size - days - bounds} undated\n`,
   );
