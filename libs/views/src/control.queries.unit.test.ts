@@ -178,6 +178,8 @@ describe('placeHistory: only the changes of state', () => {
           {
             claimId: 'c-saa',
             time: { from: '2024-12-03T21:00:00.000Z', to: '2024-12-04T21:00:00.000Z', precision: 'day' },
+            // the test log's sources carry no publication date
+            reportedAt: null,
             quote: 'The army holds Hama.',
             sources: [{ sourceId: 'sana-1', publisher: 'syria-defense-ministry' }],
           },
@@ -195,6 +197,7 @@ describe('placeHistory: only the changes of state', () => {
           {
             claimId: 'c-hts',
             time: { from: '2024-12-05T21:00:00.000Z', to: '2024-12-06T21:00:00.000Z', precision: 'day' },
+            reportedAt: null,
             quote: 'Hama fell.',
             sources: [
               { sourceId: 'sohr-1', publisher: 'sohr' },
