@@ -39,6 +39,8 @@ const placeFields = {
   lat: z.number().min(-90).max(90).nullable(),
   lon: z.number().min(-180).max(180).nullable(),
   precision: z.enum(COORDINATE_PRECISIONS),
+  /** Where the coordinates come from, with its licence: a gazetteer's entry, an encyclopedia's article. */
+  coordinatesFrom: z.string().min(1).max(300).optional(),
   parent: Slug.optional(),
 };
 
@@ -67,6 +69,7 @@ export const PlaceCorrection = z
     lat: placeFields.lat.optional(),
     lon: placeFields.lon.optional(),
     precision: placeFields.precision.optional(),
+    coordinatesFrom: placeFields.coordinatesFrom,
     parent: Slug.optional(),
     reason: z.string().min(1).max(2000),
   })
