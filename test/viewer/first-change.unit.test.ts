@@ -4,7 +4,7 @@ import { CampaignClock } from '../../apps/viewer/src/time';
 
 const clock = new CampaignClock('Asia/Damascus');
 const day = (d: string, byBloc: Record<string, number>, gained = {}, lost = {}): ControlDay => ({ day: d, byBloc, gained, lost });
-const claim = (claimId: string, from: string, to: string) => ({ claim: { claimId, time: { from, to } } });
+const claim = (claimId: string, from: string, to: string) => ({ claimId, time: { from, to } });
 
 describe('where a campaign opens: its first change', () => {
   it('given days on which nothing is held yet, then the first change is the first day a place is held', () => {

@@ -7,7 +7,7 @@ import type { FrameClaim } from '../../apps/viewer/src/types';
 
 const clock = new CampaignClock('Asia/Damascus');
 const WINDOW = { from: '2024-11-27', to: '2024-12-31' };
-const claim = (claimId: string, from: string, to: string, place?: string) => ({ claim: { claimId, place, time: { from, to } } });
+const claim = (claimId: string, from: string, to: string, place?: string) => ({ claimId, place, time: { from, to } });
 
 describe('what an operation covers', () => {
   it('given its claims, then its places and the local days from its first claim to its last', () => {

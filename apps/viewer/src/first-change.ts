@@ -13,7 +13,8 @@ export interface ControlDay {
 
 /** A claim of `/claims` as far as its valid time goes. */
 export interface TimedClaim {
-  claim: { claimId: string; time: { from: string; to: string } };
+  claimId: string;
+  time: { from: string; to: string };
 }
 
 const counts = (byBloc: Record<string, number>) =>
@@ -47,7 +48,7 @@ export function firstHourOfChange(
   notBefore: number,
 ): string | undefined {
   const ends = claims
-    .map((c) => Date.parse(c.claim.time.to))
+    .map((c) => Date.parse(c.time.to))
     .filter((to) => to > notBefore && clock.dayOf(to - 1) === day);
   if (!ends.length) return undefined;
   const end = Math.min(...ends);

@@ -13,7 +13,9 @@ export interface OperationScope {
 
 /** A claim of `/claims` as far as an operation's scope goes. */
 export interface OperationClaim {
-  claim: { claimId: string; place?: string; time: { from: string; to: string } };
+  claimId: string;
+  place?: string;
+  time: { from: string; to: string };
 }
 
 /** The scope of an operation from its claims; undefined when it has none within the window. */
@@ -23,14 +25,14 @@ export function scopeOf(
   window: { from: string; to: string },
 ): OperationScope | undefined {
   if (!claims.length) return undefined;
-  const first = clock.dayOf(Math.min(...claims.map((c) => Date.parse(c.claim.time.from))));
-  const last = clock.dayOf(Math.max(...claims.map((c) => Date.parse(c.claim.time.to))) - 1);
+  const first = clock.dayOf(Math.min(...claims.map((c) => Date.parse(c.time.from))));
+  const last = clock.dayOf(Math.max(...claims.map((c) => Date.parse(c.time.to))) - 1);
   const fromDay = first < window.from ? window.from : first;
   const toDay = last > window.to ? window.to : last;
   if (fromDay > toDay) return undefined;
   return {
-    places: new Set(claims.flatMap((c) => (c.claim.place ? [c.claim.place] : []))),
-    claims: new Set(claims.map((c) => c.claim.claimId)),
+    places: new Set(claims.flatMap((c) => (c.place ? [c.place] : []))),
+    claims: new Set(claims.map((c) => c.claimId)),
     fromDay,
     toDay,
   };

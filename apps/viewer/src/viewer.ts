@@ -82,7 +82,7 @@ export class Viewer {
     correction: (m) => {
       if (m.control) this.map.apply(m.control);
       this.feed.prepend('correction', m.claim, m.claimId, this.clock, (id) => this.map.place(id)?.name);
-      void this.casualties.refresh(this.link);
+      void this.casualties.refresh(this.casualtyQuery());
     },
     live: (m) => this.feed.prepend('live', m.claim, m.claim.claimId, this.clock, (id) => this.map.place(id)?.name),
     end: () => {
@@ -213,7 +213,7 @@ export class Viewer {
     this.viewMode.announce(this.asReported);
     this.playback.begin(replay, this.clock);
     this.knownAt.pin(replay.pinnedPosition, this.link.knownAt);
-    await this.casualties.refresh(this.link);
+    await this.casualties.refresh(this.casualtyQuery());
     if (start !== this.starts) return;
     const within = at !== undefined && Date.parse(at) >= Date.parse(replay.from) && Date.parse(at) < Date.parse(replay.to);
     const shown = within
@@ -228,6 +228,12 @@ export class Viewer {
     await this.playback
       .goTo(Date.parse(shown))
       .catch((error: Error) => start === this.starts && this.status.show(error.message, true));
+  }
+
+  /** The casualty series of the operation chosen, over its days. */
+  private casualtyQuery() {
+    const days = this.scope && { from: this.scope.fromDay, to: this.scope.toDay };
+    return { operation: this.link.operation, knownAt: this.link.knownAt, days };
   }
 
   /** What follows the hour on screen once a message has moved it. */
