@@ -31,7 +31,8 @@ async function open(path: string, viewport = { width: 1400, height: 900 }): Prom
 }
 
 const clockAt = (page: Page) => page.locator('#clock').getAttribute('data-at');
-const viewBoxWidth = (page: Page) => page.evaluate(() => (document.getElementById('map') as unknown as SVGSVGElement).viewBox.baseVal.width);
+const viewBoxWidth = (page: Page) =>
+  page.evaluate(() => (document.getElementById('map') as unknown as SVGSVGElement).viewBox.baseVal.width);
 
 /** syria-2024's first change, found from the service as the viewer finds it. */
 async function firstChangeOfSyria(): Promise<string> {

@@ -29,7 +29,10 @@ describe('what an operation covers', () => {
 
   it('given a claim of years before the campaign, then its days start with the campaign’s window', () => {
     const scope = scopeOf(
-      [claim('insurgency', '2018-12-31T21:00:00.000Z', '2019-04-30T21:00:00.000Z'), claim('d', '2024-12-06T09:00:00.000Z', '2024-12-06T10:00:00.000Z')],
+      [
+        claim('insurgency', '2018-12-31T21:00:00.000Z', '2019-04-30T21:00:00.000Z'),
+        claim('d', '2024-12-06T09:00:00.000Z', '2024-12-06T10:00:00.000Z'),
+      ],
       clock,
       WINDOW,
     );

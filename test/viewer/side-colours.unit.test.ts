@@ -67,7 +67,9 @@ describe('the colour of each side of the casualty chart', () => {
     const line = (side: string, category: string) => ({
       side,
       category,
-      days: [{ side, category, day: '2024-12-01', daily: count, range: null, preferred: { count, publisher: null, claimId: null } }],
+      days: [
+        { side, category, day: '2024-12-01', daily: count, range: null, preferred: { count, publisher: null, claimId: null } },
+      ],
     });
     const series = { series: [line('saa', 'killed'), line('iran', 'killed'), line('russia', 'killed'), line('saa', 'wounded')] };
     const colourOf = (category: string) => seriesLines(series, category, syria).find((l) => l.side === 'saa')?.color;

@@ -5,7 +5,7 @@
  */
 export interface ChartScale {
   /** The height of a figure, from `bottom` (0) to `top` (the largest figure or the next power of ten). */
-  y(value: number): number;
+  y: (value: number) => number;
   ticks: number[];
 }
 

@@ -87,7 +87,9 @@ export class CasualtyChart {
     const group = svg('g', { class: 'series', 'data-side': line.side, style: `--side:${line.color}` });
     for (const [i, d] of days.entries())
       if (d.range)
-        group.append(svg('line', { class: 'whisker', x1: x(i), x2: x(i), y1: y(d.range.low), y2: y(d.range.high ?? d.range.low) }));
+        group.append(
+          svg('line', { class: 'whisker', x1: x(i), x2: x(i), y1: y(d.range.low), y2: y(d.range.high ?? d.range.low) }),
+        );
     const points = days
       .map((d, i) => (d.preferred ? `${x(i).toFixed(1)},${y(d.preferred.count.best).toFixed(1)}` : undefined))
       .filter(Boolean);

@@ -17,8 +17,7 @@ export interface TimedClaim {
   time: { from: string; to: string };
 }
 
-const counts = (byBloc: Record<string, number>) =>
-  JSON.stringify(Object.entries(byBloc).sort(([a], [b]) => a.localeCompare(b)));
+const counts = (byBloc: Record<string, number>) => JSON.stringify(Object.entries(byBloc).sort(([a], [b]) => a.localeCompare(b)));
 
 /**
  * The days on which some place's state changes, first first: a holder gained or lost, or the
@@ -47,9 +46,7 @@ export function firstHourOfChange(
   clock: Pick<CampaignClock, 'dayOf'>,
   notBefore: number,
 ): string | undefined {
-  const ends = claims
-    .map((c) => Date.parse(c.time.to))
-    .filter((to) => to > notBefore && clock.dayOf(to - 1) === day);
+  const ends = claims.map((c) => Date.parse(c.time.to)).filter((to) => to > notBefore && clock.dayOf(to - 1) === day);
   if (!ends.length) return undefined;
   const end = Math.min(...ends);
   return new Date(Math.max(notBefore, Math.ceil(end / HOUR) * HOUR - HOUR)).toISOString();

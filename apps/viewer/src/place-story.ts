@@ -89,7 +89,8 @@ export function stateInWords(state: StateFields, names: Names): string {
   const name = (id: string | null | undefined) => (id ? names.faction(id) : undefined);
   const bloc = names.bloc(state.bloc);
   // the bloc is the holder's, so it follows the holder's name
-  const holder = name(state.controller) && `${name(state.controller)}${bloc && bloc.name !== name(state.controller) ? ` (${bloc.name})` : ''}`;
+  const holder =
+    name(state.controller) && `${name(state.controller)}${bloc && bloc.name !== name(state.controller) ? ` (${bloc.name})` : ''}`;
   const disputed = state.disputed ? ', disputed' : '';
   if (state.status === 'controlled') return `controlled${holder ? ` by ${holder}` : ''}${disputed}`;
   if (state.status === 'vacated') {

@@ -62,9 +62,7 @@ function lightnesses(own: number, n: number): number[] {
   const kept = Math.min(LIGHTEST, Math.max(DARKEST, own));
   if (n <= 1) return [kept];
   const step = Math.min(22, (LIGHTEST - DARKEST) / (n - 1));
-  const around = [0, 1, -1, 2, -2, 3, -3]
-    .map((k) => kept + k * step)
-    .filter((l) => l >= DARKEST - 0.01 && l <= LIGHTEST + 0.01);
+  const around = [0, 1, -1, 2, -2, 3, -3].map((k) => kept + k * step).filter((l) => l >= DARKEST - 0.01 && l <= LIGHTEST + 0.01);
   if (around.length >= n) return around.slice(0, n);
   const even = Array.from({ length: n }, (_, i) => DARKEST + i * step);
   return even.sort((a, b) => Math.abs(a - kept) - Math.abs(b - kept));
