@@ -107,7 +107,7 @@ describe('the viewer on the shipped campaigns, in Chromium', () => {
     // the places outside keep their states, faint
     await expect.poll(() => page.locator('#map .place[data-bloc]:not([data-bloc=""])').count()).toBe(held);
     const outside = page.locator('#map .place.outside[data-bloc]:not([data-bloc=""])').first();
-    expect(Number(await outside.evaluate((g) => getComputedStyle(g).opacity))).toBeLessThan(1);
+    expect(Number(await outside.locator('.dot').evaluate((d) => getComputedStyle(d).opacity))).toBeLessThan(1);
     expect(await outside.locator('.dot').evaluate((d) => getComputedStyle(d).fill)).not.toBe('rgb(255, 255, 255)');
     expect(await page.locator('#map .place:not(.outside)').count()).toBeGreaterThan(0);
     await expect.poll(() => page.locator('#share').inputValue()).toContain('operation=homs');
@@ -118,6 +118,35 @@ describe('the viewer on the shipped campaigns, in Chromium', () => {
     await expect.poll(async () => Number(await page.locator('#timeline').getAttribute('max'))).toBe(wholeHours);
     expect(page.errors).toEqual([]);
     await page.close();
+  });
+
+  test('a place’s panel leaves the clock and the play controls in sight, and what is touched is at least 40 px at 390 px', async () => {
+    for (const viewport of [
+      { width: 1400, height: 900 },
+      { width: 390, height: 844 },
+    ]) {
+      const page = await open('/?campaign=syria-2024&at=2024-12-08T09:00:00.000Z', viewport);
+      await expect.poll(() => clockAt(page), { timeout: 20_000 }).toBe('2024-12-08T09:00:00.000Z');
+      await page.locator('#map .place[data-place="homs"]').dispatchEvent('click');
+      await page.locator('#details .history').waitFor();
+      const panel = (await page.locator('#details').boundingBox())!;
+      for (const control of ['#clock', '#play', '#step', '#step-back']) {
+        const box = (await page.locator(control).boundingBox())!;
+        const overlaps =
+          box.x < panel.x + panel.width &&
+          panel.x < box.x + box.width &&
+          box.y < panel.y + panel.height &&
+          panel.y < box.y + box.height;
+        expect(overlaps, `${control} under the panel at ${viewport.width} px`).toBe(false);
+      }
+      if (viewport.width === 390) {
+        for (const target of ['#details-close', '#play', '#step', '#operation', '#category', '#chart-key .key-figure'])
+          expect((await page.locator(target).first().boundingBox())!.height, target).toBeGreaterThanOrEqual(40);
+      }
+      await page.locator('#details-close').click();
+      expect(await page.locator('#details').isHidden()).toBe(true);
+      await page.close();
+    }
   });
 
   test('names the holder and the attacker of a contested place by name', async () => {
