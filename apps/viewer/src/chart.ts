@@ -61,7 +61,7 @@ export class CasualtyChart {
     const x = (i: number) => PAD.left + (i * (W - PAD.left - PAD.right)) / Math.max(1, this.days.length - 1);
     const { y, ticks } = logScale(max, H - PAD.bottom, PAD.top);
     root.append(
-      svg('text', { class: 'tick scale-note', x: PAD.left, y: 12 }, 'log scale'),
+      svg('text', { class: 'tick scale-note', x: W - PAD.right, y: 12, 'text-anchor': 'end' }, 'log scale'),
       svg('line', { class: 'axis', x1: PAD.left, x2: W - PAD.right, y1: y(0), y2: y(0) }),
     );
     for (const v of ticks) {
