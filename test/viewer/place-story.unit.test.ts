@@ -185,3 +185,16 @@ describe('a state in words', () => {
     );
   });
 });
+
+describe('a state in words, for a faction that is its own bloc', () => {
+  it('given Islamic State holds a place Syrian Arab Army attacks, then its bloc is not named twice', () => {
+    const names = {
+      faction: (id: string) => ({ saa: 'Syrian Arab Army', isis: 'Islamic State' })[id] ?? id,
+      bloc: (id: string | null) => (id === 'isis' ? { id, name: 'Islamic State', color: '#424242' } : undefined),
+      claim: () => undefined,
+    };
+    expect(stateInWords({ status: 'contested', controller: 'isis', contestedBy: 'saa', bloc: 'isis' }, names)).toBe(
+      'contested: held by Islamic State, attacked by Syrian Arab Army',
+    );
+  });
+});

@@ -251,7 +251,7 @@ describe('the web viewer in Chromium', () => {
     expect(await marker(page, 'al-rastan').getAttribute('data-bloc')).toBe('opposition');
     expect(await marker(page, 'homs').getAttribute('class')).not.toContain('changed');
     expect(await page.locator('#changes li[data-place="al-rastan"]').textContent()).toBe(
-      'Al-Rastan then controlled by hts → now controlled by saa',
+      "Al-Rastan then controlled by Hay'at Tahrir al-Sham → now controlled by Syrian Arab Army",
     );
     await page.locator('#known-at-clear').click();
     await expect.poll(() => marker(page, 'al-rastan').getAttribute('data-bloc')).toBe('government');

@@ -11,12 +11,12 @@ export class CampaignChoice {
     this.operation.addEventListener('change', () => handlers.operation(this.operation.value || undefined));
   }
 
-  /** Lists the campaigns and picks the wanted one, else the first; undefined when there is none. */
+  /** Lists the campaigns and picks the wanted one, else the one with the most claims; undefined when there is none. */
   list(campaigns: CampaignSummary[], wanted: string | undefined): string | undefined {
     this.campaign.replaceChildren(
       ...campaigns.map((c) => html('option', { value: c.campaignId }, `${c.title} (${c.counts.claims} claims)`)),
     );
-    const chosen = campaigns.find((c) => c.campaignId === wanted) ?? campaigns[0];
+    const chosen = campaigns.find((c) => c.campaignId === wanted) ?? mostClaimed(campaigns);
     if (chosen) this.campaign.value = chosen.campaignId;
     return chosen?.campaignId;
   }
@@ -31,4 +31,12 @@ export class CampaignChoice {
     this.operation.value = chosen ?? '';
     return chosen;
   }
+}
+
+/** The campaign with the most claims: the fullest record is the one to open on; the first listed of equals. */
+export function mostClaimed(campaigns: readonly CampaignSummary[]): CampaignSummary | undefined {
+  return campaigns.reduce<CampaignSummary | undefined>(
+    (best, c) => (best === undefined || c.counts.claims > best.counts.claims ? c : best),
+    undefined,
+  );
 }

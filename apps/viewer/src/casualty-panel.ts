@@ -20,6 +20,8 @@ export class CasualtyPanel {
   private series: CasualtySeries = { series: [] };
   private seriesNow: CasualtySeries | undefined;
   private category = 'killed';
+  /** The first and last day drawn: the operation's, else every day of the series. */
+  private days: { from: string; to: string } | undefined;
 
   constructor(
     /** The end of the hour on screen, '' before the first. */
@@ -40,9 +42,10 @@ export class CasualtyPanel {
     this.clock = clock;
   }
 
-  /** Fetches the series of the replay's operation and state of knowledge, and draws them. */
-  async refresh(query: { operation?: string; knownAt?: string }): Promise<void> {
+  /** Fetches the series of the replay's operation and state of knowledge, and draws them over its days. */
+  async refresh(query: { operation?: string; knownAt?: string; days?: { from: string; to: string } }): Promise<void> {
     if (!this.campaign) return;
+    this.days = query.days;
     const path = `${campaignPath(this.campaign.campaignId)}/casualties/series`;
     try {
       if (query.knownAt) this.pastViews.spend(1, performance.now());
@@ -67,7 +70,11 @@ export class CasualtyPanel {
 
   private redraw(): void {
     if (!this.campaign) return;
-    this.chart.setSeries(seriesLines(this.series, this.category, this.campaign));
+    const days = this.days;
+    const lines = seriesLines(this.series, this.category, this.campaign);
+    this.chart.setSeries(
+      days ? lines.map((l) => ({ ...l, days: l.days.filter((d) => d.day >= days.from && d.day <= days.to) })) : lines,
+    );
     this.chart.markChanged(this.seriesNow ? figuresChanged(this.series, this.seriesNow, this.category) : new Set());
     this.draw();
   }

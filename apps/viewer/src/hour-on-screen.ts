@@ -2,6 +2,7 @@ import { underWayAfter, underWayAt, type ChangesUnderWay } from './changes-under
 import { byId } from './dom';
 import type { ClaimFeed } from './feed';
 import type { CampaignMap } from './map';
+import { claimsWithin, type OperationScope } from './operation-scope';
 import type { CampaignClock } from './time';
 import type { Bloc, Frame, Snapshot } from './types';
 
@@ -19,6 +20,8 @@ export class HourOnScreen {
   private readonly clockOutput = byId('clock');
   private readonly placesHeld = byId('summary');
   private underWay: ChangesUnderWay = new Map();
+  /** The operation chosen: the feed lists its claims only. */
+  operation: OperationScope | undefined;
 
   constructor(
     private readonly map: CampaignMap,
@@ -49,7 +52,7 @@ export class HourOnScreen {
     this.clockOutput.textContent = clock.hourSpan(m.at, m.until);
     this.clockOutput.dataset.at = m.at;
     this.showPlacesHeld(m.summary.byBloc, blocs);
-    this.feed.show(clock.hourSpan(m.at, m.until), m, clock, (id) => this.map.place(id)?.name);
+    this.feed.show(clock.hourSpan(m.at, m.until), claimsWithin(m, this.operation), clock, (id) => this.map.place(id)?.name);
   }
 
   private showPlacesHeld(byBloc: Record<string, number>, blocs: Bloc[]): void {

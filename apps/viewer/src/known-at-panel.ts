@@ -101,7 +101,7 @@ export class KnownAtPanel {
     this.pastViews.spend(costOf({ knownAt, reportedBy }), this.lastCompared);
     const run = ++this.run;
     try {
-      const changed = await placesChangedSince(campaignId, until, knownAt, operation, reportedBy);
+      const changed = await placesChangedSince(campaignId, until, knownAt, operation, reportedBy, this.map.names);
       if (run !== this.run) return;
       this.map.markChanged(changed);
       this.changes.replaceChildren(

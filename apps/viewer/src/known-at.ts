@@ -9,11 +9,11 @@ export interface KnownAtDiff {
   figures: Set<string>;
 }
 
-/** Factions by their ids: the difference is listed beside the map, whose tooltips give the names. */
+/** Factions by their ids, to compare states; the difference is said with their names. */
 const ids: Names = { faction: (id) => id, bloc: () => undefined, claim: () => undefined };
-const describe = (s: PlaceState | undefined) => (s?.status ? stateInWords(s, ids) : 'no claim');
+const describe = (s: PlaceState | undefined, names = ids) => (s?.status ? stateInWords(s, names) : 'no claim');
 
-/** Whether two views of a place say the same: the same state in words, held for the same bloc. */
+/** Whether two views of a place say the same: the same state, held for the same bloc. */
 export const sameState = (a: PlaceState | undefined, b: PlaceState | undefined) =>
   describe(a) === describe(b) && a?.bloc === b?.bloc;
 
@@ -27,6 +27,7 @@ export async function placesChangedSince(
   knownAt: string,
   operation?: string,
   reportedBy?: string,
+  names: Pick<Names, 'faction'> = ids,
 ): Promise<Map<string, string>> {
   const path = `${campaignPath(campaignId)}/control`;
   const [then, now] = await Promise.all([
@@ -39,7 +40,8 @@ export async function placesChangedSince(
   for (const place of new Set([...before.keys(), ...after.keys()])) {
     const a = before.get(place);
     const b = after.get(place);
-    if (!sameState(a, b)) changed.set(place, `then ${describe(a)} → now ${describe(b)}`);
+    const named = { ...ids, faction: names.faction };
+    if (!sameState(a, b)) changed.set(place, `then ${describe(a, named)} → now ${describe(b, named)}`);
   }
   return changed;
 }

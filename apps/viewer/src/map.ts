@@ -1,6 +1,7 @@
 import { FADE_AFTER_DAYS } from './age';
 import type { ChangesUnderWay } from './changes-under-way';
 import { svg } from './dom';
+import { boxAround } from './map-frame';
 import { markerShapes } from './marker-shapes';
 import { GOVERNORATES, NEIGHBOURS, SYRIA } from './outlines';
 import { placeLook, type Names } from './place-story';
@@ -20,6 +21,8 @@ interface Marker {
   /** What the marker last drew, so an hour that changes nothing about it leaves its elements alone. */
   drawn?: string;
   story?: string;
+  /** Where the marker is drawn, in the map's units. */
+  at: [number, number];
 }
 
 /**
@@ -47,7 +50,7 @@ export class CampaignMap {
   };
 
   constructor(
-    root: SVGSVGElement,
+    private readonly root: SVGSVGElement,
     private readonly onSelect: (placeId: string) => void,
   ) {
     root.setAttribute('viewBox', VIEWBOX);
@@ -110,7 +113,7 @@ export class CampaignMap {
         if (e.key === 'Enter') this.onSelect(place.placeId);
       });
       this.layer.append(group);
-      const marker: Marker = { place, group, title };
+      const marker: Marker = { place, group, title, at: [x, y] };
       this.markers.set(place.placeId, marker);
       this.paint(marker);
     }
@@ -169,6 +172,21 @@ export class CampaignMap {
 
   select(placeId: string | undefined): void {
     for (const marker of this.markers.values()) marker.group.classList.toggle('selected', marker.place.placeId === placeId);
+  }
+
+  /** Dims every marker but those of `placeIds` (an operation's places); undefined shows all alike. */
+  focus(placeIds: ReadonlySet<string> | undefined): void {
+    for (const marker of this.markers.values())
+      marker.group.classList.toggle('outside', placeIds !== undefined && !placeIds.has(marker.place.placeId));
+  }
+
+  /** Zooms to the markers of `placeIds` with a margin, or to the whole map when none of them is drawn. */
+  fit(placeIds: ReadonlySet<string> | undefined): void {
+    const points = [...(placeIds ?? [])].flatMap((id) => {
+      const marker = this.markers.get(id);
+      return marker ? [marker.at] : [];
+    });
+    this.root.setAttribute('viewBox', boxAround(points));
   }
 
   stateOf(placeId: string): PlaceState | undefined {

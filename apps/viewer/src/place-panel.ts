@@ -9,7 +9,8 @@ type HistoryClaim = PlaceHistory['changes'][number]['claims'][number];
 /**
  * A place at the hour on screen: what its marker says (`story`, read at each drawing), its
  * control history and the button to the audit of its state. In a replay as reported, the history
- * is the one reported by the end of the hour, as the marker is.
+ * is the one reported by the end of the hour, as the marker is; like the map, it covers every
+ * operation.
  */
 export function placeSubject(place: Place, story: () => string | undefined, openAudit: () => void): Subject {
   return {
@@ -29,7 +30,6 @@ export function placeSubject(place: Place, story: () => string | undefined, open
         getJson<PlaceHistory>(`${campaignPath(ctx.campaignId)}/places/${encodeURIComponent(place.placeId)}/history`, {
           knownAt: ctx.knownAt,
           reportedBy: ctx.reportedBy,
-          operation: ctx.operation,
         }),
       );
       if (!history) return;

@@ -82,13 +82,15 @@ export interface StateFields {
 
 /**
  * "contested: held by Syrian Arab Army, attacked by Hay'at Tahrir al-Sham (Syrian government)" —
- * the holder is never called the attacker, and factions go by their names.
+ * the holder is never called the attacker, and factions go by their names (a bloc's only when
+ * it is not the faction's own).
  */
 export function stateInWords(state: StateFields, names: Names): string {
   const name = (id: string | null | undefined) => (id ? names.faction(id) : undefined);
   const bloc = names.bloc(state.bloc);
   // the bloc is the holder's, so it follows the holder's name
-  const holder = name(state.controller) && `${name(state.controller)}${bloc ? ` (${bloc.name})` : ''}`;
+  const holder =
+    name(state.controller) && `${name(state.controller)}${bloc && bloc.name !== name(state.controller) ? ` (${bloc.name})` : ''}`;
   const disputed = state.disputed ? ', disputed' : '';
   if (state.status === 'controlled') return `controlled${holder ? ` by ${holder}` : ''}${disputed}`;
   if (state.status === 'vacated') {

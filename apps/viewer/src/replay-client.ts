@@ -4,6 +4,9 @@ import type { Correction, Frame, Live, Snapshot } from './types';
 export interface ReplayRequest {
   campaignId: string;
   speed: number;
+  /** The first and last local day (YYYY-MM-DD) or instants of the session; the campaign's window when not given. */
+  from?: string;
+  to?: string;
   operation?: string;
   knownAt?: string | number;
   paused?: boolean;

@@ -8,12 +8,14 @@ import { Details, type DetailContext } from './details';
 import { byId } from './dom';
 import { FadeControl } from './fade-control';
 import { ClaimFeed } from './feed';
+import { firstChange } from './first-change';
 import { HourOnScreen } from './hour-on-screen';
 import { KnownAtPanel, parseKnownAt } from './known-at-panel';
 import { LearnedLaterPanel } from './learned-later-panel';
 import type { LinkState } from './link';
 import { legend } from './legend';
 import { CampaignMap } from './map';
+import { operationScope, type OperationScope } from './operation-scope';
 import { PastViews } from './past-views';
 import { placeSubject } from './place-panel';
 import { Playback } from './playback';
@@ -80,7 +82,7 @@ export class Viewer {
     correction: (m) => {
       if (m.control) this.map.apply(m.control);
       this.feed.prepend('correction', m.claim, m.claimId, this.clock, (id) => this.map.place(id)?.name);
-      void this.casualties.refresh(this.link);
+      void this.casualties.refresh(this.casualtyQuery());
     },
     live: (m) => this.feed.prepend('live', m.claim, m.claim.claimId, this.clock, (id) => this.map.place(id)?.name),
     end: () => {
@@ -101,13 +103,15 @@ export class Viewer {
     },
     operation: (operationId) => {
       this.link.operation = operationId;
-      void this.startReplay(this.hour.at || undefined);
+      void this.focusOperation().then(() => this.startReplay(this.hour.at || undefined));
     },
   });
   /** Set by `openCampaign` before the first session starts, so before any message arrives. */
   private campaign!: Campaign;
   private clock!: CampaignClock;
   private publisherNames = new Map<string, string>();
+  /** The places, claims and days of the operation chosen; undefined for all of them. */
+  private scope: OperationScope | undefined;
   private selected: string | undefined;
   /** Whether the session on screen shows each hour as reported at the time, as its start was acknowledged. */
   private asReported = false;
@@ -123,7 +127,7 @@ export class Viewer {
     });
   }
 
-  /** Opens the campaign the link names, else the first; what stops it is said in the status line. */
+  /** Opens the campaign the link names, else the one with the most claims; what stops it is said in the status line. */
   async open(): Promise<void> {
     try {
       await this.openChosen();
@@ -152,6 +156,7 @@ export class Viewer {
     this.map.fadeAfter(fadeAfter);
     legend(campaign.blocs, fadeAfter);
     this.link.operation = this.choice.listOperations(campaign.operations, this.link.operation);
+    await this.focusOperation();
     this.knownAt.show(this.link.knownAt);
     this.viewMode.show(this.link.view === 'reported' ? 'reported' : 'known');
     this.playback.showSpeed(this.link.speed);
@@ -160,8 +165,29 @@ export class Viewer {
   }
 
   /**
-   * Starts a fresh session (paused), at `at` if given: a shared link opens on its hour. A start
-   * asked for while an earlier one is under way supersedes it: the earlier stops where it is.
+   * The operation chosen stands out: the other places dimmed in their colours, the map framed on
+   * its places, the timeline kept to its days, the feed to its claims. None chosen shows all.
+   */
+  private async focusOperation(): Promise<void> {
+    const operation = this.link.operation;
+    const scope = operation
+      ? await operationScope(this.campaign.campaignId, operation, this.clock, this.campaign.window).catch((error: Error) => {
+          this.status.show(`Operation: ${error.message}`, true);
+          return undefined;
+        })
+      : undefined;
+    if (operation !== this.link.operation) return;
+    this.scope = scope;
+    this.hour.operation = scope;
+    this.map.focus(scope?.places);
+    this.map.fit(scope?.places);
+  }
+
+  /**
+   * Starts a fresh session (paused) and shows one hour of it: `at` if given and within it (a shared
+   * link opens on its hour), else its first change. The session covers the whole campaign, or
+   * the days of the operation chosen. A start asked for while an earlier one is under way
+   * supersedes it: the earlier stops where it is.
    */
   private async startReplay(at?: string): Promise<void> {
     const start = ++this.starts;
@@ -171,7 +197,9 @@ export class Viewer {
       replay = await this.client.start({
         campaignId: this.campaign.campaignId,
         speed: this.playback.speed,
-        operation: this.link.operation,
+        // every place keeps its state, so those outside the operation are dimmed rather than blank
+        from: this.scope?.fromDay,
+        to: this.scope?.toDay,
         knownAt: parseKnownAt(this.link.knownAt),
         paused: true,
         asReported: this.link.view === 'reported',
@@ -185,12 +213,27 @@ export class Viewer {
     this.viewMode.announce(this.asReported);
     this.playback.begin(replay, this.clock);
     this.knownAt.pin(replay.pinnedPosition, this.link.knownAt);
-    await this.casualties.refresh(this.link);
+    await this.casualties.refresh(this.casualtyQuery());
     if (start !== this.starts) return;
-    if (at && Date.parse(at) >= Date.parse(replay.from) && Date.parse(at) < Date.parse(replay.to))
-      await this.playback
-        .goTo(Date.parse(at))
-        .catch((error: Error) => start === this.starts && this.status.show(error.message, true));
+    const within = at !== undefined && Date.parse(at) >= Date.parse(replay.from) && Date.parse(at) < Date.parse(replay.to);
+    const shown = within
+      ? at
+      : await firstChange(
+          this.campaign.campaignId,
+          { from: replay.from, to: replay.to, fromDay: this.clock.dayOf(replay.from) },
+          this.clock,
+          this.link.knownAt,
+        ).catch(() => replay.from);
+    if (start !== this.starts) return;
+    await this.playback
+      .goTo(Date.parse(shown))
+      .catch((error: Error) => start === this.starts && this.status.show(error.message, true));
+  }
+
+  /** The casualty series of the operation chosen, over its days. */
+  private casualtyQuery() {
+    const days = this.scope && { from: this.scope.fromDay, to: this.scope.toDay };
+    return { operation: this.link.operation, knownAt: this.link.knownAt, days };
   }
 
   /** What follows the hour on screen once a message has moved it. */

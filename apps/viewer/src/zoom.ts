@@ -6,6 +6,11 @@ export function zoomable(root: SVGSVGElement, controls: { in: HTMLElement; out: 
   const { x: x0, y: y0, width: w0, height: h0 } = root.viewBox.baseVal;
   let box = { x: x0, y: y0, w: w0, h: h0 };
   const apply = () => root.setAttribute('viewBox', `${box.x} ${box.y} ${box.w} ${box.h}`);
+  // the map may be framed from elsewhere (on an operation's places): zoom and pan go on from there
+  new MutationObserver(() => {
+    const { x, y, width: w, height: h } = root.viewBox.baseVal;
+    box = { x, y, w, h };
+  }).observe(root, { attributeFilter: ['viewBox'] });
   const toSvg = (clientX: number, clientY: number) => {
     const r = root.getBoundingClientRect();
     return { x: box.x + ((clientX - r.left) / r.width) * box.w, y: box.y + ((clientY - r.top) / r.height) * box.h };

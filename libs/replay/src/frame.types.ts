@@ -6,6 +6,10 @@ export interface PlaceFrameState {
   place: string;
   status: string;
   controller: string | null;
+  /** Who attacks, besieges or left the place, as its claim names them. */
+  contestedBy?: string;
+  besiegedBy?: string;
+  vacatedBy?: string;
   bloc: string | null;
   disputed: boolean;
   /** The latest end among the claims behind the state; null when it is inferred. */
