@@ -3,6 +3,7 @@ import { campaignPath, getJson } from './api';
 import { figureAuditSubject, placeAuditSubject } from './audit-subjects';
 import { CampaignChoice } from './campaign-choice';
 import { CasualtyPanel } from './casualty-panel';
+import { DaysPanel } from './days-panel';
 import { ClaimRecords } from './claim-records';
 import { Details, type DetailContext } from './details';
 import { byId } from './dom';
@@ -18,6 +19,7 @@ import { PastViews } from './past-views';
 import { placeSubject } from './place-panel';
 import { Playback } from './playback';
 import { ReplayClient, type StartedReplay } from './replay-client';
+import { RunningLog } from './running-log';
 import { ShareLink } from './share-link';
 import { StatusBar } from './status-bar';
 import { CampaignClock } from './time';
@@ -40,6 +42,12 @@ export class Viewer {
   private readonly pastViews = new PastViews();
   private readonly details = new Details(this.pastViews);
   private readonly claims = new ClaimRecords();
+  private readonly log = new RunningLog(this.status, (id) => void this.selectPlace(id));
+  private readonly days = new DaysPanel(
+    this.status,
+    (instant) => void this.playback.goTo(instant).catch((e: Error) => this.status.show(e.message, true)),
+    (id) => void this.selectPlace(id),
+  );
   private readonly casualties = new CasualtyPanel(
     this.hour,
     this.status,
@@ -80,9 +88,13 @@ export class Viewer {
     correction: (m) => {
       if (m.control) this.map.apply(m.control);
       this.feed.prepend('correction', m.claim, m.claimId, this.clock, (id) => this.map.place(id)?.name);
+      this.log.refresh(this.campaign, this.places);
       void this.casualties.refresh(this.link);
     },
-    live: (m) => this.feed.prepend('live', m.claim, m.claim.claimId, this.clock, (id) => this.map.place(id)?.name),
+    live: (m) => {
+      this.feed.prepend('live', m.claim, m.claim.claimId, this.clock, (id) => this.map.place(id)?.name);
+      this.log.refresh(this.campaign, this.places);
+    },
     end: () => {
       this.playback.end();
       this.status.show('The replay reached the end of its window.');
@@ -107,6 +119,7 @@ export class Viewer {
   /** Set by `openCampaign` before the first session starts, so before any message arrives. */
   private campaign!: Campaign;
   private clock!: CampaignClock;
+  private places: Place[] = [];
   private publisherNames = new Map<string, string>();
   private selected: string | undefined;
   /** Whether the session on screen shows each hour as reported at the time, as its start was acknowledged. */
@@ -146,6 +159,8 @@ export class Viewer {
     const [campaign, places] = await Promise.all([getJson<Campaign>(base), getJson<Place[]>(`${base}/places`)]);
     this.campaign = campaign;
     this.clock = new CampaignClock(campaign.timeZone);
+    this.places = places;
+    void this.log.open(campaign, places, this.clock, (id) => this.publisherNames.get(id) ?? id);
     this.casualties.open(campaign, this.clock);
     this.map.setCampaign(campaign, this.clock, places);
     const fadeAfter = this.fade.show(this.link.fade);
@@ -185,6 +200,14 @@ export class Viewer {
     this.viewMode.announce(this.asReported);
     this.playback.begin(replay, this.clock);
     this.knownAt.pin(replay.pinnedPosition, this.link.knownAt);
+    void this.days.open({
+      campaign: this.campaign,
+      clock: this.clock,
+      window: replay,
+      operation: this.link.operation,
+      entries: () => this.log.claims(),
+      publisherName: (id) => this.publisherNames.get(id) ?? id,
+    });
     await this.casualties.refresh(this.link);
     if (start !== this.starts) return;
     if (at && Date.parse(at) >= Date.parse(replay.from) && Date.parse(at) < Date.parse(replay.to))
@@ -198,6 +221,8 @@ export class Viewer {
     if (!this.playback.started) return;
     this.playback.showHour(this.hour.at);
     this.casualties.draw();
+    this.log.moveTo(this.hour.until);
+    this.days.moveTo(this.hour.until);
     this.share.schedule();
     this.knownAt.showDifferences(this.context());
     this.details.follow(this.context());
