@@ -90,6 +90,11 @@ export class RunningLog {
     return this.entries;
   }
 
+  /** Says whether the replay shows another view than the log's, which is always as known now. */
+  viewOfReplay(knownNow: boolean): void {
+    byId('log-view').hidden = knownNow;
+  }
+
   /** The hour on screen moved: the log is cut at its end. */
   moveTo(until: string): void {
     this.until = until;

@@ -200,6 +200,7 @@ export class Viewer {
     this.viewMode.announce(this.asReported);
     this.playback.begin(replay, this.clock);
     this.knownAt.pin(replay.pinnedPosition, this.link.knownAt);
+    this.log.viewOfReplay(!this.asReported && !this.link.knownAt);
     void this.days.open({
       campaign: this.campaign,
       clock: this.clock,
