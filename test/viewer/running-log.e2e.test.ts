@@ -90,7 +90,9 @@ describe('the running log, the day digest and the chart of places held, in Chrom
     // a few hours played
     await page.locator('#speed').selectOption('6');
     await page.locator('#play').click();
-    await expect.poll(async () => Date.parse((await clockAt(page))!), { timeout: 10_000 }).toBeGreaterThan(Date.parse(EVENING) + 6 * HOUR);
+    await expect
+      .poll(async () => Date.parse((await clockAt(page))!), { timeout: 10_000 })
+      .toBeGreaterThan(Date.parse(EVENING) + 6 * HOUR);
     await page.locator('#play').click();
     await expectLogUpTo(page, new Date(Date.parse((await clockAt(page))!) + HOUR).toISOString());
 
@@ -117,21 +119,33 @@ describe('the running log, the day digest and the chart of places held, in Chrom
 
     await page.locator('#log-type').selectOption('incident:airstrike');
     await expect.poll(() => logLines(page).locator('.kind-icon').first().getAttribute('aria-label')).toBe('airstrike');
-    const kinds = await logLines(page).locator('.kind-icon').evaluateAll((icons) => icons.map((i) => i.getAttribute('aria-label')));
+    const kinds = await logLines(page)
+      .locator('.kind-icon')
+      .evaluateAll((icons) => icons.map((i) => i.getAttribute('aria-label')));
     expect(new Set(kinds)).toEqual(new Set(['airstrike']));
 
     await page.locator('#log-type').selectOption('');
     await page.locator('#log-faction').selectOption('hts');
-    await expect.poll(async () => Number((await page.locator('#log-count').textContent())!.match(/^\d+/)![0])).toBeLessThan(total);
+    await expect
+      .poll(async () => Number((await page.locator('#log-count').textContent())!.match(/^\d+/)![0]))
+      .toBeLessThan(total);
     expect(await logLines(page).count()).toBeGreaterThan(0);
 
     await page.locator('#log-faction').selectOption('');
     await page.locator('#log-place').fill('hama');
-    const places = (await app.http.get(`/campaigns/${C}/places`).expect(200)).body as { placeId: string; name: string; aliases: string[] }[];
-    const named = new Set(places.filter((p) => [p.name, ...p.aliases].some((n) => n.toLowerCase().includes('hama'))).map((p) => p.placeId));
+    const places = (await app.http.get(`/campaigns/${C}/places`).expect(200)).body as {
+      placeId: string;
+      name: string;
+      aliases: string[];
+    }[];
+    const named = new Set(
+      places.filter((p) => [p.name, ...p.aliases].some((n) => n.toLowerCase().includes('hama'))).map((p) => p.placeId),
+    );
     await expect
       .poll(async () => {
-        const shown = await logLines(page).locator('.log-open').evaluateAll((b) => b.map((e) => e.getAttribute('data-place')!));
+        const shown = await logLines(page)
+          .locator('.log-open')
+          .evaluateAll((b) => b.map((e) => e.getAttribute('data-place')!));
         return shown.length > 0 && shown.every((p) => named.has(p)) && (await logLines(page).count()) === shown.length;
       })
       .toBe(true);
@@ -153,7 +167,10 @@ describe('the running log, the day digest and the chart of places held, in Chrom
     const campaign = (await app.http.get(`/campaigns/${C}`).expect(200)).body as { blocs: { id: string; color: string }[] };
     for (const bloc of campaign.blocs)
       expect(await page.locator(`#held-chart .held-line[data-bloc="${bloc.id}"]`).getAttribute('style')).toContain(bloc.color);
-    const size = await page.locator('#held-chart .tick').first().evaluate((t) => parseFloat(getComputedStyle(t).fontSize));
+    const size = await page
+      .locator('#held-chart .tick')
+      .first()
+      .evaluate((t) => parseFloat(getComputedStyle(t).fontSize));
     expect(size).toBeGreaterThanOrEqual(11);
 
     // 2 December ends at 24:00 local: its last hour starts at 20:00 UTC
@@ -174,10 +191,15 @@ describe('the running log, the day digest and the chart of places held, in Chrom
     await expect.poll(() => clockAt(page), { timeout: 20_000 }).toBe(EVENING);
     await expect.poll(() => page.locator('#digest').getAttribute('data-day')).toBe('2024-12-05');
     await expect.poll(() => logLines(page).count()).toBeGreaterThan(0);
-    const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth }));
+    const { scroll, width } = await page.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      width: window.innerWidth,
+    }));
     expect(scroll).toBeLessThanOrEqual(width);
     const small = await page
-      .locator('#log-panel summary, #log-panel select, #log-panel input, #log .log-open, #log-more:visible, #digest-panel summary, #held-day')
+      .locator(
+        '#log-panel summary, #log-panel select, #log-panel input, #log .log-open, #log-more:visible, #digest-panel summary, #held-day',
+      )
       .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height).filter((h) => h > 0 && h < 40));
     expect(small).toEqual([]);
     await page.locator('#log-panel summary').click();

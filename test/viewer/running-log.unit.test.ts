@@ -56,19 +56,55 @@ const listed = (claim: Partial<ListedClaim> & Pick<ListedClaim, 'claimId' | 'typ
   ...claim,
 });
 const hamaTaken = logEntry(
-  listed({ claimId: 'hama-taken', type: 'control', time: HOUR_5_17, place: 'hama', status: 'controlled', controller: 'hts', takenFrom: 'saa', operation: 'dawn', position: 3 }),
+  listed({
+    claimId: 'hama-taken',
+    type: 'control',
+    time: HOUR_5_17,
+    place: 'hama',
+    status: 'controlled',
+    controller: 'hts',
+    takenFrom: 'saa',
+    operation: 'dawn',
+    position: 3,
+  }),
   names,
 );
 const strike = logEntry(
-  listed({ claimId: 'strike', type: 'incident', kind: 'airstrike', time: DAY_4, place: 'hama', actors: ['ruaf'], sources: ['sana-1'], position: 1 }),
+  listed({
+    claimId: 'strike',
+    type: 'incident',
+    kind: 'airstrike',
+    time: DAY_4,
+    place: 'hama',
+    actors: ['ruaf'],
+    sources: ['sana-1'],
+    position: 1,
+  }),
   names,
 );
 const killed = logEntry(
-  listed({ claimId: 'killed', type: 'casualties', time: DAY_4, side: 'civilians', category: 'killed', count: 12, scope: 'incident', position: 2 }),
+  listed({
+    claimId: 'killed',
+    type: 'casualties',
+    time: DAY_4,
+    side: 'civilians',
+    category: 'killed',
+    count: 12,
+    scope: 'incident',
+    position: 2,
+  }),
   names,
 );
 const homsUnderWay = logEntry(
-  listed({ claimId: 'homs-day', type: 'control', time: DAY_5, place: 'homs', status: 'controlled', controller: 'hts', position: 4 }),
+  listed({
+    claimId: 'homs-day',
+    type: 'control',
+    time: DAY_5,
+    place: 'homs',
+    status: 'controlled',
+    controller: 'hts',
+    position: 4,
+  }),
   names,
 );
 const entries: LogEntry[] = [strike, killed, hamaTaken, homsUnderWay];
@@ -110,15 +146,23 @@ describe('the running log', () => {
     expect(strike.summary).toBe('airstrike at Hama (Russian Air Force)');
     expect(killed.summary).toBe('12 civilians killed');
     expect(strike.sources).toEqual([{ sourceId: 'sana-1', publisher: 'sana', title: null, url: null }]);
-    expect(claimWords(listed({ claimId: 'v', type: 'control', time: DAY_5, place: 'homs', status: 'vacated', vacatedBy: 'saa' }), names)).toBe(
-      'Syrian Arab Army withdrew from Homs',
-    );
+    expect(
+      claimWords(
+        listed({ claimId: 'v', type: 'control', time: DAY_5, place: 'homs', status: 'vacated', vacatedBy: 'saa' }),
+        names,
+      ),
+    ).toBe('Syrian Arab Army withdrew from Homs');
   });
 });
 
 const state = (p: string, name: string, controller: string | null, bloc: string | null, basis: string[] = []): ControlPlace =>
   ({ place: p, name, status: 'controlled', controller, bloc, basis, since: null }) as ControlPlace;
-const day5: ControlDay = { day: '2024-12-05', byBloc: { opposition: 10, government: 30 }, gained: { opposition: 1 }, lost: { government: 1 } };
+const day5: ControlDay = {
+  day: '2024-12-05',
+  byBloc: { opposition: 10, government: 30 },
+  gained: { opposition: 1 },
+  lost: { government: 1 },
+};
 
 describe('the day digest', () => {
   it('given Hama changing hands on 5 December, names it with the claim of the day, the blocs’ gains and losses and the day’s figures', () => {

@@ -105,7 +105,8 @@ export function claimWords(claim: ListedClaim, names: Pick<LogNames, 'campaign' 
       if (claim.status === 'vacated') return `${faction(claim.vacatedBy)} withdrew from ${place(claim.place)}`;
       return `${faction(claim.controller)} controls ${place(claim.place)}`;
     case 'casualties': {
-      const count = typeof claim.count === 'object' ? `${claim.count.best}${claim.count.openEnded ? '+' : ''}` : String(claim.count ?? '');
+      const count =
+        typeof claim.count === 'object' ? `${claim.count.best}${claim.count.openEnded ? '+' : ''}` : String(claim.count ?? '');
       const side = claim.side === 'civilians' ? 'civilians' : faction(claim.side);
       return `${count} ${side} ${claim.category ?? ''}${claim.scope === 'cumulative' ? ' (total)' : ''}${at}`;
     }

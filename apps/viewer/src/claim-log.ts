@@ -42,11 +42,12 @@ export interface LogLine {
  */
 export function logAt(entries: readonly LogEntry[], until: string): LogLine[] {
   const end = Date.parse(until);
-  const underWay = entries.filter(
-    (e) => e.type === 'control' && Date.parse(e.time.from) < end && Date.parse(e.time.to) > end,
-  );
+  const underWay = entries.filter((e) => e.type === 'control' && Date.parse(e.time.from) < end && Date.parse(e.time.to) > end);
   const done = entries.filter((e) => Date.parse(e.time.to) <= end);
-  return [...underWay.sort(newestFirst).map((entry) => ({ entry, underWay: true })), ...done.sort(newestFirst).map((entry) => ({ entry, underWay: false }))];
+  return [
+    ...underWay.sort(newestFirst).map((entry) => ({ entry, underWay: true })),
+    ...done.sort(newestFirst).map((entry) => ({ entry, underWay: false })),
+  ];
 }
 
 function newestFirst(a: LogEntry, b: LogEntry): number {

@@ -65,7 +65,13 @@ export function dayDigest({ day, before, after, casualties, entries, dayOf }: Da
   const figures = casualties
     .map((f) => {
       const count = f.preferred?.count ?? f.daily;
-      return { side: f.side, category: f.category, best: count.best, openEnded: count.openEnded, publisher: f.preferred?.publisher ?? null };
+      return {
+        side: f.side,
+        category: f.category,
+        best: count.best,
+        openEnded: count.openEnded,
+        publisher: f.preferred?.publisher ?? null,
+      };
     })
     .filter((f) => f.best > 0)
     .sort((a, b) => b.best - a.best);
@@ -73,7 +79,13 @@ export function dayDigest({ day, before, after, casualties, entries, dayOf }: Da
 }
 
 const SHORT = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short' });
-const LONG = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
+const LONG = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'UTC',
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+});
 
 /** "5 Dec" (or "Thu, 5 Dec 2024") for a calendar day YYYY-MM-DD, whatever the zone it is read in. */
 export function dayLabel(day: string, long = false): string {

@@ -42,7 +42,7 @@ export class DaysPanel {
 
   constructor(
     private readonly status: StatusBar,
-    private readonly goTo: (instant: number) => void,
+    goTo: (instant: number) => void,
     private readonly openPlace: (placeId: string) => void,
   ) {
     this.chart = new HeldChart((day) => {

@@ -50,7 +50,8 @@ export class HeldChart {
   mark(today: string | undefined): void {
     if (today === this.today) return;
     this.today = today;
-    for (const column of this.root.querySelectorAll('.day')) column.classList.toggle('today', column.getAttribute('data-day') === today);
+    for (const column of this.root.querySelectorAll('.day'))
+      column.classList.toggle('today', column.getAttribute('data-day') === today);
     if (today && this.days.some((d) => d.day === today)) this.dayChoice.value = today;
   }
 
@@ -68,7 +69,8 @@ export class HeldChart {
       );
     const labelled = new Set(s.dayTicks);
     this.days.forEach((d, i) => {
-      if (labelled.has(i)) parts.push(svg('text', { class: 'tick', x: s.x(i), y: HEIGHT - 8, 'text-anchor': 'middle' }, this.label(d.day)));
+      if (labelled.has(i))
+        parts.push(svg('text', { class: 'tick', x: s.x(i), y: HEIGHT - 8, 'text-anchor': 'middle' }, this.label(d.day)));
       const held = this.blocs.map((b) => `${b.name} ${d.byBloc[b.id] ?? 0}`).join(', ');
       const column = svg(
         'rect',
@@ -98,7 +100,9 @@ export class HeldChart {
     });
     for (const bloc of this.blocs) {
       const points = this.days.map((d, i) => `${s.x(i).toFixed(1)},${s.y(d.byBloc[bloc.id] ?? 0).toFixed(1)}`);
-      parts.push(svg('polyline', { class: 'held-line', points: points.join(' '), style: `--side:${bloc.color}`, 'data-bloc': bloc.id }));
+      parts.push(
+        svg('polyline', { class: 'held-line', points: points.join(' '), style: `--side:${bloc.color}`, 'data-bloc': bloc.id }),
+      );
     }
     this.root.replaceChildren(...parts);
   }

@@ -41,7 +41,7 @@ export function heldScales(days: number, max: number, plot: Plot, labelWidth = 4
 /** 1, 2 or 5 times a power of ten: the smallest such step not below `raw`. */
 export function niceStep(raw: number): number {
   const power = 10 ** Math.floor(Math.log10(raw));
-  return ([1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power);
+  return [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power;
 }
 
 /**

@@ -11,7 +11,8 @@ const DRAWINGS: Record<string, string> = {
   // a round bomb and its fuse
   bombing: 'M7 6a4.5 4.5 0 1 0 0.01 0M10 5l2-2M12 3l2 0M12 3l0-2',
   // a drone seen from above: four rotors round a body
-  'drone-strike': 'M6 6h4v4H6zM6 6L3 3M10 6l3-3M6 10l-3 3M10 10l3 3M3 1.5a1.5 1.5 0 1 0 0.01 0M13 1.5a1.5 1.5 0 1 0 0.01 0M3 11.5a1.5 1.5 0 1 0 0.01 0M13 11.5a1.5 1.5 0 1 0 0.01 0',
+  'drone-strike':
+    'M6 6h4v4H6zM6 6L3 3M10 6l3-3M6 10l-3 3M10 10l3 3M3 1.5a1.5 1.5 0 1 0 0.01 0M13 1.5a1.5 1.5 0 1 0 0.01 0M3 11.5a1.5 1.5 0 1 0 0.01 0M13 11.5a1.5 1.5 0 1 0 0.01 0',
   // an arrow going back
   withdrawal: 'M15 8H2M6 4L2 8l4 4',
   // a loudspeaker

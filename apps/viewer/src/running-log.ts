@@ -9,7 +9,18 @@ import type { Campaign, Place } from './types';
 /** How many lines are drawn at first, and how many more each "show more" adds. */
 const PAGE = 50;
 const TYPES = ['control', 'casualties', 'territory', 'incident'] as const;
-const KINDS = ['airstrike', 'shelling', 'ambush', 'bombing', 'drone-strike', 'withdrawal', 'announcement', 'evacuation', 'infrastructure', 'other'];
+const KINDS = [
+  'airstrike',
+  'shelling',
+  'ambush',
+  'bombing',
+  'drone-strike',
+  'withdrawal',
+  'announcement',
+  'evacuation',
+  'infrastructure',
+  'other',
+];
 
 /**
  * "Running log": every claim that took effect up to the end of the hour on screen, newest first,
@@ -70,11 +81,18 @@ export class RunningLog {
       .sort((a, b) => a.name.localeCompare(b.name));
     offer(this.choices.type, 'All types', [
       ...TYPES.map((t) => ({ id: t, name: t })),
-      ...KINDS.filter((k) => this.entries.some((e) => e.kind === k)).map((k) => ({ id: `incident:${k}`, name: `incident: ${k}` })),
+      ...KINDS.filter((k) => this.entries.some((e) => e.kind === k)).map((k) => ({
+        id: `incident:${k}`,
+        name: `incident: ${k}`,
+      })),
     ]);
     offer(this.choices.faction, 'All factions', campaign.factions);
     offer(this.choices.publisher, 'All publishers', publishers);
-    offer(this.choices.operation, 'All operations', campaign.operations.map((o) => ({ id: o.id, name: o.title })));
+    offer(
+      this.choices.operation,
+      'All operations',
+      campaign.operations.map((o) => ({ id: o.id, name: o.title })),
+    );
     this.schedule();
   }
 
@@ -157,12 +175,7 @@ export class RunningLog {
   }
 
   private item({ entry, underWay }: LogLine, clock: CampaignClock): HTMLLIElement {
-    const what = [
-      entry.kind ? incidentIcon(entry.kind) : null,
-      html('strong', {}, entry.type),
-      ' ',
-      entry.summary,
-    ];
+    const what = [entry.kind ? incidentIcon(entry.kind) : null, html('strong', {}, entry.type), ' ', entry.summary];
     const line =
       entry.place === null
         ? html('p', { class: 'summary' }, ...what)
