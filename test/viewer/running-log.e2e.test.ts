@@ -73,9 +73,17 @@ describe('the running log, the day digest and the chart of places held, in Chrom
     await expect.poll(() => clockAt(page), { timeout: 20_000 }).toBe(EVENING);
     const until = new Date(Date.parse(EVENING) + HOUR).toISOString();
     const ends = await expectLogUpTo(page, until);
-    // earlier days are in it, not only the hour on screen
-    expect(ends.some((to) => Date.parse(to) <= Date.parse('2024-12-01T00:00:00.000Z'))).toBe(true);
-    expect(await page.locator('#log-count').textContent()).toMatch(/^\d+ claims took effect by Thu, 5 Dec 2024, 18:00/);
+    // earlier hours are in it, not only the hour on screen, and "show more" reaches earlier days
+    expect(ends.some((to) => Date.parse(to) <= Date.parse(EVENING))).toBe(true);
+    for (let shown = await logLines(page).count(); await page.locator('#log-more').isVisible();) {
+      await page.locator('#log-more').click();
+      await expect.poll(() => logLines(page).count()).toBeGreaterThan(shown);
+      shown = await logLines(page).count();
+    }
+    await expect.poll(async () => (await endsShown(page)).at(-1)! < '2024-11-28').toBe(true);
+    expect(await page.locator('#log-count').textContent()).toMatch(
+      /^\d+ claims took effect by Thu, 5 Dec 2024, 19:00 GMT\+3; \d+ under way\.$/,
+    );
 
     // a day on, then back: the log is cut at the new hour each time
     await page.keyboard.press('Shift+ArrowRight');
@@ -118,11 +126,12 @@ describe('the running log, the day digest and the chart of places held, in Chrom
     expect(classes.every((c) => c.includes('type-incident'))).toBe(true);
 
     await page.locator('#log-type').selectOption('incident:airstrike');
-    await expect.poll(() => logLines(page).locator('.kind-icon').first().getAttribute('aria-label')).toBe('airstrike');
-    const kinds = await logLines(page)
-      .locator('.kind-icon')
-      .evaluateAll((icons) => icons.map((i) => i.getAttribute('aria-label')));
-    expect(new Set(kinds)).toEqual(new Set(['airstrike']));
+    const kinds = () =>
+      logLines(page)
+        .locator('.kind-icon')
+        .evaluateAll((icons) => icons.map((i) => i.getAttribute('aria-label')));
+    await expect.poll(async () => [...new Set(await kinds())]).toEqual(['airstrike']);
+    expect(await logLines(page).count()).toBe((await kinds()).length);
 
     await page.locator('#log-type').selectOption('');
     await page.locator('#log-faction').selectOption('hts');
