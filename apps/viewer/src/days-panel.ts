@@ -144,25 +144,29 @@ export class DaysPanel {
           'ul',
           { class: 'captures' },
           ...digest.captures.map((c) => {
-            const open = html('button', { type: 'button', class: 'capture-open', 'data-place': c.place }, c.name);
+            const open = html(
+              'button',
+              { type: 'button', class: 'capture-open', 'data-place': c.place },
+              html('strong', {}, c.name),
+              ` taken by ${faction(c.to)} from ${faction(c.from)}`,
+            );
             open.addEventListener('click', () => this.openPlace(c.place));
+            // claims of one capture often cite the same report
+            const sources = [...new Map(c.claims.flatMap((claim) => claim.sources).map((s) => [s.sourceId, s])).values()];
             return html(
               'li',
               { 'data-place': c.place },
               open,
-              ` taken by ${faction(c.to)} from ${faction(c.from)}`,
               html(
                 'ul',
                 { class: 'sources' },
-                ...c.claims.flatMap((claim) =>
-                  claim.sources.map((s) =>
-                    html(
-                      'li',
-                      {},
-                      html('span', { class: 'publisher' }, s.publisher ? ctx.publisherName(s.publisher) : 'unattributed'),
-                      ' — ',
-                      externalLink(s.title ?? s.sourceId, s.url),
-                    ),
+                ...sources.map((s) =>
+                  html(
+                    'li',
+                    {},
+                    html('span', { class: 'publisher' }, s.publisher ? ctx.publisherName(s.publisher) : 'unattributed'),
+                    ' — ',
+                    externalLink(s.title ?? s.sourceId, s.url),
                   ),
                 ),
               ),

@@ -5,6 +5,8 @@ import type { Bloc } from './types';
 
 const HEIGHT = 200;
 const PAD = { left: 40, right: 8, top: 10, bottom: 26 };
+/** Room for a day's label ("27 Nov" at 12 px) and the space around it. */
+const LABEL_WIDTH = 60;
 
 /**
  * "Places held per day": one line per bloc in its colour, a column per day of the campaign. A day's
@@ -60,7 +62,9 @@ export class HeldChart {
     if (!width || !this.days.length) return;
     this.root.setAttribute('viewBox', `0 0 ${width} ${HEIGHT}`);
     const max = Math.max(0, ...this.days.flatMap((d) => Object.values(d.byBloc)));
-    const s = heldScales(this.days.length, max, { width, height: HEIGHT, pad: PAD });
+    const s = heldScales(this.days.length, max, { width, height: HEIGHT, pad: PAD }, LABEL_WIDTH);
+    // the labels at the ends stay inside the chart
+    const anchor = (x: number) => (x < LABEL_WIDTH / 2 ? 'start' : x > width - LABEL_WIDTH / 2 ? 'end' : 'middle');
     const parts: SVGElement[] = [];
     for (const v of s.ticks)
       parts.push(
@@ -70,7 +74,7 @@ export class HeldChart {
     const labelled = new Set(s.dayTicks);
     this.days.forEach((d, i) => {
       if (labelled.has(i))
-        parts.push(svg('text', { class: 'tick', x: s.x(i), y: HEIGHT - 8, 'text-anchor': 'middle' }, this.label(d.day)));
+        parts.push(svg('text', { class: 'tick', x: s.x(i), y: HEIGHT - 8, 'text-anchor': anchor(s.x(i)) }, this.label(d.day)));
       const held = this.blocs.map((b) => `${b.name} ${d.byBloc[b.id] ?? 0}`).join(', ');
       const column = svg(
         'rect',
