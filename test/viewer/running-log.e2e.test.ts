@@ -186,8 +186,11 @@ describe('the running log, the day digest and the chart of places held, in Chrom
     await page.locator('#held-chart .day[data-day="2024-12-02"]').click();
     await expect.poll(() => clockAt(page)).toBe('2024-12-02T20:00:00.000Z');
     await expect.poll(() => page.locator('#digest').getAttribute('data-day')).toBe('2024-12-02');
-    // and by the keyboard
-    await page.locator('#held-chart .day[data-day="2024-12-07"]').focus();
+    // and by the keyboard: one tab stop, on the day on screen; the arrows move between days, not the replay
+    expect(await page.locator('#held-chart .day[tabindex="0"]').getAttribute('data-day')).toBe('2024-12-02');
+    await page.locator('#held-chart .day[data-day="2024-12-02"]').focus();
+    for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+    expect(await clockAt(page)).toBe('2024-12-02T20:00:00.000Z');
     await page.keyboard.press('Enter');
     await expect.poll(() => clockAt(page)).toBe('2024-12-07T20:00:00.000Z');
     expect(await page.locator('#play').textContent()).toBe('Play');

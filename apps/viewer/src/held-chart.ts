@@ -52,9 +52,19 @@ export class HeldChart {
   mark(today: string | undefined): void {
     if (today === this.today) return;
     this.today = today;
-    for (const column of this.root.querySelectorAll('.day'))
-      column.classList.toggle('today', column.getAttribute('data-day') === today);
+    const moving = this.root.contains(document.activeElement);
+    for (const column of this.root.querySelectorAll('.day')) {
+      const isToday = column.getAttribute('data-day') === today;
+      column.classList.toggle('today', isToday);
+      if (!moving) column.setAttribute('tabindex', isToday ? '0' : '-1');
+    }
     if (today && this.days.some((d) => d.day === today)) this.dayChoice.value = today;
+  }
+
+  private focusDay(i: number): void {
+    const columns = [...this.root.querySelectorAll<SVGRectElement>('.day')];
+    columns.forEach((c, j) => c.setAttribute('tabindex', j === i ? '0' : '-1'));
+    columns[i]?.focus();
   }
 
   private draw(): void {
@@ -72,6 +82,8 @@ export class HeldChart {
         svg('text', { class: 'tick', x: PAD.left - 4, y: s.y(v) + 4, 'text-anchor': 'end' }, String(v)),
       );
     const labelled = new Set(s.dayTicks);
+    // one stop in the tab order, on the day on screen; the arrows move between days
+    const stop = this.days.some((d) => d.day === this.today) ? this.today : this.days[0]?.day;
     this.days.forEach((d, i) => {
       if (labelled.has(i))
         parts.push(svg('text', { class: 'tick', x: s.x(i), y: HEIGHT - 8, 'text-anchor': anchor(s.x(i)) }, this.label(d.day)));
@@ -84,21 +96,25 @@ export class HeldChart {
           width: s.column,
           y: PAD.top,
           height: HEIGHT - PAD.top - PAD.bottom,
-          tabindex: 0,
+          tabindex: d.day === stop ? 0 : -1,
           role: 'button',
           'data-day': d.day,
           'aria-label': `${this.label(d.day)}: ${held}. Go to the end of this day`,
         },
         svg('title', {}, `${this.label(d.day)}: ${held}`),
       );
-      column.addEventListener('click', () => this.goTo(d.day));
+      column.addEventListener('click', () => {
+        this.focusDay(i);
+        this.goTo(d.day);
+      });
       column.addEventListener('keydown', (e) => {
-        if (e.key === 'Enter' || e.key === ' ') {
-          // not also the page's key for play and pause
-          e.preventDefault();
-          e.stopPropagation();
-          this.goTo(d.day);
-        }
+        const to = { ArrowLeft: i - 1, ArrowRight: i + 1, Home: 0, End: this.days.length - 1 }[e.key];
+        if (e.key !== 'Enter' && e.key !== ' ' && to === undefined) return;
+        // not also the page's keys for play, pause and a step
+        e.preventDefault();
+        e.stopPropagation();
+        if (to === undefined) this.goTo(d.day);
+        else this.focusDay(Math.max(0, Math.min(this.days.length - 1, to)));
       });
       parts.push(column);
     });
