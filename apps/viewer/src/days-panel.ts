@@ -54,6 +54,10 @@ export class DaysPanel {
 
   /** Reads the days of the campaign (for the replay's operation) and draws the chart. */
   open(context: DaysContext): Promise<void> {
+    if (context.campaign.campaignId !== this.context?.campaign.campaignId) {
+      this.heading.textContent = 'Day digest';
+      this.body.replaceChildren(html('p', { class: 'empty' }, 'The digest of the day on screen appears here.'));
+    }
     this.context = context;
     this.today = undefined;
     this.loading = this.load(context);

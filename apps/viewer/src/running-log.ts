@@ -72,6 +72,8 @@ export class RunningLog {
     this.clock = clock;
     this.publisherName = publisherName;
     this.entries = [];
+    this.until = '';
+    this.count.textContent = '';
     this.filter = { ...NO_FILTER };
     this.search.value = '';
     this.reading = this.read(campaign, places);
