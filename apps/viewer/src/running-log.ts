@@ -1,7 +1,7 @@
 import { campaignSources, listedClaims, logEntry } from './claim-list';
-import { logAt, matchesFilter, NO_FILTER, type LogEntry, type LogFilter, type LogLine } from './claim-log';
-import { byId, externalLink, html } from './dom';
-import { incidentIcon } from './incident-icons';
+import { logAt, matchesFilter, NO_FILTER, type LogEntry, type LogFilter } from './claim-log';
+import { byId, html } from './dom';
+import { logLine } from './log-line';
 import type { StatusBar } from './status-bar';
 import type { CampaignClock } from './time';
 import type { Campaign, Place } from './types';
@@ -170,39 +170,10 @@ export class RunningLog {
     this.drawnFor = key;
     const underWay = lines.filter((l) => l.underWay).length;
     this.count.textContent = `${lines.length - underWay} claims took effect by ${clock.instant(this.until)}${underWay ? `; ${underWay} under way` : ''}.`;
-    this.list.replaceChildren(...drawn.map((line) => this.item(line, clock)));
+    this.list.replaceChildren(...drawn.map((line) => logLine(line, clock, this.publisherName, this.openPlace)));
     if (!lines.length) this.list.append(html('li', { class: 'empty' }, 'No claim matches by this hour.'));
     this.more.hidden = lines.length <= drawn.length;
     this.more.textContent = `Show ${Math.min(PAGE, lines.length - drawn.length)} more`;
-  }
-
-  private item({ entry, underWay }: LogLine, clock: CampaignClock): HTMLLIElement {
-    const what = [entry.kind ? incidentIcon(entry.kind) : null, html('strong', {}, entry.type), ' ', entry.summary];
-    const line =
-      entry.place === null
-        ? html('p', { class: 'summary' }, ...what)
-        : html('button', { type: 'button', class: 'log-open', 'data-place': entry.place }, ...what);
-    if (entry.place !== null) line.addEventListener('click', () => this.openPlace(entry.place as string));
-    return html(
-      'li',
-      { class: `claim type-${entry.type}${underWay ? ' opening' : ''}`, 'data-claim': entry.claimId, 'data-to': entry.time.to },
-      underWay ? html('span', { class: 'tag' }, `under way · ${clock.windowLabel(entry.time)}`) : null,
-      line,
-      html('p', { class: clock.isUncertain(entry.time) ? 'when uncertain' : 'when' }, clock.interval(entry.time)),
-      html(
-        'ul',
-        { class: 'sources' },
-        ...entry.sources.map((s) =>
-          html(
-            'li',
-            {},
-            html('span', { class: 'publisher' }, s.publisher ? this.publisherName(s.publisher) : 'unattributed'),
-            ' — ',
-            externalLink(s.title ?? s.sourceId, s.url),
-          ),
-        ),
-      ),
-    );
   }
 }
 
