@@ -4,6 +4,7 @@ import { figureAuditSubject, placeAuditSubject } from './audit-subjects';
 import { CampaignChoice } from './campaign-choice';
 import { CasualtyPanel } from './casualty-panel';
 import { ClaimRecords } from './claim-records';
+import { DaysPanel } from './days-panel';
 import { Details, type DetailContext } from './details';
 import { byId } from './dom';
 import { FadeControl } from './fade-control';
@@ -20,6 +21,7 @@ import { PastViews } from './past-views';
 import { placeSubject } from './place-panel';
 import { Playback } from './playback';
 import { ReplayClient, type StartedReplay } from './replay-client';
+import { RunningLog } from './running-log';
 import { ShareLink } from './share-link';
 import { StatusBar } from './status-bar';
 import { CampaignClock } from './time';
@@ -42,6 +44,12 @@ export class Viewer {
   private readonly pastViews = new PastViews();
   private readonly details = new Details(this.pastViews);
   private readonly claims = new ClaimRecords();
+  private readonly log = new RunningLog(this.status, (id) => void this.selectPlace(id));
+  private readonly days = new DaysPanel(
+    this.status,
+    (instant) => void this.playback.goTo(instant).catch((e: Error) => this.status.show(e.message, true)),
+    (id) => void this.selectPlace(id),
+  );
   private readonly casualties = new CasualtyPanel(
     this.hour,
     this.status,
@@ -82,9 +90,13 @@ export class Viewer {
     correction: (m) => {
       if (m.control) this.map.apply(m.control);
       this.feed.prepend('correction', m.claim, m.claimId, this.clock, (id) => this.map.place(id)?.name);
+      this.log.refresh(this.campaign, this.places);
       void this.casualties.refresh(this.casualtyQuery());
     },
-    live: (m) => this.feed.prepend('live', m.claim, m.claim.claimId, this.clock, (id) => this.map.place(id)?.name),
+    live: (m) => {
+      this.feed.prepend('live', m.claim, m.claim.claimId, this.clock, (id) => this.map.place(id)?.name);
+      this.log.refresh(this.campaign, this.places);
+    },
     end: () => {
       this.playback.end();
       this.status.show('The replay reached the end of its window.');
@@ -109,6 +121,7 @@ export class Viewer {
   /** Set by `openCampaign` before the first session starts, so before any message arrives. */
   private campaign!: Campaign;
   private clock!: CampaignClock;
+  private places: Place[] = [];
   private publisherNames = new Map<string, string>();
   /** The places, claims and days of the operation chosen; undefined for all of them. */
   private scope: OperationScope | undefined;
@@ -150,6 +163,8 @@ export class Viewer {
     const [campaign, places] = await Promise.all([getJson<Campaign>(base), getJson<Place[]>(`${base}/places`)]);
     this.campaign = campaign;
     this.clock = new CampaignClock(campaign.timeZone);
+    this.places = places;
+    void this.log.open(campaign, places, this.clock, (id) => this.publisherNames.get(id) ?? id);
     this.casualties.open(campaign, this.clock);
     this.map.setCampaign(campaign, this.clock, places);
     const fadeAfter = this.fade.show(this.link.fade);
@@ -213,6 +228,15 @@ export class Viewer {
     this.viewMode.announce(this.asReported);
     this.playback.begin(replay, this.clock);
     this.knownAt.pin(replay.pinnedPosition, this.link.knownAt);
+    this.log.viewOfReplay(!this.asReported && !this.link.knownAt);
+    void this.days.open({
+      campaign: this.campaign,
+      clock: this.clock,
+      window: replay,
+      operation: this.link.operation,
+      entries: () => this.log.claims(),
+      publisherName: (id) => this.publisherNames.get(id) ?? id,
+    });
     await this.casualties.refresh(this.casualtyQuery());
     if (start !== this.starts) return;
     const within = at !== undefined && Date.parse(at) >= Date.parse(replay.from) && Date.parse(at) < Date.parse(replay.to);
@@ -241,6 +265,8 @@ export class Viewer {
     if (!this.playback.started) return;
     this.playback.showHour(this.hour.at);
     this.casualties.draw();
+    this.log.moveTo(this.hour.until);
+    this.days.moveTo(this.hour.until);
     this.share.schedule();
     this.knownAt.showDifferences(this.context());
     this.details.follow(this.context());
