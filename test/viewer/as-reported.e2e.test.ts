@@ -289,7 +289,14 @@ describe('replaying as reported at the time, in Chromium', () => {
     await page.keyboard.press('Space');
     await page.waitForTimeout(6_000);
     await page.keyboard.press('Space');
-    const clock = (await clockAt(page))!;
+    // frames already on their way when the pause was asked for still arrive: wait for the clock to rest
+    let clock = (await clockAt(page))!;
+    for (let settled = false; !settled;) {
+      await page.waitForTimeout(500);
+      const now = (await clockAt(page))!;
+      settled = now === clock;
+      clock = now;
+    }
     await expect.poll(() => panelUntil(page), { timeout: 10_000 }).toBe(hourAfter(clock));
     const hours = await page.evaluate(() => (window as unknown as { panelHours: string[] }).panelHours);
     expect(hours.length).toBeGreaterThan(1);
