@@ -1,0 +1,241 @@
+import { clusterBadge, type Share } from './cluster-badge';
+import { clusterPoints, fannedOut, separatingZoom, type Cluster, type ScreenPoint } from './clusters';
+import { svg } from './dom';
+import { overlap, placeLabels, type Rect } from './label-placement';
+import { placeRank } from './place-rank';
+import type { Place } from './types';
+import type { MapZoom } from './zoom';
+
+/** Drawn markers stand at least this many pixels apart; nearer places gather into a cluster. */
+const GAP = 16;
+/** The radius around a marker's centre that labels and badges leave clear, in pixels. */
+const MARKER_R = 8;
+const BADGE_R = 10.5;
+/** Where a cluster's badge may sit, from its lead's centre (pixels), in order of preference. */
+const BADGE_SPOTS: [number, number][] = [
+  [12, -12],
+  [12, 12],
+  [-12, -12],
+  [-12, 12],
+];
+const LABEL_H = 14;
+/** From the top of a label's box to its text's baseline, for 11 px text. */
+const BASELINE = 10.5;
+
+/** A place with coordinates: its marker and where it is, in the map's SVG units. */
+export interface Located {
+  place: Place;
+  group: SVGGElement;
+  at: [number, number];
+}
+
+interface Laid extends Located {
+  rank: number;
+  label: SVGTextElement;
+  labelWidth?: number;
+}
+
+/** A marker where it would be drawn on screen. */
+interface OnScreen extends ScreenPoint {
+  marker: Laid;
+}
+
+interface Badge {
+  element: SVGGElement;
+  /** Zooming in this many times about this point (SVG units) separates the cluster. */
+  zoom: { factor: number; at: { x: number; y: number } };
+}
+
+/** Puts an element at a point of the screen, one of its own units a pixel. */
+type Put = (element: SVGElement, x: number, y: number) => void;
+
+/**
+ * Where the markers go on screen at the view's zoom: each keeps its size in pixels; places nearer
+ * than a marker's reach stand behind the one that matters most, which carries a badge of how many
+ * they are (clicking it zooms in until they come apart; as close as the view goes, they fan out
+ * around it); labels go where they cover no marker, the less important dropped first and the
+ * selected place's always shown. Drawn again, at most once a frame, when the view or a state
+ * changes.
+ */
+export class MarkerLayout {
+  private readonly laid = new Map<string, Laid>();
+  private readonly links = svg('g', { class: 'fan-links' });
+  private readonly markers = svg('g', { class: 'places' });
+  private readonly badges = svg('g', { class: 'clusters' });
+  private readonly labels = svg('g', { class: 'labels', 'aria-hidden': 'true' });
+  /** Badges by the place leading their cluster, kept from one drawing to the next so focus stays on them. */
+  private readonly badgeOf = new Map<string, Badge>();
+  private selected: string | undefined;
+  private frame = 0;
+
+  constructor(
+    private readonly root: SVGSVGElement,
+    private readonly zoom: MapZoom,
+    private readonly holderOf: (placeId: string) => { colour: string; holder: string },
+  ) {
+    root.append(this.links, this.markers, this.badges, this.labels);
+    new ResizeObserver(() => this.schedule()).observe(root);
+  }
+
+  set(located: readonly Located[]): void {
+    this.laid.clear();
+    this.badgeOf.clear();
+    for (const layer of [this.links, this.markers, this.badges, this.labels]) layer.replaceChildren();
+    for (const marker of located) {
+      const label = svg('text', { class: 'label', visibility: 'hidden' }, marker.place.name);
+      this.laid.set(marker.place.placeId, { ...marker, rank: placeRank(marker.place), label });
+      this.markers.append(marker.group);
+      this.labels.append(label);
+    }
+    this.schedule();
+  }
+
+  select(placeId: string | undefined): void {
+    this.selected = placeId;
+    this.schedule();
+  }
+
+  schedule(): void {
+    this.frame ||= requestAnimationFrame(() => {
+      this.frame = 0;
+      this.draw();
+    });
+  }
+
+  private draw(): void {
+    const ctm = this.root.getScreenCTM();
+    const box = this.root.getBoundingClientRect();
+    if (!ctm || box.width === 0) return;
+    const scale = ctm.a;
+    const toSvg = (x: number, y: number): [number, number] => [(x + box.left - ctm.e) / scale, (y + box.top - ctm.f) / scale];
+    const put: Put = (element, x, y) => {
+      const [sx, sy] = toSvg(x, y);
+      element.setAttribute('transform', `translate(${sx.toFixed(2)},${sy.toFixed(2)}) scale(${(1 / scale).toFixed(4)})`);
+    };
+
+    const points: OnScreen[] = [...this.laid.values()].map((marker) => ({
+      id: marker.place.placeId,
+      x: marker.at[0] * scale + ctm.e - box.left,
+      y: marker.at[1] * scale + ctm.f - box.top,
+      // the selected place is always drawn
+      rank: marker.place.placeId === this.selected ? -1 : marker.rank,
+      marker,
+    }));
+    const clusters = clusterPoints(points, GAP);
+    const closest = this.zoom.atClosest();
+    const shown = clusters.flatMap((c) => [c.lead, ...(closest ? fannedOut(c, GAP) : [])]);
+    const drawn = new Set(shown.map((p) => p.id));
+    for (const [id, m] of this.laid) m.group.classList.toggle('clustered', !drawn.has(id));
+    for (const p of shown) put(p.marker.group, p.x, p.y);
+    this.drawLinks(closest ? clusters : [], toSvg);
+
+    const markerBoxes = shown.map((p) => square(p.x, p.y, MARKER_R));
+    const badgeBoxes = this.drawBadges(closest ? [] : clusters, shown, put);
+    const wishes = [...shown]
+      .sort((a, b) => a.rank - b.rank)
+      .map((p) => ({ id: p.id, x: p.x, y: p.y, r: MARKER_R, w: labelWidth(p.marker), h: LABEL_H }));
+    const kept = new Set(this.selected ? [this.selected] : []);
+    const bounds = { x: 0, y: 0, w: box.width, h: box.height };
+    const labelled = placeLabels(wishes, [...markerBoxes, ...badgeBoxes], bounds, kept);
+    for (const [id, m] of this.laid) {
+      const spot = labelled.get(id);
+      m.label.setAttribute('visibility', spot ? 'visible' : 'hidden');
+      m.label.classList.toggle('selected', id === this.selected);
+      if (spot) put(m.label, spot.x, spot.y + BASELINE);
+    }
+  }
+
+  /** Draws each cluster's badge at the corner of its lead that covers no other marker; returns their boxes. */
+  private drawBadges(clusters: Cluster<OnScreen>[], shown: OnScreen[], put: Put): Rect[] {
+    const boxes: Rect[] = [];
+    const leads = new Set<string>();
+    for (const cluster of clusters) {
+      const { lead } = cluster;
+      if (cluster.members.length === 0) continue;
+      leads.add(lead.id);
+      const others = shown.filter((p) => p.id !== lead.id).map((p) => square(p.x, p.y, MARKER_R));
+      const spots = BADGE_SPOTS.map(([dx, dy]) => square(lead.x + dx, lead.y + dy, BADGE_R));
+      const [spot = square(lead.x + 12, lead.y - 12, BADGE_R)] = spots.filter((s) =>
+        [...others, ...boxes].every((o) => overlap(s, o) === 0),
+      );
+      boxes.push(spot);
+      const badge = this.badgeOf.get(lead.id) ?? this.newBadge(lead.id);
+      this.fillBadge(badge, cluster);
+      put(badge.element, spot.x + BADGE_R, spot.y + BADGE_R);
+    }
+    for (const [id, badge] of this.badgeOf)
+      if (!leads.has(id)) {
+        badge.element.remove();
+        this.badgeOf.delete(id);
+      }
+    return boxes;
+  }
+
+  private newBadge(leadId: string): Badge {
+    const element = svg('g', { class: 'cluster', role: 'button', tabindex: 0, 'data-lead': leadId });
+    const badge: Badge = { element, zoom: { factor: 2, at: { x: 0, y: 0 } } };
+    const zoomIn = () => this.zoom.by(1 / badge.zoom.factor, badge.zoom.at);
+    element.addEventListener('click', zoomIn);
+    element.addEventListener('keydown', (e) => {
+      if (e.key !== 'Enter' && e.key !== ' ') return;
+      e.preventDefault();
+      zoomIn();
+    });
+    this.badgeOf.set(leadId, badge);
+    this.badges.append(element);
+    return badge;
+  }
+
+  /** The badge's ring, count and words for the cluster as it stands, and the zoom that separates it. */
+  private fillBadge({ element, zoom }: Badge, cluster: Cluster<OnScreen>): void {
+    const { lead, members } = cluster;
+    const shares = new Map<string, Share & { holder: string }>();
+    for (const member of members) {
+      const { colour, holder } = this.holderOf(member.id);
+      const share = shares.get(holder) ?? { colour, holder, count: 0 };
+      share.count++;
+      shares.set(holder, share);
+    }
+    const held = [...shares.values()].sort((a, b) => b.count - a.count);
+    const n = members.length;
+    const words = `${lead.marker.place.name} and ${n} place${n === 1 ? '' : 's'} near it: ${held
+      .map((s) => `${s.count} ${s.holder}`)
+      .join(', ')}. Zoom in to see them apart.`;
+    const drawn = JSON.stringify([words, held.map((s) => s.colour)]);
+    if (element.dataset.drawn !== drawn) {
+      element.dataset.drawn = drawn;
+      element.dataset.count = String(n);
+      element.setAttribute('aria-label', words);
+      element.replaceChildren(svg('title', {}, words), ...clusterBadge(held, `+${n}`));
+    }
+    const all = [lead, ...members].map((p) => p.marker.at);
+    zoom.factor = separatingZoom(cluster, GAP);
+    zoom.at = {
+      x: all.reduce((sum, [x]) => sum + x, 0) / all.length,
+      y: all.reduce((sum, [, y]) => sum + y, 0) / all.length,
+    };
+  }
+
+  /** As close as the view goes, a thin line from each fanned-out marker to where its place is. */
+  private drawLinks(clusters: Cluster<OnScreen>[], toSvg: (x: number, y: number) => [number, number]): void {
+    this.links.replaceChildren();
+    for (const cluster of clusters)
+      for (const fanned of fannedOut(cluster, GAP)) {
+        const [x1, y1] = fanned.marker.at;
+        const [x2, y2] = toSvg(fanned.x, fanned.y);
+        this.links.append(svg('line', { x1, y1, x2, y2 }));
+      }
+  }
+}
+
+/** The width of a place's label in pixels, measured once it is laid out (a guess until then). */
+function labelWidth(marker: Laid): number {
+  if (marker.labelWidth) return marker.labelWidth;
+  const measured = marker.label.getComputedTextLength();
+  if (measured > 0) marker.labelWidth = measured;
+  return measured || marker.place.name.length * 6;
+}
+
+function square(x: number, y: number, r: number): Rect {
+  return { x: x - r, y: y - r, w: 2 * r, h: 2 * r };
+}
