@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clusterPoints, fannedOut, separatingZoom, type ScreenPoint } from '../../apps/viewer/src/clusters';
+import { absorbed, clusterPoints, fannedOut, separatingZoom, type ScreenPoint } from '../../apps/viewer/src/clusters';
 import { overlap, placeLabels, type LabelWish, type Rect } from '../../apps/viewer/src/label-placement';
 import { placeRank } from '../../apps/viewer/src/place-rank';
 import { matchesSearch } from '../../apps/viewer/src/place-search';
@@ -64,24 +64,24 @@ describe('clusters of markers', () => {
 });
 
 describe('labels', () => {
-  const wish = (id: string, x: number, y: number, w = 40): LabelWish => ({ id, x, y, r: 8, w, h: 13 });
+  const wish = (id: string, x: number, y: number, w = 40, rank = 1): LabelWish => ({ id, x, y, r: 8, w, h: 13, rank });
   const bounds = { x: 0, y: 0, w: 400, h: 300 };
 
   it('given room, then a label goes right of its marker', () => {
-    const placed = placeLabels([wish('a', 100, 100)], [square(100, 100, 8)], bounds);
+    const { placed } = placeLabels([wish('a', 100, 100)], [square(100, 100, 8)], bounds);
     expect(placed.get('a')).toEqual({ x: 110, y: 93.5, w: 40, h: 13 });
   });
 
   it('given a marker to the right, then the label moves to another side and covers no marker', () => {
     const markers = [square(100, 100, 8), square(125, 100, 8)];
-    const placed = placeLabels([wish('a', 100, 100)], markers, bounds);
+    const { placed } = placeLabels([wish('a', 100, 100)], markers, bounds);
     const spot = placed.get('a')!;
     expect(markers.map((m) => overlap(spot, m))).toEqual([0, 0]);
     expect(spot.x + spot.w).toBeLessThanOrEqual(92);
   });
 
   it('given the map’s edge, then a label stays inside it', () => {
-    const placed = placeLabels([wish('a', 390, 5)], [square(390, 5, 8)], bounds);
+    const { placed } = placeLabels([wish('a', 390, 5)], [square(390, 5, 8)], bounds);
     const spot = placed.get('a')!;
     expect(spot.x).toBeGreaterThanOrEqual(0);
     expect(spot.x + spot.w).toBeLessThanOrEqual(400);
@@ -102,11 +102,43 @@ describe('labels', () => {
       [150, 132],
       [50, 132],
     ].map(([x, y]) => square(x!, y!, 8));
-    const dropped = placeLabels(wishes, crowd, bounds);
+    const dropped = placeLabels(wishes, crowd, bounds).placed;
     expect(dropped.has('a')).toBe(true);
     expect(dropped.has('b')).toBe(false);
-    const selected = placeLabels(wishes, crowd, bounds, new Set(['b']));
+    const selected = placeLabels(wishes, crowd, bounds, new Set(['b'])).placed;
     expect(selected.has('b')).toBe(true);
+  });
+
+  it('given a city hemmed in by lesser markers, then its name moves the fewest of them out of its way, never a marker of a place ranked before it', () => {
+    const around = (id: string, x: number, y: number, rank: number) => ({ ...square(x, y, 8), id, rank });
+    const city = wish('city', 100, 100, 40, 0);
+    const hemmed = [
+      around('city', 100, 100, 0),
+      around('right', 125, 100, 3),
+      around('left', 75, 100, 3),
+      around('up', 100, 80, 3),
+      around('down', 100, 120, 3),
+    ];
+    const corners = [
+      [125, 80],
+      [125, 120],
+      [75, 80],
+      [75, 120],
+    ].map(([x, y], i) => around(`corner${i}`, x!, y!, 3));
+    const { placed, displaced } = placeLabels([{ ...city, pushes: true }], [...hemmed, ...corners], bounds);
+    expect(placed.get('city')?.x).toBe(110);
+    expect([...displaced]).toEqual([['right', 'city']]);
+    expect(placeLabels([city], [...hemmed, ...corners], bounds).placed.has('city')).toBe(false);
+    const greater = hemmed.map((m) => ({ ...m, rank: m.id === 'city' ? 0 : -1 }));
+    const blocked = placeLabels([{ ...city, pushes: true }], [...greater, ...corners.map((c) => ({ ...c, rank: 0 }))], bounds);
+    expect(blocked.placed.has('city')).toBe(false);
+    expect(blocked.displaced.size).toBe(0);
+  });
+
+  it('given markers moved out of a city’s way, then their clusters stand behind the city', () => {
+    const clusters = clusterPoints([point('city', 0, 0, 0), point('town', 30, 0, 2), point('village', 35, 0, 6)], 16);
+    const moved = absorbed(clusters, new Map([['town', 'city']]));
+    expect(moved.map((c) => [c.lead.id, c.members.map((m) => m.id)])).toEqual([['city', ['town', 'village']]]);
   });
 
   it('given many labels, then none overlaps a marker or another label', () => {
@@ -117,7 +149,7 @@ describe('labels', () => {
         points.map(([x, y], i) => wish(`p${i}`, x, y)),
         markers,
         bounds,
-      ).values(),
+      ).placed.values(),
     ];
     expect(placed.length).toBeGreaterThan(10);
     for (const label of placed) {

@@ -6,7 +6,7 @@ export interface Share {
   count: number;
 }
 
-const RING = 3;
+const RING = 2;
 
 /**
  * A cluster's badge: a ring cut in the colours of the blocs holding the places it stands for, in
@@ -14,7 +14,7 @@ const RING = 3;
  */
 export function clusterBadge(shares: readonly Share[], text: string): SVGElement[] {
   const total = shares.reduce((sum, s) => sum + s.count, 0);
-  const r = text.length > 2 ? 10.5 : 9;
+  const r = text.length > 2 ? 8 : 7;
   const middle = r - RING / 2;
   const round = 2 * Math.PI * middle;
   let done = 0;
@@ -35,6 +35,6 @@ export function clusterBadge(shares: readonly Share[], text: string): SVGElement
     svg('circle', { class: 'disc', r }),
     // from the top, clockwise
     svg('g', { transform: 'rotate(-90)' }, ...arcs),
-    svg('text', { class: 'count', y: 3.2 }, text),
+    svg('text', { class: 'count', y: 2.6 }, text),
   ];
 }

@@ -33,6 +33,25 @@ export function clusterPoints<P extends ScreenPoint>(points: readonly P[], gap: 
 }
 
 /**
+ * The clusters again, those led by the keys of `moved` now behind the leads their values name
+ * (a city whose name needs their room).
+ */
+export function absorbed<P extends ScreenPoint>(
+  clusters: readonly Cluster<P>[],
+  moved: ReadonlyMap<string, string>,
+): Cluster<P>[] {
+  const byLead = new Map(clusters.map((c) => [c.lead.id, { lead: c.lead, members: [...c.members] }]));
+  for (const [id, into] of moved) {
+    const from = byLead.get(id);
+    const to = byLead.get(into);
+    if (!from || !to || from === to) continue;
+    to.members.push(from.lead, ...from.members);
+    byLead.delete(id);
+  }
+  return [...byLead.values()];
+}
+
+/**
  * How many times closer to zoom for a cluster to come apart: until its members stand, on
  * average, half again `gap` from their lead; at least twice as close.
  */

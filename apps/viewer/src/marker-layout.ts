@@ -1,5 +1,5 @@
 import { clusterBadge, type Share } from './cluster-badge';
-import { clusterPoints, fannedOut, separatingZoom, type Cluster, type ScreenPoint } from './clusters';
+import { absorbed, clusterPoints, fannedOut, separatingZoom, type Cluster, type ScreenPoint } from './clusters';
 import { svg } from './dom';
 import { overlap, placeLabels, type Rect } from './label-placement';
 import { placeRank } from './place-rank';
@@ -7,17 +7,25 @@ import type { Place } from './types';
 import type { MapZoom } from './zoom';
 
 /** Drawn markers stand at least this many pixels apart; nearer places gather into a cluster. */
-const GAP = 16;
+const GAP = 20;
 /** The radius around a marker's centre that labels and badges leave clear, in pixels. */
 const MARKER_R = 8;
-const BADGE_R = 10.5;
-/** Where a cluster's badge may sit, from its lead's centre (pixels), in order of preference. */
+/** The radius a cluster's badge keeps clear. */
+const BADGE_R = 8;
+/**
+ * Where a cluster's badge may sit, from its lead's centre (pixels), in order of preference: above
+ * or below it first, which leaves the sides to its label.
+ */
 const BADGE_SPOTS: [number, number][] = [
-  [12, -12],
-  [12, 12],
-  [-12, -12],
-  [-12, 12],
+  [0, -15],
+  [0, 15],
+  [15, -10],
+  [-15, -10],
+  [15, 10],
+  [-15, 10],
 ];
+/** Names of places ranked below this (cities) are placed before the badges, the others after. */
+const FIRST_LABELLED = 2;
 const LABEL_H = 14;
 /** From the top of a label's box to its text's baseline, for 11 px text. */
 const BASELINE = 10.5;
@@ -121,22 +129,37 @@ export class MarkerLayout {
       rank: marker.place.placeId === this.selected ? -1 : marker.rank,
       marker,
     }));
-    const clusters = clusterPoints(points, GAP);
     const closest = this.zoom.atClosest();
+    const near = clusterPoints(points, GAP);
+    const bounds = { x: 0, y: 0, w: box.width, h: box.height };
+    const kept = new Set(this.selected ? [this.selected] : []);
+    const wish = (p: OnScreen) => ({ id: p.id, x: p.x, y: p.y, r: MARKER_R, w: labelWidth(p.marker), h: LABEL_H, rank: p.rank });
+    const ranked = (ps: OnScreen[]) => [...ps].sort((a, b) => a.rank - b.rank);
+    const markerBox = (p: OnScreen) => ({ ...square(p.x, p.y, MARKER_R), id: p.id, rank: p.rank });
+
+    // cities' names first: one that finds no room moves lesser markers in its way behind the city
+    const leads = near.map((c) => c.lead);
+    const cities = ranked(leads)
+      .filter((p) => p.rank < FIRST_LABELLED)
+      .map((p) => ({ ...wish(p), pushes: !closest && p.marker.rank < FIRST_LABELLED }));
+    const standing = near.flatMap((c) => [c.lead, ...(closest ? fannedOut(c, GAP) : [])]);
+    const first = placeLabels(cities, standing.map(markerBox), bounds, kept);
+    const clusters = absorbed(near, first.displaced);
     const shown = clusters.flatMap((c) => [c.lead, ...(closest ? fannedOut(c, GAP) : [])]);
     const drawn = new Set(shown.map((p) => p.id));
     for (const [id, m] of this.laid) m.group.classList.toggle('clustered', !drawn.has(id));
     for (const p of shown) put(p.marker.group, p.x, p.y);
     this.drawLinks(closest ? clusters : [], toSvg);
 
-    const markerBoxes = shown.map((p) => square(p.x, p.y, MARKER_R));
-    const badgeBoxes = this.drawBadges(closest ? [] : clusters, shown, put);
-    const wishes = [...shown]
-      .sort((a, b) => a.rank - b.rank)
-      .map((p) => ({ id: p.id, x: p.x, y: p.y, r: MARKER_R, w: labelWidth(p.marker), h: LABEL_H }));
-    const kept = new Set(this.selected ? [this.selected] : []);
-    const bounds = { x: 0, y: 0, w: box.width, h: box.height };
-    const labelled = placeLabels(wishes, [...markerBoxes, ...badgeBoxes], bounds, kept);
+    // then the badges, then the other names where there is room left
+    const markerBoxes = shown.map(markerBox);
+    const cityLabels = [...first.placed.values()];
+    const badgeBoxes = this.drawBadges(closest ? [] : clusters, shown, cityLabels, put);
+    const others = ranked(shown)
+      .filter((p) => !first.placed.has(p.id))
+      .map(wish);
+    const rest = placeLabels(others, [...markerBoxes, ...badgeBoxes, ...cityLabels], bounds, kept);
+    const labelled = new Map([...first.placed, ...rest.placed]);
     for (const [id, m] of this.laid) {
       const spot = labelled.get(id);
       m.label.setAttribute('visibility', spot ? 'visible' : 'hidden');
@@ -145,8 +168,8 @@ export class MarkerLayout {
     }
   }
 
-  /** Draws each cluster's badge at the corner of its lead that covers no other marker; returns their boxes. */
-  private drawBadges(clusters: Cluster<OnScreen>[], shown: OnScreen[], put: Put): Rect[] {
+  /** Draws each cluster's badge beside its lead where it covers no other marker nor a label; returns their boxes. */
+  private drawBadges(clusters: Cluster<OnScreen>[], shown: OnScreen[], labels: Rect[], put: Put): Rect[] {
     const boxes: Rect[] = [];
     const leads = new Set<string>();
     for (const cluster of clusters) {
@@ -155,8 +178,8 @@ export class MarkerLayout {
       leads.add(lead.id);
       const others = shown.filter((p) => p.id !== lead.id).map((p) => square(p.x, p.y, MARKER_R));
       const spots = BADGE_SPOTS.map(([dx, dy]) => square(lead.x + dx, lead.y + dy, BADGE_R));
-      const [spot = square(lead.x + 12, lead.y - 12, BADGE_R)] = spots.filter((s) =>
-        [...others, ...boxes].every((o) => overlap(s, o) === 0),
+      const [spot = square(lead.x, lead.y - 15, BADGE_R)] = spots.filter((s) =>
+        [...others, ...labels, ...boxes].every((o) => overlap(s, o) === 0),
       );
       boxes.push(spot);
       const badge = this.badgeOf.get(lead.id) ?? this.newBadge(lead.id);

@@ -84,8 +84,13 @@ export class UnlocatedPlaces {
       html(
         'span',
         { class: 'words' },
-        html('span', { class: 'name' }, place.name),
-        html('span', { class: 'kind' }, `${place.kind}${parent ? ` in ${parent}` : ''}`),
+        html(
+          'span',
+          {},
+          html('span', { class: 'name' }, place.name),
+          ' ',
+          html('span', { class: 'kind' }, `${place.kind}${parent ? ` in ${parent}` : ''}`),
+        ),
         state,
       ),
     );
