@@ -4,6 +4,7 @@ import { byId, svg } from './dom';
 import { MarkerLayout, type Located } from './marker-layout';
 import { markerShapes } from './marker-shapes';
 import { GOVERNORATES, NEIGHBOURS, SYRIA } from './outlines';
+import { placeRank } from './place-rank';
 import { placeLook, type Names, type PlaceLook } from './place-story';
 import { pathOf, project, VIEWBOX } from './projection';
 import type { CampaignClock } from './time';
@@ -87,9 +88,8 @@ export class CampaignMap {
     this.markers.clear();
     const gazetteer = new Map(places.map((p) => [p.placeId, p]));
     const located: Located[] = [];
-    // cities last, so their markers are drawn over the places around them
-    const drawOrder = [...places].sort((a, b) => Number(a.kind === 'city') - Number(b.kind === 'city'));
-    for (const place of drawOrder) {
+    // the places that matter most first, for the keyboard to reach them first
+    for (const place of [...places].sort((a, b) => placeRank(a) - placeRank(b))) {
       const at = locate(place);
       if (!at) continue;
       const title = svg('title');
