@@ -140,7 +140,7 @@ export class CampaignMap {
       marker.state = state;
       this.paint(marker);
     }
-    this.layout.schedule();
+    this.layout.restyle();
   }
 
   /** Remembers the summaries of claims the replay showed, for the states inferred from them. */
@@ -159,7 +159,7 @@ export class CampaignMap {
       marker.note = notes.get(marker.place.placeId);
       this.paint(marker);
     }
-    this.layout.schedule();
+    this.layout.restyle();
   }
 
   /** Fades markers whose information is older than this many days. */

@@ -73,6 +73,8 @@ export class MarkerLayout {
   private readonly labels = svg('g', { class: 'labels', 'aria-hidden': 'true' });
   /** Badges by the place leading their cluster, kept from one drawing to the next so focus stays on them. */
   private readonly badgeOf = new Map<string, Badge>();
+  /** The clusters drawn with a badge, for their badges to follow the states. */
+  private badged: Cluster<OnScreen>[] = [];
   private selected: string | undefined;
   private frame = 0;
 
@@ -101,6 +103,14 @@ export class MarkerLayout {
   select(placeId: string | undefined): void {
     this.selected = placeId;
     this.schedule();
+  }
+
+  /** The places' states changed: the badges' rings and words follow them; where things stand does not change. */
+  restyle(): void {
+    for (const cluster of this.badged) {
+      const badge = this.badgeOf.get(cluster.lead.id);
+      if (badge) this.fillBadge(badge, cluster);
+    }
   }
 
   schedule(): void {
@@ -172,9 +182,9 @@ export class MarkerLayout {
   private drawBadges(clusters: Cluster<OnScreen>[], shown: OnScreen[], labels: Rect[], put: Put): Rect[] {
     const boxes: Rect[] = [];
     const leads = new Set<string>();
-    for (const cluster of clusters) {
+    this.badged = clusters.filter((c) => c.members.length > 0);
+    for (const cluster of this.badged) {
       const { lead } = cluster;
-      if (cluster.members.length === 0) continue;
       leads.add(lead.id);
       const others = shown.filter((p) => p.id !== lead.id).map((p) => square(p.x, p.y, MARKER_R));
       const spots = BADGE_SPOTS.map(([dx, dy]) => square(lead.x + dx, lead.y + dy, BADGE_R));
