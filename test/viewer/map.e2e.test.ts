@@ -71,11 +71,11 @@ async function boxes(page: Page) {
       return { x: r.x, y: r.y, w: r.width, h: r.height, id: e.closest('[data-place]')?.getAttribute('data-place') };
     };
     return {
-      labels: [...document.querySelectorAll('#map .labels .label[visibility="visible"]')].map((l) => ({
+      labels: Array.from(document.querySelectorAll('#map .labels .label[visibility="visible"]'), (l) => ({
         ...rect(l),
         text: l.textContent,
       })),
-      markers: [...document.querySelectorAll('#map .places .place:not(.clustered) .hit')].map(rect),
+      markers: Array.from(document.querySelectorAll('#map .places .place:not(.clustered) .hit'), rect),
     };
   });
 }
