@@ -202,11 +202,15 @@ describe('the map, decluttered', () => {
     expect(await viewWidth(page)).toBeGreaterThan(zoomed);
     await page.locator('#zoom-reset').click();
     await expect.poll(() => shownMarkers(page).count()).toBe(before);
+    // and by keyboard: a badge takes the focus, Enter zooms in on its cluster
+    await page.locator('#map .cluster[data-lead="damascus"]').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => shownMarkers(page).count()).toBeGreaterThan(before);
     expect(page.errors).toEqual([]);
     await page.close();
   });
 
-  test('the wheel zooms in proportion to its travel about the pointer, and two fingers pinch', async () => {
+  test('the wheel zooms in proportion to its travel about the pointer, two fingers pinch, and a drag pans without opening a place', async () => {
     const page = await open();
     const centre = await mapCentre(page);
     const at = { x: centre.x - 100, y: centre.y + 50 };
@@ -263,6 +267,19 @@ describe('the map, decluttered', () => {
     const after = await svgPointAt(page, centre.x, centre.y);
     expect(Math.abs(after.x - under.x)).toBeLessThan(1);
     expect(Math.abs(after.y - under.y)).toBeLessThan(1);
+
+    // one finger or the mouse drags the map; a drag that ends on a marker does not open it
+    await page.locator('#zoom-reset').click();
+    const x = () => page.locator('#map').evaluate((svg) => (svg as SVGSVGElement).viewBox.baseVal.x);
+    const before = await x();
+    const homs = await marker(page, 'homs').locator('.dot').boundingBox();
+    await page.mouse.move(homs!.x - 60, homs!.y + homs!.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(homs!.x - 30, homs!.y + homs!.height / 2, { steps: 5 });
+    await page.mouse.move(homs!.x + homs!.width / 2, homs!.y + homs!.height / 2, { steps: 5 });
+    await page.mouse.up();
+    expect(await x()).toBeLessThan(before);
+    expect(await page.locator('#details').isHidden()).toBe(true);
     expect(page.errors).toEqual([]);
     await page.close();
   });
