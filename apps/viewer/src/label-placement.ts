@@ -100,6 +100,11 @@ export function placeLabels(
   return { placed, displaced };
 }
 
+/** The square of radius `r` about a point. */
+export function square(x: number, y: number, r: number): Rect {
+  return { x: x - r, y: y - r, w: 2 * r, h: 2 * r };
+}
+
 /** The area two rectangles share. */
 export function overlap(a: Rect, b: Rect): number {
   const w = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x);

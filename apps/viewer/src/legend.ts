@@ -42,9 +42,9 @@ export function legend(blocs: Bloc[], fadeAfterDays: number): void {
     bloc: holder,
     freshness: 0.45,
   });
+  item('cluster', 'more places too near to draw apart, ringed in the colours of their holders (click to zoom in)');
   // drawn on a held marker, as they are seen on the map
   item('status-controlled coords-approximate', 'approximate location');
-  item('cluster', 'more places too near to draw apart, ringed in the colours of their holders (click to zoom in)');
   item('status-controlled interval coords-exact', 'changed at an uncertain time this hour');
   item('status-controlled changed coords-exact', 'differs from what is known now');
 }

@@ -1,7 +1,7 @@
-import { clusterBadge, type Share } from './cluster-badge';
-import { absorbed, clusterPoints, fannedOut, separatingZoom, type Cluster, type ScreenPoint } from './clusters';
+import { ClusterBadges, type MarkerOnScreen, type Put } from './cluster-badges';
+import { absorbed, clusterPoints, fannedOut, type Cluster } from './clusters';
 import { svg } from './dom';
-import { overlap, placeLabels, type Rect } from './label-placement';
+import { placeLabels, square } from './label-placement';
 import { placeRank } from './place-rank';
 import type { Place } from './types';
 import type { MapZoom } from './zoom';
@@ -10,20 +10,6 @@ import type { MapZoom } from './zoom';
 const GAP = 20;
 /** The radius around a marker's centre that labels and badges leave clear, in pixels. */
 const MARKER_R = 8;
-/** The radius a cluster's badge keeps clear. */
-const BADGE_R = 8;
-/**
- * Where a cluster's badge may sit, from its lead's centre (pixels), in order of preference: above
- * or below it first, which leaves the sides to its label.
- */
-const BADGE_SPOTS: [number, number][] = [
-  [0, -15],
-  [0, 15],
-  [15, -10],
-  [-15, -10],
-  [15, 10],
-  [-15, 10],
-];
 /** Names of places ranked below this (cities) are placed before the badges, the others after. */
 const FIRST_LABELLED = 2;
 const LABEL_H = 14;
@@ -44,18 +30,9 @@ interface Laid extends Located {
 }
 
 /** A marker where it would be drawn on screen. */
-interface OnScreen extends ScreenPoint {
+interface OnScreen extends MarkerOnScreen {
   marker: Laid;
 }
-
-interface Badge {
-  element: SVGGElement;
-  /** Zooming in this many times about this point (SVG units) separates the cluster. */
-  zoom: { factor: number; at: { x: number; y: number } };
-}
-
-/** Puts an element at a point of the screen, one of its own units a pixel. */
-type Put = (element: SVGElement, x: number, y: number) => void;
 
 /**
  * Where the markers go on screen at the view's zoom: each keeps its size in pixels; places nearer
@@ -69,28 +46,26 @@ export class MarkerLayout {
   private readonly laid = new Map<string, Laid>();
   private readonly links = svg('g', { class: 'fan-links' });
   private readonly markers = svg('g', { class: 'places' });
-  private readonly badges = svg('g', { class: 'clusters' });
+  private readonly badgeLayer = svg('g', { class: 'clusters' });
   private readonly labels = svg('g', { class: 'labels', 'aria-hidden': 'true' });
-  /** Badges by the place leading their cluster, kept from one drawing to the next so focus stays on them. */
-  private readonly badgeOf = new Map<string, Badge>();
-  /** The clusters drawn with a badge, for their badges to follow the states. */
-  private badged: Cluster<OnScreen>[] = [];
+  private readonly badges: ClusterBadges;
   private selected: string | undefined;
   private frame = 0;
 
   constructor(
     private readonly root: SVGSVGElement,
     private readonly zoom: MapZoom,
-    private readonly holderOf: (placeId: string) => { colour: string; holder: string },
+    holderOf: (placeId: string) => { colour: string; holder: string },
   ) {
-    root.append(this.links, this.markers, this.badges, this.labels);
+    this.badges = new ClusterBadges(this.badgeLayer, zoom, GAP, holderOf);
+    root.append(this.links, this.markers, this.badgeLayer, this.labels);
     new ResizeObserver(() => this.schedule()).observe(root);
   }
 
   set(located: readonly Located[]): void {
     this.laid.clear();
-    this.badgeOf.clear();
-    for (const layer of [this.links, this.markers, this.badges, this.labels]) layer.replaceChildren();
+    this.badges.clear();
+    for (const layer of [this.links, this.markers, this.labels]) layer.replaceChildren();
     for (const marker of located) {
       const label = svg('text', { class: 'label', visibility: 'hidden' }, marker.place.name);
       this.laid.set(marker.place.placeId, { ...marker, rank: placeRank(marker.place), label });
@@ -105,12 +80,9 @@ export class MarkerLayout {
     this.schedule();
   }
 
-  /** The places' states changed: the badges' rings and words follow them; where things stand does not change. */
+  /** The places' states changed: the badges follow them; where things stand does not change. */
   restyle(): void {
-    for (const cluster of this.badged) {
-      const badge = this.badgeOf.get(cluster.lead.id);
-      if (badge) this.fillBadge(badge, cluster);
-    }
+    this.badges.restyle();
   }
 
   schedule(): void {
@@ -164,7 +136,12 @@ export class MarkerLayout {
     // then the badges, then the other names where there is room left
     const markerBoxes = shown.map(markerBox);
     const cityLabels = [...first.placed.values()];
-    const badgeBoxes = this.drawBadges(closest ? [] : clusters, shown, cityLabels, put);
+    const badgeBoxes = this.badges.draw(
+      closest ? [] : clusters,
+      markerBoxes.map((box) => ({ id: box.id, box })),
+      cityLabels,
+      put,
+    );
     const others = ranked(shown)
       .filter((p) => !first.placed.has(p.id))
       .map(wish);
@@ -176,77 +153,6 @@ export class MarkerLayout {
       m.label.classList.toggle('selected', id === this.selected);
       if (spot) put(m.label, spot.x, spot.y + BASELINE);
     }
-  }
-
-  /** Draws each cluster's badge beside its lead where it covers no other marker nor a label; returns their boxes. */
-  private drawBadges(clusters: Cluster<OnScreen>[], shown: OnScreen[], labels: Rect[], put: Put): Rect[] {
-    const boxes: Rect[] = [];
-    const leads = new Set<string>();
-    this.badged = clusters.filter((c) => c.members.length > 0);
-    for (const cluster of this.badged) {
-      const { lead } = cluster;
-      leads.add(lead.id);
-      const others = shown.filter((p) => p.id !== lead.id).map((p) => square(p.x, p.y, MARKER_R));
-      const spots = BADGE_SPOTS.map(([dx, dy]) => square(lead.x + dx, lead.y + dy, BADGE_R));
-      const [spot = square(lead.x, lead.y - 15, BADGE_R)] = spots.filter((s) =>
-        [...others, ...labels, ...boxes].every((o) => overlap(s, o) === 0),
-      );
-      boxes.push(spot);
-      const badge = this.badgeOf.get(lead.id) ?? this.newBadge(lead.id);
-      this.fillBadge(badge, cluster);
-      put(badge.element, spot.x + BADGE_R, spot.y + BADGE_R);
-    }
-    for (const [id, badge] of this.badgeOf)
-      if (!leads.has(id)) {
-        badge.element.remove();
-        this.badgeOf.delete(id);
-      }
-    return boxes;
-  }
-
-  private newBadge(leadId: string): Badge {
-    const element = svg('g', { class: 'cluster', role: 'button', tabindex: 0, 'data-lead': leadId });
-    const badge: Badge = { element, zoom: { factor: 2, at: { x: 0, y: 0 } } };
-    const zoomIn = () => this.zoom.by(1 / badge.zoom.factor, badge.zoom.at);
-    element.addEventListener('click', zoomIn);
-    element.addEventListener('keydown', (e) => {
-      if (e.key !== 'Enter' && e.key !== ' ') return;
-      e.preventDefault();
-      zoomIn();
-    });
-    this.badgeOf.set(leadId, badge);
-    this.badges.append(element);
-    return badge;
-  }
-
-  /** The badge's ring, count and words for the cluster as it stands, and the zoom that separates it. */
-  private fillBadge({ element, zoom }: Badge, cluster: Cluster<OnScreen>): void {
-    const { lead, members } = cluster;
-    const shares = new Map<string, Share & { holder: string }>();
-    for (const member of members) {
-      const { colour, holder } = this.holderOf(member.id);
-      const share = shares.get(holder) ?? { colour, holder, count: 0 };
-      share.count++;
-      shares.set(holder, share);
-    }
-    const held = [...shares.values()].sort((a, b) => b.count - a.count);
-    const n = members.length;
-    const words = `${lead.marker.place.name} and ${n} place${n === 1 ? '' : 's'} near it: ${held
-      .map((s) => `${s.count} ${s.holder}`)
-      .join(', ')}. Zoom in to see them apart.`;
-    const drawn = JSON.stringify([words, held.map((s) => s.colour)]);
-    if (element.dataset.drawn !== drawn) {
-      element.dataset.drawn = drawn;
-      element.dataset.count = String(n);
-      element.setAttribute('aria-label', words);
-      element.replaceChildren(svg('title', {}, words), ...clusterBadge(held, `+${n}`));
-    }
-    const all = [lead, ...members].map((p) => p.marker.at);
-    zoom.factor = separatingZoom(cluster, GAP);
-    zoom.at = {
-      x: all.reduce((sum, [x]) => sum + x, 0) / all.length,
-      y: all.reduce((sum, [, y]) => sum + y, 0) / all.length,
-    };
   }
 
   /** As close as the view goes, a thin line from each fanned-out marker to where its place is. */
@@ -267,8 +173,4 @@ function labelWidth(marker: Laid): number {
   const measured = marker.label.getComputedTextLength();
   if (measured > 0) marker.labelWidth = measured;
   return measured || marker.place.name.length * 6;
-}
-
-function square(x: number, y: number, r: number): Rect {
-  return { x: x - r, y: y - r, w: 2 * r, h: 2 * r };
 }
