@@ -72,10 +72,10 @@ export class CampaignMap {
         ...GOVERNORATES.map((g) => svg('path', { d: pathOf(g.polygons) }, svg('title', {}, `${g.name} governorate`))),
       ),
     );
-    const zoom = zoomable(root, { in: byId('zoom-in'), out: byId('zoom-out'), reset: byId('zoom-reset') }, () =>
-      this.layout.schedule(),
-    );
-    this.layout = new MarkerLayout(root, zoom, (placeId) => this.holderOf(placeId));
+    const buttons = { in: byId('zoom-in'), out: byId('zoom-out'), reset: byId('zoom-reset') };
+    const zoom = zoomable(root, buttons, () => this.layout.schedule());
+    const overlay = buttons.in.parentElement ?? buttons.in;
+    this.layout = new MarkerLayout(root, zoom, (placeId) => this.holderOf(placeId), overlay);
     this.unlocated = new UnlocatedPlaces(onSelect);
   }
 

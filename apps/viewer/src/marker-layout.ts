@@ -56,6 +56,8 @@ export class MarkerLayout {
     private readonly root: SVGSVGElement,
     private readonly zoom: MapZoom,
     holderOf: (placeId: string) => { colour: string; holder: string },
+    /** What floats over the map (its buttons): names and badges keep clear of it. */
+    private readonly overlay: HTMLElement,
   ) {
     this.badges = new ClusterBadges(this.badgeLayer, zoom, GAP, holderOf);
     root.append(this.links, this.markers, this.badgeLayer, this.labels);
@@ -114,6 +116,8 @@ export class MarkerLayout {
     const closest = this.zoom.atClosest();
     const near = clusterPoints(points, GAP);
     const bounds = { x: 0, y: 0, w: box.width, h: box.height };
+    const over = this.overlay.getBoundingClientRect();
+    const overlay = { x: over.left - box.left, y: over.top - box.top, w: over.width, h: over.height };
     const kept = new Set(this.selected ? [this.selected] : []);
     const wish = (p: OnScreen) => ({ id: p.id, x: p.x, y: p.y, r: MARKER_R, w: labelWidth(p.marker), h: LABEL_H, rank: p.rank });
     const ranked = (ps: OnScreen[]) => [...ps].sort((a, b) => a.rank - b.rank);
@@ -125,7 +129,7 @@ export class MarkerLayout {
       .filter((p) => p.rank < FIRST_LABELLED)
       .map((p) => ({ ...wish(p), pushes: !closest && p.marker.rank < FIRST_LABELLED }));
     const standing = near.flatMap((c) => [c.lead, ...(closest ? fannedOut(c, GAP) : [])]);
-    const first = placeLabels(cities, standing.map(markerBox), bounds, kept);
+    const first = placeLabels(cities, [...standing.map(markerBox), overlay], bounds, kept);
     const clusters = absorbed(near, first.displaced);
     const shown = clusters.flatMap((c) => [c.lead, ...(closest ? fannedOut(c, GAP) : [])]);
     const drawn = new Set(shown.map((p) => p.id));
@@ -139,13 +143,13 @@ export class MarkerLayout {
     const badgeBoxes = this.badges.draw(
       closest ? [] : clusters,
       markerBoxes.map((box) => ({ id: box.id, box })),
-      cityLabels,
+      [...cityLabels, overlay],
       put,
     );
     const others = ranked(shown)
       .filter((p) => !first.placed.has(p.id))
       .map(wish);
-    const rest = placeLabels(others, [...markerBoxes, ...badgeBoxes, ...cityLabels], bounds, kept);
+    const rest = placeLabels(others, [...markerBoxes, ...badgeBoxes, ...cityLabels, overlay], bounds, kept);
     const labelled = new Map([...first.placed, ...rest.placed]);
     for (const [id, m] of this.laid) {
       const spot = labelled.get(id);
