@@ -1,3 +1,4 @@
+import { clusterBadge } from './cluster-badge';
 import { byId, svg } from './dom';
 import { markerShapes } from './marker-shapes';
 import type { Bloc } from './types';
@@ -12,11 +13,12 @@ export function legend(blocs: Bloc[], fadeAfterDays: number): void {
   list.replaceChildren();
   const item = (cls: string, text: string, colours: { bloc?: string; pending?: string; freshness?: number } = {}) => {
     const li = document.createElement('li');
-    const halo = cls.includes('coords-approximate') ? 8 : cls.includes('coords-unknown') ? 9.5 : 0;
+    const halo = cls.includes('coords-approximate') ? 8 : 0;
+    const shapes = cls === 'cluster' ? clusterShares(blocs) : markerShapes({ halo, dot: 4.5, flag: [3, -2] });
     const mark = svg(
       'svg',
       { viewBox: '-12 -12 24 24', width: 20, height: 20, class: `place ${cls}`, 'aria-hidden': 'true' },
-      ...markerShapes({ halo, dot: 4.5, flag: [3, -2] }),
+      ...shapes,
     );
     mark.style.setProperty('--bloc', colours.bloc ?? NEUTRAL);
     if (colours.pending) mark.style.setProperty('--pending-bloc', colours.pending);
@@ -40,9 +42,17 @@ export function legend(blocs: Bloc[], fadeAfterDays: number): void {
     bloc: holder,
     freshness: 0.45,
   });
+  item('cluster', 'more places too near to draw apart, ringed in the colours of their holders (click to zoom in)');
   // drawn on a held marker, as they are seen on the map
   item('status-controlled coords-approximate', 'approximate location');
-  item('status-controlled coords-unknown', 'location unknown (in its governorate)');
   item('status-controlled interval coords-exact', 'changed at an uncertain time this hour');
   item('status-controlled changed coords-exact', 'differs from what is known now');
+}
+
+/** A badge for three places, held by the first two blocs. */
+function clusterShares(blocs: Bloc[]): SVGElement[] {
+  return clusterBadge(
+    blocs.slice(0, 2).map((b, i) => ({ colour: b.color, count: 2 - i })),
+    '+3',
+  );
 }

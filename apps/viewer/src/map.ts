@@ -1,40 +1,48 @@
 import { FADE_AFTER_DAYS } from './age';
 import type { ChangesUnderWay } from './changes-under-way';
-import { svg } from './dom';
+import { byId, svg } from './dom';
 import { boxAround } from './map-frame';
+import { MarkerLayout, type Located } from './marker-layout';
 import { markerShapes } from './marker-shapes';
 import { GOVERNORATES, NEIGHBOURS, SYRIA } from './outlines';
-import { placeLook, type Names } from './place-story';
-import { centreOf, pathOf, project, VIEWBOX } from './projection';
+import { placeRank } from './place-rank';
+import { placeLook, type Names, type PlaceLook } from './place-story';
+import { pathOf, project, VIEWBOX } from './projection';
 import type { CampaignClock } from './time';
 import type { Bloc, Campaign, FrameClaim, Place, PlaceState } from './types';
+import { UnlocatedPlaces } from './unlocated-places';
+import { zoomable } from './zoom';
 
 const STATUSES = ['controlled', 'contested', 'besieged', 'vacated'] as const;
 const GREY = '#9e9e9e';
 
 interface Marker {
   place: Place;
-  group: SVGGElement;
-  title: SVGTitleElement;
+  /** What shows the place's state: its marker on the map, or its mark in the list of places without coordinates. */
+  mark: SVGElement;
+  /** Told the place's tooltip and story whenever they change. */
+  tell(look: PlaceLook): void;
   state?: PlaceState;
   note?: string;
   /** What the marker last drew, so an hour that changes nothing about it leaves its elements alone. */
   drawn?: string;
   story?: string;
-  /** Where the marker is drawn, in the map's units. */
-  at: [number, number];
 }
 
 /**
- * The map: outlines drawn once, one marker per place of the gazetteer. A marker's colour is the
- * bloc holding the place, its shape the status; a change under way rings it in the colour of the
- * bloc it goes to, an inferred holder is drawn faint, and old information fades with its age.
- * Places whose coordinates are approximate carry a halo, and places without coordinates sit
- * inside their governorate with a wider one.
+ * The map: outlines drawn once, one marker per place of the gazetteer with coordinates, laid out
+ * on screen by `MarkerLayout`. A marker's colour is the bloc holding the place, its shape the
+ * status; a change under way rings it in the colour of the bloc it goes to, an inferred holder is
+ * drawn faint, and old information fades with its age. Places whose coordinates are approximate
+ * carry a halo. A place without coordinates is not drawn (anywhere it is put, it reads as a place
+ * that is there): it is listed beside the map, its mark painted as markers are.
  */
 export class CampaignMap {
   private readonly markers = new Map<string, Marker>();
-  private readonly layer: SVGGElement;
+  /** Where each located place stands on the map, in its units: what framing an operation zooms to. */
+  private readonly positions = new Map<string, [number, number]>();
+  private readonly layout: MarkerLayout;
+  private readonly unlocated: UnlocatedPlaces;
   private blocs = new Map<string, Bloc>();
   private factions = new Map<string, string>();
   private readonly summaries = new Map<string, string>();
@@ -67,8 +75,11 @@ export class CampaignMap {
         ...GOVERNORATES.map((g) => svg('path', { d: pathOf(g.polygons) }, svg('title', {}, `${g.name} governorate`))),
       ),
     );
-    this.layer = svg('g', { class: 'places' });
-    root.append(this.layer);
+    const buttons = { in: byId('zoom-in'), out: byId('zoom-out'), reset: byId('zoom-reset') };
+    const zoom = zoomable(root, buttons, () => this.layout.schedule());
+    const overlay = buttons.in.parentElement ?? buttons.in;
+    this.layout = new MarkerLayout(root, zoom, (placeId) => this.holderOf(placeId), overlay);
+    this.unlocated = new UnlocatedPlaces(onSelect);
   }
 
   setCampaign(campaign: Campaign, clock: CampaignClock, places: Place[]): void {
@@ -78,45 +89,45 @@ export class CampaignMap {
     this.clock = clock;
     this.underWay = new Map();
     this.markers.clear();
-    this.layer.replaceChildren();
-    const byId = new Map(places.map((p) => [p.placeId, p]));
-    const unplaced = new Map<string, number>();
-    // cities last, so their markers and names are drawn over the places around them
-    const drawOrder = [...places].sort((a, b) => Number(a.kind === 'city') - Number(b.kind === 'city'));
-    for (const place of drawOrder) {
-      const located = locate(place, byId);
-      const [x, y] = located ? project(located[0], located[1]) : this.fallback(place, unplaced);
-      const uncertain = located ? (place.precision === 'exact' && place.lat !== null ? 'exact' : 'approximate') : 'unknown';
+    this.positions.clear();
+    const gazetteer = new Map(places.map((p) => [p.placeId, p]));
+    const located: Located[] = [];
+    // the places that matter most first, for the keyboard to reach them first
+    for (const place of [...places].sort((a, b) => placeRank(a) - placeRank(b))) {
+      const at = locate(place);
+      if (!at) continue;
       const title = svg('title');
       const group = svg(
         'g',
         {
-          class: `place coords-${uncertain}`,
-          transform: `translate(${x.toFixed(1)},${y.toFixed(1)})`,
+          class: `place coords-${place.precision === 'exact' ? 'exact' : 'approximate'}`,
           'data-place': place.placeId,
           'data-status': 'none',
           tabindex: 0,
           role: 'button',
           'aria-label': place.name,
         },
-        ...markerShapes({
-          halo: uncertain === 'unknown' ? 14 : uncertain === 'approximate' ? 8 : 0,
-          dot: place.kind === 'city' ? 5 : 3.6,
-          flag: [5, -5],
-        }),
+        svg('circle', { class: 'hit', r: 8 }),
+        ...markerShapes({ halo: place.precision === 'exact' ? 0 : 8, dot: place.kind === 'city' ? 5 : 3.6, flag: [5, -5] }),
         title,
       );
-      if (place.kind === 'city' && uncertain !== 'unknown')
-        group.append(svg('text', { class: 'label', x: 7, y: 3.5 }, place.name));
       group.addEventListener('click', () => this.onSelect(place.placeId));
       group.addEventListener('keydown', (e) => {
         if (e.key === 'Enter') this.onSelect(place.placeId);
       });
-      this.layer.append(group);
-      const marker: Marker = { place, group, title, at: [x, y] };
-      this.markers.set(place.placeId, marker);
-      this.paint(marker);
+      const position = project(at[0], at[1]);
+      this.positions.set(place.placeId, position);
+      located.push({ place, group, at: position });
+      this.add({ place, mark: group, tell: (look) => (title.textContent = look.title) });
     }
+    this.layout.set(located);
+    const unlocated = places.filter((p) => !this.markers.has(p.placeId));
+    for (const listed of this.unlocated.show(unlocated, (id) => gazetteer.get(id)?.name)) this.add(listed);
+  }
+
+  private add(marker: Marker): void {
+    this.markers.set(marker.place.placeId, marker);
+    this.paint(marker);
   }
 
   /** Sets every place to the snapshot's state (places it leaves out have no claim yet), drawn by the next `moveTo`. */
@@ -135,6 +146,7 @@ export class CampaignMap {
       marker.state = state;
       this.paint(marker);
     }
+    this.layout.restyle();
   }
 
   /** Remembers the summaries of claims the replay showed, for the states inferred from them. */
@@ -153,6 +165,7 @@ export class CampaignMap {
       marker.note = notes.get(marker.place.placeId);
       this.paint(marker);
     }
+    this.layout.restyle();
   }
 
   /** Fades markers whose information is older than this many days. */
@@ -165,28 +178,30 @@ export class CampaignMap {
   markChanged(changed: Map<string, string>): void {
     for (const marker of this.markers.values()) {
       const why = changed.get(marker.place.placeId);
-      marker.group.classList.toggle('changed', why !== undefined);
-      marker.group.dataset.changed = why ?? '';
+      marker.mark.classList.toggle('changed', why !== undefined);
+      marker.mark.dataset.changed = why ?? '';
     }
   }
 
-  select(placeId: string | undefined): void {
-    for (const marker of this.markers.values()) marker.group.classList.toggle('selected', marker.place.placeId === placeId);
-  }
-
-  /** Dims every marker but those of `placeIds` (an operation's places); undefined shows all alike. */
+  /** Dims every place but those of `placeIds` (an operation's places); undefined shows all alike. */
   focus(placeIds: ReadonlySet<string> | undefined): void {
     for (const marker of this.markers.values())
-      marker.group.classList.toggle('outside', placeIds !== undefined && !placeIds.has(marker.place.placeId));
+      marker.mark.classList.toggle('outside', placeIds !== undefined && !placeIds.has(marker.place.placeId));
   }
 
-  /** Zooms to the markers of `placeIds` with a margin, or to the whole map when none of them is drawn. */
+  /** Zooms to the located places of `placeIds` with a margin, or to the whole map when none of them is drawn. */
   fit(placeIds: ReadonlySet<string> | undefined): void {
     const points = [...(placeIds ?? [])].flatMap((id) => {
-      const marker = this.markers.get(id);
-      return marker ? [marker.at] : [];
+      const position = this.positions.get(id);
+      return position ? [position] : [];
     });
     this.root.setAttribute('viewBox', boxAround(points));
+  }
+
+  select(placeId: string | undefined): void {
+    for (const marker of this.markers.values()) marker.mark.classList.toggle('selected', marker.place.placeId === placeId);
+    this.layout.select(placeId);
+    this.unlocated.select(placeId);
   }
 
   stateOf(placeId: string): PlaceState | undefined {
@@ -216,40 +231,34 @@ export class CampaignMap {
     if (drawn === marker.drawn) return;
     marker.drawn = drawn;
     marker.story = look.story;
-    const { group, title } = marker;
-    group.dataset.status = look.status;
-    group.dataset.bloc = look.bloc;
-    group.dataset.pendingBloc = look.pendingBloc;
-    group.dataset.inferredFrom = look.inferredFrom;
-    group.dataset.age = look.ageDays;
-    for (const s of [...STATUSES, 'none']) group.classList.toggle(`status-${s}`, s === look.status);
-    group.classList.toggle('disputed', look.disputed);
-    group.classList.toggle('interval', marker.note !== undefined);
-    group.classList.toggle('pending', look.pendingBloc !== '');
-    group.classList.toggle('inferred', look.inferredFrom !== '');
-    group.classList.toggle('old', look.freshness < 1);
-    group.style.setProperty('--bloc', this.blocs.get(look.bloc)?.color ?? GREY);
-    group.style.setProperty('--pending-bloc', this.blocs.get(look.pendingBloc)?.color ?? GREY);
-    group.style.setProperty('--freshness', look.freshness.toFixed(2));
-    title.textContent = look.title;
+    const { mark } = marker;
+    mark.dataset.status = look.status;
+    mark.dataset.bloc = look.bloc;
+    mark.dataset.pendingBloc = look.pendingBloc;
+    mark.dataset.inferredFrom = look.inferredFrom;
+    mark.dataset.age = look.ageDays;
+    for (const s of [...STATUSES, 'none']) mark.classList.toggle(`status-${s}`, s === look.status);
+    mark.classList.toggle('disputed', look.disputed);
+    mark.classList.toggle('interval', marker.note !== undefined);
+    mark.classList.toggle('pending', look.pendingBloc !== '');
+    mark.classList.toggle('inferred', look.inferredFrom !== '');
+    mark.classList.toggle('old', look.freshness < 1);
+    mark.style.setProperty('--bloc', this.blocs.get(look.bloc)?.color ?? GREY);
+    mark.style.setProperty('--pending-bloc', this.blocs.get(look.pendingBloc)?.color ?? GREY);
+    mark.style.setProperty('--freshness', look.freshness.toFixed(2));
+    marker.tell(look);
   }
 
-  /** A point inside the governorate for a place without coordinates, spread on a small spiral. */
-  private fallback(place: Place, unplaced: Map<string, number>): [number, number] {
-    const governorate = GOVERNORATES.find((g) => g.name === place.governorate) ?? { polygons: SYRIA.polygons };
-    const [lon, lat] = centreOf(governorate.polygons);
-    const n = unplaced.get(place.governorate) ?? 0;
-    unplaced.set(place.governorate, n + 1);
-    const [x, y] = project(lon, lat);
-    const angle = n * 2.4;
-    const radius = 6 * Math.sqrt(n);
-    return [x + radius * Math.cos(angle), y + radius * Math.sin(angle)];
+  /** Who holds a place, for the badge of a cluster it is in. */
+  private holderOf(placeId: string): { colour: string; holder: string } {
+    const state = this.markers.get(placeId)?.state;
+    const bloc = this.blocs.get(state?.bloc ?? '');
+    if (!state) return { colour: GREY, holder: 'no claim yet' };
+    return bloc ? { colour: bloc.color, holder: `held by ${bloc.name}` } : { colour: GREY, holder: 'held by no bloc' };
   }
 }
 
-function locate(place: Place, places: Map<string, Place>): [number, number] | undefined {
-  if (place.lat !== null && place.lon !== null) return [place.lon, place.lat];
-  const parent = place.parent ? places.get(place.parent) : undefined;
-  if (parent && parent.lat !== null && parent.lon !== null) return [parent.lon, parent.lat];
-  return undefined;
+/** The place's own coordinates as [lon, lat]; a parent's are not its own, so a place without them is not drawn. */
+function locate(place: Place): [number, number] | undefined {
+  return place.lat !== null && place.lon !== null ? [place.lon, place.lat] : undefined;
 }

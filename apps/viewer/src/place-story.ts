@@ -47,7 +47,7 @@ export function placeLook(
 ): PlaceLook {
   const age = state ? ageInDays(state.lastReportedAt, ctx.now) : undefined;
   const soonest = pending[0];
-  const where = place.precision === 'unknown' ? 'location unknown, shown in its governorate' : `${place.precision} coordinates`;
+  const where = place.precision === 'unknown' ? 'location unknown, listed beside the map' : `${place.precision} coordinates`;
   const story = [
     state ? stateInWords(state, ctx.names) : 'no claim yet',
     state ? reported(state, age, ctx) : undefined,

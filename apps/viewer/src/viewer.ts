@@ -26,7 +26,6 @@ import { ShareLink } from './share-link';
 import { StatusBar } from './status-bar';
 import { CampaignClock } from './time';
 import { ViewModeSwitch } from './view-mode';
-import { zoomable } from './zoom';
 import type { AuditOrder, Campaign, CampaignSummary, Place } from './types';
 
 /**
@@ -134,7 +133,6 @@ export class Viewer {
   private auditOrder: AuditOrder | undefined;
 
   constructor(private link: LinkState) {
-    zoomable(byId('map') as unknown as SVGSVGElement, { in: byId('zoom-in'), out: byId('zoom-out'), reset: byId('zoom-reset') });
     byId('learned-later').addEventListener('click', () => {
       if (this.playback.started && this.hour.until) void this.details.show(this.learnedLater, this.context());
     });
