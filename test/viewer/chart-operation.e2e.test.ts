@@ -151,11 +151,11 @@ describe('the viewer on the shipped campaigns, in Chromium', () => {
 
   test('names the holder and the attacker of a contested place by name', async () => {
     const page = await open('/?campaign=palmyra-2017&at=2017-01-20T09:00:00.000Z');
-    const jazal = page.locator('#map .place[data-place="jazal-mountains"]');
-    await expect.poll(() => jazal.getAttribute('data-status'), { timeout: 20_000 }).toBe('contested');
-    expect(await jazal.locator('title').textContent()).toContain(
-      'contested: held by Islamic State, attacked by Syrian Arab Army',
-    );
+    // the Jazal mountains have no coordinates: they are listed beside the map, where the entry says the same
+    const jazal = page.locator('li[data-place="jazal-mountains"] button');
+    await expect
+      .poll(() => jazal.getAttribute('title'), { timeout: 20_000 })
+      .toContain('contested: held by Islamic State, attacked by Syrian Arab Army');
     await page.close();
   });
 });

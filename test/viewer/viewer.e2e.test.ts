@@ -339,14 +339,24 @@ describe('the web viewer in Chromium', () => {
       await page.locator('#details .history > li').first().waitFor();
       await page.keyboard.press('Escape');
       await page.locator('#play').focus();
-      const file =
-        process.env.UPDATE_SCREENSHOT === '1'
-          ? join(ROOT, 'docs/viewer.png')
-          : join(mkdtempSync(join(tmpdir(), 'timeline-shot-')), 'viewer.png');
-      mkdirSync(join(file, '..'), { recursive: true });
-      writeFileSync(file, await page.screenshot());
-      expect(readFileSync(file).subarray(1, 4).toString()).toBe('PNG');
+      const shot = async (of: Page, name: string) => {
+        const file =
+          process.env.UPDATE_SCREENSHOT === '1'
+            ? join(ROOT, 'docs', name)
+            : join(mkdtempSync(join(tmpdir(), 'timeline-shot-')), name);
+        mkdirSync(join(file, '..'), { recursive: true });
+        writeFileSync(file, await of.screenshot());
+        expect(readFileSync(file).subarray(1, 4).toString()).toBe('PNG');
+      };
+      await shot(page, 'viewer.png');
       await page.close();
+      // the phone layout: the same hour on a 390-px screen
+      const phone = await browser!.newPage({ viewport: { width: 390, height: 844 } });
+      await phone.goto(`${seeded.url}/?campaign=syria-2024&at=2024-12-05T14:00:00.000Z`);
+      await expect.poll(() => clockAt(phone), { timeout: 20_000 }).toBe('2024-12-05T14:00:00.000Z');
+      expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      await shot(phone, 'viewer-phone.png');
+      await phone.close();
     } finally {
       await seeded.close();
     }
