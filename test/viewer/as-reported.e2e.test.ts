@@ -1,8 +1,7 @@
 /// <reference lib="dom" />
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/app';
-import { buildViewer, chromiumOrSkip } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
+import { clockAt, shippedViewer } from '../support/shipped-viewer';
 
 /**
  * The viewer on the shipped syria-2024, replaying as known now and as reported at the time. Hama
@@ -15,32 +14,10 @@ const EVENING = '2024-12-05T14:00:00.000Z';
 const LAST_HOUR = '2024-12-05T20:00:00.000Z';
 const CAPTURE = 'hama-2024-12-05-hama-city-full-control';
 
-let browser: Browser | undefined;
-let app: TestApp;
-
-beforeAll(async () => {
-  browser = await chromiumOrSkip();
-  if (!browser) return;
-  // the pages of this file all come from one address, and would share one budget of views of the past
-  app = await startTestApp({ LOAD_EVENTS: 'true', VIEWER_DIR: await buildViewer(), RATE_LIMIT_EXPENSIVE_READS: '6000' });
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
-
-async function open(path: string, viewport = { width: 1400, height: 900 }): Promise<Page & { errors: string[] }> {
-  const page = Object.assign(await browser!.newPage({ viewport }), { errors: [] as string[] });
-  page.on('pageerror', (e) => page.errors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && page.errors.push(m.text()));
-  await page.goto(`${app.url}${path}`);
-  await page.locator('.place').first().waitFor();
-  return page;
-}
+const viewer = shippedViewer({ RATE_LIMIT_EXPENSIVE_READS: '6000' });
+const { open, test } = viewer;
 
 const hama = (page: Page) => page.locator('[data-place="hama"].place');
-const clockAt = (page: Page) => page.locator('#clock').getAttribute('data-at');
 const badge = (page: Page) => page.locator('#view-badge');
 /** The end of the hour the side panel speaks of. */
 const panelUntil = (page: Page) => page.locator('#details-body').getAttribute('data-until');
@@ -56,17 +33,6 @@ async function stepTo(page: Page, at: string): Promise<void> {
     await expect.poll(() => clockAt(page)).toBe(expected);
   }
 }
-
-/** A browser test: skipped, with the reason printed above, when there is no Chromium here. */
-const test = (name: string, body: () => Promise<void>, timeout = 60_000) =>
-  it(
-    name,
-    async ({ skip }) => {
-      if (!browser) return skip();
-      await body();
-    },
-    timeout,
-  );
 
 describe('replaying as reported at the time, in Chromium', () => {
   test('given Hama taken by 18:00 on 5 December, when the replay switches to as reported, then nothing is reported of Hama until the day’s reports are out', async () => {

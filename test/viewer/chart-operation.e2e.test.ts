@@ -1,61 +1,30 @@
 /// <reference lib="dom" />
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/app';
-import { buildViewer, chromiumOrSkip } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
+import { clockAt, shippedViewer } from '../support/shipped-viewer';
 import { daysOfChange, firstHourOfChange } from '../../apps/viewer/src/first-change';
 import { CampaignClock } from '../../apps/viewer/src/time';
 
 /** The viewer on the shipped campaigns: where it opens, the casualty chart, an operation chosen, a contested place. */
-let browser: Browser | undefined;
-let app: TestApp;
+const viewer = shippedViewer({ RATE_LIMIT_EXPENSIVE_READS: '6000' });
+const { open, test } = viewer;
 
-beforeAll(async () => {
-  browser = await chromiumOrSkip();
-  if (!browser) return;
-  app = await startTestApp({ LOAD_EVENTS: 'true', VIEWER_DIR: await buildViewer(), RATE_LIMIT_EXPENSIVE_READS: '6000' });
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
-
-async function open(path: string, viewport = { width: 1400, height: 900 }): Promise<Page & { errors: string[] }> {
-  const page = Object.assign(await browser!.newPage({ viewport }), { errors: [] as string[] });
-  page.on('pageerror', (e) => page.errors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && page.errors.push(m.text()));
-  await page.goto(`${app.url}${path}`);
-  await page.locator('.place').first().waitFor();
-  return page;
-}
-
-const clockAt = (page: Page) => page.locator('#clock').getAttribute('data-at');
 const viewBoxWidth = (page: Page) =>
   page.evaluate(() => (document.getElementById('map') as unknown as SVGSVGElement).viewBox.baseVal.width);
 
 /** syria-2024's first change, found from the service as the viewer finds it. */
 async function firstChangeOfSyria(): Promise<string> {
   const clock = new CampaignClock('Asia/Damascus');
-  const { days } = (await app.http.get('/campaigns/syria-2024/control/days').expect(200)).body;
+  const { days } = (await viewer.app().http.get('/campaigns/syria-2024/control/days').expect(200)).body;
   const from = Date.parse('2024-11-26T21:00:00.000Z');
   for (const day of daysOfChange(days)) {
-    const { items } = (await app.http.get(`/campaigns/syria-2024/claims?type=control&day=${day}&limit=1000`).expect(200)).body;
+    const { items } = (await viewer.app().http.get(`/campaigns/syria-2024/claims?type=control&day=${day}&limit=1000`).expect(200))
+      .body;
     const at = firstHourOfChange(items, day, clock, from);
     if (at) return at;
   }
   throw new Error('syria-2024 has no change');
 }
-
-const test = (name: string, body: () => Promise<void>, timeout = 60_000) =>
-  it(
-    name,
-    async ({ skip }) => {
-      if (!browser) return skip();
-      await body();
-    },
-    timeout,
-  );
 
 describe('the viewer on the shipped campaigns, in Chromium', () => {
   test('opens on the campaign with the most claims, at its first change, drawn and with a link to share', async () => {

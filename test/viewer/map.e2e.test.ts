@@ -1,13 +1,10 @@
 /// <reference lib="dom" />
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/app';
-import { buildViewer, chromiumOrSkip } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
+import { DESKTOP, PHONE, shippedViewer, type ViewerPage } from '../support/shipped-viewer';
 
 /** The afternoon of 5 December 2024: Hama falls, Homs is next. */
 const AT = '2024-12-05T15:00:00.000Z';
-const DESKTOP = { width: 1400, height: 900 };
-const PHONE = { width: 390, height: 844 };
 
 interface Place {
   placeId: string;
@@ -16,38 +13,13 @@ interface Place {
   lat: number | null;
 }
 
-let browser: Browser | undefined;
-let app: TestApp;
-let places: Place[];
+const viewer = shippedViewer();
+const { test } = viewer;
+/** syria-2024's gazetteer, as the service lists it. */
+const places = async (): Promise<Place[]> => (await viewer.app().http.get('/campaigns/syria-2024/places').expect(200)).body;
 
-beforeAll(async () => {
-  browser = await chromiumOrSkip();
-  if (!browser) return;
-  const viewerDir = await buildViewer();
-  app = await startTestApp({ LOAD_EVENTS: 'true', VIEWER_DIR: viewerDir });
-  places = (await app.http.get('/campaigns/syria-2024/places').expect(200)).body;
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
-
-const test = (name: string, body: () => Promise<void>, timeout = 60_000) =>
-  it(
-    name,
-    async ({ skip }) => {
-      if (!browser) return skip();
-      await body();
-    },
-    timeout,
-  );
-
-async function open(viewport = DESKTOP, query = ''): Promise<Page & { errors: string[] }> {
-  const page = Object.assign(await browser!.newPage({ viewport }), { errors: [] as string[] });
-  page.on('pageerror', (e) => page.errors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && page.errors.push(m.text()));
-  await page.goto(`${app.url}/?campaign=syria-2024&at=${AT}${query}`);
+async function open(viewport = DESKTOP, query = ''): Promise<ViewerPage> {
+  const page = await viewer.open(`/?campaign=syria-2024&at=${AT}${query}`, viewport);
   await expect.poll(() => page.locator('#clock').getAttribute('data-at'), { timeout: 20_000 }).toBe(AT);
   // the layout follows in the next frame
   await expect.poll(() => visibleLabels(page).then((l) => l.length)).toBeGreaterThan(0);
@@ -106,11 +78,12 @@ describe('the map, decluttered', () => {
 
   test('places without coordinates are not drawn but listed beside the map by governorate, found by name and chosen for their state', async () => {
     const page = await open();
-    const unlocated = places.filter((p) => p.lat === null);
+    const gazetteer = await places();
+    const unlocated = gazetteer.filter((p) => p.lat === null);
     expect(unlocated.length).toBeGreaterThan(50);
     const drawn = await page.locator('#map .places .place').evaluateAll((ms) => ms.map((m) => m.getAttribute('data-place')));
     expect(drawn.sort()).toEqual(
-      places
+      gazetteer
         .filter((p) => p.lat !== null)
         .map((p) => p.placeId)
         .sort(),
@@ -189,7 +162,7 @@ describe('the map, decluttered', () => {
     const counted = await page
       .locator('#map .cluster')
       .evaluateAll((bs) => bs.reduce((n, b) => n + Number((b as SVGElement).dataset.count), 0));
-    expect((await shownMarkers(page).count()) + counted).toBe(places.filter((p) => p.lat !== null).length);
+    expect((await shownMarkers(page).count()) + counted).toBe((await places()).filter((p) => p.lat !== null).length);
 
     // the buttons and keys zoom as before; reset shows the whole map again
     const width = await viewWidth(page);

@@ -1,8 +1,7 @@
 /// <reference lib="dom" />
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/app';
-import { buildViewer, chromiumOrSkip } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
+import { clockAt, shippedViewer } from '../support/shipped-viewer';
 
 /**
  * The running log, the day digest and the chart of places held, on the shipped syria-2024: at
@@ -13,30 +12,9 @@ const C = 'syria-2024';
 const EVENING = '2024-12-05T15:00:00.000Z';
 const HOUR = 3_600_000;
 
-let browser: Browser | undefined;
-let app: TestApp;
+const viewer = shippedViewer();
+const { open, test } = viewer;
 
-beforeAll(async () => {
-  browser = await chromiumOrSkip();
-  if (!browser) return;
-  app = await startTestApp({ LOAD_EVENTS: 'true', VIEWER_DIR: await buildViewer() });
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
-
-async function open(path: string, viewport = { width: 1400, height: 900 }): Promise<Page & { errors: string[] }> {
-  const page = Object.assign(await browser!.newPage({ viewport }), { errors: [] as string[] });
-  page.on('pageerror', (e) => page.errors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && page.errors.push(m.text()));
-  await page.goto(`${app.url}${path}`);
-  await page.locator('.place').first().waitFor();
-  return page;
-}
-
-const clockAt = (page: Page) => page.locator('#clock').getAttribute('data-at');
 const logLines = (page: Page) => page.locator('#log > li.claim');
 
 /** The ends of the claims listed that took effect (not those under way), in the order shown. */
@@ -55,17 +33,6 @@ async function expectLogUpTo(page: Page, until: string): Promise<string[]> {
   expect([...ends].sort((a, b) => Date.parse(b) - Date.parse(a))).toEqual(ends);
   return ends;
 }
-
-/** A browser test: skipped, with the reason printed above, when there is no Chromium here. */
-const test = (name: string, body: () => Promise<void>, timeout = 60_000) =>
-  it(
-    name,
-    async ({ skip }) => {
-      if (!browser) return skip();
-      await body();
-    },
-    timeout,
-  );
 
 describe('the running log, the day digest and the chart of places held, in Chromium', () => {
   test('lists the claims of earlier hours newest first, follows the replay forward and back, and a line opens its place', async () => {
@@ -142,7 +109,7 @@ describe('the running log, the day digest and the chart of places held, in Chrom
 
     await page.locator('#log-faction').selectOption('');
     await page.locator('#log-place').fill('hama');
-    const places = (await app.http.get(`/campaigns/${C}/places`).expect(200)).body as {
+    const places = (await viewer.app().http.get(`/campaigns/${C}/places`).expect(200)).body as {
       placeId: string;
       name: string;
       aliases: string[];
@@ -173,7 +140,9 @@ describe('the running log, the day digest and the chart of places held, in Chrom
     expect(await page.locator('#digest .digest-blocs li').count()).toBeGreaterThan(0);
 
     // the chart: one line per bloc, in its colour
-    const campaign = (await app.http.get(`/campaigns/${C}`).expect(200)).body as { blocs: { id: string; color: string }[] };
+    const campaign = (await viewer.app().http.get(`/campaigns/${C}`).expect(200)).body as {
+      blocs: { id: string; color: string }[];
+    };
     for (const bloc of campaign.blocs)
       expect(await page.locator(`#held-chart .held-line[data-bloc="${bloc.id}"]`).getAttribute('style')).toContain(bloc.color);
     const size = await page
