@@ -58,9 +58,26 @@ describe('the viewer on the shipped campaigns, in Chromium', () => {
       await page.keyboard.press('Enter');
       await expect.poll(() => page.locator('#details-title').textContent()).toMatch(/^Audit: /);
       expect(await page.locator('#details').isVisible()).toBe(true);
+      // opened from far down the page, the audit comes into sight with the focus in it
+      const inSight = await page.locator('#details-title').evaluate((title) => {
+        const box = title.getBoundingClientRect();
+        return box.bottom > 0 && box.top < window.innerHeight;
+      });
+      expect(inSight).toBe(true);
+      expect(await page.evaluate(() => document.activeElement?.closest('#details') !== null)).toBe(true);
       expect(page.errors).toEqual([]);
       await page.close();
     }
+  });
+
+  test('closing a place’s panel leaves no place chosen: not on the map, not in the link', async () => {
+    const page = await open('/?campaign=syria-2024&at=2024-12-08T09:00:00.000Z&place=homs');
+    await expect.poll(() => page.locator('#details-title').textContent()).toBe('Homs');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('#share').inputValue()).not.toContain('place=');
+    expect(await page.locator('#map .place.selected').count()).toBe(0);
+    expect(page.errors).toEqual([]);
+    await page.close();
   });
 
   test('an operation chosen dims the other places in their colours, frames its places and keeps the timeline to its days', async () => {

@@ -59,11 +59,20 @@ export class Details {
   private lastDrawn = -Infinity;
   private timer: number | undefined;
 
+  /** Told when the reader closes the panel (not when a new subject replaces the old). */
+  onClose: () => void = () => undefined;
+
   constructor(private readonly pastViews: PastViews) {
-    byId('details-close').addEventListener('click', () => this.close());
+    byId('details-close').addEventListener('click', () => this.dismiss());
     document.addEventListener('keydown', (e) => {
-      if (e.key === 'Escape') this.close();
+      if (e.key === 'Escape' && !this.panel.hidden) this.dismiss();
     });
+  }
+
+  /** The reader closed the panel: its subject is no longer chosen. */
+  private dismiss(): void {
+    this.close();
+    this.onClose();
   }
 
   close(): void {
@@ -75,10 +84,17 @@ export class Details {
     this.timer = undefined;
   }
 
-  /** Opens the panel on a subject, drawn at once for `ctx`. */
+  /**
+   * Opens the panel on a subject, drawn at once for `ctx`, and brings it into view with the focus
+   * on its title: opened from far down the page (the casualty chart), it would be out of sight.
+   */
   show(subject: Subject, ctx: DetailContext): Promise<void> {
     this.latest = ctx;
-    return this.draw(subject, ctx, true);
+    const drawn = this.draw(subject, ctx, true);
+    this.panel.scrollIntoView({ block: 'nearest' });
+    this.title.tabIndex = -1;
+    this.title.focus({ preventScroll: true });
+    return drawn;
   }
 
   /** Draws the subject open again, at once, for the hour on screen: when how it is shown changed. */

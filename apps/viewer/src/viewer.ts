@@ -133,6 +133,7 @@ export class Viewer {
   private auditOrder: AuditOrder | undefined;
 
   constructor(private link: LinkState) {
+    this.details.onClose = this.deselect;
     byId('learned-later').addEventListener('click', () => {
       if (this.playback.started && this.hour.until) void this.details.show(this.learnedLater, this.context());
     });
@@ -269,6 +270,14 @@ export class Viewer {
     this.knownAt.showDifferences(this.context());
     this.details.follow(this.context());
   }
+
+  /** The reader closed the side panel: no place is chosen any more, in the map, the list or the link. */
+  private readonly deselect = (): void => {
+    if (this.selected === undefined) return;
+    this.selected = undefined;
+    this.map.select(undefined);
+    this.share.schedule();
+  };
 
   private async selectPlace(placeId: string): Promise<void> {
     const place = this.map.place(placeId);
