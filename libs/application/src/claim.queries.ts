@@ -26,28 +26,23 @@ export class ClaimQueries {
   }
 
   async get(campaignId: string, claimId: string) {
-    await this.serving.caughtUp();
-    this.models.campaign(campaignId);
+    // caught up with the log; the ledger dates each version's report as the views do
+    const { ledger } = await this.serving.forCampaign(campaignId);
     const { state, events } = await this.claims.read(campaignId, claimId);
     if (!state.exists) throw DomainError.notFound(`claim "${claimId}" does not exist in campaign "${campaignId}"`);
     const { campaignId: _c, ...claim } = state.claim;
     const catalog = this.models.catalog;
-    // when each version was reported, as the views date it
-    const { ledger } = await this.serving.forCampaign(campaignId);
     const versions = ledger.claims.get(claimId)?.versions ?? [];
-    const reportedAt = (position: number) => {
-      const version = versions.find((v) => v.position === position);
-      return version && ledger.reportedAtOf(version, NOW);
-    };
+    const reportedAt = new Map(versions.map((v) => [v.position, ledger.reportedAtOf(v, NOW)]));
     const latest = versions.at(-1);
     return {
       ...claim,
       revision: state.revision,
       rank: state.rank,
       retracted: state.retracted,
-      reportedAt: latest ? isoOrNull(ledger.reportedAtOf(latest, NOW)) : null,
+      reportedAt: latest ? isoOrNull(reportedAt.get(latest.position) ?? null) : null,
       sourceDetails: sourceRefs(catalog, campaignId, claim.sources),
-      history: events.map((event) => presentHistoryEntry(event, catalog, campaignId, reportedAt(event.position))),
+      history: events.map((event) => presentHistoryEntry(event, catalog, campaignId, reportedAt.get(event.position))),
     };
   }
 }
