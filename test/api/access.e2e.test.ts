@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asEditor, startTestApp, type TestApp } from '../support/app';
+import { asAdmin, asEditor, startTestApp, type TestApp } from '../support/app';
 import { CAMPAIGN } from '../support/fixtures';
 import { ROUTES } from '../../apps/api/src/docs/api-routes';
 
@@ -39,6 +39,13 @@ describe('who may write', () => {
   it('reads are open', async () => {
     await app.http.get('/campaigns').expect(200);
     await app.http.get('/health').expect(200);
+  });
+});
+
+describe('signing in', () => {
+  it('given a key, when its holder asks who they are, then the service names the key and its role', async () => {
+    expect((await app.http.get('/me').set(asEditor).expect(200)).body).toEqual({ name: 'editor', role: 'editor' });
+    expect((await app.http.get('/me').set(asAdmin).expect(200)).body).toEqual({ name: 'admin', role: 'admin' });
   });
 });
 

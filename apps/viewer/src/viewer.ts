@@ -6,6 +6,7 @@ import { CasualtyPanel } from './casualty-panel';
 import { ClaimRecords } from './claim-records';
 import { DaysPanel } from './days-panel';
 import { Details, type DetailContext } from './details';
+import { EditorSession } from './editor-session';
 import { byId } from './dom';
 import { FadeControl } from './fade-control';
 import { ClaimFeed } from './feed';
@@ -23,6 +24,7 @@ import { Playback } from './playback';
 import { ReplayClient, type StartedReplay } from './replay-client';
 import { RunningLog } from './running-log';
 import { ShareLink } from './share-link';
+import { SignIn } from './sign-in';
 import { StatusBar } from './status-bar';
 import { CampaignClock } from './time';
 import { ViewModeSwitch } from './view-mode';
@@ -36,6 +38,8 @@ import type { AuditOrder, Campaign, CampaignSummary, Place } from './types';
  */
 export class Viewer {
   private readonly status = new StatusBar();
+  /** An editor's sign-in for this tab; readers never use it. */
+  private readonly session = new EditorSession();
   private readonly map = new CampaignMap(byId('map') as unknown as SVGSVGElement, (id) => void this.selectPlace(id));
   private readonly feed = new ClaimFeed(() => this.publisherNames);
   private readonly hour = new HourOnScreen(this.map, this.feed);
@@ -134,6 +138,8 @@ export class Viewer {
 
   constructor(private link: LinkState) {
     this.details.onClose = this.deselect;
+    new SignIn(this.session);
+    void this.session.resume();
     byId('learned-later').addEventListener('click', () => {
       if (this.playback.started && this.hour.until) void this.details.show(this.learnedLater, this.context());
     });

@@ -4,6 +4,7 @@ import type { RateLimiter } from '../http/rate-limit';
 import type { ApiKey } from './api-keys';
 import { AuthGuard } from './auth.guard';
 import { API_KEYS, RATE_LIMITER, READ_BUDGET } from './auth.tokens';
+import { MeController } from './me.controller';
 import { ReadBudgetGuard } from './read-budget.guard';
 
 /**
@@ -15,6 +16,7 @@ export class AuthModule {
   static with(keys: ApiKey[], limiter: RateLimiter, readBudget: RateLimiter): DynamicModule {
     return {
       module: AuthModule,
+      controllers: [MeController],
       providers: [
         { provide: API_KEYS, useValue: keys },
         { provide: RATE_LIMITER, useValue: limiter },

@@ -90,6 +90,12 @@ export const ROUTES: RouteDoc[] = [
     role: 'editor',
     body: SourceCorrection,
   },
+  {
+    method: 'get',
+    path: '/me',
+    summary: 'Whom the presented key signs in as: {name, role}',
+    role: 'editor',
+  },
   { method: 'get', path: '/publishers', summary: 'Publishers with their reliability grades' },
   {
     method: 'post',
