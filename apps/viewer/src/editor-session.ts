@@ -1,3 +1,5 @@
+import { useKeyForReads } from './api';
+
 /** Whom a key signs in as, as `GET /me` answers. */
 export interface Editor {
   name: string;
@@ -77,6 +79,7 @@ export class EditorSession {
   }
 
   private announce(): void {
+    useKeyForReads(this.key);
     for (const listener of this.listeners) listener(this.who);
   }
 }
