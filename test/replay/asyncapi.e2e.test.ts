@@ -47,9 +47,7 @@ describe('the AsyncAPI document', () => {
       expect.arrayContaining(['kind', 'fields', 'summaryBefore', 'claim', 'sources', 'reason', 'actor']),
     );
     expect(change.properties.kind.enum).toEqual(['recorded', 'corrected', 'ranked', 'retracted']);
-    expect(doc.channels.live.messages[messageId('claim:recorded')].payload.properties.change.properties).toHaveProperty(
-      'fields',
-    );
+    expect(doc.channels.live.messages[messageId('claim:recorded')].payload.properties.change.properties).toHaveProperty('fields');
     expect(doc.channels.replay.messages[messageId('replay:ended')]).toMatchObject({
       description: expect.stringContaining('host-lost'),
       payload: { required: ['sessionId', 'reason'], properties: { reason: { enum: ['stopped', 'host-lost'] } } },

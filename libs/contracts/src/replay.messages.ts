@@ -229,7 +229,9 @@ export const SERVER_EVENTS = {
         ...Session,
         at: z.string(),
         claimId: z.string(),
-        claim: FrameClaim.nullable().describe('the claim as it stands, as a frame carries it; null once it is retracted or deprecated'),
+        claim: FrameClaim.nullable().describe(
+          'the claim as it stands, as a frame carries it; null once it is retracted or deprecated',
+        ),
         control: z.array(PlaceState).optional(),
         casualties: z.array(CasualtyFigure).optional(),
         change: ClaimChange,

@@ -61,8 +61,7 @@ function changedFields(before: ClaimVersion, after: ClaimVersion): FrameClaimCha
       fields.push({ field, before: was[field] ?? null, after: is[field] ?? null });
   }
   if (before.rank !== after.rank) fields.push({ field: 'rank', before: before.rank, after: after.rank });
-  if (before.retracted !== after.retracted)
-    fields.push({ field: 'retracted', before: before.retracted, after: after.retracted });
+  if (before.retracted !== after.retracted) fields.push({ field: 'retracted', before: before.retracted, after: after.retracted });
   return fields;
 }
 
