@@ -99,7 +99,7 @@ export class Viewer {
       void this.casualties.refresh(this.casualtyQuery());
     },
     live: (m) => {
-      this.feed.prepend('live', m.claim, m.claim.claimId, this.clock, (id) => this.map.place(id)?.name);
+      this.feed.prependLive(m.claim, this.clock, (id) => this.map.place(id)?.name);
       this.log.refresh(this.campaign, this.places);
     },
     end: () => {
