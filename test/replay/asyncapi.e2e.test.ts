@@ -42,6 +42,12 @@ describe('the AsyncAPI document', () => {
     expect(doc.channels.replay.messages[messageId('replay:frame')].payload.required).toEqual(
       expect.arrayContaining(['sessionId', 'seq', 'at', 'until', 'claims', 'control', 'casualties']),
     );
+    const change = doc.channels.replay.messages[messageId('replay:correction')].payload.properties.change;
+    expect(change.required).toEqual(
+      expect.arrayContaining(['kind', 'fields', 'summaryBefore', 'claim', 'sources', 'reason', 'actor']),
+    );
+    expect(change.properties.kind.enum).toEqual(['recorded', 'corrected', 'ranked', 'retracted']);
+    expect(doc.channels.live.messages[messageId('claim:recorded')].payload.properties.change.properties).toHaveProperty('fields');
     expect(doc.channels.replay.messages[messageId('replay:ended')]).toMatchObject({
       description: expect.stringContaining('host-lost'),
       payload: { required: ['sessionId', 'reason'], properties: { reason: { enum: ['stopped', 'host-lost'] } } },

@@ -43,7 +43,11 @@ export function watchReplay(options: ReplayOptions, out: NodeJS.WritableStream =
       for (const p of f.control)
         print(`   = ${p.place}: ${p.status}${p.controller ? ` (${p.controller})` : ''}${p.disputed ? ', disputed' : ''}`);
     });
-    socket.on('replay:correction', (c: ReplayMessage<'replay:correction'>) => print(`!! correction to ${c.at}: ${c.claimId}`));
+    socket.on('replay:correction', (c: ReplayMessage<'replay:correction'>) =>
+      print(
+        `!! ${c.change.kind} ${c.claimId} in ${c.at}: ${c.change.claim.summary}${c.change.reason ? ` (${c.change.reason})` : ''}`,
+      ),
+    );
     socket.on('replay:end', () => {
       print('== end of the record');
       finish(0);

@@ -42,19 +42,11 @@ export class ClaimFeed {
       this.list.append(html('li', { class: 'empty' }, 'No claim takes effect in this hour, and no change gets under way.'));
   }
 
-  /** A claim that arrived after the replay began: a correction of an hour already seen, or a live one. */
-  prepend(
-    kind: 'correction' | 'live',
-    claim: FrameClaim | null,
-    claimId: string,
-    clock: CampaignClock,
-    placeName: (id: string) => string | undefined,
-  ): void {
-    const item = claim
-      ? this.item(claim, clock, placeName)
-      : html('li', { class: 'claim' }, html('p', {}, `Claim ${claimId} was retracted or deprecated.`));
-    item.classList.add(kind);
-    item.prepend(html('span', { class: 'tag' }, kind === 'correction' ? 'recorded since the replay began' : 'live'));
+  /** A claim recorded after the replay reached the present end of the record. */
+  prependLive(claim: FrameClaim, clock: CampaignClock, placeName: (id: string) => string | undefined): void {
+    const item = this.item(claim, clock, placeName);
+    item.classList.add('live');
+    item.prepend(html('span', { class: 'tag' }, 'live'));
     this.list.prepend(item);
   }
 

@@ -44,6 +44,11 @@ export class Playback {
     playbackKeys({ toggle: () => void this.toggle(), step: (hours) => void this.step(hours) });
   }
 
+  /** Whether hours are going by on their own (not paused, not at the end). */
+  get isPlaying(): boolean {
+    return this.playing;
+  }
+
   get started(): boolean {
     return this.replay !== undefined;
   }

@@ -6,6 +6,9 @@ export type Snapshot = z.infer<Replay['replay:snapshot']>;
 export type Frame = z.infer<Replay['replay:frame']>;
 export type Correction = z.infer<Replay['replay:correction']>;
 export type Live = z.infer<Replay['replay:live']>;
+/** What one event did to a claim: corrected, ranked, retracted or recorded, with each field before and after. */
+export type ClaimChange = Correction['change'];
+export type Recorded = z.infer<(typeof SERVER_EVENTS)['/live']['claim:recorded']>;
 export type PlaceState = Frame['control'][number];
 /** A change under way: its claim's window [from, to) contains the instant; it takes effect at `to`. */
 export type PendingChange = Snapshot['pending'][number];

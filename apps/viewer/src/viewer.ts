@@ -3,6 +3,8 @@ import { campaignPath, getJson } from './api';
 import { figureAuditSubject, placeAuditSubject } from './audit-subjects';
 import { CampaignChoice } from './campaign-choice';
 import { CasualtyPanel } from './casualty-panel';
+import type { ChangeNames } from './change-card';
+import { ChangeList } from './change-list';
 import { ClaimRecords } from './claim-records';
 import { DaysPanel } from './days-panel';
 import { Details, type DetailContext } from './details';
@@ -14,6 +16,7 @@ import { firstChange } from './first-change';
 import { HourOnScreen } from './hour-on-screen';
 import { KnownAtPanel, parseKnownAt } from './known-at-panel';
 import { LearnedLaterPanel } from './learned-later-panel';
+import { LiveChanges } from './live-changes';
 import type { LinkState } from './link';
 import { legend } from './legend';
 import { CampaignMap } from './map';
@@ -28,7 +31,7 @@ import { SignIn } from './sign-in';
 import { StatusBar } from './status-bar';
 import { CampaignClock } from './time';
 import { ViewModeSwitch } from './view-mode';
-import type { AuditOrder, Campaign, CampaignSummary, Place } from './types';
+import type { AuditOrder, Campaign, CampaignSummary, ClaimChange, Place } from './types';
 
 /**
  * The replay viewer: one campaign, one replay session over the socket protocol, and the views it
@@ -42,6 +45,9 @@ export class Viewer {
   private readonly session = new EditorSession();
   private readonly map = new CampaignMap(byId('map') as unknown as SVGSVGElement, (id) => void this.selectPlace(id));
   private readonly feed = new ClaimFeed(() => this.publisherNames);
+  private readonly changes = new ChangeList(() => this.changeNames());
+  private readonly liveChanges = new LiveChanges((change) => this.changedLive(change));
+  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly hour = new HourOnScreen(this.map, this.feed);
   /** The views of the past the page asks for, within the service's budget for it. */
   private readonly pastViews = new PastViews();
@@ -92,12 +98,12 @@ export class Viewer {
     },
     correction: (m) => {
       if (m.control) this.map.apply(m.control);
-      this.feed.prepend('correction', m.claim, m.claimId, this.clock, (id) => this.map.place(id)?.name);
+      this.changes.show(m.change, this.clock);
       this.log.refresh(this.campaign, this.places);
       void this.casualties.refresh(this.casualtyQuery());
     },
     live: (m) => {
-      this.feed.prepend('live', m.claim, m.claim.claimId, this.clock, (id) => this.map.place(id)?.name);
+      this.feed.prependLive(m.claim, this.clock, (id) => this.map.place(id)?.name);
       this.log.refresh(this.campaign, this.places);
     },
     end: () => {
@@ -169,6 +175,8 @@ export class Viewer {
     this.campaign = campaign;
     this.clock = new CampaignClock(campaign.timeZone);
     this.places = places;
+    this.changes.clear();
+    this.liveChanges.follow(campaignId);
     void this.log.open(campaign, places, this.clock, (id) => this.publisherNames.get(id) ?? id);
     this.casualties.open(campaign, this.clock);
     this.map.setCampaign(campaign, this.clock, places);
@@ -257,6 +265,29 @@ export class Viewer {
     await this.playback
       .goTo(Date.parse(shown))
       .catch((error: Error) => start === this.starts && this.status.show(error.message, true));
+  }
+
+  /**
+   * A change to the record while no replay is playing: its card at once, then the hour on screen
+   * from a session pinned after it (map, claims and figures). A replay playing tells its own
+   * changes as its hours reach them; a view "as known at" a past position does not move.
+   */
+  private changedLive(change: ClaimChange): void {
+    if (!this.campaign || this.playback.isPlaying) return;
+    this.changes.show(change, this.clock);
+    if (this.link.knownAt) return;
+    clearTimeout(this.refreshTimer);
+    this.refreshTimer = setTimeout(() => {
+      this.log.refresh(this.campaign, this.places);
+      void this.startReplay(this.hour.at || undefined);
+    }, 100);
+  }
+
+  private changeNames(): ChangeNames {
+    return {
+      publisher: (id) => (id ? (this.publisherNames.get(id) ?? id) : 'unattributed'),
+      place: (id) => this.map.place(id)?.name,
+    };
   }
 
   /** The casualty series of the operation chosen, over its days. */

@@ -1,7 +1,12 @@
 import type { RecordedMessage } from '@timeline/contracts';
+import { isClaimEvent, type RecordedEvent } from '@timeline/domain';
+import { claimChange, type FrameClaimChange } from '@timeline/replay';
 import type { ServingViews } from './serving-views';
 
-/** Every event recorded in a campaign, as the read models fold it (whichever instance wrote it). */
+/**
+ * Every event recorded in a campaign, as the read models fold it (whichever instance wrote it);
+ * a claim's event comes with what it did to the claim, as a replay's correction tells it.
+ */
 export class LiveFeed {
   constructor(private readonly serving: ServingViews) {}
 
@@ -22,8 +27,20 @@ export class LiveFeed {
         // publishers' events belong to no campaign
         if (campaignId === null) continue;
         const { type, stream, revision, data, metadata } = event;
-        listener({ campaignId, position: event.position, event: { type, stream, revision, data, metadata } });
+        const change = this.change(campaignId, event);
+        listener({
+          campaignId,
+          position: event.position,
+          event: { type, stream, revision, data, metadata },
+          ...(change ? { change } : {}),
+        });
       }
     });
+  }
+
+  private change(campaignId: string, event: RecordedEvent): FrameClaimChange | undefined {
+    if (!isClaimEvent(event)) return undefined;
+    const ledger = this.serving.current.ledger(campaignId);
+    return ledger && claimChange(ledger, event);
   }
 }

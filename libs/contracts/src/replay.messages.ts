@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Slug, isCalendarDate, parseInstant } from '@timeline/domain';
+import { RANKS, Slug, isCalendarDate, parseInstant } from '@timeline/domain';
 
 /** A replay bound: a date (the start of that local day) or an ISO instant. */
 const Bound = z
@@ -123,6 +123,20 @@ const CasualtyFigure = z.object({
   daily: Count,
   preferred: z.object({ count: Count, publisher: z.string().nullable(), claimId: z.string().nullable() }).nullable(),
 });
+const Source = z.object({
+  sourceId: z.string(),
+  publisher: z.string().nullable(),
+  title: z.string().nullable(),
+  url: z.string().nullable(),
+  publishedAt: z
+    .union([z.string(), z.record(z.string(), z.union([z.string(), z.number()]))])
+    .nullable()
+    .describe('as registered: a date, an instant, or a written time ({date, part}, {to} = published by then …)'),
+  published: z
+    .object({ from: z.string().nullable(), to: z.string(), precision: z.string() })
+    .nullable()
+    .describe('the publication as a UTC interval; from is null when only "published by" is known'),
+});
 const Interval = z.object({ from: z.string(), to: z.string(), precision: z.string() });
 const FrameClaim = z.object({
   claimId: z.string(),
@@ -141,23 +155,34 @@ const FrameClaim = z.object({
     .literal(true)
     .optional()
     .describe('in a replay as reported: the claim took effect before this hour, and the world learns of it now'),
-  sources: z.array(
-    z.object({
-      sourceId: z.string(),
-      publisher: z.string().nullable(),
-      title: z.string().nullable(),
-      url: z.string().nullable(),
-      publishedAt: z
-        .union([z.string(), z.record(z.string(), z.union([z.string(), z.number()]))])
-        .nullable()
-        .describe('as registered: a date, an instant, or a written time ({date, part}, {to} = published by then …)'),
-      published: z
-        .object({ from: z.string().nullable(), to: z.string(), precision: z.string() })
-        .nullable()
-        .describe('the publication as a UTC interval; from is null when only "published by" is known'),
-    }),
-  ),
+  sources: z.array(Source),
 });
+const ClaimChange = z
+  .object({
+    kind: z
+      .enum(['recorded', 'corrected', 'ranked', 'retracted'])
+      .describe('what the event did: a claim recorded, corrected, given a rank, or retracted'),
+    event: z.string().describe('the event type as the log names it (ClaimCorrected, ClaimRanked …)'),
+    position: z.number().int().describe('the event’s log position: one change, however many messages tell it'),
+    recordedAt: z.string(),
+    actor: z.string().describe('who recorded the event'),
+    reason: z.string().nullable().describe('why the claim was corrected, ranked or retracted; null for a record'),
+    fields: z
+      .array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() }))
+      .describe(
+        'field by field, the value before the event and after it (null where absent): the claim’s fields a correction changed (`time` as a UTC interval), `rank` for a rank, `retracted` for a retraction',
+      ),
+    summaryBefore: z.string().nullable().describe('the claim in words before the event; null for a record'),
+    claim: FrameClaim.describe(
+      'the claim as the event left it, retracted or deprecated included: its summary says the new values, its sources are the claim’s own',
+    ),
+    rank: z.enum(RANKS),
+    retracted: z.boolean(),
+    sources: z
+      .array(Source)
+      .describe('the sources the event itself cites (a correction’s, a retraction’s; the claim’s own for a record)'),
+  })
+  .describe('what one event of a claim’s stream did to the claim');
 const Session = { sessionId: z.string(), seq: z.number().int() };
 const ServerClosing = z
   .object({ reason: z.literal('shutdown'), retryAfter: z.number().int() })
@@ -199,31 +224,43 @@ export const SERVER_EVENTS = {
       casualties: z.array(CasualtyFigure),
       summary: z.object({ byBloc: z.record(z.string(), z.number()) }),
     }),
-    'replay:correction': z.object({
-      ...Session,
-      at: z.string(),
-      claimId: z.string(),
-      claim: FrameClaim.nullable(),
-      control: z.array(PlaceState).optional(),
-      casualties: z.array(CasualtyFigure).optional(),
-    }),
+    'replay:correction': z
+      .object({
+        ...Session,
+        at: z.string(),
+        claimId: z.string(),
+        claim: FrameClaim.nullable().describe(
+          'the claim as it stands, as a frame carries it; null once it is retracted or deprecated',
+        ),
+        control: z.array(PlaceState).optional(),
+        casualties: z.array(CasualtyFigure).optional(),
+        change: ClaimChange,
+      })
+      .describe(
+        'a claim changed after the session began, in an hour the client has already seen: `claim`, `control` and `casualties` are what it changes in that hour; `change` says what was done (corrected, ranked, retracted), by whom, why and on which sources, with each changed field before and after. One message per event',
+      ),
     'replay:live': z.object({ ...Session, claim: FrameClaim }),
     'replay:end': z.object(Session),
     'replay:ended': ReplayEnded,
     'server:closing': ServerClosing,
   },
   '/live': {
-    'claim:recorded': z.object({
-      campaignId: z.string(),
-      position: z.number(),
-      event: z.object({
-        type: z.string(),
-        stream: z.string(),
-        revision: z.number(),
-        data: z.unknown(),
-        metadata: z.record(z.string(), z.unknown()),
-      }),
-    }),
+    'claim:recorded': z
+      .object({
+        campaignId: z.string(),
+        position: z.number(),
+        event: z.object({
+          type: z.string(),
+          stream: z.string(),
+          revision: z.number(),
+          data: z.unknown(),
+          metadata: z.record(z.string(), z.unknown()),
+        }),
+        change: ClaimChange.optional().describe(
+          'for an event of a claim’s stream: what it did to the claim, as `replay:correction` tells it',
+        ),
+      })
+      .describe('every event recorded in the campaign; a claim’s carry `change`'),
     'server:closing': ServerClosing,
   },
 } as const;

@@ -9,7 +9,7 @@ import {
   type PlaceState,
 } from '@timeline/views';
 import { claimSummary } from './claim-summary';
-import type { CasualtyFrameFigure, FrameClaim, PendingFrameChange, PlaceFrameState } from './frame.types';
+import type { CasualtyFrameFigure, FrameClaim, FrameSource, PendingFrameChange, PlaceFrameState } from './frame.types';
 
 /** A place's state as frames, snapshots and corrections carry it; undefined while nothing is in effect. */
 export function placeFrameState(place: string, state: PlaceState): PlaceFrameState | undefined {
@@ -73,18 +73,23 @@ export function frameClaim(ledger: CampaignLedger, claimId: string, version: Cla
     quote: claim.quote,
     place: placeOf(claim) ?? null,
     reportedAt: isoOrNull(ledger.reportedAtOf(version, knownAt)),
-    sources: claim.sources.map((sourceId) => {
-      const source = ledger.sourceAt(sourceId, knownAt);
-      return {
-        sourceId,
-        publisher: source?.publisher ?? null,
-        title: source?.title ?? null,
-        url: source?.url ?? null,
-        publishedAt: source?.publishedAt ?? null,
-        published: source?.published ?? null,
-      };
-    }),
+    sources: frameSources(ledger, claim.sources, knownAt),
   };
+}
+
+/** Sources spelled out as known at knownAt: publisher, title, link and publication. */
+export function frameSources(ledger: CampaignLedger, sourceIds: readonly string[], knownAt: KnownAt): FrameSource[] {
+  return sourceIds.map((sourceId) => {
+    const source = ledger.sourceAt(sourceId, knownAt);
+    return {
+      sourceId,
+      publisher: source?.publisher ?? null,
+      title: source?.title ?? null,
+      url: source?.url ?? null,
+      publishedAt: source?.publishedAt ?? null,
+      published: source?.published ?? null,
+    };
+  });
 }
 
 function isoOrNull(ms: number | null): string | null {

@@ -1,4 +1,4 @@
-import type { PublishedAt, PublishedTime } from '@timeline/domain';
+import type { PublishedAt, PublishedTime, Rank } from '@timeline/domain';
 import type { Count } from '@timeline/views';
 
 /** A place's state as a frame or a snapshot carries it. */
@@ -38,6 +38,18 @@ export interface CasualtyFrameFigure {
   preferred: { count: Count; publisher: string | null; claimId: string | null } | null;
 }
 
+/** A source as a frame names it: its publisher and when it was published. */
+export interface FrameSource {
+  sourceId: string;
+  publisher: string | null;
+  title: string | null;
+  url: string | null;
+  /** As the source was registered: a date, an instant, or a written time. */
+  publishedAt: PublishedAt | null;
+  /** The publication as an interval in UTC (`from` null when only "published by" is known). */
+  published: PublishedTime | null;
+}
+
 export interface FrameClaim {
   claimId: string;
   type: string;
@@ -49,16 +61,7 @@ export interface FrameClaim {
   reportedAt: string | null;
   /** In a replay as reported: the claim took effect before this hour and is news of it, published now. */
   newsOfThePast?: true;
-  sources: {
-    sourceId: string;
-    publisher: string | null;
-    title: string | null;
-    url: string | null;
-    /** As the source was registered: a date, an instant, or a written time. */
-    publishedAt: PublishedAt | null;
-    /** The publication as an interval in UTC (`from` null when only "published by" is known). */
-    published: PublishedTime | null;
-  }[];
+  sources: FrameSource[];
 }
 
 export interface FrameContent {
@@ -92,4 +95,26 @@ export interface Correction {
   claim: FrameClaim | null;
   control: PlaceFrameState[];
   casualties: CasualtyFrameFigure[];
+}
+
+/** What one event of a claim's stream did to it, as a correction or the live feed tells it. */
+export interface FrameClaimChange {
+  kind: 'recorded' | 'corrected' | 'ranked' | 'retracted';
+  /** The event's type, as the log names it. */
+  event: string;
+  position: number;
+  recordedAt: string;
+  actor: string;
+  /** Why the claim was corrected, ranked or retracted; null for a record. */
+  reason: string | null;
+  /** Field by field, the value before the event and after it (null where the field was absent). */
+  fields: { field: string; before: unknown; after: unknown }[];
+  /** The claim's summary before the event; null for a record. */
+  summaryBefore: string | null;
+  /** The claim as the event left it, retracted or deprecated included. */
+  claim: FrameClaim;
+  rank: Rank;
+  retracted: boolean;
+  /** The sources the event itself cites: a correction's or a retraction's, the claim's own for a record. */
+  sources: FrameSource[];
 }

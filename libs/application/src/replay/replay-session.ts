@@ -1,4 +1,4 @@
-import type { HourlyReplay } from '@timeline/replay';
+import type { FrameClaimChange, HourlyReplay } from '@timeline/replay';
 import type { ReplayStart, ServerEvent } from '@timeline/contracts';
 
 /** Where a session's messages go: one socket, or every viewer of a shared room. */
@@ -26,8 +26,8 @@ export class ReplaySession {
   ended = false;
   private credit = 0;
   private readonly sent: Sent[] = [];
-  /** Claims recorded after the session began whose hour has not been streamed yet. */
-  readonly pending = new Map<string, number>();
+  /** Claims changed after the session began whose hour has not been streamed yet: when it ends, and each change in log order. */
+  readonly pending = new Map<string, { to: number; changes: FrameClaimChange[] }>();
 
   constructor(
     readonly id: string,
@@ -39,6 +39,12 @@ export class ReplaySession {
     public ownerId: string,
     readonly room?: string,
   ) {}
+
+  /** Keeps a claim's change until its hour (as the claim now stands) has been streamed. */
+  defer(claimId: string, to: number, change: FrameClaimChange): void {
+    const changes = this.pending.get(claimId)?.changes ?? [];
+    this.pending.set(claimId, { to, changes: [...changes, change] });
+  }
 
   /** Instant up to which frames have been streamed. */
   get streamedUntil(): number {

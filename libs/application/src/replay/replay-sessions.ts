@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { ReplayStart } from '@timeline/contracts';
-import { isClaimEvent, type RecordedEvent } from '@timeline/domain';
-import { correctionFor, type Correction, type HourlyReplay } from '@timeline/replay';
+import { type ClaimEvent, isClaimEvent, type RecordedEvent } from '@timeline/domain';
+import { claimChange, correctionFor, type Correction, type FrameClaimChange, type HourlyReplay } from '@timeline/replay';
 import type { ServingViews } from '../serving-views';
 import { HeldRooms } from './held-rooms';
 import type { ReplayClient } from './replay-client';
@@ -121,28 +121,34 @@ export class ReplaySessions {
     for (const event of events) {
       if (!isClaimEvent(event)) continue;
       const { data } = event;
+      const change = this.change(event);
       for (const session of this.sessions.values()) {
         if (session.plan.scope.campaignId !== data.campaignId || event.position <= session.plan.pinnedPosition) continue;
         const correction = this.correction(data.campaignId, data.claimId, session.plan.asReported);
-        if (!correction) continue;
+        if (!correction || !change) continue;
         if (session.ended) {
           if (correction.claim) session.emit('replay:live', { claim: correction.claim });
         } else if (correction.to <= session.streamedUntil) {
-          emitCorrection(session, data.claimId, correction);
+          emitCorrection(session, data.claimId, correction, change);
         } else {
-          session.pending.set(data.claimId, correction.to);
+          session.defer(data.claimId, correction.to, change);
         }
       }
     }
   }
 
   private flushPending(session: ReplaySession, until: number): void {
-    for (const [claimId, to] of session.pending) {
+    for (const [claimId, { to, changes }] of session.pending) {
       if (to > until) continue;
       session.pending.delete(claimId);
       const correction = this.correction(session.plan.scope.campaignId, claimId, session.plan.asReported);
-      if (correction) emitCorrection(session, claimId, correction);
+      if (correction) for (const change of changes) emitCorrection(session, claimId, correction, change);
     }
+  }
+
+  private change(event: RecordedEvent<ClaimEvent>): FrameClaimChange | undefined {
+    const ledger = this.serving.current.ledger(event.data.campaignId);
+    return ledger && claimChange(ledger, event);
   }
 
   private correction(campaignId: string, claimId: string, asReported: boolean): Correction | undefined {
@@ -152,9 +158,10 @@ export class ReplaySessions {
   }
 }
 
-function emitCorrection(session: ReplaySession, claimId: string, correction: Correction): void {
+/** A correction says what the event did (`change`) beside what it changes in the hour it lands in. */
+function emitCorrection(session: ReplaySession, claimId: string, correction: Correction, change: FrameClaimChange): void {
   const { at, claim, control, casualties } = correction;
-  session.emit('replay:correction', { at, claimId, claim, control, casualties });
+  session.emit('replay:correction', { at, claimId, claim, control, casualties, change });
 }
 
 function newSessionId(): string {
