@@ -38,6 +38,7 @@ describe('what an editor changed in a claim, and what changed under them', () =>
   it('says values in words: a count with its range, none for an absent value, names for ids', () => {
     expect(valueInWords({ best: 15, low: 12, high: 20 })).toBe('15 (12–20)');
     expect(valueInWords({ best: 283, openEnded: true })).toBe('283+');
+    expect(valueInWords({ best: 7, low: 7, openEnded: true })).toBe('7+ (at least 7)');
     expect(valueInWords(undefined)).toBe('none');
     expect(valueInWords(['hts', 'saa'], (id) => id.toUpperCase())).toBe('HTS, SAA');
   });

@@ -84,7 +84,14 @@ export function valueInWords(value: unknown, name = (id: string) => id): string 
   if (Array.isArray(value)) return value.map((v) => name(String(v))).join(', ');
   if (typeof value === 'object') {
     const { best, low, high, openEnded } = value as { best: number; low?: number; high?: number; openEnded?: boolean };
-    const range = low !== undefined || high !== undefined ? ` (${low ?? '?'}–${high ?? (openEnded ? '' : '?')})` : '';
+    const range =
+      low !== undefined && high !== undefined
+        ? ` (${low}–${high})`
+        : low !== undefined
+          ? ` (at least ${low})`
+          : high !== undefined
+            ? ` (at most ${high})`
+            : '';
     return `${best}${openEnded ? '+' : ''}${range}`;
   }
   if (typeof value === 'boolean') return value ? 'yes' : 'no';

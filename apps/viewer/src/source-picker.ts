@@ -80,7 +80,12 @@ export class SourcePicker {
     return html(
       'li',
       { 'data-source': source.sourceId },
-      html('label', {}, box, ' ', html('strong', {}, publisher), ` — ${source.title ?? source.sourceId}`),
+      html(
+        'label',
+        { title: source.sourceId },
+        box,
+        html('span', {}, html('strong', {}, publisher), ` — ${source.title ?? source.sourceId}`),
+      ),
     );
   }
 
