@@ -30,7 +30,7 @@ export class ClaimForm {
     for (const input of this.inputs) input.write(values[input.field.name]);
   }
 
-  /** Puts each field's problem beside it; says which fields had none left to show elsewhere. */
+  /** Puts each field's problem beside it, and clears those of fields the service no longer names. */
   showProblems(problemOf: (name: string) => string | undefined): void {
     for (const input of this.inputs) input.problem.textContent = problemOf(input.field.name) ?? '';
   }

@@ -1,3 +1,4 @@
+import { getJson } from './api';
 import { campaignSources } from './claim-list';
 import type { Vocabularies } from './claim-fields';
 import type { EditorSession } from './editor-session';
@@ -22,16 +23,22 @@ export interface EditedPage {
   session: EditorSession;
 }
 
-/** The context of one edit: the campaign's sources are read afresh, as another editor may have registered one. */
+/**
+ * The context of one edit: the campaign's sources and the publishers are read afresh, as another
+ * editor may have registered one.
+ */
 export async function editContext(page: EditedPage, done: (message: string) => void): Promise<EditContext> {
-  const sources = await campaignSources(page.campaign.campaignId);
+  const [sources, publishers] = await Promise.all([
+    campaignSources(page.campaign.campaignId),
+    getJson<{ publisher: string; name: string; kind?: string }[]>('/publishers'),
+  ]);
   const byName = (a: { label: string }, b: { label: string }) => a.label.localeCompare(b.label);
   return {
     campaignId: page.campaign.campaignId,
     sources,
     session: page.session,
     publisherName: (id) => page.publisherNames.get(id) ?? id,
-    publishers: [...page.publisherNames].map(([id, name]) => ({ id, name })),
+    publishers: publishers.map((p) => ({ id: p.publisher, name: p.name, kind: p.kind })),
     vocabularies: {
       factions: page.campaign.factions.map((f) => ({ value: f.id, label: f.name })).sort(byName),
       places: page.places.map((p) => ({ value: p.placeId, label: p.name })).sort(byName),

@@ -1,3 +1,4 @@
+import { PUBLISHER_KINDS } from '@timeline/domain';
 import { campaignPath } from './api';
 import { html } from './dom';
 import { EditRefused, type EditorSession } from './editor-session';
@@ -12,7 +13,8 @@ export interface SourceCatalog {
   campaignId: string;
   sources: SourceRef[];
   publisherName: (id: string) => string;
-  publishers: { id: string; name: string }[];
+  /** The publishers known, with their kind: a source of a known publisher keeps its kind. */
+  publishers: { id: string; name: string; kind?: string }[];
   session: EditorSession;
 }
 
@@ -104,13 +106,30 @@ export class SourcePicker {
       { id: 'known-publishers' },
       ...this.catalog.publishers.map((p) => html('option', { value: p.id }, p.name)),
     );
+    const kind = html(
+      'select',
+      { name: 'source-publisher-kind' },
+      ...PUBLISHER_KINDS.map((k) => html('option', { value: k }, k)),
+    );
+    kind.value = 'news-agency';
+    publisher.addEventListener('change', () => {
+      const known = this.publisherOf(publisher.value);
+      if (known?.kind) kind.value = known.kind;
+    });
     const url = html('input', { type: 'url', name: 'source-url', placeholder: 'https://…' });
     const published = html('input', { type: 'date', name: 'source-published' });
     const problem = html('p', { class: 'field-problem', role: 'alert' });
     const register = html('button', { type: 'button', class: 'register-source' }, 'Register and cite');
     register.addEventListener('click', () => {
       register.disabled = true;
-      void this.register({ title: title.value, publisher: publisher.value, url: url.value, published: published.value }, problem)
+      const typed = {
+        title: title.value,
+        publisher: publisher.value,
+        kind: kind.value,
+        url: url.value,
+        published: published.value,
+      };
+      void this.register(typed, problem)
         .then((ok) => ok && [title, publisher, url, published].forEach((i) => (i.value = '')))
         .finally(() => (register.disabled = false));
     });
@@ -121,6 +140,7 @@ export class SourcePicker {
       field('Title', title),
       field('Publisher (id or name)', publisher),
       known,
+      field('Kind of publisher', kind),
       field('Address', url),
       field('Published on', published),
       problem,
@@ -128,18 +148,22 @@ export class SourcePicker {
     );
   }
 
+  private publisherOf(typed: string) {
+    return this.catalog.publishers.find((p) => p.id === typed.trim() || p.name === typed.trim());
+  }
+
   private async register(
-    typed: { title: string; publisher: string; url: string; published: string },
+    typed: { title: string; publisher: string; kind: string; url: string; published: string },
     problem: HTMLElement,
   ): Promise<boolean> {
-    const known = this.catalog.publishers.find((p) => p.id === typed.publisher.trim() || p.name === typed.publisher.trim());
+    const known = this.publisherOf(typed.publisher);
     const publisherName = known?.name ?? typed.publisher.trim();
     const publisher = known?.id ?? newSourceId(publisherName, '', '');
     const source = {
       sourceId: newSourceId(publisher, typed.published, typed.title),
       publisher,
       publisherName,
-      publisherKind: 'news-agency',
+      publisherKind: typed.kind,
       title: typed.title.trim(),
       url: typed.url.trim() || null,
       publishedAt: typed.published || null,
