@@ -187,7 +187,20 @@ describe('editors correct, rank and retract claims from the viewer, in Chromium'
     const page = await signedIn();
     await page.locator('#log .log-open[data-place="homs"]').first().click();
     await expect.poll(() => page.locator('#details-title').textContent()).toBe('Homs');
-    await page.locator('#details-body blockquote[data-claim] .claim-correct').first().waitFor();
+    // a control claim's form: the control vocabulary, and the campaign's factions to choose from
+    await page.locator('#details-body blockquote[data-claim] .claim-correct').first().click();
+    const control = page.locator('#correct-dialog');
+    await control.waitFor();
+    expect(await control.locator('select[name=status] option').allTextContents()).toEqual([
+      'controlled',
+      'contested',
+      'besieged',
+      'vacated',
+    ]);
+    expect(await control.locator('select[name=controller] option').allTextContents()).toContain('Syrian Arab Army');
+    expect(await control.locator('[data-field=count]').count()).toBe(0);
+    await page.screenshot({ path: `${SHOTS}/claim-correct-control-1400.png` });
+    await control.locator('button.cancel').click();
     await page.locator('#details-body .audit-open').click();
     await page.locator('#details-body ol.audit li[data-claim] .claim-rank').first().waitFor();
     await page.screenshot({ path: `${SHOTS}/claim-audit-1400.png` });
