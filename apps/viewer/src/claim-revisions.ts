@@ -5,15 +5,15 @@ import type { FormField } from './claim-fields';
 export type ClaimValues = Record<string, unknown>;
 
 /**
- * A value as the service compares it: a missing field is `null`, an empty list is none, and a
- * count written as a number n is the count `{best: n}`.
+ * A value as the form compares it: a missing field is `null`, as are an empty list and a flag
+ * not set (an unticked box says no more than a field left out).
  */
 function normalised(value: unknown): unknown {
-  if (value === undefined || (Array.isArray(value) && value.length === 0)) return null;
-  if (typeof value === 'number' && Number.isInteger(value)) return value;
+  if (value === undefined || value === false || (Array.isArray(value) && value.length === 0)) return null;
   return value;
 }
 
+/** A count written as a number n is the count `{best: n}`. */
 function countOf(value: unknown): unknown {
   return typeof value === 'number' ? { best: value } : value;
 }

@@ -12,7 +12,7 @@ export function revisionDiffTable(
   name: (id: string) => string,
 ): HTMLElement {
   const words = (value: unknown) => valueInWords(value, name);
-  const theirs = diff.filter((d) => !sameWords(words(d.before), words(d.now)));
+  const theirs = diff.filter((d) => words(d.before) !== words(d.now));
   return html(
     'section',
     { class: 'revision-diff', role: 'alert', 'data-revision': revisions.to },
@@ -37,7 +37,7 @@ export function revisionDiffTable(
             html(
               'td',
               { class: 'theirs' },
-              sameWords(words(d.before), words(d.now)) ? 'unchanged' : `${words(d.before)} → ${words(d.now)}`,
+              words(d.before) === words(d.now) ? 'unchanged' : `${words(d.before)} → ${words(d.now)}`,
             ),
             html(
               'td',
@@ -50,5 +50,3 @@ export function revisionDiffTable(
     ),
   );
 }
-
-const sameWords = (a: string, b: string) => a === b;
