@@ -5,9 +5,11 @@ import { CampaignChoice } from './campaign-choice';
 import { CasualtyPanel } from './casualty-panel';
 import type { ChangeNames } from './change-card';
 import { ChangeList } from './change-list';
+import { ClaimActions } from './claim-actions';
 import { ClaimRecords } from './claim-records';
 import { DaysPanel } from './days-panel';
 import { Details, type DetailContext } from './details';
+import { editContext } from './edit-context';
 import { EditorSession } from './editor-session';
 import { byId } from './dom';
 import { FadeControl } from './fade-control';
@@ -145,6 +147,16 @@ export class Viewer {
   constructor(private link: LinkState) {
     this.details.onClose = this.deselect;
     new SignIn(this.session);
+    new ClaimActions(
+      this.session,
+      [byId('log'), byId('feed'), byId('details-body')],
+      () =>
+        editContext(
+          { campaign: this.campaign, places: this.places, publisherNames: this.publisherNames, session: this.session },
+          this.edited,
+        ),
+      (message) => this.status.show(message, true),
+    );
     void this.session.resume();
     byId('learned-later').addEventListener('click', () => {
       if (this.playback.started && this.hour.until) void this.details.show(this.learnedLater, this.context());
@@ -328,6 +340,14 @@ export class Viewer {
       this.context(),
     );
   }
+
+  /** An editor corrected, ranked or retracted a claim: the status line says so and the views on screen are read again. */
+  private readonly edited = (message: string): void => {
+    this.status.show(message);
+    this.log.refresh(this.campaign, this.places);
+    void this.casualties.refresh(this.casualtyQuery());
+    void this.details.redraw(this.context());
+  };
 
   /** The reader chose the order of audits: it holds for every audit from now on. */
   private readonly chooseOrder = (order: AuditOrder): void => {
