@@ -108,7 +108,12 @@ describe('editors correct, rank and retract claims from the viewer, in Chromium'
         .http.get(`/campaigns/${C}/audit/casualties?side=civilians&category=killed&day=2024-12-06&figure=daily`)
         .expect(200)
     ).body;
-    expect(audit.changes.at(-1)).toMatchObject({ event: 'ClaimCorrected', claimId: SUBURBS, actor: 'editor' });
+    expect(audit.changes.at(-1)).toMatchObject({
+      event: 'ClaimCorrected',
+      claimId: SUBURBS,
+      actor: 'editor',
+      reason: 'Reuters updated the toll to 25',
+    });
     expect(page.errors.filter((e) => !/409/.test(e))).toEqual([]);
     await page.close();
   });

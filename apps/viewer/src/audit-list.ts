@@ -110,6 +110,7 @@ function auditEntry<T>(c: AuditChange<T>, show: (value: T) => string, words: Aud
       { class: c.reportedAt ? 'reported' : 'reported undated' },
       c.reportedAt ? `public by ${clock.instant(c.reportedAt)}` : 'no dated source: not in a view as reported',
     ),
+    c.reason ? html('p', { class: 'reason' }, `Reason: ${c.reason}`) : null,
     c.sources.length ? html('ul', { class: 'publications' }, ...c.sources.map((s) => publication(s, words))) : null,
     html('p', { class: 'meta' }, `recorded ${clock.instant(c.recordedAt)}${actor ? `, ${actor}` : ''}`),
     also.length

@@ -85,6 +85,8 @@ export interface AuditChange<T> {
   claimId: string | null;
   sources: SourceRef[];
   actor: string | null;
+  /** Why an editor corrected, ranked or retracted the claim; null for its record. */
+  reason: string | null;
   before: T | null;
   after: T | null;
   /** In report order: claims made public with this one that changed nothing more. */

@@ -18,6 +18,8 @@ export interface AuditEntry {
   claimId: string | null;
   sources: { sourceId: string; publisher: string | null; publishedAt: PublishedAt | null; published: PublishedTime | null }[];
   actor: string | null;
+  /** Why the editor made the change: a correction's, rank's or retraction's reason; null for a record. */
+  reason: string | null;
   before: unknown;
   after: unknown;
   /** In report order: the other versions reported at the same instant that moved the figure with this one. */
@@ -40,6 +42,7 @@ interface Step {
   version?: ClaimVersion;
   publisher?: string;
   actor?: string;
+  reason?: string;
 }
 
 /** A figure as a ledger (maybe a reported view of it) gives it with the events recorded up to a position. */
@@ -78,6 +81,7 @@ function auditOf(
       };
     }),
     actor: step.version?.actor ?? step.actor ?? null,
+    reason: step.version?.reason ?? step.reason ?? null,
     before,
     after,
   });
@@ -142,7 +146,14 @@ function gradeSteps(views: TimelineViews, ledger: CampaignLedger, claimIds: Iter
   return [...publishers].flatMap((publisher) =>
     views.grades
       .assessmentsOf(publisher)
-      .map((a) => ({ position: a.position, event: 'PublisherAssessed', claimId: null, publisher, actor: a.actor })),
+      .map((a) => ({
+        position: a.position,
+        event: 'PublisherAssessed',
+        claimId: null,
+        publisher,
+        actor: a.actor,
+        reason: a.reason,
+      })),
   );
 }
 

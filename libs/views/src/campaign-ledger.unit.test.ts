@@ -103,13 +103,13 @@ describe('CampaignLedger: claims with versions over transaction time', () => {
 describe('PublisherGrades: grades over transaction time', () => {
   it('given sohr graded C at 10 and A at 20, when asked at 9, 10, 19, 20 and now, then the grade known then answers', () => {
     const grades = new PublisherGrades();
-    grades.assess('sohr', 'C', 10, 'dave');
-    grades.assess('sohr', 'A', 20, 'erin');
+    grades.assess('sohr', 'C', 10, 'dave', 'monitoring record reviewed');
+    grades.assess('sohr', 'A', 20, 'erin', 'corroborated by field reports');
 
     expect([9, 10, 19, 20, NOW].map((k) => grades.at('sohr', k))).toEqual([undefined, 'C', 'C', 'A', 'A']);
     expect(grades.assessmentsOf('sohr')).toEqual([
-      { position: 10, grade: 'C', actor: 'dave' },
-      { position: 20, grade: 'A', actor: 'erin' },
+      { position: 10, grade: 'C', actor: 'dave', reason: 'monitoring record reviewed' },
+      { position: 20, grade: 'A', actor: 'erin', reason: 'corroborated by field reports' },
     ]);
   });
 

@@ -106,7 +106,7 @@ export class CatalogView {
         const entry = this.notePublisher(publisher);
         entry.reliability = reliability;
         entry.assessments.push({ reliability, reason, position: event.position, recordedAt: event.metadata.recordedAt });
-        this.grades.assess(publisher, reliability, event.position, event.metadata.actor);
+        this.grades.assess(publisher, reliability, event.position, event.metadata.actor, reason);
         return;
       }
       default:

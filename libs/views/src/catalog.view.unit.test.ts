@@ -52,7 +52,9 @@ describe('CatalogView: the catalog folded once, for the views and the commands',
       reliability: 'B',
     });
     expect([views.grades.at('reuters', grade - 1), views.grades.at('reuters', NOW)]).toEqual([undefined, 'B']);
-    expect(views.grades.assessmentsOf('reuters')).toEqual([{ position: grade, grade: 'B', actor: 'dave' }]);
+    expect(views.grades.assessmentsOf('reuters')).toEqual([
+      { position: grade, grade: 'B', actor: 'dave', reason: 'track record' },
+    ]);
   });
 
   it('given folded views, when written as snapshot lines and restored, then the catalog and the claims are as folded', () => {

@@ -18,6 +18,8 @@ export interface ClaimVersion {
   actor: string;
   /** Sources the event itself cites (the claim's for a record, the correction's for a correction). */
   eventSources: string[];
+  /** Why an editor corrected, ranked or retracted the claim; null for its record. */
+  reason: string | null;
   claim: ClaimData;
   rank: Rank;
   retracted: boolean;
@@ -86,6 +88,7 @@ export function nextVersion(
     event: event.type,
     actor: event.metadata.actor,
     eventSources: sourcesCited(event),
+    reason: reasonGiven(event),
     claim: state.claim,
     rank: state.rank,
     retracted: state.retracted,
@@ -111,6 +114,12 @@ function stateOf(versions: readonly ClaimVersion[]): ClaimState {
     rank: last.rank,
     retracted: last.retracted,
   };
+}
+
+function reasonGiven(event: ClaimEvent): string | null {
+  return event.type === 'ClaimCorrected' || event.type === 'ClaimRanked' || event.type === 'ClaimRetracted'
+    ? event.data.reason
+    : null;
 }
 
 function sourcesCited(event: ClaimEvent): string[] {

@@ -11,14 +11,15 @@ export interface Assessment {
   position: number;
   grade: Grade;
   actor: string;
+  reason: string;
 }
 
 /** Publishers' grades over transaction time: an editor may regrade at any moment. */
 export class PublisherGrades {
   private readonly history = new Map<string, Assessment[]>();
 
-  assess(publisher: string, grade: Grade, position: number, actor: string): void {
-    pushTo(this.history, publisher, { position, grade, actor });
+  assess(publisher: string, grade: Grade, position: number, actor: string, reason: string): void {
+    pushTo(this.history, publisher, { position, grade, actor, reason });
   }
 
   at(publisher: string, knownAt: KnownAt): Grade | undefined {
