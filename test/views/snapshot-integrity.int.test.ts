@@ -132,10 +132,10 @@ const DAMAGE: { name: string; damage: (bytes: Buffer) => Buffer; reason: RegExp 
     reason: /SHA-256 .* altered/,
   },
   {
-    // format 3 kept no publication intervals nor reportedAt
+    // format 4 kept campaigns as registered, without their amendments
     name: 'an older format',
-    damage: (b) => Buffer.from(b.subarray(0, trailerStart(b)).toString('latin1').replace('"format":4', '"format":3'), 'latin1'),
-    reason: /format 3, and this version reads format 4/,
+    damage: (b) => Buffer.from(b.subarray(0, trailerStart(b)).toString('latin1').replace('"format":5', '"format":4'), 'latin1'),
+    reason: /format 4, and this version reads format 5/,
   },
 ];
 

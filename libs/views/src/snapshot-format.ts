@@ -17,9 +17,10 @@ import type { Assessment } from './publisher-grades';
  * inside the views (places and sources keep their stream revision; publishers are on the views
  * line). 3: the file closes with a trailer of its byte count and SHA-256, so a file cut short or
  * altered is refused; a file of an earlier format is refolded from the log. 4: sources keep their
- * publication as an interval, and each claim version its reportedAt.
+ * publication as an interval, and each claim version its reportedAt. 5: a campaign line holds the
+ * campaign as amended (`CampaignAmended`), with its claim window, area and admin areas.
  */
-export const SNAPSHOT_FORMAT = 4;
+export const SNAPSHOT_FORMAT = 5;
 
 /** Where the views stand, the publishers and their grades. */
 export interface ViewsLine {

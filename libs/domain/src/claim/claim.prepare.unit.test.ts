@@ -16,6 +16,16 @@ const PUBLISHERS = ['sohr', 'sana'];
 const refs: CampaignReferences = {
   campaignId: 'syria-2024',
   timeZone: 'Asia/Damascus',
+  campaign: { timeZone: 'Asia/Damascus', window: { from: '2024-11-27', to: '2024-12-31' } },
+  knownIds: (kind) =>
+    ({
+      place: Object.keys(PLACES),
+      source: SOURCES,
+      faction: FACTIONS,
+      operation: OPERATIONS,
+      claim: CLAIMS,
+      publisher: PUBLISHERS,
+    })[kind],
   hasPlace: (id) => id in PLACES,
   placeKind: (id) => PLACES[id],
   hasSource: (id) => SOURCES.includes(id),
