@@ -73,7 +73,8 @@ export class CatalogCommands {
       places: entry.places.values(),
       claims: this.models.recordedClaims(campaignId),
     });
-    if (stranded.length) throw DomainError.invalid('the amendment would leave recorded claims or places outside the campaign', stranded);
+    if (stranded.length)
+      throw DomainError.invalid('the amendment would leave recorded claims or places outside the campaign', stranded);
     const { revision } = await this.readCampaign(campaignId);
     return this.append(
       campaignStream(campaignId),
@@ -86,7 +87,9 @@ export class CatalogCommands {
   }
 
   /** A campaign as registered and amended, with the events of its stream. */
-  async readCampaign(campaignId: string): Promise<{ campaign?: CampaignRegistration; events: RecordedEvent[]; revision: number }> {
+  async readCampaign(
+    campaignId: string,
+  ): Promise<{ campaign?: CampaignRegistration; events: RecordedEvent[]; revision: number }> {
     const events = (await this.store.readStream(campaignStream(campaignId))).map(upcast);
     await this.models.follower.catchUp();
     const campaign = this.models.catalog.campaigns.get(campaignId)?.campaign;
@@ -155,7 +158,10 @@ export class CatalogCommands {
     const { reason, ...given } = parsed(SourceCorrection, body);
     await this.models.follower.catchUp();
     // another publisher brings its name and kind unless the correction gives them
-    const changes = given.publisher === undefined ? given : withPublisher({ ...given, publisher: given.publisher }, this.models.catalog.publishers);
+    const changes =
+      given.publisher === undefined
+        ? given
+        : withPublisher({ ...given, publisher: given.publisher }, this.models.catalog.publishers);
     const entry = this.models.campaign(campaignId);
     const source = entry.sources.get(sourceId);
     if (!source) throw DomainError.notFound(`source "${sourceId}" does not exist in campaign "${campaignId}"`);

@@ -1,10 +1,4 @@
-import {
-  DomainError,
-  type FieldError,
-  PUBLISHER_KINDS,
-  type PublisherKind,
-  unknownName,
-} from '@timeline/domain';
+import { DomainError, type FieldError, PUBLISHER_KINDS, type PublisherKind, unknownName } from '@timeline/domain';
 import type { PublisherEntry } from '@timeline/views';
 
 type PublisherFields = { publisher: string; publisherName?: string; publisherKind?: PublisherKind };

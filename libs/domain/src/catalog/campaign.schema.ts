@@ -110,6 +110,7 @@ export const CampaignAmendment = z
   .refine((c) => Object.keys(c).some((k) => k !== 'reason'), { message: 'change at least one field', path: [] });
 export type CampaignAmendment = z.infer<typeof CampaignAmendment>;
 export type CampaignChanges = Omit<CampaignAmendment, 'reason'>;
+export const AMENDABLE_CAMPAIGN_FIELDS = Object.keys(amendableFields) as (keyof CampaignChanges)[];
 
 function reportDuplicates(ctx: z.RefinementCtx, field: string, ids: string[]): void {
   const seen = new Set<string>();

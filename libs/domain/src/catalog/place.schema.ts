@@ -44,7 +44,9 @@ const placeFields = {
     .min(1)
     .max(100)
     .optional()
-    .describe("the place's admin area (governorate, region), one of the campaign's adminAreas when it lists them; omitted for a place outside any"),
+    .describe(
+      "the place's admin area (governorate, region), one of the campaign's adminAreas when it lists them; omitted for a place outside any",
+    ),
   lat: Latitude.default(null),
   lon: Longitude.default(null),
   precision: z.enum(COORDINATE_PRECISIONS),
