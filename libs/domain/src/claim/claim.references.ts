@@ -42,7 +42,7 @@ export function unresolvedReferences(claim: ClaimInput, refs: CampaignReferences
     if (id !== CIVILIANS && !refs.hasFaction(id))
       errors.push({
         path: at('side'),
-        message: `${unknownName('side', id, [...refs.knownIds('faction'), CIVILIANS])}: a side is a faction or "${CIVILIANS}"`,
+        message: `${unknownName('side', id, [...refs.knownIds('faction'), CIVILIANS])} (a side is a faction or "${CIVILIANS}")`,
       });
   };
   const claimRef = (field: string, id: string) => {
