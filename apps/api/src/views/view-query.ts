@@ -19,9 +19,9 @@ export const ReportedByParam = Instant.optional().describe(
 /** A casualty category, refused with the one meant and every accepted one. */
 const Category = z.enum(CASUALTY_CATEGORIES, {
   error: (issue) =>
-    issue.input === undefined
+    typeof issue.input !== 'string'
       ? `is required: one of ${CASUALTY_CATEGORIES.join(', ')}`
-      : `${unknownName('category', String(issue.input), CASUALTY_CATEGORIES)} (one of ${CASUALTY_CATEGORIES.join(', ')})`,
+      : `${unknownName('category', issue.input, CASUALTY_CATEGORIES)} (one of ${CASUALTY_CATEGORIES.join(', ')})`,
 });
 /** A casualty side: a faction of the campaign or `civilians` (checked against the campaign). */
 const Side = Slug.describe('a faction of the campaign, or civilians');

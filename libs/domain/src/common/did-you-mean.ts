@@ -19,11 +19,11 @@ export function editDistance(a: string, b: string): number {
 
 /**
  * Up to `max` known names nearest to `given` (ignoring case), nearest first, then in the order
- * known: only those close enough to be a slip (a third of the name, at least two edits).
+ * known: only those close enough to be a slip (a quarter of the name, at least two edits).
  */
 export function nearestNames(given: string, known: Iterable<string>, max = 3): string[] {
   const wanted = given.toLowerCase();
-  const limit = Math.max(2, Math.ceil(wanted.length / 3));
+  const limit = Math.max(2, Math.floor(wanted.length / 4));
   return [...new Set(known)]
     .map((name, order) => ({ name, order, distance: editDistance(wanted, name.toLowerCase()) }))
     .filter((c) => c.distance <= limit)
