@@ -74,7 +74,8 @@ export function checkNamedInRead(entry: CampaignEntry, named: NamedInRead, publi
       publisher !== undefined && publishers.has(publisher),
       '(the publishers are listed at /publishers)',
     );
-  if (missing.length) throw DomainError.notFound(`the read names what campaign "${campaignId}" does not have`, missing);
+  if (missing.length)
+    throw DomainError.notFound(`in campaign "${campaignId}": ${missing.map((e) => e.message).join('; ')}`, missing);
 
   if (side !== undefined && side !== CIVILIANS && !entry.factions.has(side)) {
     const sides = [...factions, CIVILIANS];
