@@ -294,6 +294,23 @@ describe('9. a known publisher', () => {
     expect(events[0]?.data).toMatchObject({ publisherName: 'Syrian Observatory for Human Rights', publisherKind: 'monitor' });
   });
 
+  it('fills them in from a publisher registered with POST /publishers', async () => {
+    await app.http
+      .post('/publishers')
+      .set(asAdmin)
+      .send({ publisher: 'reuters', name: 'Reuters', kind: 'news-agency' })
+      .expect(201);
+    await app.http
+      .post(`/campaigns/${C}/sources`)
+      .set(asEditor)
+      .send({ ...report, sourceId: 'reuters-2024-12-08-homs', publisher: 'reuters' })
+      .expect(201);
+    expect((await app.http.get(`/campaigns/${C}/sources/reuters-2024-12-08-homs`).expect(200)).body).toMatchObject({
+      publisherName: 'Reuters',
+      publisherKind: 'news-agency',
+    });
+  });
+
   it('refuses an unknown publisher without name and kind, naming both fields and the publisher meant', async () => {
     const res = await refused(() =>
       app.http
