@@ -17,66 +17,29 @@ export interface NamedInRead {
  * is a 404 naming the parameter and the ids meant; an unknown casualty side is a value outside
  * the accepted ones, a 422 listing them. An empty answer would look like "nothing happened".
  */
-export function checkNamedInRead(entry: CampaignEntry, named: NamedInRead, publishers?: ReadonlyMap<string, unknown>): void {
+type Known = Pick<ReadonlyMap<string, unknown>, 'has' | 'keys'>;
+
+export function checkNamedInRead(entry: CampaignEntry, named: NamedInRead, publishers?: Known): void {
   const campaignId = entry.campaign.campaignId;
   const factions = [...entry.factions.keys()];
-  const operations = entry.campaign.operations.map((o) => o.id);
-  const missing: FieldError[] = [];
-  const check = (
-    param: keyof NamedInRead,
-    what: string,
-    id: string | undefined,
-    known: Iterable<string>,
-    has: boolean,
-    list: string,
-  ) => {
-    if (id !== undefined && !has) missing.push({ path: param, message: `${unknownName(what, id, known)} ${list}` });
-  };
-  const { place, source, faction, operation, publisher, side } = named;
-  check(
-    'place',
-    'place',
-    place,
-    entry.places.keys(),
-    place !== undefined && entry.places.has(place),
-    `(the places are listed at /campaigns/${campaignId}/places)`,
-  );
-  check(
-    'source',
-    'source',
-    source,
-    entry.sources.keys(),
-    source !== undefined && entry.sources.has(source),
-    `(the sources are listed at /campaigns/${campaignId}/sources)`,
-  );
-  check(
-    'faction',
-    'faction',
-    faction,
-    factions,
-    faction !== undefined && entry.factions.has(faction),
-    `(the factions: ${factions.join(', ')})`,
-  );
-  check(
-    'operation',
-    'operation',
-    operation,
-    operations,
-    operation !== undefined && operations.includes(operation),
-    `(the operations: ${operations.join(', ') || 'none'})`,
-  );
-  if (publishers)
-    check(
-      'publisher',
-      'publisher',
-      publisher,
-      publishers.keys(),
-      publisher !== undefined && publishers.has(publisher),
-      '(the publishers are listed at /publishers)',
-    );
+  const operations = new Map(entry.campaign.operations.map((o) => [o.id, o]));
+  const lookups: [keyof NamedInRead, Known | undefined, string][] = [
+    ['place', entry.places, `(the places are listed at /campaigns/${campaignId}/places)`],
+    ['source', entry.sources, `(the sources are listed at /campaigns/${campaignId}/sources)`],
+    ['faction', entry.factions, `(the factions: ${factions.join(', ')})`],
+    ['operation', operations, `(the operations: ${[...operations.keys()].join(', ') || 'none'})`],
+    ['publisher', publishers, '(the publishers are listed at /publishers)'],
+  ];
+  const missing: FieldError[] = lookups.flatMap(([param, known, list]) => {
+    const id = named[param];
+    return id === undefined || !known || known.has(id)
+      ? []
+      : [{ path: param, message: `${unknownName(param, id, known.keys())} ${list}` }];
+  });
   if (missing.length)
     throw DomainError.notFound(`in campaign "${campaignId}": ${missing.map((e) => e.message).join('; ')}`, missing);
 
+  const { side } = named;
   if (side !== undefined && side !== CIVILIANS && !entry.factions.has(side)) {
     const sides = [...factions, CIVILIANS];
     throw DomainError.invalid(`"${side}" is not a side of campaign "${campaignId}"`, [
