@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Response } from 'supertest';
 import { asAdmin, asEditor, startTestApp, type TestApp } from '../support/app';
@@ -190,6 +192,34 @@ describe('3. the campaign window', () => {
     });
     await postClaim(late).expect(201);
   });
+});
+
+describe('4. the shipped campaigns', () => {
+  const EVENTS = join(__dirname, '../../events');
+  const shipped = (campaignId: string, folder: string, key: string) =>
+    readdirSync(join(EVENTS, campaignId, folder)).flatMap(
+      (file) => JSON.parse(readFileSync(join(EVENTS, campaignId, folder, file), 'utf8'))[key] as unknown[],
+    );
+
+  it.each(['syria-2024', 'palmyra-2017'])(
+    'loads %s at start with its area, admin areas and claim window, refusing none of its places and claims',
+    async (campaignId) => {
+      const loaded = await startTestApp({ LOAD_EVENTS: 'true' });
+      try {
+        const campaign = (await loaded.http.get(`/campaigns/${campaignId}`).expect(200)).body;
+        expect(campaign.area).toMatchObject({ south: 32, west: 35, north: 38, east: 43 });
+        expect(campaign.area.note).toMatch(/approximate bounding box of Syria.*Wikipedia/);
+        expect(campaign.adminAreas).toContain('Homs');
+        expect(campaign.counts).toEqual({
+          places: shipped(campaignId, 'places', 'places').length,
+          sources: shipped(campaignId, 'sources', 'sources').length,
+          claims: shipped(campaignId, 'claims', 'claims').length,
+        });
+      } finally {
+        await loaded.close();
+      }
+    },
+  );
 });
 
 describe('5. did you mean', () => {
