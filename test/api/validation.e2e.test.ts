@@ -353,6 +353,18 @@ describe('9. a known publisher', () => {
     expect(errorAt(res, 422, 'publisherKind')).toMatch(/: one of monitor, news-agency, belligerent, government, encyclopedia$/);
     await app.http.get(`/campaigns/${C}/sources/sohrr-2024-12-08`).expect(404);
   });
+
+  it('takes the name and kind of the publisher a source is corrected to, and refuses an unknown one without them', async () => {
+    const url = `/campaigns/${C}/sources/${report.sourceId}`;
+    const res = await refused(() => app.http.patch(url).set(asEditor).send({ publisher: 'reutres', reason: 'misattributed' }));
+    expect(errorAt(res, 422, 'publisher')).toBe('unknown publisher "reutres"; did you mean "reuters"?');
+    await app.http.patch(url).set(asEditor).send({ publisher: 'reuters', reason: 'misattributed' }).expect(200);
+    expect((await app.http.get(url).expect(200)).body).toMatchObject({
+      publisher: 'reuters',
+      publisherName: 'Reuters',
+      publisherKind: 'news-agency',
+    });
+  });
 });
 
 describe('10. reads that name what the campaign does not have', () => {

@@ -157,14 +157,14 @@ export class CatalogCommands {
   async correctSource(campaignId: string, sourceId: string, body: unknown, context: CommandContext): Promise<Registered> {
     const { reason, ...given } = parsed(SourceCorrection, body);
     await this.models.follower.catchUp();
+    const entry = this.models.campaign(campaignId);
+    const source = entry.sources.get(sourceId);
+    if (!source) throw DomainError.notFound(`source "${sourceId}" does not exist in campaign "${campaignId}"`);
     // another publisher brings its name and kind unless the correction gives them
     const changes =
       given.publisher === undefined
         ? given
         : withPublisher({ ...given, publisher: given.publisher }, this.models.catalog.publishers);
-    const entry = this.models.campaign(campaignId);
-    const source = entry.sources.get(sourceId);
-    if (!source) throw DomainError.notFound(`source "${sourceId}" does not exist in campaign "${campaignId}"`);
     checkPublished(changes.publishedAt, entry.campaign.timeZone);
     return this.append(
       sourceStream(campaignId, sourceId),
