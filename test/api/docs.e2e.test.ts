@@ -32,7 +32,23 @@ describe('/docs', () => {
     const claimBody = doc.paths['/campaigns/{c}/claims'].post.requestBody.content['application/json'].schema;
     expect(JSON.stringify(claimBody)).toContain('"controlled"');
     const place = doc.paths['/campaigns/{c}/places'].post.requestBody.content['application/json'].schema;
-    expect(place.required).toEqual(expect.arrayContaining(['placeId', 'name', 'kind', 'governorate', 'precision']));
+    expect(place.required).toEqual(expect.arrayContaining(['placeId', 'name', 'kind', 'precision']));
+    expect(place.required).not.toContain('governorate');
+  });
+
+  it("types a correction's changes per type of claim", async () => {
+    const doc = (await app.http.get('/docs/openapi.json')).body;
+    const body = doc.paths['/campaigns/{c}/claims/{id}/corrections'].post.requestBody.content['application/json'].schema;
+    const branches = body.properties.changes.anyOf as { title: string; properties: Record<string, unknown> }[];
+    expect(branches.map((b) => b.title)).toEqual([
+      'Changes to a control claim',
+      'Changes to a casualties claim',
+      'Changes to a territory claim',
+      'Changes to an incident claim',
+    ]);
+    expect(Object.keys(branches[0]?.properties ?? {})).toEqual(expect.arrayContaining(['place', 'status', 'controller', 'time']));
+    expect(Object.keys(branches[1]?.properties ?? {})).toEqual(expect.arrayContaining(['side', 'category', 'count']));
+    expect(Object.keys(branches[0]?.properties ?? {})).not.toContain('claimId');
   });
 
   it("names the correlation id, the ETag of a day's map, and the 429s with Retry-After", async () => {

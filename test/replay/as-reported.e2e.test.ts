@@ -116,12 +116,15 @@ describe('views as reported by an instant', () => {
     expect(impact.body.errors[0].path).toBe('order');
   });
 
-  it('given a side, category or faction the campaign has no figure of, when audited, then 404 names what it has', async () => {
+  it('given a side and category the campaign has no figure of, or a faction it does not have, when audited, then 404 names what it has; a side that is none is 422', async () => {
+    const figure = await get(`/campaigns/${C}/audit/casualties?side=civilians&category=captured&day=2024-12-06&order=reported`);
     const side = await get(`/campaigns/${C}/audit/casualties?side=civilian&category=killed&day=2024-12-06&order=reported`);
     const faction = await get(`/campaigns/${C}/audit/territory?faction=rebels&day=2024-12-06`);
 
-    expect(side.status).toBe(404);
-    expect(side.body.detail ?? side.body.title).toMatch(/civilians killed/);
+    expect(figure.status).toBe(404);
+    expect(figure.body.detail ?? figure.body.title).toMatch(/civilians killed/);
+    expect(side.status).toBe(422);
+    expect(side.body.errors[0]).toMatchObject({ path: 'side', message: expect.stringMatching(/did you mean "civilians"/) });
     expect(faction.status).toBe(404);
     expect(faction.body.detail ?? faction.body.title).toMatch(/hts/);
   });

@@ -132,7 +132,7 @@ const DAMAGE: { name: string; damage: (bytes: Buffer) => Buffer; reason: RegExp 
     reason: /SHA-256 .* altered/,
   },
   {
-    // format 4 kept no editors' reasons
+    // format 4 kept campaigns as registered, and no editors' reasons
     name: 'an older format',
     damage: (b) => Buffer.from(b.subarray(0, trailerStart(b)).toString('latin1').replace('"format":5', '"format":4'), 'latin1'),
     reason: /format 4, and this version reads format 5/,

@@ -27,9 +27,8 @@ export class AuditQueries {
       campaignId,
       query.knownAt,
       query.reportedBy,
+      { place: query.place },
     );
-    if (!ledger.places.has(query.place))
-      throw DomainError.notFound(`place "${query.place}" does not exist in campaign "${campaignId}"`);
     const at = instantOf(ledger, query);
     const order = query.order ?? 'log';
     const audit = auditControl(views, ledger, query.place, at, knownAt, order);
@@ -52,6 +51,7 @@ export class AuditQueries {
       campaignId,
       query.knownAt,
       query.reportedBy,
+      { side: query.side },
     );
     if (!ledger.casualtiesByKey.has(`${query.side}|${query.category}`)) {
       const known = [...ledger.casualtiesByKey.keys()].map((k) => k.replace('|', ' ')).sort();
@@ -69,11 +69,8 @@ export class AuditQueries {
       campaignId,
       query.knownAt,
       query.reportedBy,
+      { faction: query.faction },
     );
-    if (!ledger.catalog.factions.has(query.faction))
-      throw DomainError.notFound(
-        `faction "${query.faction}" does not exist in campaign "${campaignId}"; it has: ${[...ledger.catalog.factions.keys()].sort().join(', ')}`,
-      );
     const order = query.order ?? 'log';
     const audit = auditTerritory(views, ledger, query.faction, query.day, knownAt, order);
     return { campaignId, ...query, knownAt: knownAtEcho, order, ...reported(), ...audit };
@@ -84,9 +81,8 @@ export class AuditQueries {
       campaignId,
       query.knownAt,
       query.reportedBy,
+      { source: sourceId },
     );
-    if (!ledger.sources.has(sourceId))
-      throw DomainError.notFound(`source "${sourceId}" does not exist in campaign "${campaignId}"`);
     const impacts = sourceImpact(views, ledger, sourceId, knownAt);
     return { campaignId, sourceId, knownAt: knownAtEcho, ...reported(), impacts };
   }

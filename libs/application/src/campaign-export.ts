@@ -25,7 +25,9 @@ export class CampaignExport {
     campaignId: string,
     query: { format: ExportFormat; day?: string; knownAt?: KnownAtInput; reportedBy?: string; operation?: string },
   ): Promise<CampaignExportFile> {
-    const { views, ledger, knownAt, reported } = await this.serving.forCampaign(campaignId, query.knownAt, query.reportedBy);
+    const { views, ledger, knownAt, reported } = await this.serving.forCampaign(campaignId, query.knownAt, query.reportedBy, {
+      operation: query.operation,
+    });
     // the table of a whole campaign is made in slices, so other requests run while it is sent
     if (query.format === 'csv')
       return {

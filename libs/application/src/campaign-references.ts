@@ -1,4 +1,4 @@
-import type { CampaignReferences } from '@timeline/domain';
+import { assertNever, type CampaignReferences } from '@timeline/domain';
 import type { CampaignEntry, CatalogView } from '@timeline/views';
 
 /** The references a claim may make in a campaign, answered by the catalog and the claims recorded. */
@@ -11,6 +11,25 @@ export function campaignReferences(
   return {
     campaignId: entry.campaign.campaignId,
     timeZone: entry.campaign.timeZone,
+    campaign: entry.campaign,
+    knownIds: (kind) => {
+      switch (kind) {
+        case 'place':
+          return entry.places.keys();
+        case 'source':
+          return entry.sources.keys();
+        case 'faction':
+          return entry.factions.keys();
+        case 'operation':
+          return entry.campaign.operations.map((o) => o.id);
+        case 'claim':
+          return [...claims.keys(), ...extraClaimIds];
+        case 'publisher':
+          return catalog.publishers.keys();
+        default:
+          return assertNever(kind);
+      }
+    },
     hasPlace: (id) => entry.places.has(id),
     placeKind: (id) => entry.places.get(id)?.kind,
     hasSource: (id) => entry.sources.has(id),

@@ -1,5 +1,11 @@
 import {
+  CampaignAmendment,
   CampaignRegistration,
+  coordinatesOutsideArea,
+  type FieldError,
+  strandedByAmendment,
+  unknownAdminArea,
+  unknownName,
   campaignStream,
   placeStream,
   publisherStream,
@@ -21,10 +27,11 @@ import {
   upcast,
 } from '@timeline/domain';
 import { WrongExpectedState, type EventStore } from '@timeline/store';
-import type { PlaceEntry, SourceEntry } from '@timeline/views';
+import type { CampaignEntry, PlaceEntry, SourceEntry } from '@timeline/views';
 import { streamAppend, type CommandContext } from './event-writer';
 import type { TimelineReadModels } from './read-models';
 import { parsed } from './request-body';
+import { withPublisher } from './source-publisher';
 
 export interface Registered {
   outcome: 'created' | 'unchanged';
@@ -52,15 +59,49 @@ export class CatalogCommands {
     );
   }
 
+  /**
+   * An admin's change of a campaign's window, claim window, area or admin areas. It may widen
+   * them; it may not leave a recorded claim or place outside.
+   */
+  async amendCampaign(campaignId: string, body: unknown, context: CommandContext): Promise<Registered> {
+    const { reason, ...changes } = parsed(CampaignAmendment, body);
+    await this.models.follower.catchUp();
+    const entry = this.models.campaign(campaignId);
+    const next = parseWith(CampaignRegistration, { ...entry.campaign, ...changes });
+    if (!next.ok) throw DomainError.invalid('the amended campaign is not valid', next.errors);
+    const stranded = strandedByAmendment(next.value, {
+      places: entry.places.values(),
+      claims: this.models.recordedClaims(campaignId),
+    });
+    if (stranded.length)
+      throw DomainError.invalid('the amendment would leave recorded claims or places outside the campaign', stranded);
+    const { revision } = await this.readCampaign(campaignId);
+    return this.append(
+      campaignStream(campaignId),
+      revision,
+      campaignId,
+      campaignId,
+      { type: 'CampaignAmended', data: { campaignId, changes, reason } },
+      context,
+    );
+  }
+
+  /** A campaign as registered and amended, with the events of its stream. */
+  async readCampaign(
+    campaignId: string,
+  ): Promise<{ campaign?: CampaignRegistration; events: RecordedEvent[]; revision: number }> {
+    const events = (await this.store.readStream(campaignStream(campaignId))).map(upcast);
+    await this.models.follower.catchUp();
+    const campaign = this.models.catalog.campaigns.get(campaignId)?.campaign;
+    return { campaign, events, revision: events.at(-1)?.revision ?? -1 };
+  }
+
   async registerPlace(campaignId: string, body: unknown, context: CommandContext): Promise<Registered> {
     const place = parsed(PlaceRegistration, body);
     await this.models.follower.catchUp();
     const entry = this.models.campaign(campaignId);
-    if (place.parent !== undefined && !entry.places.has(place.parent)) {
-      throw DomainError.invalid('the place names an unknown parent', [
-        { path: 'parent', message: `unknown place "${place.parent}"` },
-      ]);
-    }
+    const errors = placeErrors(entry, place);
+    if (errors.length) throw DomainError.invalid('the place does not fit the campaign', errors);
     return this.register(
       placeStream(campaignId, place.placeId),
       campaignId,
@@ -79,6 +120,8 @@ export class CatalogCommands {
     const { revision, ...current } = place;
     const merged = parseWith(PlaceRegistration, { ...current, ...changes });
     if (!merged.ok) throw DomainError.invalid('the corrected place is not valid', merged.errors);
+    const errors = placeErrors(this.models.campaign(campaignId), merged.value);
+    if (errors.length) throw DomainError.invalid('the corrected place does not fit the campaign', errors);
     return this.append(
       placeStream(campaignId, placeId),
       revision,
@@ -97,8 +140,9 @@ export class CatalogCommands {
   }
 
   async registerSource(campaignId: string, body: unknown, context: CommandContext): Promise<Registered> {
-    const source = parsed(SourceRegistration, body);
+    const given = parsed(SourceRegistration, body);
     await this.models.follower.catchUp();
+    const source = withPublisher(given, this.models.catalog.publishers);
     checkPublished(source.publishedAt, this.models.campaign(campaignId).campaign.timeZone);
     return this.register(
       sourceStream(campaignId, source.sourceId),
@@ -111,11 +155,16 @@ export class CatalogCommands {
   }
 
   async correctSource(campaignId: string, sourceId: string, body: unknown, context: CommandContext): Promise<Registered> {
-    const { reason, ...changes } = parsed(SourceCorrection, body);
+    const { reason, ...given } = parsed(SourceCorrection, body);
     await this.models.follower.catchUp();
     const entry = this.models.campaign(campaignId);
     const source = entry.sources.get(sourceId);
     if (!source) throw DomainError.notFound(`source "${sourceId}" does not exist in campaign "${campaignId}"`);
+    // another publisher brings its name and kind unless the correction gives them
+    const changes =
+      given.publisher === undefined
+        ? given
+        : withPublisher({ ...given, publisher: given.publisher }, this.models.catalog.publishers);
     checkPublished(changes.publishedAt, entry.campaign.timeZone);
     return this.append(
       sourceStream(campaignId, sourceId),
@@ -150,7 +199,9 @@ export class CatalogCommands {
     const assessment = parsed(PublisherAssessment, body);
     await this.models.follower.catchUp();
     if (!this.models.catalog.publishers.has(publisher)) {
-      throw DomainError.notFound(`publisher "${publisher}" is unknown: no source names it and it was never registered`);
+      throw DomainError.notFound(`publisher "${publisher}" is unknown: no source names it and it was never registered`, [
+        { path: 'publisher', message: unknownName('publisher', publisher, this.models.catalog.publishers.keys()) },
+      ]);
     }
     return this.append(
       publisherStream(publisher),
@@ -207,4 +258,14 @@ function checkPublished(publishedAt: PublishedAt | null | undefined, timeZone: s
   if (publishedAt === null || publishedAt === undefined) return;
   const result = normalizePublished(publishedAt, timeZone);
   if (!result.ok) throw DomainError.invalid("the publication time names no time in the campaign's zone", result.errors);
+}
+
+/** What a place must satisfy in its campaign: a known parent, coordinates in its area, a governorate among its admin areas. */
+function placeErrors(entry: CampaignEntry, place: PlaceRegistration): FieldError[] {
+  const errors: FieldError[] = [];
+  if (place.parent !== undefined && !entry.places.has(place.parent))
+    errors.push({ path: 'parent', message: unknownName('place', place.parent, entry.places.keys()) });
+  errors.push(...coordinatesOutsideArea(place, entry.campaign.area));
+  errors.push(...unknownAdminArea(place.governorate, entry.campaign.adminAreas));
+  return errors;
 }

@@ -16,6 +16,7 @@ import {
   DomainError,
   type FieldError,
   type RecordedEvent,
+  unknownSources,
   upcast,
 } from '@timeline/domain';
 import type { EventStore, StreamAppend } from '@timeline/store';
@@ -64,9 +65,7 @@ export class ClaimCommands {
   async retract(campaignId: string, claimId: string, body: unknown, context: CommandContext): Promise<RecordedClaim> {
     const input = parsed(ClaimRetractionInput, body);
     return this.onClaim(campaignId, claimId, context, (_state, refs) => {
-      const unknown = (input.sources ?? []).flatMap((id, i) =>
-        refs.hasSource(id) ? [] : [{ path: `sources.${i}`, message: `unknown source "${id}"` }],
-      );
+      const unknown = unknownSources(input.sources ?? [], refs);
       if (unknown.length) throw DomainError.invalid('the retraction names unknown sources', unknown);
       return {
         type: 'RetractClaim',

@@ -19,7 +19,8 @@ export class ClaimQueries {
   ) {}
 
   async list(campaignId: string, filter: ClaimListFilter, page: { after: number; limit: number }) {
-    const { ledger } = await this.serving.forCampaign(campaignId);
+    const { place, source, publisher, operation } = filter;
+    const { ledger } = await this.serving.forCampaign(campaignId, undefined, undefined, { place, source, publisher, operation });
     const day = filter.day ? dayBounds(filter.day, ledger.campaign.timeZone) : undefined;
     const found = listClaims(ledger, { ...filter, day }, page);
     return { items: found.items.map(presentClaim), next: found.next };

@@ -98,12 +98,12 @@ const REVISED: Data = {
 };
 
 /** An events folder as the service ships it: one campaign with its places, sources and claims. */
-function eventsFolder(name: string, data: Data): string {
+function eventsFolder(name: string, data: Data, registration: object = CAMPAIGN): string {
   const dir = join(root, name);
   const campaign = join(dir, CAMPAIGN_ID);
   for (const folder of ['places', 'sources', 'claims']) mkdirSync(join(campaign, folder), { recursive: true });
   const write = (file: string, value: unknown) => writeFileSync(join(campaign, file), `${JSON.stringify(value, null, 2)}\n`);
-  write('campaign.json', CAMPAIGN);
+  write('campaign.json', registration);
   write('places/homs.json', { governorate: 'Homs', places: data.places });
   write('sources/homs-offensive-2024.json', { article: 'homs-offensive-2024', sources: data.sources });
   write('claims/homs-offensive-2024.json', { article: 'homs-offensive-2024', claims: data.claims });
@@ -261,5 +261,39 @@ describe('loadCampaigns over a store loaded from an earlier version of the data'
     await withService(store, async (timeline) => {
       expect(await timeline.claimQueries.get(CAMPAIGN_ID, 'homs-governorate-captured')).toMatchObject({ coversPlaces: true });
     });
+  });
+
+  it('given the old campaign loaded, when a campaign.json with an area, admin areas and a claim window is loaded, then the stored campaign is amended by the loader, reads as a fresh load, and a third load stores nothing', async () => {
+    const store = join(root, 'amended.db');
+    await load(store, oldEvents);
+    const bounded = {
+      ...CAMPAIGN,
+      claimWindow: { from: '2024-11-01', to: '2024-12-31' },
+      area: { south: 32, west: 35, north: 38, east: 43, note: 'approximate bounding box of Syria' },
+      adminAreas: ['Homs', 'Hama'],
+    };
+    const amendedEvents = eventsFolder('amended', REVISED, bounded);
+
+    const { report } = await load(store, amendedEvents);
+
+    expect(report).toEqual({ created: 1, unchanged: 5, corrected: 5, kept: 0, problems: [] });
+    await withService(store, async (timeline) => {
+      expect(await timeline.catalogQueries.campaign(CAMPAIGN_ID)).toMatchObject(bounded);
+      const { events } = await timeline.catalog.readCampaign(CAMPAIGN_ID);
+      expect(events.map(({ type, metadata }) => ({ type, actor: metadata.actor }))).toEqual([
+        { type: 'CampaignRegistered', actor: LOADER_ACTOR },
+        { type: 'CampaignAmended', actor: LOADER_ACTOR },
+      ]);
+      expect(events[1]?.data).toEqual({
+        campaignId: CAMPAIGN_ID,
+        changes: { claimWindow: bounded.claimWindow, area: bounded.area, adminAreas: bounded.adminAreas },
+        reason: REVISED_DATA,
+      });
+    });
+    const fresh = join(root, 'amended-fresh.db');
+    expect((await load(fresh, amendedEvents)).report.problems).toEqual([]);
+    const campaignOf = (timeline: Timeline) => timeline.catalogQueries.campaign(CAMPAIGN_ID);
+    expect(await withService(store, campaignOf)).toEqual(await withService(fresh, campaignOf));
+    expect((await load(store, amendedEvents)).report).toEqual({ created: 0, unchanged: 11, corrected: 0, kept: 0, problems: [] });
   });
 });

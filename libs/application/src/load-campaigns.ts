@@ -4,6 +4,7 @@ import { DomainError } from '@timeline/domain';
 import type { CommandContext } from './event-writer';
 import {
   LOADER_ACTOR,
+  loadCampaign,
   loadClaim,
   loadPlace,
   loadSource,
@@ -78,9 +79,12 @@ export async function loadCampaigns(
 
   for (const { campaign, places, sources, claims } of campaigns) {
     const campaignId = campaign.campaignId;
-    await attempt(`${campaignId}/campaign.json`, async () =>
-      count((await timeline.catalog.registerCampaign(campaign, context(campaignId))).outcome),
-    );
+    await attempt(`${campaignId}/campaign.json`, async () => {
+      const outcome = await loadCampaign(timeline, campaign, context(campaignId));
+      if (outcome === 'kept')
+        log(`kept the stored campaign ${campaignId}: its campaign.json differs and an admin has amended it`);
+      count(outcome);
+    });
 
     for (const place of parentsFirst(places)) {
       await settle(campaignId, 'place', place.placeId, () =>

@@ -31,6 +31,15 @@ export class TimelineReadModels {
     return entry;
   }
 
+  /** The campaign's claims that are not retracted, as their latest versions have them: what an amendment must keep inside. */
+  recordedClaims(campaignId: string): { claimId: string; time: { from: string; to: string } }[] {
+    const ledger = this.projections.views.ledger(campaignId);
+    return [...(ledger?.claims.values() ?? [])].flatMap((record) => {
+      const latest = record.versions.at(-1);
+      return latest && !latest.retracted ? [{ claimId: record.claimId, time: latest.claim.time }] : [];
+    });
+  }
+
   /** What a claim of the campaign may refer to; `extraClaimIds` are claims recorded with it. */
   references(campaignId: string, extraClaimIds?: ReadonlySet<string>): CampaignReferences {
     const entry = this.campaign(campaignId);

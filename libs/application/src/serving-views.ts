@@ -2,6 +2,7 @@ import { DomainError, type RecordedEvent } from '@timeline/domain';
 import type { LogFollower } from '@timeline/projections';
 import type { CampaignLedger, KnownAt, TimelineViews } from '@timeline/views';
 import type { ProjectionVersions } from './projection-versions';
+import { checkNamedInRead, type NamedInRead } from './query-references';
 
 /** `knownAt` as a client gives it: a log position or an ISO instant; absent means now. */
 export type KnownAtInput = number | string | undefined;
@@ -28,11 +29,18 @@ export class ServingViews {
   /**
    * The serving views, caught up with the log, for one campaign at a knownAt and, when asked, as
    * publicly reported by an instant (a view of its own, which the caches of what is known now never answer).
+   * What the read names (a place, a source, a side …) must exist in the campaign.
    */
-  async forCampaign(campaignId: string, knownAt?: KnownAtInput, reportedBy?: string): Promise<CampaignViews> {
+  async forCampaign(
+    campaignId: string,
+    knownAt?: KnownAtInput,
+    reportedBy?: string,
+    named: NamedInRead = {},
+  ): Promise<CampaignViews> {
     const views = await this.caughtUp();
     const base = views.ledger(campaignId);
     if (!base) throw DomainError.notFound(`campaign "${campaignId}" does not exist`);
+    checkNamedInRead(base.catalog, named, views.catalog.publishers);
     const position = views.knownAtPosition(knownAt);
     const echo = knownAt ?? null;
     if (reportedBy === undefined) return { views, ledger: base, knownAt: position, knownAtEcho: echo, reported: () => ({}) };

@@ -1,4 +1,6 @@
 import {
+  AMENDABLE_CAMPAIGN_FIELDS,
+  CampaignRegistration,
   changedFields,
   changesTowards,
   ClaimInput,
@@ -38,6 +40,26 @@ async function toShipped(
   if (!loaderOnly(events)) return 'kept';
   await correct(changes);
   return 'corrected';
+}
+
+/**
+ * Registers a shipped campaign, or amends the stored one to it (its window, claim window, area,
+ * admin areas). Other differences have no amendment: registering reports them as a conflict.
+ */
+export async function loadCampaign(
+  timeline: Timeline,
+  shipped: { campaignId: string },
+  context: CommandContext,
+): Promise<LoadOutcome> {
+  const { campaign, events } = await timeline.catalog.readCampaign(shipped.campaignId);
+  if (!campaign) return (await timeline.catalog.registerCampaign(shipped, context)).outcome;
+  const changes = changedFields(campaign, parsed(CampaignRegistration, shipped), ['campaignId']);
+  const amendable: readonly string[] = AMENDABLE_CAMPAIGN_FIELDS;
+  if (!Object.keys(changes).every((field) => amendable.includes(field)))
+    return (await timeline.catalog.registerCampaign(shipped, context)).outcome;
+  return toShipped(events, changes, (amendment) =>
+    timeline.catalog.amendCampaign(shipped.campaignId, { ...amendment, reason: REVISED_DATA }, context),
+  );
 }
 
 /** Registers a shipped place, or corrects the stored one to it. */

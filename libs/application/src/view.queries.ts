@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { DomainError } from '@timeline/domain';
 import {
   casualtiesOn,
   casualtySeries,
@@ -54,6 +53,7 @@ export class ViewQueries {
       campaignId,
       query.knownAt,
       query.reportedBy,
+      { operation: query.operation },
     );
     const at = instantOf(ledger, query);
     const key = `json|control|${JSON.stringify(query)}`;
@@ -72,6 +72,7 @@ export class ViewQueries {
       campaignId,
       query.knownAt,
       query.reportedBy,
+      { operation: query.operation },
     );
     const days = controlDays(views, ledger, knownAt, query.operation);
     return { campaignId, knownAt: knownAtEcho, ...reported(), days };
@@ -82,8 +83,8 @@ export class ViewQueries {
       campaignId,
       query.knownAt,
       query.reportedBy,
+      { place, operation: query.operation },
     );
-    if (!ledger.places.has(place)) throw DomainError.notFound(`place "${place}" does not exist in campaign "${campaignId}"`);
     const changes = placeHistory(views, ledger, place, knownAt);
     return { campaignId, place, knownAt: knownAtEcho, ...reported(), changes };
   }
@@ -93,6 +94,7 @@ export class ViewQueries {
       campaignId,
       query.knownAt,
       query.reportedBy,
+      { side: query.side, operation: query.operation },
     );
     const figures = casualtiesOn(views, ledger, query.day, knownAt, query);
     return { campaignId, day: query.day, knownAt: knownAtEcho, ...reported(), figures };
@@ -103,6 +105,7 @@ export class ViewQueries {
       campaignId,
       query.knownAt,
       query.reportedBy,
+      { side: query.side, operation: query.operation },
     );
     const series = casualtySeries(views, ledger, knownAt, query);
     return { campaignId, knownAt: knownAtEcho, ...reported(), series };
@@ -113,6 +116,7 @@ export class ViewQueries {
       campaignId,
       query.knownAt,
       query.reportedBy,
+      { operation: query.operation },
     );
     const factions = territoryOn(views, ledger, query.day, knownAt, query.operation);
     return { campaignId, day: query.day, knownAt: knownAtEcho, ...reported(), factions };

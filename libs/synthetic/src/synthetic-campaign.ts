@@ -82,6 +82,8 @@ export function syntheticCampaign(options: SyntheticOptions): SyntheticCampaign 
     title: `Synthetic campaign of ${options.claims} claims`,
     timeZone: 'Asia/Damascus',
     window: { from: start, to: addDays(start, days - 1) },
+    // a multi-day claim of the last days runs up to three days past the window
+    claimWindow: { from: start, to: addDays(start, days + 2) },
     blocs: [
       { id: 'opposition', name: 'Opposition', color: '#4caf50' },
       { id: 'government', name: 'Government', color: '#e53935' },

@@ -45,6 +45,8 @@ export function* syntheticAppends(
   const refs: CampaignReferences = {
     campaignId: c,
     timeZone: campaign.timeZone,
+    campaign,
+    knownIds: () => [],
     hasPlace: () => true,
     placeKind: () => 'town',
     hasSource: () => true,

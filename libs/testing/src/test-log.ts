@@ -341,6 +341,7 @@ function storedFields<F extends Common>(claimId: string, fields: F) {
 function streamOf(event: TimelineEvent): string {
   switch (event.type) {
     case 'CampaignRegistered':
+    case 'CampaignAmended':
       return campaignStream(event.data.campaignId);
     case 'PlaceRegistered':
     case 'PlaceCorrected':

@@ -62,6 +62,11 @@ export class CatalogView {
         if (!this.campaigns.has(campaign.campaignId)) this.campaigns.set(campaign.campaignId, campaignEntry(campaign));
         return;
       }
+      case 'CampaignAmended': {
+        const entry = this.campaigns.get(event.data.campaignId);
+        if (entry) entry.campaign = { ...entry.campaign, ...event.data.changes };
+        return;
+      }
       case 'PlaceRegistered': {
         const { campaignId, ...place } = event.data;
         const entry = this.campaigns.get(campaignId);

@@ -14,7 +14,13 @@ export function covers(area: PlaceEntry, place: PlaceEntry): boolean {
     case 'country':
       return place.kind !== 'country';
     case 'governorate':
-      return place.governorate === area.governorate && place.kind !== 'governorate' && place.kind !== 'country';
+      // a place outside every admin area is in no governorate, even one registered without its name
+      return (
+        area.governorate !== undefined &&
+        place.governorate === area.governorate &&
+        place.kind !== 'governorate' &&
+        place.kind !== 'country'
+      );
     case 'region':
     case 'district':
       return place.parent === area.placeId;

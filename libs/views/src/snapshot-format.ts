@@ -17,8 +17,9 @@ import type { Assessment } from './publisher-grades';
  * inside the views (places and sources keep their stream revision; publishers are on the views
  * line). 3: the file closes with a trailer of its byte count and SHA-256, so a file cut short or
  * altered is refused; a file of an earlier format is refolded from the log. 4: sources keep their
- * publication as an interval, and each claim version its reportedAt. 5: each claim version and
- * publisher assessment keeps the editor's reason, which audits give.
+ * publication as an interval, and each claim version its reportedAt. 5: a campaign line holds the
+ * campaign as amended (`CampaignAmended`), with its claim window, area and admin areas; each claim
+ * version and publisher assessment keeps the editor's reason, which audits give.
  */
 export const SNAPSHOT_FORMAT = 5;
 

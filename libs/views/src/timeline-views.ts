@@ -69,6 +69,11 @@ export class TimelineViews {
           this.ledgers.get(event.data.campaignId)?.refreshReportedAt();
         return;
       }
+      case 'CampaignAmended':
+        this.catalog.apply(event);
+        // a wider window adds days to the series and the day lists
+        this.answers.dropCampaign(event.data.campaignId);
+        return;
       case 'PublisherAssessed':
         this.catalog.apply(event);
         for (const campaignId of this.ledgers.keys()) this.answers.dropCampaign(campaignId);

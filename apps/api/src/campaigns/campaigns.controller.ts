@@ -30,6 +30,14 @@ export class CampaignsController {
     return answerWrite(res, { campaignId: id, ...rest });
   }
 
+  @Patch(':c')
+  @Requires('admin')
+  @HttpCode(200)
+  async amend(@Param('c') campaignId: string, @Body() body: unknown, @Command() command: CommandContext) {
+    const { id, outcome: _o, ...rest } = await this.commands.amendCampaign(campaignId, body, command);
+    return { campaignId: id, ...rest };
+  }
+
   @Get(':c/places')
   places(@Param('c') campaignId: string) {
     return this.queries.places(campaignId);

@@ -7,7 +7,9 @@ import {
   PublisherAssessment,
   SourceCorrection,
   SourceRegistration,
+  CampaignAmendment,
   ClaimBatchInput,
+  ClaimChangesByType,
   ClaimCorrectionInput,
   ClaimInput,
   ClaimRankInput,
@@ -44,6 +46,8 @@ export interface RouteDoc {
 }
 
 const ClaimOrBatch = z.union([ClaimInput, ClaimBatchInput.extend({ claims: z.array(ClaimInput).min(1).max(1000) })]);
+/** The correction body with its changes typed per type of claim. */
+const ClaimCorrection = ClaimCorrectionInput.extend({ changes: ClaimChangesByType });
 
 export const ROUTES: RouteDoc[] = [
   { method: 'get', path: '/campaigns', summary: 'Campaigns with their window, zone and counts' },
@@ -55,7 +59,19 @@ export const ROUTES: RouteDoc[] = [
     body: CampaignRegistration,
     created: true,
   },
-  { method: 'get', path: '/campaigns/{c}', summary: 'A campaign with its blocs, factions and operations' },
+  {
+    method: 'get',
+    path: '/campaigns/{c}',
+    summary: 'A campaign with its blocs, factions, operations, claim window, area and admin areas',
+  },
+  {
+    method: 'patch',
+    path: '/campaigns/{c}',
+    summary:
+      'Amend a campaign: widen its window or claim window, set its area or admin areas, with a reason (CampaignAmended); refused when recorded claims or places would fall outside',
+    role: 'admin',
+    body: CampaignAmendment,
+  },
   { method: 'get', path: '/campaigns/{c}/places', summary: 'The gazetteer' },
   {
     method: 'post',
@@ -133,7 +149,7 @@ export const ROUTES: RouteDoc[] = [
     path: '/campaigns/{c}/claims/{id}/corrections',
     summary: 'Correct a claim at the revision read (ClaimCorrected)',
     role: 'editor',
-    body: ClaimCorrectionInput,
+    body: ClaimCorrection,
     created: true,
   },
   {

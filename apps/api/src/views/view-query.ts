@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CASUALTY_CATEGORIES, Slug, isCalendarDate, parseInstant } from '@timeline/domain';
+import { CASUALTY_CATEGORIES, Slug, isCalendarDate, parseInstant, unknownName } from '@timeline/domain';
 
 export const Day = z.string().refine(isCalendarDate, 'must be a date YYYY-MM-DD');
 export const Instant = z
@@ -15,6 +15,16 @@ export const KnownAtParam = z.union([z.string().regex(/^\d+$/).transform(Number)
 export const ReportedByParam = Instant.optional().describe(
   'an ISO instant: only the claim versions publicly reported by then (the earliest end of their sources’ publications); versions with no dated source are left out and counted in `unreported`',
 );
+
+/** A casualty category, refused with the one meant and every accepted one. */
+const Category = z.enum(CASUALTY_CATEGORIES, {
+  error: (issue) =>
+    typeof issue.input !== 'string'
+      ? `is required: one of ${CASUALTY_CATEGORIES.join(', ')}`
+      : `${unknownName('category', issue.input, CASUALTY_CATEGORIES)} (one of ${CASUALTY_CATEGORIES.join(', ')})`,
+});
+/** A casualty side: a faction of the campaign or `civilians` (checked against the campaign). */
+const Side = Slug.describe('a faction of the campaign, or civilians');
 
 export const ViewParams = {
   knownAt: KnownAtParam,
@@ -40,13 +50,13 @@ export const ControlQuery = z
 export const ViewOnlyQuery = z.strictObject({ ...ViewParams });
 export const CasualtiesQuery = z.strictObject({
   day: Day,
-  side: Slug.optional(),
-  category: z.enum(CASUALTY_CATEGORIES).optional(),
+  side: Side.optional(),
+  category: Category.optional(),
   ...ViewParams,
 });
 export const CasualtySeriesQuery = z.strictObject({
-  side: Slug.optional(),
-  category: z.enum(CASUALTY_CATEGORIES).optional(),
+  side: Side.optional(),
+  category: Category.optional(),
   ...ViewParams,
 });
 export const TerritoryQuery = z.strictObject({ day: Day, ...ViewParams });
@@ -54,8 +64,8 @@ export const AuditControlQuery = z
   .strictObject({ place: Slug, at: Instant.optional(), day: Day.optional(), ...AuditParams })
   .refine((q) => (q.day === undefined) !== (q.at === undefined), { message: 'give day or at (one of them)', path: ['at'] });
 export const AuditCasualtiesQuery = z.strictObject({
-  side: Slug,
-  category: z.enum(CASUALTY_CATEGORIES),
+  side: Side,
+  category: Category,
   day: Day,
   figure: z.enum(['preferred', 'range', 'daily']).default('preferred'),
   ...AuditParams,

@@ -95,3 +95,37 @@ describe('CampaignRegistration', () => {
     expect(errorPaths({ ...syria2024, region: 'Levant' })).toEqual(['region']);
   });
 });
+
+describe('CampaignRegistration: area, admin areas, claim window, colours', () => {
+  const area = { south: 32, west: 35, north: 38, east: 43, note: 'approximate bounding box of Syria' };
+
+  it('given an area, admin areas and a claim window around the window, when parsed, then they are kept', () => {
+    const campaign = { ...syria2024, area, adminAreas: ['Hama', 'Homs'], claimWindow: { from: '2024-10-01', to: '2025-01-31' } };
+    expect(parseWith(CampaignRegistration, campaign)).toEqual({ ok: true, value: campaign });
+  });
+
+  it('given an area whose north is south of its south, when parsed, then the error is at area.north', () => {
+    expect(errorPaths({ ...syria2024, area: { ...area, north: 30 } })).toEqual(['area.north']);
+  });
+
+  it('given an area beyond the poles, when parsed, then the error is at area.south', () => {
+    expect(errorPaths({ ...syria2024, area: { ...area, south: -91 } })).toEqual(['area.south']);
+  });
+
+  it('given a claim window that starts after the window, when parsed, then the error is at claimWindow.from', () => {
+    expect(errorPaths({ ...syria2024, claimWindow: { from: '2024-11-28', to: '2024-12-31' } })).toEqual(['claimWindow.from']);
+  });
+
+  it('given the same admin area twice, when parsed, then the second is reported', () => {
+    expect(errorPaths({ ...syria2024, adminAreas: ['Hama', 'Hama'] })).toEqual(['adminAreas.1']);
+  });
+
+  it('given a colour #rgb, when parsed, then it is stored as #rrggbb, each digit doubled as written', () => {
+    const blocs = [
+      { ...syria2024.blocs[0], color: '#f00' },
+      { ...syria2024.blocs[1], color: '#0A0' },
+    ];
+    const result = parseWith(CampaignRegistration, { ...syria2024, blocs });
+    expect(result.ok && result.value.blocs.map((b) => b.color)).toEqual(['#ff0000', '#00AA00']);
+  });
+});

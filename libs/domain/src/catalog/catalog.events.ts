@@ -1,9 +1,14 @@
-import type { CampaignRegistration } from './campaign.schema';
+import type { CampaignChanges, CampaignRegistration } from './campaign.schema';
 import type { PublisherRegistration } from './publisher.schema';
 import type { PlaceRegistration } from './place.schema';
 import type { Grade, SourceRegistration } from './source.schema';
 
 export type CampaignRegistered = { type: 'CampaignRegistered'; data: CampaignRegistration };
+/** An admin's change of a campaign's window, claim window, area or admin areas, with why. */
+export type CampaignAmended = {
+  type: 'CampaignAmended';
+  data: { campaignId: string; changes: CampaignChanges; reason: string };
+};
 export type PlaceRegistered = { type: 'PlaceRegistered'; data: PlaceRegistration & { campaignId: string } };
 export type PlaceCorrected = {
   type: 'PlaceCorrected';
@@ -25,6 +30,7 @@ export type PublisherAssessed = { type: 'PublisherAssessed'; data: { publisher: 
 
 export type CatalogEvent =
   | CampaignRegistered
+  | CampaignAmended
   | PlaceRegistered
   | PlaceCorrected
   | SourceRegistered
@@ -34,6 +40,7 @@ export type CatalogEvent =
 
 export const CATALOG_EVENT_TYPES = [
   'CampaignRegistered',
+  'CampaignAmended',
   'PlaceRegistered',
   'PlaceCorrected',
   'SourceRegistered',

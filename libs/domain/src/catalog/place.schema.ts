@@ -31,13 +31,24 @@ export function isAreaKind(kind: PlaceKind): boolean {
 }
 export const COORDINATE_PRECISIONS = ['exact', 'approximate', 'unknown'] as const;
 
+const Latitude = z.number().min(-90).max(90).nullable().describe('degrees north; null or omitted when precision is "unknown"');
+const Longitude = z.number().min(-180).max(180).nullable().describe('degrees east; null or omitted when precision is "unknown"');
+
 const placeFields = {
   name: z.string().min(1).max(200),
   aliases: z.array(z.string().min(1).max(200)).max(50).default([]),
   kind: z.enum(PLACE_KINDS),
-  governorate: z.string().min(1).max(100),
-  lat: z.number().min(-90).max(90).nullable(),
-  lon: z.number().min(-180).max(180).nullable(),
+  /** The admin area (governorate, region) the place lies in; a place outside any omits it. */
+  governorate: z
+    .string()
+    .min(1)
+    .max(100)
+    .optional()
+    .describe(
+      "the place's admin area (governorate, region), one of the campaign's adminAreas when it lists them; omitted for a place outside any",
+    ),
+  lat: Latitude.default(null),
+  lon: Longitude.default(null),
   precision: z.enum(COORDINATE_PRECISIONS),
   /** Where the coordinates come from, with its licence: a gazetteer's entry, an encyclopedia's article. */
   coordinatesFrom: z.string().min(1).max(300).optional(),
@@ -65,9 +76,9 @@ export const PlaceCorrection = z
     name: placeFields.name.optional(),
     aliases: z.array(z.string().min(1).max(200)).max(50).optional(),
     kind: placeFields.kind.optional(),
-    governorate: placeFields.governorate.optional(),
-    lat: placeFields.lat.optional(),
-    lon: placeFields.lon.optional(),
+    governorate: placeFields.governorate,
+    lat: Latitude.optional(),
+    lon: Longitude.optional(),
     precision: placeFields.precision.optional(),
     coordinatesFrom: placeFields.coordinatesFrom,
     parent: Slug.optional(),

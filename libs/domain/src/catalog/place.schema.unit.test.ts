@@ -81,3 +81,22 @@ describe('PlaceCorrection', () => {
     expect(result.ok ? [] : result.errors.map((e) => e.path)).toEqual(['placeId']);
   });
 });
+
+describe('PlaceRegistration: optional governorate and coordinates', () => {
+  it('given a desert base without a governorate, when parsed, then it is accepted without one', () => {
+    const { governorate: _omitted, ...base } = rastan;
+    const result = parseWith(PlaceRegistration, { ...base, kind: 'base' });
+    expect(result.ok && 'governorate' in result.value).toBe(false);
+  });
+
+  it('given precision unknown without lat and lon, when parsed, then they are stored as null', () => {
+    const { lat: _lat, lon: _lon, ...place } = rastan;
+    const result = parseWith(PlaceRegistration, { ...place, precision: 'unknown' });
+    expect(result.ok && { lat: result.value.lat, lon: result.value.lon }).toEqual({ lat: null, lon: null });
+  });
+
+  it('given precision approximate without lat and lon, when parsed, then the error is at lat', () => {
+    const { lat: _lat, lon: _lon, ...place } = rastan;
+    expect(errorPaths(place)).toEqual(['lat']);
+  });
+});

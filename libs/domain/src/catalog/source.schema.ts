@@ -27,9 +27,21 @@ const sourceFields = {
   note: z.string().min(1).max(2000).optional(),
 };
 
-/** The body of `POST /campaigns/:c/sources`, and the data of `SourceRegistered`. */
-export const SourceRegistration = z.strictObject({ sourceId: Slug, ...sourceFields });
-export type SourceRegistration = z.infer<typeof SourceRegistration>;
+export type PublisherKind = (typeof PUBLISHER_KINDS)[number];
+
+/**
+ * The body of `POST /campaigns/:c/sources`. For a publisher already known (registered, or named
+ * by an earlier source) `publisherName` and `publisherKind` may be left out: they are taken from it.
+ */
+export const SourceRegistration = z.strictObject({
+  sourceId: Slug,
+  ...sourceFields,
+  publisherName: sourceFields.publisherName.optional().describe("the publisher's name; the known publisher's when omitted"),
+  publisherKind: sourceFields.publisherKind.optional().describe("the publisher's kind; the known publisher's when omitted"),
+});
+export type SourceRegistrationInput = z.infer<typeof SourceRegistration>;
+/** The data of `SourceRegistered`: the body with the publisher's name and kind filled in. */
+export type SourceRegistration = SourceRegistrationInput & { publisherName: string; publisherKind: PublisherKind };
 
 /** The body of `PATCH /campaigns/:c/sources/:s`. */
 export const SourceCorrection = z

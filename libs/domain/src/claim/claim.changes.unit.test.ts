@@ -11,6 +11,8 @@ const PLACES: Record<string, PlaceKind> = { 'al-rastan': 'town', 'homs-governora
 const refs: CampaignReferences = {
   campaignId: 'syria-2024',
   timeZone: 'Asia/Damascus',
+  campaign: { timeZone: 'Asia/Damascus', window: { from: '2024-11-27', to: '2024-12-31' } },
+  knownIds: () => [],
   hasPlace: (id) => id in PLACES,
   placeKind: (id) => PLACES[id],
   hasSource: (id) => ['sohr-2024-12-06-rastan', 'sana-2024-12-07-homs'].includes(id),

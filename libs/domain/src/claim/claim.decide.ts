@@ -79,6 +79,12 @@ function existing(state: ClaimState, claimId: string): Extract<ClaimState, { exi
 }
 
 function checkRevision(actual: number, expected: number, claimId: string): void {
+  // a revision the claim never reached is a mistake to fix, not a race to retry
+  if (expected > actual) {
+    throw DomainError.invalid(`claim "${claimId}" is at revision ${actual}; revision ${expected} does not exist yet`, [
+      { path: 'expectedRevision', message: `is ahead of the claim's revision ${actual}: give the revision read, ${actual}` },
+    ]);
+  }
   if (actual !== expected) {
     throw DomainError.conflict(`claim "${claimId}" is at revision ${actual}, not ${expected}`, [
       { path: 'expectedRevision', message: `is stale: the claim is at revision ${actual}` },

@@ -163,6 +163,19 @@ describe('decideClaim: CorrectClaim', () => {
       .thenThrows(DomainError, { kind: 'conflict', errors: stale(1) });
   });
 
+  it('given a claim at revision 0, when corrected at revision 3, then it is invalid at expectedRevision: ahead, not stale', () => {
+    given([recorded])
+      .when(correct(3))
+      .thenThrows(DomainError, {
+        kind: 'invalid',
+        errors: [{ path: 'expectedRevision', message: "is ahead of the claim's revision 0: give the revision read, 0" }],
+      });
+  });
+
+  it('given a claim at revision 0, when retracted at revision 1, then it is invalid at expectedRevision', () => {
+    given([recorded]).when(retract(1)).thenThrows(DomainError, { kind: 'invalid' });
+  });
+
   it('given a claim corrected once, when corrected at revision 1, then the correction is decided', () => {
     given([recorded, corrected(0, { controller: 'sna' })])
       .when(correct(1, { controller: 'hts' }))

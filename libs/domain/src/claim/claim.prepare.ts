@@ -1,4 +1,6 @@
+import { timeOutsideCampaign } from '../catalog/campaign.bounds';
 import { contentHash } from '../common/canonical-json';
+import { unknownName } from '../common/did-you-mean';
 import type { FieldError } from '../common/domain-error';
 import { parseWith } from '../common/zod-errors';
 import { normalizeTime } from '../time/claim-time';
@@ -16,8 +18,12 @@ export function prepareClaim(input: unknown, refs: CampaignReferences, prefix = 
   const parsed = parseWith(ClaimInput, input, prefix);
   if (!parsed.ok) return parsed;
   const written = parsed.value;
-  const time = normalizeTime(written.time, refs.timeZone, prefix ? `${prefix}.time` : 'time');
-  const errors = [...(time.ok ? [] : time.errors), ...unresolvedReferences(written, refs, prefix)];
+  const timePath = prefix ? `${prefix}.time` : 'time';
+  const time = normalizeTime(written.time, refs.timeZone, timePath);
+  const errors = [
+    ...(time.ok ? timeOutsideCampaign(time.time, refs.campaign, timePath) : time.errors),
+    ...unresolvedReferences(written, refs, prefix),
+  ];
   if (!time.ok || errors.length) return { ok: false, errors };
 
   const { claimId, time: writtenTime, ...fields } = written;
@@ -64,9 +70,7 @@ export function prepareCorrection(
     else merged[key] = value;
   }
   const prepared = prepareClaim(merged, refs, 'changes');
-  const sourceErrors = input.sources.flatMap((id, i) =>
-    refs.hasSource(id) ? [] : [{ path: `sources.${i}`, message: `unknown source "${id}"` }],
-  );
+  const sourceErrors = unknownSources(input.sources, refs);
   if (!prepared.ok || sourceErrors.length) {
     return { ok: false, errors: [...(prepared.ok ? [] : prepared.errors), ...sourceErrors] };
   }
@@ -82,4 +86,11 @@ export function prepareCorrection(
     }
   }
   return { ok: true, value: changes };
+}
+
+/** The sources a correction or retraction cites that the campaign does not know, with the ids meant. */
+export function unknownSources(sources: readonly string[], refs: CampaignReferences): FieldError[] {
+  return sources.flatMap((id, i) =>
+    refs.hasSource(id) ? [] : [{ path: `sources.${i}`, message: unknownName('source', id, refs.knownIds('source')) }],
+  );
 }

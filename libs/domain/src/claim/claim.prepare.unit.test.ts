@@ -16,6 +16,16 @@ const PUBLISHERS = ['sohr', 'sana'];
 const refs: CampaignReferences = {
   campaignId: 'syria-2024',
   timeZone: 'Asia/Damascus',
+  campaign: { timeZone: 'Asia/Damascus', window: { from: '2024-11-27', to: '2024-12-31' } },
+  knownIds: (kind) =>
+    ({
+      place: Object.keys(PLACES),
+      source: SOURCES,
+      faction: FACTIONS,
+      operation: OPERATIONS,
+      claim: CLAIMS,
+      publisher: PUBLISHERS,
+    })[kind],
   hasPlace: (id) => id in PLACES,
   placeKind: (id) => PLACES[id],
   hasSource: (id) => SOURCES.includes(id),
@@ -83,13 +93,51 @@ describe('prepareClaim', () => {
   });
 
   it("given a campaign's time zone, when a claim is prepared, then its time is normalised in that zone", () => {
-    const palmyra: CampaignReferences = { ...refs, campaignId: 'palmyra-2017' };
+    const palmyra: CampaignReferences = {
+      ...refs,
+      campaignId: 'palmyra-2017',
+      campaign: { timeZone: 'Asia/Damascus', window: { from: '2016-12-08', to: '2017-03-05' } },
+    };
     const result = prepareClaim(control({ time: { date: '2017-01-15', part: 'evening' } }), palmyra);
     expect(result.ok && result.value.time).toEqual({
       from: '2017-01-15T16:00:00.000Z',
       to: '2017-01-15T19:00:00.000Z',
       precision: 'part-of-day',
     });
+  });
+
+  it('given a claim dated after the campaign window, when prepared, then the error is at time and names the window', () => {
+    expect(errorsOf(prepareClaim(control({ time: { date: '2025-06-06' } }), refs))).toEqual([
+      {
+        path: 'time',
+        message:
+          "must fall within the campaign's window, 2024-11-27 to 2024-12-31 (Asia/Damascus); this time runs from 2025-06-05T21:00:00.000Z to 2025-06-06T21:00:00.000Z",
+      },
+    ]);
+  });
+
+  it('given a claim on the last day of the window in its zone, when prepared, then it is inside', () => {
+    expect(prepareClaim(control({ time: { date: '2024-12-31', part: 'night' } }), refs).ok).toBe(true);
+  });
+
+  it('given a claim before the window but inside the claim window, when prepared, then it is accepted', () => {
+    const background: CampaignReferences = {
+      ...refs,
+      campaign: { ...refs.campaign, claimWindow: { from: '2024-10-01', to: '2024-12-31' } },
+    };
+    expect(prepareClaim(control({ time: { from: '2024-10-01', to: '2024-10-31' } }), background).ok).toBe(true);
+  });
+
+  it('given a place id one slip away from a known one, when prepared, then the message suggests it', () => {
+    expect(errorsOf(prepareClaim(control({ place: 'hmos' }), refs))).toEqual([
+      { path: 'place', message: 'unknown place "hmos"; did you mean "homs"?' },
+    ]);
+  });
+
+  it('given the side "civilian", when prepared, then the message suggests civilians', () => {
+    expect(errorsOf(prepareClaim(casualties({ side: 'civilian' }), refs))).toEqual([
+      { path: 'side', message: 'unknown side "civilian"; did you mean "civilians"? (a side is a faction or "civilians")' },
+    ]);
   });
 
   it('given an unknown place, when prepared, then the error is at place and names the place', () => {

@@ -181,6 +181,20 @@ export const CORRECTABLE_FIELDS = [
   'actors',
 ] as const;
 
+/**
+ * What a correction's `changes` holds, per type of claim: any of that type's fields, `null`
+ * removing an optional one. For the API's documentation; a correction is checked as the claim it
+ * makes once merged (`prepareCorrection`), with the errors of that claim.
+ */
+export const ClaimChangesByType = z
+  .union([
+    ControlClaimInput.omit({ type: true, claimId: true }).partial().meta({ title: 'Changes to a control claim' }),
+    CasualtiesClaimInput.omit({ type: true, claimId: true }).partial().meta({ title: 'Changes to a casualties claim' }),
+    TerritoryClaimInput.omit({ type: true, claimId: true }).partial().meta({ title: 'Changes to a territory claim' }),
+    IncidentClaimInput.omit({ type: true, claimId: true }).partial().meta({ title: 'Changes to an incident claim' }),
+  ])
+  .describe("the fields to change, of the claim's own type (its id and type cannot change); null removes an optional field");
+
 export const ClaimCorrectionInput = z.strictObject({
   expectedRevision: z.number().int().min(0),
   changes: z.record(z.string(), z.unknown()).refine((c) => Object.keys(c).length > 0, 'change at least one field'),

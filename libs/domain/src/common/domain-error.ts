@@ -20,8 +20,8 @@ export class DomainError extends Error {
   static invalid(message: string, errors: FieldError[] = []): DomainError {
     return new DomainError('invalid', message, errors);
   }
-  static notFound(message: string): DomainError {
-    return new DomainError('not-found', message);
+  static notFound(message: string, errors: FieldError[] = []): DomainError {
+    return new DomainError('not-found', message, errors);
   }
   static conflict(message: string, errors: FieldError[] = []): DomainError {
     return new DomainError('conflict', message, errors);
