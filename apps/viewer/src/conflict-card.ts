@@ -16,6 +16,8 @@ export interface ConflictClaim {
   quote: string;
   rank: string;
   time: { from: string; to: string; precision: string };
+  /** The publisher the conflict sets against the other claim's: the one the claim is attributed to, else its sources'. */
+  saidBy?: string | null;
   sourceDetails: {
     sourceId: string;
     publisher: string | null;
@@ -78,6 +80,7 @@ function side(claim: ConflictClaim, ctx: InboxContext, rank: (rank: Rank) => voi
     'section',
     { class: `conflict-claim rank-${claim.rank}`, 'data-claim': claim.claimId },
     html('p', { class: 'claim-state' }, html('strong', {}, state)),
+    claim.saidBy ? html('p', { class: 'said-by' }, `as ${ctx.publisherName(claim.saidBy)} says`) : undefined,
     html('p', { class: 'meta' }, `${ctx.clock.window(claim.time)} · rank ${claim.rank}`),
     html('blockquote', {}, claim.quote),
     html(

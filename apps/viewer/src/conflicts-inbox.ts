@@ -103,7 +103,10 @@ export class ConflictsInbox {
         return records.get(id) as Promise<ConflictClaim>;
       };
       const pairs = await Promise.all(
-        conflicts.map(async (c) => ({ ...c, records: await Promise.all(c.claims.map((x) => record(x.claimId))) })),
+        conflicts.map(async (c) => ({
+          ...c,
+          records: await Promise.all(c.claims.map(async (x) => ({ ...(await record(x.claimId)), saidBy: x.publisher }))),
+        })),
       );
       if (run !== this.loads) return;
       const open = pairs.filter((p) => !conflictVerdict(p.records).resolved).length;

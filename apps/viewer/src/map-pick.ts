@@ -34,9 +34,16 @@ export class MapPick {
     root.addEventListener('pointerdown', (e) => (this.down = { x: e.clientX, y: e.clientY }));
     // capturing, so that a marker under the pointer does not take the click as a choice of its place
     root.addEventListener('click', (e) => this.clicked(e), true);
-    document.addEventListener('keydown', (e) => {
-      if (e.key === 'Escape' && this.waiting) this.finish(undefined);
-    });
+    // first, so that Escape leaves the mode and nothing else (the place's panel stays open)
+    document.addEventListener(
+      'keydown',
+      (e) => {
+        if (e.key !== 'Escape' || !this.waiting) return;
+        e.stopPropagation();
+        this.finish(undefined);
+      },
+      true,
+    );
     new MutationObserver(() => this.drawMark()).observe(root, { attributeFilter: ['viewBox'] });
   }
 
@@ -65,7 +72,7 @@ export class MapPick {
 
   /** Brings the map into sight, for a pick begun from a form further down the page. */
   scrollIntoView(): void {
-    this.root.scrollIntoView({ block: 'nearest' });
+    this.root.scrollIntoView({ block: 'center' });
   }
 
   private clicked(e: MouseEvent): void {

@@ -45,9 +45,9 @@ export class NewClaimForm {
     faction: html('select'),
   };
   private readonly category = choice(optionsOf(CASUALTY_CATEGORIES));
-  private readonly best = html('input', { type: 'text', inputmode: 'numeric', 'aria-label': 'Count (best)' });
-  private readonly low = html('input', { type: 'text', inputmode: 'numeric', 'aria-label': 'Low' });
-  private readonly high = html('input', { type: 'text', inputmode: 'numeric', 'aria-label': 'High' });
+  private readonly best = html('input', { type: 'text', inputmode: 'numeric', name: 'count.best', 'aria-label': 'Count (best)' });
+  private readonly low = html('input', { type: 'text', inputmode: 'numeric', name: 'count.low', 'aria-label': 'Low' });
+  private readonly high = html('input', { type: 'text', inputmode: 'numeric', name: 'count.high', 'aria-label': 'High' });
   private readonly openEnded = html('input', { type: 'checkbox' });
   private readonly scope = choice(optionsOf(SCOPES));
   private readonly settlements = html('input', { type: 'text', inputmode: 'numeric' });

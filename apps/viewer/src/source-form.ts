@@ -17,6 +17,7 @@ export class SourceForm {
   private readonly dialog = new RecordDialog('source-form', 'Register a source', 'Register source', () => this.save());
   private readonly title = html('input', { type: 'text', required: '', maxlength: 1000 });
   private readonly publisher = html('select');
+  private readonly publisherField = field('Publisher', this.publisher, 'publisher');
   private readonly known = html('p', { class: 'hint known-publisher' });
   private readonly newId = html('input', { type: 'text', spellcheck: 'false', placeholder: 'e.g. enab-baladi' });
   private readonly newName = html('input', { type: 'text', placeholder: 'e.g. Enab Baladi' });
@@ -50,7 +51,7 @@ export class SourceForm {
     );
     this.dialog.fields.append(
       field('Title', this.title, 'title'),
-      field('Publisher', this.publisher, 'publisher'),
+      this.publisherField,
       this.known,
       this.newPublisher,
       field('Address (URL)', this.url, 'url'),
@@ -86,6 +87,8 @@ export class SourceForm {
   private showPublisher(): void {
     const chosen = this.ctx?.publishers.find((p) => p.publisher === this.publisher.value);
     this.newPublisher.hidden = chosen !== undefined;
+    // the service's word on a new publisher's id goes beside that id, not beside the choice
+    this.publisherField.dataset.path = chosen ? 'publisher' : 'publisher-choice';
     this.known.hidden = chosen === undefined;
     this.known.textContent = chosen ? `${label(chosen.kind)} · id ${chosen.publisher}` : '';
   }
