@@ -4,6 +4,7 @@ import { conflictVerdict } from '../../apps/viewer/src/conflict-verdict';
 import { placeProblems } from '../../apps/viewer/src/field-problems';
 import { localInstant } from '../../apps/viewer/src/local-time';
 import { claimInput, type ClaimFormValues } from '../../apps/viewer/src/new-claim-input';
+import { placeIdOf } from '../../apps/viewer/src/place-choice';
 import { placeMove, placeRegistration } from '../../apps/viewer/src/place-registration';
 import { coordinateDecimals, pointAt } from '../../apps/viewer/src/point-on-map';
 import { project, unproject } from '../../apps/viewer/src/projection';
@@ -134,6 +135,46 @@ describe('a place as the form assembles it', () => {
       coordinatesFrom: 'picked on the map',
     });
     expect(domain.PlaceRegistration.safeParse(body).success).toBe(true);
+  });
+
+  it('given a place typed by its id, a name or an alias, then it is that place; an ambiguous name is none', () => {
+    const places = [
+      {
+        placeId: 'al-rastan',
+        name: 'Al-Rastan',
+        aliases: ['Rastan'],
+        kind: 'town',
+        governorate: 'Homs',
+        lat: 34.92,
+        lon: 36.73,
+        precision: 'approximate' as const,
+      },
+      {
+        placeId: 'tiyas',
+        name: 'Tiyas Military Airbase',
+        aliases: ['T4'],
+        kind: 'base',
+        governorate: 'Homs',
+        lat: null,
+        lon: null,
+        precision: 'unknown' as const,
+      },
+      {
+        placeId: 'tiyas-village',
+        name: 'Tiyas',
+        aliases: ['T4'],
+        kind: 'village',
+        governorate: 'Homs',
+        lat: null,
+        lon: null,
+        precision: 'unknown' as const,
+      },
+    ];
+    expect(placeIdOf(places, 'al-rastan')).toBe('al-rastan');
+    expect(placeIdOf(places, ' rastan ')).toBe('al-rastan');
+    expect(placeIdOf(places, 'al rastan')).toBe('al-rastan');
+    expect(placeIdOf(places, 'T4')).toBeUndefined();
+    expect(placeIdOf(places, 'Palmyra')).toBeUndefined();
   });
 
   it('given a place no source locates, then it has no coordinates', () => {

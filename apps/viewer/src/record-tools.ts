@@ -32,10 +32,13 @@ export class RecordTools {
   private readonly pick = new MapPick(byId('map') as unknown as SVGSVGElement);
   private readonly inbox = new ConflictsInbox(() => this.host.recorded());
   private readonly sourceForm = new SourceForm((id) => {
+    this.lastSource = id;
     this.host.say(`Source ${id} registered.`);
   });
   private readonly placeForm = new PlaceForm(this.pick, (id) => void this.placesChanged(id, 'registered'));
   private readonly placeEditor = new PlaceEditor(this.pick, (id) => void this.placesChanged(id, 'moved'));
+  /** The source this tab registered last: a claim recorded next most likely cites it. */
+  private lastSource: string | undefined;
   private readonly claimForm = new NewClaimForm((id) => {
     this.host.say(`Claim ${id} recorded.`);
     this.host.recorded();
@@ -53,8 +56,17 @@ export class RecordTools {
     item('add-source', (ctx) => this.sourceForm.open(ctx));
     item('add-place', (ctx) => this.placeForm.open(ctx));
     item('move-place', (ctx) => this.placeEditor.open(ctx));
-    item('add-claim', (ctx) => this.claimForm.open(ctx));
+    item('add-claim', (ctx) =>
+      this.claimForm.open(ctx, ctx.sources.some((s) => s.sourceId === this.lastSource) ? [this.lastSource ?? ''] : []),
+    );
     item('open-conflicts', (ctx) => this.inbox.open(ctx as InboxContext));
+    // the menu folds away as a menu does: on a click elsewhere, or Escape
+    document.addEventListener('click', (e) => {
+      if (!this.menu.contains(e.target as Node)) this.menu.open = false;
+    });
+    this.menu.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape') this.menu.open = false;
+    });
     session.onChange((editor) => {
       if (!editor) this.inbox.close();
     });
