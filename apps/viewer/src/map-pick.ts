@@ -70,9 +70,10 @@ export class MapPick {
     this.show(undefined);
   }
 
-  /** Brings the map into sight, for a pick begun from a form further down the page. */
+  /** Brings the map into sight if part of it is out of it, for a pick begun from a form over another part of the page. */
   scrollIntoView(): void {
-    this.root.scrollIntoView({ block: 'center' });
+    const { top, bottom } = this.root.getBoundingClientRect();
+    if (top < 0 || bottom > window.innerHeight) this.root.scrollIntoView({ block: 'center' });
   }
 
   private clicked(e: MouseEvent): void {
