@@ -88,6 +88,19 @@ export class CampaignMap {
     this.summaries.clear();
     this.clock = clock;
     this.underWay = new Map();
+    this.draw(places);
+  }
+
+  /** The gazetteer changed (a place registered or moved): every marker drawn again where it now stands, keeping its state. */
+  replacePlaces(places: Place[]): void {
+    const kept = new Map([...this.markers].map(([id, m]) => [id, { state: m.state, note: m.note }]));
+    this.draw(places);
+    for (const [id, marker] of this.markers) Object.assign(marker, kept.get(id));
+    for (const marker of this.markers.values()) this.paint(marker);
+    this.layout.restyle();
+  }
+
+  private draw(places: Place[]): void {
     this.markers.clear();
     this.positions.clear();
     const gazetteer = new Map(places.map((p) => [p.placeId, p]));

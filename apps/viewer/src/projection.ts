@@ -9,6 +9,11 @@ export function project(lon: number, lat: number): [number, number] {
   return [(lon - VIEW.west) * K * SCALE, (VIEW.north - lat) * SCALE];
 }
 
+/** The inverse of `project`: the [lon, lat] of a point of the map. */
+export function unproject(x: number, y: number): [number, number] {
+  return [VIEW.west + x / (K * SCALE), VIEW.north - y / SCALE];
+}
+
 export const VIEWBOX = (() => {
   const [w, h] = project(VIEW.east, VIEW.south);
   return `0 0 ${w.toFixed(0)} ${h.toFixed(0)}`;

@@ -26,6 +26,7 @@ import { operationScope, type OperationScope } from './operation-scope';
 import { PastViews } from './past-views';
 import { placeSubject } from './place-panel';
 import { Playback } from './playback';
+import { RecordTools } from './record-tools';
 import { ReplayClient, type StartedReplay } from './replay-client';
 import { RunningLog } from './running-log';
 import { ShareLink } from './share-link';
@@ -143,6 +144,31 @@ export class Viewer {
   private starts = 0;
   /** The order the reader chose for audits; until then, report order in a replay as reported. */
   private auditOrder: AuditOrder | undefined;
+
+  /** A signed-in editor's forms and conflicts inbox, on the campaign and the hour on screen. */
+  private readonly records = new RecordTools(this.session, {
+    context: () =>
+      this.campaign && {
+        campaign: this.campaign,
+        clock: this.clock,
+        places: this.places,
+        day: this.clock.dayOf(this.hour.at || this.campaign.window.from),
+        selected: this.selected,
+        names: this.map.names,
+        publisherName: (id) => (id ? (this.publisherNames.get(id) ?? id) : 'unattributed'),
+      },
+    placesChanged: (places, placeId) => {
+      this.places = places;
+      this.map.replacePlaces(places);
+      this.map.focus(this.scope?.places);
+      void this.selectPlace(placeId);
+    },
+    recorded: () => {
+      this.log.refresh(this.campaign, this.places);
+      void this.startReplay(this.hour.at || undefined).then(() => this.details.redraw(this.context()));
+    },
+    say: (text, error) => this.status.show(text, error),
+  });
 
   constructor(private link: LinkState) {
     this.details.onClose = this.deselect;
@@ -318,6 +344,7 @@ export class Viewer {
     this.share.schedule();
     this.knownAt.showDifferences(this.context());
     this.details.follow(this.context());
+    this.records.follow();
   }
 
   /** The reader closed the side panel: no place is chosen any more, in the map, the list or the link. */
