@@ -86,7 +86,8 @@ describe('new records from the viewer, in Chromium', () => {
     const before = await markerCentre(page, 'al-tanf');
     await add(page, 'move-place');
     const form = page.locator('#place-editor');
-    expect(await form.locator('[name=place]').inputValue()).toBe('al-tanf');
+    // the form opens once the campaign's sources are read
+    await expect.poll(() => form.locator('[name=place]').inputValue()).toBe('al-tanf');
     expect(await form.locator('.place-now').textContent()).toBe('Al-Tanf is now at 33.5, 38.63 (approximate).');
     await form.locator('.pick-on-map').click();
     await expect.poll(() => page.locator('.pick-banner').isVisible()).toBe(true);
