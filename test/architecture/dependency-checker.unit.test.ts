@@ -129,6 +129,14 @@ describe('dependency checker: packages are entered through their entry point onl
     ]);
   });
 
+  it('given the viewer importing a subpath the domain declares an entry point, when checked, then it is allowed, and an undeclared one is not', () => {
+    const source =
+      "import { RANKS } from '@timeline/domain/vocabulary';\nimport { slug } from '@timeline/domain/src/common/slug';";
+    expect(check({ 'apps/viewer/src/rank-dialog.ts': source })).toEqual([
+      "apps/viewer/src/rank-dialog.ts:2 entry-point: imports '@timeline/domain/src/common/slug' past the package's entry point: import '@timeline/domain'",
+    ]);
+  });
+
   it('given a package, bench and a test reaching into another package by a relative path, when checked, then each is caught', () => {
     expect(
       check(

@@ -9,7 +9,6 @@ import { placeMove, placeRegistration } from '../../apps/viewer/src/place-regist
 import { coordinateDecimals, pointAt } from '../../apps/viewer/src/point-on-map';
 import { project, unproject } from '../../apps/viewer/src/projection';
 import { knownPublishers } from '../../apps/viewer/src/publishers';
-import * as vocabulary from '../../apps/viewer/src/record-vocabulary';
 import { sourceRegistration, suggestedSourceId } from '../../apps/viewer/src/source-registration';
 
 describe('a point picked on the map', () => {
@@ -324,20 +323,5 @@ describe('a conflict ranked', () => {
         { claimId: 'b', rank: 'preferred' },
       ]).resolved,
     ).toBe(false);
-  });
-});
-
-describe("the forms' words", () => {
-  it("are the domain's own", () => {
-    expect(vocabulary.CLAIM_TYPES).toEqual(domain.CLAIM_TYPES);
-    expect(vocabulary.CONTROL_STATUSES).toEqual(domain.CONTROL_STATUSES);
-    expect(vocabulary.CASUALTY_CATEGORIES).toEqual(domain.CASUALTY_CATEGORIES);
-    expect(vocabulary.SCOPES).toEqual(domain.SCOPES);
-    expect(vocabulary.INCIDENT_KINDS).toEqual(domain.INCIDENT_KINDS);
-    expect(vocabulary.RANKS).toEqual(domain.RANKS);
-    expect(vocabulary.DAY_PARTS).toEqual(domain.DAY_PARTS);
-    expect(vocabulary.PLACE_KINDS).toEqual(domain.PLACE_KINDS);
-    expect(vocabulary.COORDINATE_PRECISIONS).toEqual(domain.COORDINATE_PRECISIONS);
-    expect(vocabulary.PUBLISHER_KINDS).toEqual(domain.PUBLISHER_KINDS);
   });
 });

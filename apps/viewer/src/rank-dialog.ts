@@ -1,4 +1,4 @@
-import { RANKS } from '@timeline/domain';
+import { RANKS } from '@timeline/domain/vocabulary';
 import { claimEditPath, claimNow } from './claim-now';
 import { html } from './dom';
 import { EditDialog } from './edit-dialog';

@@ -5,22 +5,12 @@ import { logLine } from './log-line';
 import type { StatusBar } from './status-bar';
 import type { CampaignClock } from './time';
 import type { Campaign, Place } from './types';
+import { CLAIM_TYPES, INCIDENT_KINDS } from '@timeline/domain/vocabulary';
 
 /** How many lines are drawn at first, and how many more each "show more" adds. */
 const PAGE = 50;
-const TYPES = ['control', 'casualties', 'territory', 'incident'] as const;
-const KINDS = [
-  'airstrike',
-  'shelling',
-  'ambush',
-  'bombing',
-  'drone-strike',
-  'withdrawal',
-  'announcement',
-  'evacuation',
-  'infrastructure',
-  'other',
-];
+const TYPES = CLAIM_TYPES;
+const KINDS = INCIDENT_KINDS;
 
 /**
  * "Running log": every claim that took effect up to the end of the hour on screen, newest first,

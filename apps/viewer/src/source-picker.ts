@@ -1,4 +1,4 @@
-import { PUBLISHER_KINDS } from '@timeline/domain';
+import { PUBLISHER_KINDS } from '@timeline/domain/vocabulary';
 import { campaignPath } from './api';
 import { html } from './dom';
 import { EditRefused, type EditorSession } from './editor-session';

@@ -144,16 +144,14 @@ function gradeSteps(views: TimelineViews, ledger: CampaignLedger, claimIds: Iter
     }
   }
   return [...publishers].flatMap((publisher) =>
-    views.grades
-      .assessmentsOf(publisher)
-      .map((a) => ({
-        position: a.position,
-        event: 'PublisherAssessed',
-        claimId: null,
-        publisher,
-        actor: a.actor,
-        reason: a.reason,
-      })),
+    views.grades.assessmentsOf(publisher).map((a) => ({
+      position: a.position,
+      event: 'PublisherAssessed',
+      claimId: null,
+      publisher,
+      actor: a.actor,
+      reason: a.reason,
+    })),
   );
 }
 

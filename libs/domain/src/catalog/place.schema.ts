@@ -1,23 +1,8 @@
 import { z } from 'zod';
 import { Slug } from '../common/slug';
+import { COORDINATE_PRECISIONS, PLACE_KINDS } from '../vocabulary';
 
-export const PLACE_KINDS = [
-  'city',
-  'town',
-  'village',
-  'district',
-  'base',
-  'airport',
-  'oil-field',
-  'gas-field',
-  'crossing',
-  'prison',
-  'bridge',
-  'mountain',
-  'region',
-  'governorate',
-  'country',
-] as const;
+export { PLACE_KINDS };
 export type PlaceKind = (typeof PLACE_KINDS)[number];
 
 /**
@@ -29,7 +14,7 @@ export const AREA_KINDS = ['region', 'district', 'governorate', 'country'] as co
 export function isAreaKind(kind: PlaceKind): boolean {
   return (AREA_KINDS as readonly PlaceKind[]).includes(kind);
 }
-export const COORDINATE_PRECISIONS = ['exact', 'approximate', 'unknown'] as const;
+export { COORDINATE_PRECISIONS };
 
 const Latitude = z.number().min(-90).max(90).nullable().describe('degrees north; null or omitted when precision is "unknown"');
 const Longitude = z.number().min(-180).max(180).nullable().describe('degrees east; null or omitted when precision is "unknown"');

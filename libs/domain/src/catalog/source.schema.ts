@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { Slug } from '../common/slug';
+import { GRADES, PUBLISHER_KINDS } from '../vocabulary';
 import { PublishedAt } from '../time/published-time';
 
-export const PUBLISHER_KINDS = ['monitor', 'news-agency', 'belligerent', 'government', 'encyclopedia'] as const;
-export const GRADES = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
+export { GRADES, PUBLISHER_KINDS };
 export type Grade = (typeof GRADES)[number];
 
 const Url = z

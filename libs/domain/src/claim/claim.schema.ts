@@ -2,32 +2,18 @@ import { z } from 'zod';
 import { Slug } from '../common/slug';
 import { WrittenTime } from '../time/claim-time';
 
-export const CONTROL_STATUSES = ['controlled', 'contested', 'besieged', 'vacated'] as const;
+import {
+  CASUALTY_CATEGORIES,
+  CLAIM_TYPES as VOCABULARY_CLAIM_TYPES,
+  CONTROL_STATUSES,
+  INCIDENT_KINDS,
+  RANKS,
+  SCOPES,
+  type Rank,
+} from '../vocabulary';
+
+export { CASUALTY_CATEGORIES, CONTROL_STATUSES, INCIDENT_KINDS, RANKS, SCOPES, type Rank };
 export type ControlStatus = (typeof CONTROL_STATUSES)[number];
-export const CASUALTY_CATEGORIES = [
-  'killed',
-  'wounded',
-  'killed-or-wounded',
-  'captured',
-  'missing',
-  'arrested',
-  'displaced',
-] as const;
-export const SCOPES = ['incident', 'cumulative'] as const;
-export const INCIDENT_KINDS = [
-  'airstrike',
-  'shelling',
-  'ambush',
-  'bombing',
-  'drone-strike',
-  'withdrawal',
-  'announcement',
-  'evacuation',
-  'infrastructure',
-  'other',
-] as const;
-export const RANKS = ['preferred', 'normal', 'deprecated'] as const;
-export type Rank = (typeof RANKS)[number];
 
 const MAX_COUNT = 100_000_000;
 const Number0 = z.number().int().min(0).max(MAX_COUNT);
@@ -147,7 +133,8 @@ export const ClaimInput = z
   });
 export type ClaimInput = z.infer<typeof ClaimInput>;
 export type ClaimType = ClaimInput['type'];
-export const CLAIM_TYPES = ['control', 'casualties', 'territory', 'incident'] as const satisfies readonly ClaimType[];
+/** The claim types, each the `type` of one of the schemas above. */
+export const CLAIM_TYPES: readonly ClaimType[] = VOCABULARY_CLAIM_TYPES;
 
 export const MAX_BATCH = 1000;
 /** `{claims: [...]}`: up to 1,000 claims appended all-or-nothing. */

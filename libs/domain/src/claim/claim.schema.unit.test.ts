@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { parseWith } from '../common/zod-errors';
-import { ClaimCorrectionInput, ClaimInput, ClaimRankInput, ClaimRetractionInput, Count } from './claim.schema';
+import {
+  CasualtiesClaimInput,
+  CLAIM_TYPES,
+  ClaimCorrectionInput,
+  ClaimInput,
+  ClaimRankInput,
+  ClaimRetractionInput,
+  ControlClaimInput,
+  Count,
+  IncidentClaimInput,
+  TerritoryClaimInput,
+} from './claim.schema';
 
 const common = {
   time: { date: '2024-12-06' },
@@ -98,6 +109,15 @@ describe('ClaimInput: the four claim types', () => {
   it('given a quote with surrounding spaces, when parsed, then it is trimmed', () => {
     const result = parseWith(ClaimInput, control({ quote: '  Rastan fell.  ' }));
     expect(result.ok && result.value.quote).toBe('Rastan fell.');
+  });
+});
+
+describe('CLAIM_TYPES: the words the viewer offers for a claim type', () => {
+  it('are exactly the types the claim schemas accept', () => {
+    const schemaTypes = [ControlClaimInput, CasualtiesClaimInput, TerritoryClaimInput, IncidentClaimInput].map(
+      (schema) => schema.shape.type.value,
+    );
+    expect([...CLAIM_TYPES].sort()).toEqual(schemaTypes.sort());
   });
 });
 

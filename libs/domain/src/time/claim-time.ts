@@ -2,8 +2,9 @@ import { z } from 'zod';
 import type { FieldError } from '../common/domain-error';
 import { isCalendarDate, parseInstant } from './calendar';
 import { addDays, localToUtc } from './zoned-time';
+import { DAY_PARTS } from '../vocabulary';
 
-export const DAY_PARTS = ['early-hours', 'morning', 'afternoon', 'evening', 'night'] as const;
+export { DAY_PARTS };
 export type DayPart = (typeof DAY_PARTS)[number];
 
 /** Local hours each part of the day covers, `[start, end)`. */
