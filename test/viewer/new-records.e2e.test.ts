@@ -39,6 +39,14 @@ async function markerCentre(page: Page, placeId: string): Promise<{ x: number; y
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }
 
+/** A marker's centre within the map, so pages laid out differently above the map compare. */
+async function inMap(page: Page, placeId: string): Promise<{ x: number; y: number }> {
+  const centre = await markerCentre(page, placeId);
+  const map = await page.locator('#map').boundingBox();
+  if (!map) throw new Error('no map');
+  return { x: centre.x - map.x, y: centre.y - map.y };
+}
+
 const GET = (path: string) => app().http.get(`/campaigns/syria-2024${path}`);
 
 describe('new records from the viewer, in Chromium', () => {
@@ -80,6 +88,9 @@ describe('new records from the viewer, in Chromium', () => {
 
   test('given a place on the map, when the editor picks a new point for it by clicking the map, then the service has the coordinates clicked and the marker stands there without a reload', async () => {
     const page = await open('/?campaign=syria-2024&at=2024-12-05T09:00:00Z&place=al-tanf');
+    // a reader's viewer, open at the same hour
+    const reader = await open('/?campaign=syria-2024&at=2024-12-05T09:00:00Z');
+    const readerBefore = await inMap(reader, 'al-tanf');
     await signIn(page);
     // the place the link names is chosen, and the form opens on it
     await expect.poll(() => page.locator('#details-title').textContent()).toBe('Al-Tanf');
@@ -126,6 +137,16 @@ describe('new records from the viewer, in Chromium', () => {
       .toBeLessThan(6);
     expect(Math.hypot(before.x - target.x, before.y - target.y)).toBeGreaterThan(30);
     expect(await page.locator('.pick-mark').count()).toBe(0);
+    // the reader's map follows the live feed: the marker stands where the editor put it
+    const moved = await inMap(page, 'al-tanf');
+    await expect
+      .poll(async () => {
+        const now = await inMap(reader, 'al-tanf');
+        return Math.hypot(now.x - moved.x, now.y - moved.y);
+      })
+      .toBeLessThan(6);
+    expect(Math.hypot(readerBefore.x - moved.x, readerBefore.y - moved.y)).toBeGreaterThan(30);
+    expect(reader.errors).toEqual([]);
     expect(page.errors.filter((e) => !/422/.test(e))).toEqual([]);
   });
 

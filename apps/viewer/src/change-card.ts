@@ -81,15 +81,16 @@ function valueText(field: string, value: unknown, clock: CampaignClock, names: C
   return String(value);
 }
 
-type Count = { best: number; low: number; high: number | null; openEnded: boolean };
+type Count = { best: number; low?: number; high?: number | null; openEnded?: boolean };
 
-function countText({ best, low, high, openEnded }: Count): string {
+export function countText({ best, low = best, high = best, openEnded }: Count): string {
   const range = low !== best || (high !== null && high !== best) ? ` (${low}–${high ?? '…'})` : '';
   return `${best}${openEnded ? '+' : ''}${range}`;
 }
 
+/** A count as stored in full, or as a correction wrote it: `{best}` alone means low = high = best. */
 function isCount(value: unknown): value is Count {
-  return typeof value === 'object' && value !== null && 'best' in value && 'low' in value;
+  return typeof value === 'object' && value !== null && typeof (value as { best?: unknown }).best === 'number';
 }
 
 function isInterval(value: unknown): value is { from: string; to: string; precision: string } {

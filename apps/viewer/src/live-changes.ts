@@ -1,18 +1,23 @@
 import { io } from 'socket.io-client';
 import type { ClaimChange, Recorded } from './types';
 
+/** Events that change the gazetteer: a place registered, or corrected (moved, renamed…). */
+const PLACE_EVENTS = new Set(['PlaceRegistered', 'PlaceCorrected']);
+
 /**
- * The live feed of one campaign (`/live`): every change to its claims as it is recorded, whether
- * or not a replay is playing. It subscribes again after a reconnect.
+ * The live feed of one campaign (`/live`): every change to its claims and places as it is
+ * recorded, whether or not a replay is playing. It subscribes again after a reconnect.
  */
 export class LiveChanges {
   private readonly socket = io('/live', { transports: ['websocket'] });
   private campaignId: string | undefined;
 
-  constructor(onChange: (change: ClaimChange) => void) {
+  constructor(onChange: (change: ClaimChange) => void, onPlaces: () => void) {
     this.socket.on('connect', () => this.subscribe());
     this.socket.on('claim:recorded', (m: Recorded) => {
-      if (m.change && m.campaignId === this.campaignId) onChange(m.change);
+      if (m.campaignId !== this.campaignId) return;
+      if (m.change) onChange(m.change);
+      else if (PLACE_EVENTS.has(m.event.type)) onPlaces();
     });
   }
 

@@ -49,7 +49,10 @@ export class Viewer {
   private readonly map = new CampaignMap(byId('map') as unknown as SVGSVGElement, (id) => void this.selectPlace(id));
   private readonly feed = new ClaimFeed(() => this.publisherNames);
   private readonly changes = new ChangeList(() => this.changeNames());
-  private readonly liveChanges = new LiveChanges((change) => this.changedLive(change));
+  private readonly liveChanges = new LiveChanges(
+    (change) => this.changedLive(change),
+    () => void this.placesChangedLive(),
+  );
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly hour = new HourOnScreen(this.map, this.feed);
   /** The views of the past the page asks for, within the service's budget for it. */
@@ -366,6 +369,16 @@ export class Viewer {
       placeSubject(place, () => this.map.storyOf(placeId), audit),
       this.context(),
     );
+  }
+
+  /** A place was registered or moved, here or in another editor's viewer: the map draws the gazetteer as it now stands. */
+  private async placesChangedLive(): Promise<void> {
+    const campaignId = this.campaign.campaignId;
+    const places = await getJson<Place[]>(`${campaignPath(campaignId)}/places`).catch(() => undefined);
+    if (!places || campaignId !== this.campaign.campaignId) return;
+    this.places = places;
+    this.map.replacePlaces(places);
+    this.map.focus(this.scope?.places);
   }
 
   /** An editor corrected, ranked or retracted a claim: the status line says so and the views on screen are read again. */

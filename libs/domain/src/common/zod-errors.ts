@@ -8,8 +8,16 @@ export function fieldErrors(error: z.ZodError, prefix = ''): FieldError[] {
     // an unrecognised-keys issue names several fields: one error for each
     const keys = 'keys' in issue && Array.isArray(issue.keys) && issue.keys.length ? issue.keys : undefined;
     if (keys) return keys.map((k) => ({ path: path ? `${path}.${k}` : k, message: 'is not a known field' }));
-    return [{ path, message: issue.message }];
+    return [{ path, message: readable(issue) }];
   });
+}
+
+/** The validator's words where a reader would not use them: a field left out or left empty is required. */
+function readable(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type' && issue.message.endsWith('received undefined')) return `is required (${issue.expected})`;
+  if (issue.code === 'too_small' && issue.origin === 'string' && Number(issue.minimum) === 1)
+    return 'is required: it must not be empty';
+  return issue.message;
 }
 
 /** Parses or throws nothing: the data, or the field errors under `prefix`. */

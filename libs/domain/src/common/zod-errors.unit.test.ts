@@ -42,3 +42,17 @@ describe('fieldErrors', () => {
     expect(result.success ? [] : fieldErrors(result.error).map((e) => e.path)).toEqual(['']);
   });
 });
+
+describe('fieldErrors: a field left out or left empty', () => {
+  const Rank = z.strictObject({ rank: z.string(), reason: z.string().min(1) });
+
+  it('given a reason left empty and a rank left out, when parsed, then each is said to be required, in plain words', () => {
+    expect(parseWith(Rank, { reason: '' })).toEqual({
+      ok: false,
+      errors: [
+        { path: 'rank', message: 'is required (string)' },
+        { path: 'reason', message: 'is required: it must not be empty' },
+      ],
+    });
+  });
+});
