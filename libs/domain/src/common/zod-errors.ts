@@ -12,10 +12,19 @@ export function fieldErrors(error: z.ZodError, prefix = ''): FieldError[] {
   });
 }
 
-/** The validator's words where a reader would not use them: a field left out or left empty is required. */
+/**
+ * The validator's own words where a reader would not use them: a field left out or left empty is
+ * required. A schema's own message is kept as it is written.
+ */
 function readable(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_type' && issue.message.endsWith('received undefined')) return `is required (${issue.expected})`;
-  if (issue.code === 'too_small' && issue.origin === 'string' && Number(issue.minimum) === 1)
+  if (issue.code === 'invalid_type' && /^Invalid input: .*received undefined$/.test(issue.message))
+    return `is required (${issue.expected})`;
+  if (
+    issue.code === 'too_small' &&
+    issue.message.startsWith('Too small') &&
+    issue.origin === 'string' &&
+    Number(issue.minimum) === 1
+  )
     return 'is required: it must not be empty';
   return issue.message;
 }

@@ -44,14 +44,16 @@ describe('fieldErrors', () => {
 });
 
 describe('fieldErrors: a field left out or left empty', () => {
-  const Rank = z.strictObject({ rank: z.string(), reason: z.string().min(1) });
+  const Rank = z.strictObject({ rank: z.string(), reason: z.string().min(1), quote: z.string().min(1, 'quote the sentence') });
 
   it('given a reason left empty and a rank left out, when parsed, then each is said to be required, in plain words', () => {
-    expect(parseWith(Rank, { reason: '' })).toEqual({
+    expect(parseWith(Rank, { reason: '', quote: '' })).toEqual({
       ok: false,
       errors: [
         { path: 'rank', message: 'is required (string)' },
         { path: 'reason', message: 'is required: it must not be empty' },
+        // a schema's own message stands
+        { path: 'quote', message: 'quote the sentence' },
       ],
     });
   });
