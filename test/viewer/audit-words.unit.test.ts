@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { actorInWords, eventInWords } from '../../apps/viewer/src/audit-events';
+import { reportedWords } from '../../apps/viewer/src/audit-list';
 import { reportedLater } from '../../apps/viewer/src/later-reports';
 
 describe('an audit in words', () => {
@@ -48,5 +49,40 @@ describe('reports that came out later', () => {
   it('names the earliest of the later reports, whatever the order of the audit', () => {
     const later = reportedLater([{ reportedAt: '2024-12-07T21:00:00.000Z' }, { reportedAt: MIDNIGHT }], BY);
     expect(later).toEqual({ count: 2, first: MIDNIGHT });
+  });
+});
+
+describe('when an audit entry was public', () => {
+  const clock = { instant: (iso: string) => `at ${iso}` };
+  const entry = (event: string, sources: number, reportedAt: string | null) => ({
+    position: 1,
+    recordedAt: '2024-12-10T09:00:00.000Z',
+    reportedAt,
+    event,
+    claimId: 'c1',
+    sources: Array.from({ length: sources }, (_, i) => ({
+      sourceId: `s${i}`,
+      publisher: 'sohr',
+      publishedAt: null,
+      published: null,
+    })),
+    actor: 'editor',
+    reason: 'why',
+    before: null,
+    after: null,
+  });
+
+  it('given a rank or a retraction citing nothing, then it is the editors’ own act, not an undated report', () => {
+    expect(reportedWords(entry('ClaimRanked', 0, null), clock)).toBe("the editors' own act: it holds in views as reported too");
+    expect(reportedWords(entry('ClaimRetracted', 0, null), clock)).toBe(
+      "the editors' own act: it holds in views as reported too",
+    );
+  });
+
+  it('given a correction with no dated source, then it is not in a view as reported; with one, it says when', () => {
+    expect(reportedWords(entry('ClaimCorrected', 1, null), clock)).toBe('no dated source: not in a view as reported');
+    expect(reportedWords(entry('ClaimCorrected', 1, '2024-12-09T21:00:00.000Z'), clock)).toBe(
+      'public by at 2024-12-09T21:00:00.000Z',
+    );
   });
 });

@@ -56,12 +56,16 @@ describe('new records from the viewer, in Chromium', () => {
     await add(page, 'add-source');
     const form = page.locator('#source-form');
     await form.locator('[name=title]').fill('Opposition fighters enter Hama');
+    // no publisher is chosen for the editor
+    expect(await form.locator('select[name=publisher]').inputValue()).toBe('-');
     await form.locator('select[name=publisher]').selectOption('sohr');
     // a known publisher's name and kind are not asked
     expect(await form.locator('.new-publisher').isVisible()).toBe(false);
     expect(await form.locator('.known-publisher').textContent()).toBe('monitor · id sohr');
     await form.locator('[name=url]').fill('https://www.syriahr.com/en/hama-entered');
-    expect(await form.locator('input[type=date]').inputValue()).toBe('2024-12-05');
+    // no publication date unless the editor gives one
+    expect(await form.locator('input[type=date]').inputValue()).toBe('');
+    await form.locator('input[type=date]').fill('2024-12-05');
     await form.locator('input[type=time]').fill('14:30');
     await form.locator('[name=language]').fill('ar');
     await form.locator('[name=note]').fill('the monitor’s English page');

@@ -105,11 +105,7 @@ function auditEntry<T>(c: AuditChange<T>, show: (value: T) => string, words: Aud
       ' → ',
       html('span', { class: 'after' }, c.after ? show(c.after) : 'nothing'),
     ),
-    html(
-      'p',
-      { class: c.reportedAt ? 'reported' : 'reported undated' },
-      c.reportedAt ? `public by ${clock.instant(c.reportedAt)}` : 'no dated source: not in a view as reported',
-    ),
+    html('p', { class: c.reportedAt || editorial(c) ? 'reported' : 'reported undated' }, reportedWords(c, clock)),
     c.reason ? html('p', { class: 'reason' }, `Reason: ${c.reason}`) : null,
     c.sources.length ? html('ul', { class: 'publications' }, ...c.sources.map((s) => publication(s, words))) : null,
     html('p', { class: 'meta' }, `recorded ${clock.instant(c.recordedAt)}${actor ? `, ${actor}` : ''}`),
@@ -122,6 +118,18 @@ function auditEntry<T>(c: AuditChange<T>, show: (value: T) => string, words: Aud
       : null,
     html('p', { class: 'ids' }, idsOf(c)),
   );
+}
+
+/** A rank, or a retraction citing no source: the editors' own act, which every view as reported applies too. */
+function editorial(c: AuditChange<unknown>): boolean {
+  return c.sources.length === 0 && (c.event === 'ClaimRanked' || c.event === 'ClaimRetracted');
+}
+
+/** When the entry's report was public, or why it has no such time. */
+export function reportedWords(c: AuditChange<unknown>, clock: Pick<AuditWords['clock'], 'instant'>): string {
+  if (c.reportedAt) return `public by ${clock.instant(c.reportedAt)}`;
+  if (editorial(c)) return "the editors' own act: it holds in views as reported too";
+  return 'no dated source: not in a view as reported';
 }
 
 /** The record's own names for the entry, for whoever looks it up: claim, event, log position, sources. */

@@ -3,8 +3,11 @@ import { choice, field, RecordDialog } from './record-dialog';
 import { campaignUrl, type RecordContext } from './record-context';
 import { label, optionsOf, PUBLISHER_KINDS } from './record-vocabulary';
 import { sourceRegistration, suggestedSourceId, type SourceFormValues } from './source-registration';
+import { EditRefused } from './editor-session';
 
 const NEW_PUBLISHER = '';
+/** No publisher chosen yet: the form starts there, so no publisher is given by default. */
+const NO_CHOICE = '-';
 const LANGUAGES = ['en', 'ar', 'ru', 'fr', 'tr', 'fa', 'ku', 'he', 'de'];
 
 /**
@@ -46,7 +49,11 @@ export class SourceForm {
       { class: 'record-field', 'data-path': 'publishedAt' },
       html('span', { class: 'field-label' }, 'Published'),
       html('div', { class: 'inline' }, this.date, this.time),
-      html('span', { class: 'hint' }, 'local date in the campaign’s zone; the time if the report gives it'),
+      html(
+        'span',
+        { class: 'hint' },
+        'the local date in the campaign’s zone, only if the report gives it (none: undated); the time too if it says',
+      ),
       html('span', { class: 'field-problem' }),
     );
     this.dialog.fields.append(
@@ -72,11 +79,13 @@ export class SourceForm {
     this.dialog.form.reset();
     this.idWritten = false;
     this.publisher.replaceChildren(
+      html('option', { value: NO_CHOICE, disabled: '' }, 'Choose the publisher…'),
       html('option', { value: NEW_PUBLISHER }, 'A new publisher…'),
       ...ctx.publishers.map((p) => html('option', { value: p.publisher }, p.name)),
     );
-    this.publisher.value = ctx.publishers[0]?.publisher ?? NEW_PUBLISHER;
-    this.date.value = ctx.day;
+    this.publisher.value = NO_CHOICE;
+    // no date unless the editor gives one: a wrong publication date would misdate what was reported when
+    this.date.value = '';
     this.language.value = 'en';
     this.showPublisher();
     this.suggestId();
@@ -86,7 +95,7 @@ export class SourceForm {
 
   private showPublisher(): void {
     const chosen = this.ctx?.publishers.find((p) => p.publisher === this.publisher.value);
-    this.newPublisher.hidden = chosen !== undefined;
+    this.newPublisher.hidden = chosen !== undefined || this.publisher.value === NO_CHOICE;
     // the service's word on a new publisher's id goes beside that id, not beside the choice
     this.publisherField.dataset.path = chosen ? 'publisher' : 'publisher-choice';
     this.known.hidden = chosen === undefined;
@@ -95,7 +104,7 @@ export class SourceForm {
 
   private suggestId(): void {
     if (this.idWritten) return;
-    const publisher = this.publisher.value || this.newId.value.trim();
+    const publisher = (this.publisher.value === NO_CHOICE ? '' : this.publisher.value) || this.newId.value.trim();
     this.sourceId.value = suggestedSourceId(publisher, this.date.value, this.title.value);
   }
 
@@ -116,6 +125,10 @@ export class SourceForm {
   private async save(): Promise<void> {
     const ctx = this.ctx;
     if (!ctx) return;
+    if (this.publisher.value === NO_CHOICE)
+      throw new EditRefused(422, 'No publisher chosen', '', [
+        { path: 'publisher-choice', message: 'choose the publisher, or "A new publisher…"' },
+      ]);
     const body = sourceRegistration(this.values(), ctx.publishers, ctx.campaign.timeZone);
     await ctx.session.send('POST', campaignUrl(ctx, 'sources'), body);
     this.saved(body.sourceId);

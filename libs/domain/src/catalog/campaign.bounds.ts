@@ -1,7 +1,7 @@
 import { type FieldError } from '../common/domain-error';
 import { unknownName } from '../common/did-you-mean';
 import type { ValidTime } from '../time/claim-time';
-import { addDays, localToUtc } from '../time/zoned-time';
+import { addDays, localDateOf, localToUtc } from '../time/zoned-time';
 import type { CampaignArea, CampaignRegistration } from './campaign.schema';
 
 type Bounded = Pick<CampaignRegistration, 'timeZone' | 'window' | 'claimWindow' | 'area' | 'adminAreas'>;
@@ -25,10 +25,14 @@ export function withinClaimDays(time: Pick<ValidTime, 'from' | 'to'>, campaign: 
 export function timeOutsideCampaign(time: ValidTime, campaign: Bounded, path = 'time'): FieldError[] {
   if (withinClaimDays(time, campaign)) return [];
   const days = claimDays(campaign);
+  // the days the time touches, in the campaign's zone, as the window is written
+  const first = localDateOf(Date.parse(time.from), campaign.timeZone);
+  const last = localDateOf(Date.parse(time.to) - 1, campaign.timeZone);
+  const when = first === last ? `falls on ${first}` : `runs from ${first} to ${last}`;
   return [
     {
       path,
-      message: `must fall within the campaign's ${days.name}, ${days.from} to ${days.to} (${campaign.timeZone}); this time runs from ${time.from} to ${time.to}`,
+      message: `must fall within the campaign's ${days.name}, ${days.from} to ${days.to} (local days, ${campaign.timeZone}); this time ${when}`,
     },
   ];
 }

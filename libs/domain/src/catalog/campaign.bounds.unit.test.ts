@@ -64,7 +64,7 @@ describe('timeOutsideCampaign', () => {
       {
         path: 'claims.2.time',
         message:
-          "must fall within the campaign's window, 2024-11-27 to 2024-12-31 (Asia/Damascus); this time runs from 2024-12-31T21:00:00.000Z to 2024-12-31T22:00:00.000Z",
+          "must fall within the campaign's window, 2024-11-27 to 2024-12-31 (local days, Asia/Damascus); this time falls on 2025-01-01",
       },
     ]);
   });

@@ -111,7 +111,7 @@ describe('prepareClaim', () => {
       {
         path: 'time',
         message:
-          "must fall within the campaign's window, 2024-11-27 to 2024-12-31 (Asia/Damascus); this time runs from 2025-06-05T21:00:00.000Z to 2025-06-06T21:00:00.000Z",
+          "must fall within the campaign's window, 2024-11-27 to 2024-12-31 (local days, Asia/Damascus); this time falls on 2025-06-06",
       },
     ]);
   });
