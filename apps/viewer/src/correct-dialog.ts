@@ -21,7 +21,7 @@ export async function openCorrection(ctx: EditContext, claimId: string): Promise
   const fields = formFields(claimSchema(shown.type), ctx.vocabularies);
   const dialog = new EditDialog('correct', `Correct ${shown.type} claim`, subtitle(shown), 'Correct');
   const form = new ClaimForm(fields, shown);
-  const sources = new SourcePicker(ctx, 'Sources of the correction');
+  const sources = new SourcePicker(ctx, 'Sources of the correction (required: at least one)');
   const since = dialog.body.appendChild(document.createElement('div'));
   since.className = 'since';
   dialog.body.append(form.element, sources.element);
