@@ -231,8 +231,16 @@ describe('replaying as reported at the time, in Chromium', () => {
   test('what the world learned later follows the hour, stepped or played, at most about once a second and never back to an older hour', async () => {
     const page = await open(`/?campaign=${C}&at=${EVENING}&view=reported&speed=24`);
     await expect.poll(() => clockAt(page), { timeout: 20_000 }).toBe(EVENING);
-    await page.locator('#learned-later').click();
-    await expect.poll(() => page.locator('#details .learned > li[data-place="hama"]').count()).toBe(1);
+    // the button answers once the session's first hour is on screen: ask until the panel opens
+    await expect
+      .poll(
+        async () => {
+          if (await page.locator('#details').isHidden()) await page.locator('#learned-later').click();
+          return page.locator('#details .learned > li[data-place="hama"]').count();
+        },
+        { timeout: 15_000, interval: 500 },
+      )
+      .toBe(1);
     expect(await panelUntil(page)).toBe(hourAfter(EVENING));
 
     await page.locator('#play').focus();
