@@ -1,20 +1,10 @@
-import type { CatalogView, ClaimRow } from '@timeline/views';
+import { sourceRef, type CatalogView, type ClaimRow } from '@timeline/views';
 import { assertNever, type ClaimEvent, type RecordedEvent } from '@timeline/domain';
 
 /** A source as a reader needs it beside a claim: which report, by whom, when, where. */
 export function sourceRefs(catalog: CatalogView, campaignId: string, sourceIds: readonly string[]) {
   const sources = catalog.campaigns.get(campaignId)?.sources;
-  return sourceIds.map((sourceId) => {
-    const source = sources?.get(sourceId);
-    return {
-      sourceId,
-      publisher: source?.publisher ?? null,
-      title: source?.title ?? null,
-      url: source?.url ?? null,
-      publishedAt: source?.publishedAt ?? null,
-      published: source?.published ?? null,
-    };
-  });
+  return sourceIds.map((sourceId) => sourceRef(sourceId, sources?.get(sourceId)));
 }
 
 /** A claim at its newest revision, as the list shows it. */

@@ -7,6 +7,7 @@ import {
   type Group,
   type KnownAt,
   type PlaceState,
+  sourceRef,
 } from '@timeline/views';
 import { claimSummary } from './claim-summary';
 import type { CasualtyFrameFigure, FrameClaim, FrameSource, PendingFrameChange, PlaceFrameState } from './frame.types';
@@ -79,17 +80,7 @@ export function frameClaim(ledger: CampaignLedger, claimId: string, version: Cla
 
 /** Sources spelled out as known at knownAt: publisher, title, link and publication. */
 export function frameSources(ledger: CampaignLedger, sourceIds: readonly string[], knownAt: KnownAt): FrameSource[] {
-  return sourceIds.map((sourceId) => {
-    const source = ledger.sourceAt(sourceId, knownAt);
-    return {
-      sourceId,
-      publisher: source?.publisher ?? null,
-      title: source?.title ?? null,
-      url: source?.url ?? null,
-      publishedAt: source?.publishedAt ?? null,
-      published: source?.published ?? null,
-    };
-  });
+  return sourceIds.map((sourceId) => sourceRef(sourceId, ledger.sourceAt(sourceId, knownAt)));
 }
 
 function isoOrNull(ms: number | null): string | null {

@@ -1,5 +1,5 @@
-import type { PublishedAt, PublishedTime, Rank } from '@timeline/domain';
-import type { Count } from '@timeline/views';
+import type { Rank } from '@timeline/domain';
+import type { Count, SourceRef } from '@timeline/views';
 
 /** A place's state as a frame or a snapshot carries it. */
 export interface PlaceFrameState {
@@ -39,16 +39,7 @@ export interface CasualtyFrameFigure {
 }
 
 /** A source as a frame names it: its publisher and when it was published. */
-export interface FrameSource {
-  sourceId: string;
-  publisher: string | null;
-  title: string | null;
-  url: string | null;
-  /** As the source was registered: a date, an instant, or a written time. */
-  publishedAt: PublishedAt | null;
-  /** The publication as an interval in UTC (`from` null when only "published by" is known). */
-  published: PublishedTime | null;
-}
+export type FrameSource = SourceRef;
 
 export interface FrameClaim {
   claimId: string;

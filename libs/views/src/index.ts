@@ -11,6 +11,7 @@ export {
   type SourceEntry,
 } from './catalog.view';
 export { CampaignLedger } from './campaign-ledger';
+export { sourceRef, type SourceRef } from './source-ref';
 export { isEditorial, type ClaimRecord, type ClaimVersion } from './claim-history';
 export { casualtyKey } from './claim-indexes';
 export { SNAPSHOT_FORMAT, type SnapshotLine } from './snapshot-format';
