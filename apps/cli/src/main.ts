@@ -1,5 +1,5 @@
 import { createWriteStream } from 'node:fs';
-import { type ExportFormat, loadCampaigns, Timeline } from '@timeline/application';
+import { EXPORT_FORMATS, type ExportFormat, loadCampaigns, Timeline } from '@timeline/application';
 import { DomainError, parseInstant } from '@timeline/domain';
 import type { AuditOrder, CasualtyFigureName } from '@timeline/views';
 import { configFromEnv } from '@timeline/config';
@@ -60,10 +60,10 @@ function auditScope(options: Options): { order?: AuditOrder; reportedBy?: string
   return { ...(order ? { order } : {}), ...(reportedBy ? { reportedBy } : {}) };
 }
 
-const EXPORT_FORMATS: readonly string[] = ['ndjson', 'csv', 'geojson'] satisfies ExportFormat[];
+const EXPORT_NAMES: readonly string[] = EXPORT_FORMATS;
 
 function exportFormat(format: string): ExportFormat {
-  if (!EXPORT_FORMATS.includes(format)) throw new UsageError(`--format must be ndjson, csv or geojson`);
+  if (!EXPORT_NAMES.includes(format)) throw new UsageError(`--format must be ndjson, csv or geojson`);
   return format as ExportFormat;
 }
 

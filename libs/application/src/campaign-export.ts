@@ -4,7 +4,9 @@ import { campaignLog } from './campaign-log';
 import { inSlices } from './sliced';
 import type { KnownAtInput, ServingViews } from './serving-views';
 
-export type ExportFormat = 'ndjson' | 'csv' | 'geojson';
+/** The files a campaign is exported as. */
+export const EXPORT_FORMATS = ['ndjson', 'csv', 'geojson'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export type CampaignExportFile =
   | { format: 'csv'; lines: AsyncIterable<string>; reportedBy?: string; unreported?: number }

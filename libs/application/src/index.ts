@@ -13,6 +13,7 @@ export type { KnownAtInput } from './serving-views';
 export type { ViewScope, DayOrInstant, CasualtyFilter, VersionedJson, ViewQueries } from './view.queries';
 export type { AuditQueries } from './audit.queries';
 export type { CampaignExport, CampaignExportFile, ExportFormat } from './campaign-export';
+export { EXPORT_FORMATS } from './campaign-export';
 export type { ClaimQueries, ClaimListFilter } from './claim.queries';
 export type { CatalogQueries } from './catalog.queries';
 export type { ProjectionAdmin, FoldedLog } from './projection-admin';

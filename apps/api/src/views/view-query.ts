@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CASUALTY_CATEGORIES, Slug, isCalendarDate, parseInstant, unknownName } from '@timeline/domain';
+import { EXPORT_FORMATS } from '@timeline/application';
 
 export const Day = z.string().refine(isCalendarDate, 'must be a date YYYY-MM-DD');
 export const Instant = z
@@ -74,7 +75,7 @@ export const AuditTerritoryQuery = z.strictObject({ faction: Slug, day: Day, ...
 export const SourceImpactQuery = z.strictObject({ knownAt: KnownAtParam, reportedBy: ReportedByParam });
 export const ConflictsQuery = z.strictObject({ day: Day.optional(), knownAt: KnownAtParam, reportedBy: ReportedByParam });
 export const ExportQuery = z
-  .strictObject({ format: z.enum(['ndjson', 'csv', 'geojson']), day: Day.optional(), ...ViewParams })
+  .strictObject({ format: z.enum(EXPORT_FORMATS), day: Day.optional(), ...ViewParams })
   .refine((q) => q.format !== 'geojson' || q.day !== undefined, { message: 'is required for geojson', path: ['day'] })
   .refine((q) => q.format !== 'ndjson' || q.reportedBy === undefined, {
     message: 'applies to csv and geojson; the ndjson export is the log itself, every event as recorded',
