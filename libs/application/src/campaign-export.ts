@@ -25,7 +25,15 @@ export class CampaignExport {
 
   async file(
     campaignId: string,
-    query: { format: ExportFormat; day?: string; knownAt?: KnownAtInput; reportedBy?: string; operation?: string },
+    query: {
+      format: ExportFormat;
+      day?: string;
+      knownAt?: KnownAtInput;
+      reportedBy?: string;
+      operation?: string;
+      /** Tables: one row per revision with its status, rather than one per claim as it stands. */
+      history?: boolean;
+    },
   ): Promise<CampaignExportFile> {
     const { views, ledger, knownAt, reported } = await this.serving.forCampaign(campaignId, query.knownAt, query.reportedBy, {
       operation: query.operation,
