@@ -1,21 +1,24 @@
 import type { EventStore } from '@timeline/store';
-import { claimsCsvLines, controlAt, controlGeoJson, endOfDay, unreportedRevisions } from '@timeline/views';
+import { acledLines, controlAt, controlGeoJson, endOfDay, ucdpLines, unreportedRevisions } from '@timeline/views';
 import { campaignLog } from './campaign-log';
 import { inSlices } from './sliced';
 import type { KnownAtInput, ServingViews } from './serving-views';
 
-/** The files a campaign is exported as. */
-export const EXPORT_FORMATS = ['ndjson', 'csv', 'geojson'] as const;
+/** The files a campaign is exported as; `csv` is the ACLED table under its older name. */
+export const EXPORT_FORMATS = ['ndjson', 'acled', 'csv', 'ucdp', 'geojson'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+/** The formats that are tables of claims. */
+export type TableFormat = 'acled' | 'ucdp';
 
 export type CampaignExportFile =
-  | { format: 'csv'; lines: AsyncIterable<string>; reportedBy?: string; unreported?: number }
-  | { format: 'geojson'; map: ReturnType<typeof controlGeoJson> & { reportedBy?: string; unreported?: number } }
+  | { format: TableFormat; lines: AsyncIterable<string>; reportedBy?: string; unreported?: number }
+  | { format: 'geojson'; map: ReturnType<typeof controlGeoJson> & { day: string; reportedBy?: string; unreported?: number } }
   | { format: 'ndjson'; lines: AsyncIterable<string> };
 
 /**
- * A campaign as files: its log (ndjson), its claims as a table (csv), a day's map (GeoJSON, as
- * data: the API sends it compact, the terminal tool indented).
+ * A campaign as files: its log (ndjson), its claims as ACLED's table (acled, or csv) or its deaths
+ * as UCDP GED's (ucdp), a day's map (GeoJSON, as data: the API sends it compact, the terminal tool
+ * indented).
  */
 export class CampaignExport {
   constructor(
@@ -27,6 +30,7 @@ export class CampaignExport {
     campaignId: string,
     query: {
       format: ExportFormat;
+      /** The map's day; the campaign's last day when omitted. */
       day?: string;
       knownAt?: KnownAtInput;
       reportedBy?: string;
@@ -38,18 +42,20 @@ export class CampaignExport {
     const { views, ledger, knownAt, reported } = await this.serving.forCampaign(campaignId, query.knownAt, query.reportedBy, {
       operation: query.operation,
     });
-    // the table of a whole campaign is made in slices, so other requests run while it is sent
-    if (query.format === 'csv')
-      return {
-        format: 'csv',
-        lines: inSlices(claimsCsvLines(ledger, knownAt)),
-        ...(query.reportedBy ? { reportedBy: query.reportedBy, unreported: unreportedRevisions(ledger, knownAt) } : {}),
-      };
     if (query.format === 'geojson') {
-      const view = controlAt(views, ledger, endOfDay(ledger, query.day ?? ''), knownAt, query.operation);
-      return { format: 'geojson', map: { ...controlGeoJson(ledger, view), ...reported() } };
+      const day = query.day ?? ledger.campaign.window.to;
+      const view = controlAt(views, ledger, endOfDay(ledger, day), knownAt, query.operation);
+      return { format: 'geojson', map: { ...controlGeoJson(ledger, view), day, ...reported() } };
     }
-    return { format: 'ndjson', lines: this.logLines(campaignId) };
+    if (query.format === 'ndjson') return { format: 'ndjson', lines: this.logLines(campaignId) };
+    const format: TableFormat = query.format === 'ucdp' ? 'ucdp' : 'acled';
+    const lines = format === 'ucdp' ? ucdpLines : acledLines;
+    // the table of a whole campaign is made in slices, so other requests run while it is sent
+    return {
+      format,
+      lines: inSlices(lines(ledger, knownAt, query.history ?? false)),
+      ...(query.reportedBy ? { reportedBy: query.reportedBy, unreported: unreportedRevisions(ledger, knownAt) } : {}),
+    };
   }
 
   private async *logLines(campaignId: string): AsyncGenerator<string> {

@@ -50,3 +50,17 @@ export const PLACE_KINDS = [
 export const COORDINATE_PRECISIONS = ['exact', 'approximate', 'unknown'] as const;
 export const PUBLISHER_KINDS = ['monitor', 'news-agency', 'belligerent', 'government', 'encyclopedia'] as const;
 export const GRADES = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
+/**
+ * The kinds of armed or political actor ACLED tells apart (its codebook's actor types, `inter1` 1 to
+ * 8 in that order): what a campaign says each of its factions is, so exports can say who fought whom.
+ */
+export const ACTOR_TYPES = [
+  'state-forces',
+  'rebel-group',
+  'political-militia',
+  'identity-militia',
+  'rioters',
+  'protesters',
+  'civilians',
+  'external-forces',
+] as const;

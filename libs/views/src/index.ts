@@ -55,7 +55,11 @@ export {
   type CasualtyFigureName,
 } from './audit.queries';
 export { possibleConflicts, type PossibleConflict } from './conflicts.queries';
-export { claimsCsv, claimsCsvLines, unreportedRevisions, controlGeoJson } from './export.queries';
+export { controlGeoJson } from './export.queries';
+export { ACLED_COLUMNS, ACLED_TABLE_COLUMNS, CLAIM_COLUMNS, acledLines } from './tables/acled.table';
+export { UCDP_COLUMNS, UCDP_TABLE_COLUMNS, ucdpLines } from './tables/ucdp.table';
+export { unreportedRevisions } from './tables/claim-rows';
+export { csvCell, csvLine, parseCsv } from './tables/csv';
 export { listClaims, type ClaimFilter, type ClaimRow } from './claims-list.queries';
 export type { Count } from './counts';
 export { lastAtOrBefore } from './sorted-search';

@@ -20,8 +20,8 @@ export class ExportController {
       res.type('application/geo+json').send(JSON.stringify(file.map));
       return;
     }
-    if (file.format === 'csv') {
-      res.type('text/csv').setHeader('Content-Disposition', `attachment; filename="${campaignId}-claims.csv"`);
+    if (file.format !== 'ndjson') {
+      res.type('text/csv').setHeader('Content-Disposition', `attachment; filename="${campaignId}-${file.format}.csv"`);
       // a reported table names how many revisions it set aside as undated, before its rows stream
       if (file.unreported !== undefined) {
         res.setHeader('Unreported-Revisions', String(file.unreported));

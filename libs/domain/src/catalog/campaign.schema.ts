@@ -1,7 +1,12 @@
 import { z } from 'zod';
+import { unknownName } from '../common/did-you-mean';
 import { Slug } from '../common/slug';
 import { isCalendarDate } from '../time/calendar';
 import { isValidTimeZone } from '../time/zoned-time';
+import { ACTOR_TYPES } from '../vocabulary';
+
+export { ACTOR_TYPES };
+export type ActorType = (typeof ACTOR_TYPES)[number];
 
 const CalendarDate = z.string().refine(isCalendarDate, 'must be a calendar date YYYY-MM-DD');
 /** `#rrggbb`, or the short `#rgb`, stored as `#rrggbb` with each digit doubled as written (`#f00` → `#ff0000`). */
@@ -34,6 +39,19 @@ export const CampaignArea = z
   });
 export type CampaignArea = z.infer<typeof CampaignArea>;
 
+/** The country a campaign is fought in, as conflict datasets name it (ISO 3166 codes, ACLED's region). */
+export const CampaignCountry = z.strictObject({
+  name: z.string().min(1).max(100).describe('e.g. "Syria"'),
+  iso: z.number().int().min(1).max(999).describe('ISO 3166-1 numeric code, e.g. 760'),
+  iso3: z
+    .string()
+    .regex(/^[A-Z]{3}$/, 'must be three capital letters, e.g. SYR')
+    .describe('ISO 3166-1 alpha-3 code, e.g. SYR'),
+  region: z.string().min(1).max(100).describe('ACLED\'s region, e.g. "Middle East"'),
+  note: z.string().min(1).max(500).optional().describe('where the codes come from'),
+});
+export type CampaignCountry = z.infer<typeof CampaignCountry>;
+
 /** The fields of a campaign an admin may amend after registering it (`CampaignAmended`). */
 const amendableFields = {
   window: DateWindow.describe('the days the views and replays cover, in the campaign time zone'),
@@ -48,6 +66,11 @@ const amendableFields = {
     .max(500)
     .optional()
     .describe("the campaign's admin areas (governorates, regions): a place's governorate must be one of them"),
+  country: CampaignCountry.optional(),
+  actorTypes: z
+    .record(Slug, z.enum(ACTOR_TYPES))
+    .optional()
+    .describe("what kind of actor each faction is, in ACLED's actor types: how exports fill inter1, inter2 and interaction"),
 };
 
 /** The body of `POST /campaigns`, and the data of `CampaignRegistered`. */
@@ -91,6 +114,10 @@ export const CampaignRegistration = z
       'operations',
       campaign.operations.map((o) => o.id),
     );
+    const factions = new Set(campaign.factions.map((f) => f.id));
+    for (const faction of Object.keys(campaign.actorTypes ?? {}))
+      if (!factions.has(faction))
+        ctx.addIssue({ code: 'custom', path: ['actorTypes', faction], message: unknownName('faction', faction, factions) });
     campaign.adminAreas?.forEach((name, i) => {
       if (campaign.adminAreas?.indexOf(name) !== i)
         ctx.addIssue({ code: 'custom', path: ['adminAreas', i], message: `duplicate admin area "${name}"` });
@@ -105,6 +132,8 @@ export const CampaignAmendment = z
     claimWindow: amendableFields.claimWindow,
     area: amendableFields.area,
     adminAreas: amendableFields.adminAreas,
+    country: amendableFields.country,
+    actorTypes: amendableFields.actorTypes,
     reason: z.string().trim().min(1).max(2000),
   })
   .refine((c) => Object.keys(c).some((k) => k !== 'reason'), { message: 'change at least one field', path: [] });
