@@ -26,3 +26,4 @@ export type { ReplayControl } from './replay/replay-control';
 export type { ClaimCommands } from './claim.commands';
 export type { ClaimsRecorded, RecordedClaim } from './recorded-claim';
 export type { CatalogCommands, Registered } from './catalog.commands';
+export { importAcled, IMPORT_ACTOR, type ImportReport } from './acled-import';

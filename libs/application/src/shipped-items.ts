@@ -22,12 +22,12 @@ export type LoadOutcome = 'created' | 'unchanged' | 'corrected' | 'kept';
 type ShippedClaim = { claimId?: string; sources?: unknown };
 
 /**
- * A stored item differing from its shipped version is brought to it only while the loader alone
- * has written its stream: once an editor has corrected, ranked or retracted it, the editor's
- * version is kept.
+ * A stored item differing from its shipped version is brought to it only while the writer (the
+ * loader, an import) alone has written its stream: once an editor has corrected, ranked or
+ * retracted it, the editor's version is kept.
  */
-function loaderOnly(events: readonly RecordedEvent[]): boolean {
-  return events.every((event) => event.metadata.actor === LOADER_ACTOR);
+export function writtenOnlyBy(events: readonly RecordedEvent[], actor: string): boolean {
+  return events.every((event) => event.metadata.actor === actor);
 }
 
 /** The stored item given the changes that bring it to its shipped version. */
@@ -35,9 +35,10 @@ async function toShipped(
   events: readonly RecordedEvent[],
   changes: Record<string, unknown>,
   correct: (changes: Record<string, unknown>) => Promise<unknown>,
+  actor = LOADER_ACTOR,
 ): Promise<LoadOutcome> {
   if (!Object.keys(changes).length) return 'unchanged';
-  if (!loaderOnly(events)) return 'kept';
+  if (!writtenOnlyBy(events, actor)) return 'kept';
   await correct(changes);
   return 'corrected';
 }
@@ -136,16 +137,21 @@ export async function reviseClaim(
   campaignId: string,
   { shipped, claimId, stream }: { shipped: ShippedClaim; claimId: string; stream: StoredClaim },
   context: CommandContext,
+  reason = REVISED_DATA,
 ): Promise<LoadOutcome> {
   const { state, events } = stream;
   if (!state.exists) return (await timeline.claims.record(campaignId, shipped, context)).outcome;
   const revised = parsed(ClaimInput, shipped);
-  return toShipped(events, changesTowards(state.claim, revised), (changes) =>
-    timeline.claims.correct(
-      campaignId,
-      claimId,
-      { expectedRevision: state.revision, changes, sources: revised.sources, reason: REVISED_DATA },
-      context,
-    ),
+  return toShipped(
+    events,
+    changesTowards(state.claim, revised),
+    (changes) =>
+      timeline.claims.correct(
+        campaignId,
+        claimId,
+        { expectedRevision: state.revision, changes, sources: revised.sources, reason },
+        context,
+      ),
+    context.actor,
   );
 }
