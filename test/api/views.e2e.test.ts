@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asAdmin, asEditor, startTestApp, type TestApp } from '../support/app';
 import { CAMPAIGN, controlClaim, seedCampaign } from '../support/fixtures';
+import { parseCsv } from '@timeline/views';
 
 const C = CAMPAIGN.campaignId;
 let app: TestApp;
@@ -275,7 +276,7 @@ describe('audits, conflicts and exports over HTTP', () => {
     ]);
   });
 
-  it('exports the log as NDJSON, claims as CSV and a day as GeoJSON', async () => {
+  it("exports the log as NDJSON, claims as ACLED's table (csv its alias), deaths as UCDP's and a day as GeoJSON", async () => {
     const ndjson = await app.http
       .get(`/campaigns/${C}/export?format=ndjson`)
       .expect(200)
@@ -286,17 +287,35 @@ describe('audits, conflicts and exports over HTTP', () => {
       .map((l) => JSON.parse(l));
     expect(lines[0]).toMatchObject({ type: 'CampaignRegistered', position: expect.any(Number), metadata: { actor: 'admin' } });
     expect(lines.every((e: { metadata: { campaignId: string } }) => e.metadata.campaignId === C)).toBe(true);
-    const csv = (await app.http.get(`/campaigns/${C}/export?format=csv`).expect(200).expect('content-type', /csv/)).text
-      .trim()
-      .split('\n');
-    expect(csv[0]).toMatch(/^claim_id,revision,event,recorded_at/);
-    expect(csv.some((row) => row.startsWith('homs-taken,0,ControlClaimed,'))).toBe(true);
+    const acled = await app.http.get(`/campaigns/${C}/export?format=acled`).expect(200).expect('content-type', /csv/);
+    expect(acled.headers['content-disposition']).toBe(`attachment; filename="${C}-acled.csv"`);
+    const { header, rows } = parseCsv(acled.text);
+    expect(header.slice(0, 4)).toEqual(['event_id_cnty', 'event_date', 'year', 'time_precision']);
+    expect(rows.find((r) => r.claim_id === 'homs-taken')).toMatchObject({
+      revision: '0',
+      claim_status: 'current',
+      notes: expect.any(String),
+    });
+    // csv is the same table under its older name
+    expect((await app.http.get(`/campaigns/${C}/export?format=csv`).expect(200)).text).toBe(acled.text);
+    const history = parseCsv((await app.http.get(`/campaigns/${C}/export?format=acled&history=true`).expect(200)).text).rows;
+    expect(history.length).toBeGreaterThanOrEqual(rows.length);
+    const ucdp = parseCsv((await app.http.get(`/campaigns/${C}/export?format=ucdp`).expect(200)).text);
+    expect(ucdp.header.slice(0, 3)).toEqual(['id', 'relid', 'year']);
     const geo = JSON.parse((await app.http.get(`/campaigns/${C}/export?format=geojson&day=2024-12-07`).expect(200)).text);
     expect(geo.features.find((f: { id: string }) => f.id === 'homs')).toMatchObject({
       geometry: { type: 'Point', coordinates: [36.72, 34.73] },
       properties: { bloc: 'opposition', disputed: true },
     });
-    expect((await app.http.get(`/campaigns/${C}/export?format=geojson`).expect(422)).body.errors[0].path).toBe('day');
+    // without a day, the map of the campaign's last day
+    const last = JSON.parse((await app.http.get(`/campaigns/${C}/export?format=geojson`).expect(200)).text);
+    expect(last.day).toBe((await app.http.get(`/campaigns/${C}`).expect(200)).body.window.to);
+    const dayOnTable = await app.http.get(`/campaigns/${C}/export?format=acled&day=2024-12-07`).expect(422);
+    expect(dayOnTable.body.errors).toEqual([
+      { path: 'day', message: 'applies to geojson only: a table holds every day of the campaign' },
+    ]);
+    const badHistory = await app.http.get(`/campaigns/${C}/export?format=acled&history=yes`).expect(422);
+    expect(badHistory.body.errors[0].path).toBe('history');
   });
 });
 
