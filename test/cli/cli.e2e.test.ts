@@ -43,6 +43,9 @@ describe('npx timeline', () => {
     const rows = readFileSync(out, 'utf8').trim().split('\n');
     expect(rows[0]).toMatch(/^claim_id,revision,event/);
     expect(rows.length).toBeGreaterThan(50);
+    const unwritable = await timeline('export', 'palmyra-2017', '--format=csv', '-o', join(out, '..', 'missing', 'claims.csv'));
+    expect(unwritable.code).toBe(1);
+    expect(unwritable.stderr).toContain('ENOENT');
   }, 60_000);
 
   it('audits a figure in the order its reports were published, and refuses an order it does not know', async () => {

@@ -23,7 +23,10 @@ export const AT = {
 export const KNOWN_AT = {
   type: 'string',
   value: 'ISO|position',
-  check: (value) => (/^\d+$/.test(value) ? undefined : instantProblem(value) && `${instantProblem(value)}, or a log position`),
+  check: (value) =>
+    /^\d+$/.test(value) || parseInstant(value) !== undefined
+      ? undefined
+      : 'must be an ISO instant with an offset (e.g. 2024-12-07T18:00:00+03:00) or a log position',
   description: 'as the record stood then: an ISO instant, or a log position',
 } as const satisfies OptionSpec;
 

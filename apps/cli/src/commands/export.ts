@@ -1,4 +1,4 @@
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { EXPORT_FORMATS } from '@timeline/application';
@@ -37,7 +37,7 @@ export const exportCommand = defineCommand({
           ...(options.history ? { history: true } : {}),
         }),
       );
-      const out = options.out ? createWriteStream(options.out) : process.stdout;
+      const out = options.out ? await opened(createWriteStream(options.out)) : process.stdout;
       if ('lines' in file) for await (const line of file.lines) await write(out, line);
       else await write(out, `${JSON.stringify(file.map, null, 2)}\n`);
       if (out !== process.stdout) await new Promise<void>((resolve, reject) => out.once('error', reject).end(resolve));
@@ -45,6 +45,12 @@ export const exportCommand = defineCommand({
     });
   },
 });
+
+/** A file once it is open: one that cannot be is refused before anything is written. */
+async function opened(file: WriteStream): Promise<WriteStream> {
+  await once(file, 'ready');
+  return file;
+}
 
 /** Writes, waiting while the output is full: a large table is not held in memory. */
 async function write(out: Writable, text: string): Promise<void> {
