@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { Logger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -41,7 +40,7 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
   Logger.overrideLogger(lines);
   const logger = new Logger('timeline');
   const timeline = await Timeline.open(config.storeUrl, { onError: (e) => logger.error(`store subscription: ${String(e)}`) });
-  const snapshotFile = timeline.store.kind === 'memory' ? undefined : join(config.dataDir, 'views.snapshot.ndjson');
+  const snapshotFile = timeline.store.kind === 'memory' ? undefined : config.viewsSnapshotFile;
   if (snapshotFile) mkdirSync(config.dataDir, { recursive: true });
   const { resumedFrom } = await timeline.start({ snapshotFile, onWarning: (message) => logger.warn(message) });
   logger.log(

@@ -43,6 +43,8 @@ export interface AppConfig {
   apiKeys?: string;
   corsOrigins: string[];
   dataDir: string;
+  /** Where the views are written at a stop and read at the next start, so a start need not refold the log. */
+  viewsSnapshotFile: string;
   bodyLimit: string;
   logLevel: 'silent' | 'error' | 'warn' | 'info' | 'debug';
   /** Writes one API key may make per minute. */
@@ -63,6 +65,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const e = parsed.data;
   // one folder holds what the service keeps: unless the store is named, it is a SQLite file in DATA_DIR
   const storeUrl = e.STORE_URL ?? `sqlite:${join(e.DATA_DIR ?? './data', 'timeline.db')}`;
+  const dataDir = resolve(e.DATA_DIR ?? defaultDataDir(storeUrl));
   return {
     port: e.PORT,
     host: e.HOST,
@@ -77,7 +80,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
       .split(',')
       .map((o) => o.trim())
       .filter(Boolean),
-    dataDir: resolve(e.DATA_DIR ?? defaultDataDir(storeUrl)),
+    dataDir,
+    viewsSnapshotFile: join(dataDir, 'views.snapshot.ndjson'),
     bodyLimit: e.BODY_LIMIT,
     logLevel: e.LOG_LEVEL,
     rateLimitWrites: e.RATE_LIMIT_WRITES,

@@ -7,6 +7,7 @@ describe('configFromEnv: where the service keeps its data', () => {
     const config = configFromEnv({ DATA_DIR: '/srv/timeline' });
     expect(config.storeUrl).toBe('sqlite:/srv/timeline/timeline.db');
     expect(config.dataDir).toBe('/srv/timeline');
+    expect(config.viewsSnapshotFile).toBe('/srv/timeline/views.snapshot.ndjson');
   });
 
   it('given only STORE_URL naming a SQLite file, when configured, then the data folder is that file’s folder', () => {
