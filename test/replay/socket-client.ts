@@ -1,5 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
-import { SERVER_EVENTS } from '@timeline/contracts';
+import { CLIENT_ACKS, SERVER_EVENTS } from '@timeline/contracts';
 
 /** A parsed JSON value, as supertest's `body` is: a test reads it as it asserts its shape. */
 export type Json = ReturnType<typeof JSON.parse>;
@@ -17,8 +17,10 @@ export class TestClient {
   readonly socket: Socket;
   readonly received: Received[] = [];
   readonly invalid: string[] = [];
+  private readonly acks: Record<string, { safeParse(v: unknown): { success: boolean; error?: unknown } }>;
 
   constructor(url: string, namespace: '/replay' | '/live', options: Record<string, unknown> = {}) {
+    this.acks = CLIENT_ACKS[namespace];
     this.socket = io(url + namespace, { transports: ['websocket'], forceNew: true, reconnection: false, ...options });
     const schemas = SERVER_EVENTS[namespace] as Record<string, { safeParse(v: unknown): { success: boolean; error?: unknown } }>;
     this.socket.onAny((event: string, payload: unknown) => {
@@ -38,8 +40,13 @@ export class TestClient {
     });
   }
 
-  ack(event: string, payload: unknown): Promise<Json> {
-    return this.socket.timeout(5000).emitWithAck(event, payload);
+  /** Sends a client message; an acknowledgement the document does not describe is recorded as invalid. */
+  async ack(event: string, payload: unknown): Promise<Json> {
+    const ack = await this.socket.timeout(5000).emitWithAck(event, payload);
+    const checked = this.acks[event]?.safeParse(ack);
+    if (!checked) this.invalid.push(`${event}: no acknowledgement in the AsyncAPI document`);
+    else if (!checked.success) this.invalid.push(`${event} (acknowledgement): ${JSON.stringify(checked.error).slice(0, 300)}`);
+    return ack;
   }
 
   of(event: string): Json[] {

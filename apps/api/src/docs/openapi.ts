@@ -1,48 +1,21 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { z } from 'zod';
 import { SANE_CORRELATION_ID } from '../http/request-log';
-import { ROUTES } from './api-routes';
-
-const Problem = {
-  type: 'object',
-  required: ['type', 'title', 'status', 'detail'],
-  properties: {
-    type: { type: 'string' },
-    title: { type: 'string' },
-    status: { type: 'integer' },
-    detail: { type: 'string' },
-    errors: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['path', 'message'],
-        properties: { path: { type: 'string' }, message: { type: 'string' } },
-      },
-    },
-  },
-};
+import { ROUTES, TAGS, type RouteDoc } from './api-routes';
+import { responsesOf } from './openapi-responses';
+import { PATH_PARAMETERS, QUERY_PARAMETERS } from './parameter-docs';
+import { REQUEST_BODIES } from './request-examples';
+import { responseComponents } from './responses';
 
 function jsonSchema(schema: z.ZodType): Record<string, unknown> {
   const { $schema: _s, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
   return rest;
 }
 
-const CORRELATION_HEADER = { 'X-Correlation-Id': { $ref: '#/components/headers/CorrelationId' } };
-
-const problemResponse = (description: string, headers: Record<string, unknown> = {}) => ({
-  description,
-  headers: { ...CORRELATION_HEADER, ...headers },
-  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
-});
-
-const tooManyRequests = (description: string) =>
-  problemResponse(description, {
-    'Retry-After': { description: 'seconds to wait before retrying', schema: { type: 'integer', minimum: 1 } },
-  });
-
 const components = {
-  schemas: { Problem },
-  securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+  securitySchemes: {
+    bearer: { type: 'http', scheme: 'bearer', description: 'an API key: `name:role:key` entries of API_KEYS' },
+  },
   parameters: {
     CorrelationId: {
       name: 'X-Correlation-Id',
@@ -51,6 +24,7 @@ const components = {
       description:
         'Echoed on the answer and stored as the correlationId of the events the request appends; one is made when it is missing or does not match the pattern',
       schema: { type: 'string', pattern: SANE_CORRELATION_ID.source },
+      example: 'edit-2024-12-08-homs-1',
     },
   },
   headers: {
@@ -61,73 +35,70 @@ const components = {
   },
 };
 
-/** The OpenAPI document, built from the route table and the request schemas. */
+/** The route's path and query parameters; the query's types from the schema that validates it. */
+function parametersOf(route: RouteDoc) {
+  const path = [...route.path.matchAll(/\{(\w+)\}/g)].map(([, name = '']) => ({
+    name,
+    in: 'path',
+    required: true,
+    schema: { type: 'string' },
+    ...PATH_PARAMETERS[name],
+  }));
+  const query = route.query ? jsonSchema(route.query) : {};
+  const required = new Set((query.required ?? []) as string[]);
+  const queryParams = Object.entries((query.properties ?? {}) as Record<string, { description?: string }>).map(
+    ([name, schema]) => {
+      const doc = QUERY_PARAMETERS[name];
+      const description = schema.description ?? doc?.description;
+      return {
+        name,
+        in: 'query',
+        required: required.has(name),
+        schema,
+        ...(description ? { description } : {}),
+        ...(doc ? { example: doc.example } : {}),
+      };
+    },
+  );
+  return [...path, ...queryParams];
+}
+
+function requestBodyOf(route: RouteDoc) {
+  if (!route.body) return {};
+  const doc = REQUEST_BODIES[`${route.method.toUpperCase()} ${route.path}`];
+  const media = { schema: jsonSchema(route.body), ...(doc ? { example: doc.example } : {}) };
+  return {
+    requestBody: { required: true, ...(doc ? { description: doc.description } : {}), content: { 'application/json': media } },
+  };
+}
+
+function operationOf(route: RouteDoc) {
+  const parameters = parametersOf(route);
+  const queryNames = parameters.filter((p) => p.in === 'query').map((p) => p.name);
+  return {
+    tags: [route.tag],
+    summary: route.summary,
+    ...(route.role ? { security: [{ bearer: [] }], description: `Needs the ${route.role} role.` } : {}),
+    parameters: [...parameters, { $ref: '#/components/parameters/CorrelationId' }],
+    ...requestBodyOf(route),
+    responses: responsesOf(route, queryNames),
+  };
+}
+
+/** The OpenAPI document, built from the route table, the request schemas and the answer schemas. */
 export function openApiDocument(): OpenAPIObject {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const route of ROUTES) {
-    const pathParams = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
-      name: m[1],
-      in: 'path',
-      required: true,
-      schema: { type: 'string' },
-    }));
-    const queryParams = route.query
-      ? Object.entries((jsonSchema(route.query).properties ?? {}) as Record<string, unknown>).map(([name, schema]) => ({
-          name,
-          in: 'query',
-          required: false,
-          schema,
-        }))
-      : [];
-    const responses: Record<string, unknown> = {
-      [route.created ? '201' : '200']: {
-        description: 'OK',
-        headers: { ...CORRELATION_HEADER, ...(route.versioned ? { ETag: { schema: { type: 'string' } } } : {}) },
-      },
-      ...(route.created
-        ? { '200': { description: 'already stored with the same content (idempotent retry)', headers: CORRELATION_HEADER } }
-        : {}),
-      ...(route.versioned
-        ? { '304': { description: 'If-None-Match holds the current ETag (or is *)', headers: CORRELATION_HEADER } }
-        : {}),
-      '404': problemResponse('unknown campaign, claim, place or source'),
-    };
-    if (route.role) responses['429'] = tooManyRequests('the key made too many writes this minute');
-    const queryNames = queryParams.map((p) => p.name);
-    if (route.expensive || queryNames.includes('knownAt') || queryNames.includes('reportedBy'))
-      responses['429'] = tooManyRequests(
-        route.expensive
-          ? 'without an API key: past the client’s budget of expensive reads (an export counts as ten)'
-          : 'without an API key: past the client’s budget of expensive reads (with knownAt or reportedBy)',
-      );
-    if (route.body) {
-      Object.assign(responses, {
-        '400': problemResponse('malformed JSON'),
-        '401': problemResponse('no or unknown API key'),
-        '403': problemResponse('role too low'),
-        '409': problemResponse('stale revision, or an id reused with different content'),
-        '413': problemResponse('body too large'),
-        '422': problemResponse('invalid: errors name each bad field'),
-      });
-    }
-    (paths[route.path] ??= {})[route.method] = {
-      summary: route.summary,
-      ...(route.role ? { security: [{ bearer: [] }], description: `Needs the ${route.role} role.` } : {}),
-      parameters: [...pathParams, ...queryParams, { $ref: '#/components/parameters/CorrelationId' }],
-      ...(route.body
-        ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body) } } } }
-        : {}),
-      responses,
-    };
-  }
+  for (const route of ROUTES) (paths[route.path] ??= {})[route.method] = operationOf(route);
   return {
     openapi: '3.1.0',
     info: {
       title: 'Campaign timeline',
       version: '0.1.0',
-      description: 'Sourced claims of armed-conflict campaigns, their views and replays.',
+      description:
+        'Sourced claims of armed-conflict campaigns, their views and replays. Reads are open; writes need `Authorization: Bearer <key>`. Every 4xx/5xx body is application/problem+json. The replay socket is described in AsyncAPI at /docs/asyncapi.json.',
     },
+    tags: Object.entries(TAGS).map(([name, description]) => ({ name, description })),
     paths,
-    components,
+    components: { ...components, schemas: responseComponents() },
   } as unknown as OpenAPIObject;
 }
