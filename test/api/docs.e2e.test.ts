@@ -134,7 +134,12 @@ const PROBES: Probe[] = [
   },
   { route: 'GET /campaigns/{c}/export', url: `/campaigns/${C}/export?format=csv`, status: 200 },
   { route: 'GET /campaigns/{c}/export', url: `/campaigns/${C}/export?format=csv`, status: 429 },
-  { route: 'GET /campaigns/{c}/export', url: `/campaigns/${C}/export?format=geojson`, status: 422, headers: asAdmin },
+  {
+    route: 'GET /campaigns/{c}/export',
+    url: `/campaigns/${C}/export?format=geojson&day=2024-13-01`,
+    status: 422,
+    headers: asAdmin,
+  },
   { route: 'GET /admin/projections', url: '/admin/projections', status: 200, headers: asAdmin },
   { route: 'GET /admin/projections', url: '/admin/projections', status: 403, headers: asEditor },
   { route: 'GET /health', url: '/health', status: 200 },
@@ -329,7 +334,8 @@ describe('the OpenAPI document at /docs/openapi.json', () => {
     const line = componentChecker(doc, 'LogLine');
     const map = componentChecker(doc, 'ControlGeoJson');
     for (const format of EXPORT_FORMATS) {
-      const res = await app.http.get(`/campaigns/${C}/export?format=${format}&day=2024-12-07`).set(asAdmin).expect(200);
+      const day = format === 'geojson' ? '&day=2024-12-07' : '';
+      const res = await app.http.get(`/campaigns/${C}/export?format=${format}${day}`).set(asAdmin).expect(200);
       const mediaType = mediaTypeOf(res.headers['content-type']) ?? '';
       expect(Object.keys(content), `format=${format}`).toContain(mediaType);
       if (mediaType === 'application/x-ndjson')

@@ -41,7 +41,7 @@ describe('npx timeline', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'timeline-csv-')), 'claims.csv');
     expect((await timeline('export', 'palmyra-2017', '--format=csv', '-o', out)).code).toBe(0);
     const rows = readFileSync(out, 'utf8').trim().split('\n');
-    expect(rows[0]).toMatch(/^claim_id,revision,event/);
+    expect(rows[0]).toMatch(/^event_id_cnty,event_date,year,time_precision,/);
     expect(rows.length).toBeGreaterThan(50);
     const unwritable = await timeline('export', 'palmyra-2017', '--format=csv', '-o', join(out, '..', 'missing', 'claims.csv'));
     expect(unwritable.code).toBe(1);

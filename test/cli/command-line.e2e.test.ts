@@ -39,7 +39,7 @@ describe('npx timeline: help', () => {
     ]) {
       const { code, stdout } = await timeline(...args);
       expect(code).toBe(0);
-      expect(stdout).toMatch(/^usage: timeline export <campaign> --format ndjson\|csv\|geojson(\|\w+)* \[options\]/);
+      expect(stdout).toMatch(/^usage: timeline export <campaign> --format ndjson\|acled\|csv\|ucdp\|geojson \[options\]/);
       expect(stdout).toMatch(/^ {6}--day YYYY-MM-DD /m);
       expect(stdout).toMatch(/^ {6}--history /m);
       expect(stdout).toMatch(/^ {2}-o, --out <file> /m);
@@ -93,7 +93,7 @@ describe('npx timeline: the command line', () => {
     expect(figure.stderr).toContain('--figure must be preferred, range or daily, not "bogus"');
     const format = await timeline('export', 'syria-2024', '--format=ndjsn');
     expect(format.code).toBe(2);
-    expect(format.stderr).toContain('--format must be ndjson, csv');
+    expect(format.stderr).toContain('--format must be ndjson, acled, csv, ucdp or geojson');
     expect(format.stderr).toContain('not "ndjsn"; did you mean "ndjson"?');
     const category = await timeline('audit', 'syria-2024', '--side', 'civilians', '--category', 'kiled', '--day', '2024-12-07');
     expect(category.code).toBe(2);
@@ -102,7 +102,7 @@ describe('npx timeline: the command line', () => {
 
   it('refuses a missing value, a value where none is taken, a malformed day and a missing argument, with exit code 2', async () => {
     const cases: [string[], string][] = [
-      [['export', 'syria-2024', '--format'], '--format needs a value: ndjson, csv'],
+      [['export', 'syria-2024', '--format'], '--format needs a value: ndjson, acled, csv, ucdp or geojson'],
       [['export', 'syria-2024', '--format', '--day', '2024-12-07'], '--format needs a value'],
       [['export', 'syria-2024', '--format', 'csv', '--history=yes'], '--history takes no value'],
       [['audit', 'syria-2024', '--place', 'homs', '--day', '7 Dec'], '--day must be a date YYYY-MM-DD'],

@@ -125,7 +125,12 @@ describe('npx timeline export', () => {
       'homs',
     );
     expect(history.code).toBe(0);
-    expect(history.stdout).toMatch(/^claim_id,revision,event/);
+    expect(history.stdout.split('\n')[0]).toMatch(/^event_id_cnty,event_date,/);
+    const standing = await timeline('export', 'syria-2024', '--format', 'csv', '--known-at', '900', '--operation', 'homs');
+    // every claim standing has its current row among the revisions, and the revisions are at least as many
+    const ids = (stdout: string, status: string) => stdout.split('\n').filter((row) => row.includes(`,${status},`)).length;
+    expect(ids(history.stdout, 'current')).toBe(ids(standing.stdout, 'current'));
+    expect(history.stdout.split('\n').length).toBeGreaterThanOrEqual(standing.stdout.split('\n').length);
     const reported = await timeline('export', 'syria-2024', '--format', 'csv', '--reported-by', '2024-12-01T00:00:00Z');
     expect(reported.code).toBe(0);
     expect(reported.stdout.split('\n').length).toBeLessThan(current.stdout.split('\n').length);

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import {
+  ACTOR_TYPES,
   CampaignArea,
+  CampaignCountry,
   COORDINATE_PRECISIONS,
   Faction,
   GRADES,
@@ -30,6 +32,8 @@ export const Campaign = z.object({
   claimWindow: DateWindow.optional(),
   area: CampaignArea.optional(),
   adminAreas: z.array(z.string()).optional(),
+  country: CampaignCountry.optional(),
+  actorTypes: z.record(z.string(), z.enum(ACTOR_TYPES)).optional(),
   blocs: z.array(z.object({ id: z.string(), name: z.string(), color: z.string().describe('#rrggbb') })),
   factions: z.array(Faction),
   operations: z.array(Operation),
