@@ -1,7 +1,7 @@
 import { addDays, DomainError, isCalendarDate, type CampaignRegistration } from '@timeline/domain';
 import { ACLED_COLUMNS, type ACLED_TABLE_COLUMNS, parseCsv } from '@timeline/views';
 import type { CommandContext } from './event-writer';
-import { reviseClaim, splitStoredClaims, writtenOnlyBy, type LoadOutcome } from './shipped-items';
+import { attemptItem, reviseClaim, splitStoredClaims, writtenOnlyBy, type LoadOutcome } from './shipped-items';
 import type { Timeline } from './timeline';
 
 /** The actor of everything an import writes: what tells its writes from an editor's on a re-import. */
@@ -341,17 +341,8 @@ export async function importAcled(
     correlationId: `import:${file}:${what}`,
     now: new Date(),
   });
-  const attempt = async (what: string, action: () => Promise<void>) => {
-    try {
-      await action();
-    } catch (error) {
-      const detail =
-        error instanceof DomainError
-          ? `${error.message}${error.errors.length ? `: ${error.errors.map((e) => `${e.path} ${e.message}`).join('; ')}` : ''}`
-          : String(error);
-      report.problems.push(`${what}: ${detail}`);
-    }
-  };
+  const attempt = (what: string, action: () => Promise<void>) =>
+    attemptItem(what, action, (problem) => report.problems.push(problem));
 
   for (const place of reading.places.values())
     await attempt(`place ${place.placeId}`, async () => {

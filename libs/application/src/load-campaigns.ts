@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DomainError } from '@timeline/domain';
 import type { CommandContext } from './event-writer';
 import {
+  attemptItem,
   LOADER_ACTOR,
   loadCampaign,
   loadClaim,
@@ -49,18 +49,11 @@ export async function loadCampaigns(
     report[outcome] += n;
     progress(report.created + report.unchanged + report.corrected + report.kept, total);
   };
-  const attempt = async (what: string, action: () => Promise<void>) => {
-    try {
-      await action();
-    } catch (error) {
-      const detail =
-        error instanceof DomainError
-          ? `${error.message}${error.errors.length ? `: ${error.errors.map((e) => `${e.path} ${e.message}`).join('; ')}` : ''}`
-          : String(error);
-      report.problems.push(`${what}: ${detail}`);
-      log(`could not load ${what}: ${detail}`);
-    }
-  };
+  const attempt = (what: string, action: () => Promise<void>) =>
+    attemptItem(what, action, (problem) => {
+      report.problems.push(problem);
+      log(`could not load ${problem}`);
+    });
   const settle = (campaignId: string, what: string, id: string, load: () => Promise<LoadOutcome>) =>
     attempt(`${campaignId} ${what} ${id}`, async () => {
       const outcome = await load();

@@ -2,6 +2,7 @@ import {
   AMENDABLE_CAMPAIGN_FIELDS,
   CampaignRegistration,
   changedFields,
+  DomainError,
   changesTowards,
   ClaimInput,
   PlaceRegistration,
@@ -15,6 +16,22 @@ import type { Timeline } from './timeline';
 /** The actor of everything the loader writes: what tells its writes from an editor's. */
 export const LOADER_ACTOR = 'events-loader';
 export const REVISED_DATA = 'the shipped campaign data was revised';
+
+/**
+ * Runs one item's writes; a failure is told to `failed` with what it was and why (a refusal's
+ * fields named), so one bad item does not stop the others.
+ */
+export async function attemptItem(what: string, action: () => Promise<void>, failed: (problem: string) => void): Promise<void> {
+  try {
+    await action();
+  } catch (error) {
+    const detail =
+      error instanceof DomainError
+        ? `${error.message}${error.errors.length ? `: ${error.errors.map((e) => `${e.path} ${e.message}`).join('; ')}` : ''}`
+        : String(error);
+    failed(`${what}: ${detail}`);
+  }
+}
 
 /** What loading did with one shipped item. */
 export type LoadOutcome = 'created' | 'unchanged' | 'corrected' | 'kept';
