@@ -59,3 +59,10 @@ export function progressSteps(label: string, output: string): number[] {
 }
 
 export const EVERY_TENTH = [10, 20, 30, 40, 50, 60, 70, 80, 90, 100];
+
+/** When an audit's events were reported, as it prints them on the campaign's clocks (`reported Sat 30 Nov 2024 14:00 (+03:00)`). */
+export function reportedInstants(stdout: string): number[] {
+  return [...stdout.matchAll(/^#\d+ \S+ reported \w{3} (\d+) (\w{3}) (\d{4}) (\d\d:\d\d) \(([+-]\d\d):(\d\d)\) /gm)].map((m) =>
+    Date.parse(`${m[1]} ${m[2]} ${m[3]} ${m[4]} GMT${m[5]}${m[6]}`),
+  );
+}

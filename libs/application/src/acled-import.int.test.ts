@@ -54,7 +54,7 @@ afterAll(async () => {
 
 describe('importAcled: an ACLED table into a campaign', () => {
   it('given syria-2024 exported as ACLED, when imported into a campaign with its catalog, then every claim is recorded and the control views are the same', async () => {
-    const report = await importAcled(timeline, COPY, exported, 'syria-2024.csv');
+    const report = await importAcled(timeline, COPY, exported, { file: 'syria-2024.csv' });
 
     const rows = parseCsv(exported).rows.length;
     expect(report).toMatchObject({ rows, created: rows, corrected: 0, retracted: 0, problems: [] });
@@ -66,7 +66,7 @@ describe('importAcled: an ACLED table into a campaign', () => {
   }, 60_000);
 
   it('given the same file again, when imported, then nothing is appended', async () => {
-    const report = await importAcled(timeline, COPY, exported, 'syria-2024.csv');
+    const report = await importAcled(timeline, COPY, exported, { file: 'syria-2024.csv' });
 
     expect(report).toMatchObject({ created: 0, corrected: 0, retracted: 0, ranked: 0, problems: [] });
     expect(report.unchanged).toBe(report.rows);
@@ -83,7 +83,7 @@ describe('importAcled: an ACLED table into a campaign', () => {
       .map((cells) => cells.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(','))
       .join('\n');
 
-    const report = await importAcled(timeline, COPY, csv, 'syria-2024-v2.csv');
+    const report = await importAcled(timeline, COPY, csv, { file: 'syria-2024-v2.csv', dataset: 'syria-2024.csv' });
 
     expect(report).toMatchObject({ corrected: 1, retracted: 1, created: 0, problems: [] });
     const history = parseCsv(await table(COPY, true)).rows;
@@ -101,14 +101,17 @@ describe('importAcled: an ACLED table into a campaign', () => {
       'event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,iso,region,country,admin1,admin2,admin3,location,latitude,longitude,geo_precision,source,source_scale,notes,fatalities,tags,timestamp',
       "SYR900001,06 December 2024,2024,1,Political violence,Battles,Non-state actor overtakes territory,Hay'at Tahrir al-Sham,,2,Syrian Arab Army,,1,12,,760,Middle East,Syria,Homs,,,Al-Rastan,34.9267,36.7325,1,SOHR,National,HTS took Al-Rastan.,3,,1733500000",
       'SYR900002,2024-12-07,2024,2,Political violence,Explosions/Remote violence,Air/drone strike,Military Forces of Russia (2000-),,8,Civilians (Syria),,7,78,Civilian targeting,760,Middle East,Syria,Idlib,,,Sarmada Camp,36.19,36.72,1,SOHR,National,An airstrike hit the camp.,4,,1733600000',
+      'SYR900003,2024-12-08,2024,1,Strategic developments,Strategic developments,Non-violent transfer of territory,,,,Syrian Arab Army,,1,10,,760,Middle East,Syria,Homs,,,Al-Rastan,34.9267,36.7325,1,SOHR,National,The army left Al-Rastan.,0,,1733600000',
     ].join('\n');
 
-    const report = await importAcled(timeline, COPY, acled, 'acled-download.csv');
+    const report = await importAcled(timeline, COPY, acled, { file: 'acled-download.csv' });
 
-    expect(report.problems).toEqual([
+    expect(report.problems).toEqual([]);
+    expect(report.warnings).toEqual([
       'line 2 (SYR900001): its 3 fatalities were not imported: ACLED does not say whose dead they were',
     ]);
-    expect(report).toMatchObject({ created: 3, placesRegistered: 1, sourcesRegistered: 2 });
+    // the claims of the other dataset imported before are left alone
+    expect(report).toMatchObject({ created: 4, retracted: 0, placesRegistered: 1, sourcesRegistered: 3 });
     const control = await timeline.claimQueries.get(COPY, 'acled-syr900001');
     expect(control).toMatchObject({
       type: 'control',
@@ -124,16 +127,20 @@ describe('importAcled: an ACLED table into a campaign', () => {
       place: 'sarmada-camp',
       time: { precision: 'multi-day' },
     });
+    expect(strike.note).toContain('ACLED: Explosions/Remote violence / Air/drone strike');
     expect(strike.note).toContain('in the week around 2024-12-07');
     expect(strike.note).toContain('Military Forces of Russia (2000-)');
     const dead = await timeline.claimQueries.get(COPY, 'acled-syr900002-fatalities');
     expect(dead).toMatchObject({ type: 'casualties', side: 'civilians', count: 4 });
+    // a transfer with only the side that left known: that side vacated it
+    const left = await timeline.claimQueries.get(COPY, 'acled-syr900003');
+    expect(left).toMatchObject({ type: 'control', status: 'vacated', vacatedBy: 'saa', place: 'al-rastan' });
   }, 60_000);
 
   it('given a file without ACLED columns, when imported, then it is refused naming the columns it lacks and nothing is written', async () => {
     const before = (await timeline.claimQueries.list(COPY, { includeRetracted: true }, { after: 0, limit: 1000 })).items.length;
 
-    await expect(importAcled(timeline, COPY, 'a,b\n1,2\n', 'other.csv')).rejects.toThrow(
+    await expect(importAcled(timeline, COPY, 'a,b\n1,2\n', { file: 'other.csv' })).rejects.toThrow(
       'other.csv is not an ACLED table: it has no event_id_cnty, event_date, time_precision, sub_event_type, actor1, location, notes column',
     );
     expect((await timeline.claimQueries.list(COPY, { includeRetracted: true }, { after: 0, limit: 1000 })).items.length).toBe(

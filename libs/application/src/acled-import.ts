@@ -19,7 +19,10 @@ export interface ImportReport {
   retracted: number;
   placesRegistered: number;
   sourcesRegistered: number;
+  /** Rows or items that could not be imported. */
   problems: string[];
+  /** What was imported with a caveat: data the table holds that a claim cannot, a retraction that stands. */
+  warnings: string[];
 }
 
 /** A row by column name; a column the file lacks reads as undefined, as `present` expects. */
@@ -106,6 +109,20 @@ const INCIDENT_KINDS: Record<string, string> = {
 };
 const TERRITORY = ['Government regains territory', 'Non-state actor overtakes territory', 'Non-violent transfer of territory'];
 
+/**
+ * A transfer of territory as a claim of control: ACLED's actor 1 gains the ground, from actor 2;
+ * with only actor 2 known, a non-violent transfer is actor 2 leaving it.
+ */
+function transfer(
+  sub: string,
+  gains: string | undefined,
+  loses: string | undefined,
+): Record<string, string | undefined> | undefined {
+  if (gains) return { status: 'controlled', controller: gains, takenFrom: loses };
+  if (loses && sub === 'Non-violent transfer of territory') return { status: 'vacated', vacatedBy: loses };
+  return undefined;
+}
+
 const present = (value: string | undefined) => (value === undefined || value === '' ? undefined : value);
 const list = (value: string | undefined) => present(value)?.split(' ') ?? [];
 
@@ -180,6 +197,7 @@ interface Reading {
   places: Map<string, Place>;
   sources: Map<string, Source>;
   problems: string[];
+  warnings: string[];
 }
 
 /**
@@ -194,7 +212,7 @@ function readRows(
   campaign: CampaignRegistration,
   knownPlaces: { placeId: string; name: string; aliases?: string[] }[],
 ): Reading {
-  const reading: Reading = { claims: [], ranks: new Map(), places: new Map(), sources: new Map(), problems: [] };
+  const reading: Reading = { claims: [], ranks: new Map(), places: new Map(), sources: new Map(), problems: [], warnings: [] };
   const factionOf = (name: string | undefined): string | undefined => {
     const wanted = present(name)?.toLowerCase();
     return campaign.factions.find((f) => f.id === wanted || f.name.toLowerCase() === wanted)?.id;
@@ -228,6 +246,11 @@ function readRows(
       if (present(row.claim_id) && present(row.claim_type)) {
         reading.claims.push(ownClaim(row));
         if (present(row.rank)) reading.ranks.set(row.claim_id, row.rank);
+        const counted = row.claim_type === 'casualties' && row.category === 'killed' && row.scope === 'incident';
+        if (counted && present(row.fatalities) && row.fatalities !== row.count_low && row.fatalities !== '0')
+          reading.warnings.push(
+            `line ${line} (${row.claim_id}): fatalities ${row.fatalities} differs from count_low ${row.count_low}; a claim's figure is read from count_low, count_best and count_high`,
+          );
         continue;
       }
       const missing = REQUIRED.filter((column) => present(row[column]) === undefined && column !== 'actor1');
@@ -247,24 +270,18 @@ function readRows(
       const { time, note } = writtenTime(date, row.time_precision);
       const actors = [row.actor1, row.actor2, ...(row.assoc_actor_1 ?? '').split(';')].map((a) => a.trim()).filter(Boolean);
       const unmatched = actors.filter((a) => !factionOf(a));
+      const sub = row.sub_event_type;
       const notes = [
+        `ACLED: ${present(row.event_type) ?? '?'} / ${sub}`,
         note,
         unmatched.length ? `ACLED actors not among the campaign's factions: ${unmatched.join('; ')}` : undefined,
       ];
       const common = { claimId: id, time, sources: [id], quote: row.notes, place: placeOf(row) };
-      const sub = row.sub_event_type;
-      const controller = factionOf(row.actor1);
-      if (TERRITORY.includes(sub) && controller && common.place) {
-        const takenFrom = factionOf(row.actor2);
+      const control =
+        TERRITORY.includes(sub) && common.place ? transfer(sub, factionOf(row.actor1), factionOf(row.actor2)) : undefined;
+      if (control) {
         reading.claims.push(
-          withoutEmpty({
-            ...common,
-            type: 'control',
-            status: 'controlled',
-            controller,
-            takenFrom,
-            note: notes.filter(Boolean).join('. '),
-          }) as Claim,
+          withoutEmpty({ ...common, type: 'control', ...control, note: notes.filter(Boolean).join('. ') }) as Claim,
         );
       } else {
         const kind = INCIDENT_KINDS[sub] ?? (sub === 'Non-violent transfer of territory' ? 'withdrawal' : 'other');
@@ -291,7 +308,7 @@ function readRows(
           scope: 'incident',
         });
       else if (dead > 0)
-        reading.problems.push(
+        reading.warnings.push(
           `line ${line} (${row.event_id_cnty}): its ${dead} fatalities were not imported: ACLED does not say whose dead they were`,
         );
     } catch (error) {
@@ -303,16 +320,26 @@ function readRows(
 
 /**
  * Loads an ACLED-shaped table into a campaign as claims with ids the table fixes (its own
- * `claim_id`, or `acled-` and ACLED's event id), so importing an updated file again appends a
- * correction for each changed row and a retraction for each row gone, keeping the history ACLED's
- * own file throws away. What an editor has changed since is kept as the editor made it.
+ * `claim_id`, or `acled-` and ACLED's event id), so importing an updated version of the same
+ * dataset appends a correction for each changed row and a retraction for each row gone, keeping
+ * the history ACLED's own file throws away. What an editor has changed since is kept as the
+ * editor made it; the claims of other datasets are left alone.
  */
 export async function importAcled(
   timeline: Timeline,
   campaignId: string,
   text: string,
-  file: string,
-  progress: (done: number, total: number) => void = () => undefined,
+  {
+    file,
+    dataset = file,
+    progress = () => undefined,
+  }: {
+    /** The file's name, as the report and the events' reasons name it. */
+    file: string;
+    /** What the rows are a version of: the claims an import of the same dataset made and this one lacks are retracted. */
+    dataset?: string;
+    progress?: (done: number, total: number) => void;
+  },
 ): Promise<ImportReport> {
   const { campaign } = await timeline.catalog.readCampaign(campaignId);
   if (!campaign) throw DomainError.notFound(`campaign "${campaignId}" does not exist: register it first`);
@@ -335,10 +362,12 @@ export async function importAcled(
     placesRegistered: 0,
     sourcesRegistered: 0,
     problems: reading.problems,
+    warnings: reading.warnings,
   };
+  const fileCorrelation = `import:${dataset}:`;
   const context = (what: string): CommandContext => ({
     actor: IMPORT_ACTOR,
-    correlationId: `import:${file}:${what}`,
+    correlationId: `${fileCorrelation}${what}`,
     now: new Date(),
   });
   const attempt = (what: string, action: () => Promise<void>) =>
@@ -369,10 +398,17 @@ export async function importAcled(
     await attempt(`claim ${claim.claimId}`, async () =>
       count((await timeline.claims.record(campaignId, claim, context('claims'))).outcome),
     );
-  for (const claim of stored)
+  for (const claim of stored) {
+    if (claim.stream.state.exists && claim.stream.state.retracted) {
+      report.warnings.push(
+        `claim ${claim.claimId} was retracted and is in ${file} again: a retraction stands; record the row under a new id to restore it`,
+      );
+      continue;
+    }
     await attempt(`claim ${claim.claimId}`, async () =>
       count(await reviseClaim(timeline, campaignId, claim, context('claims'), reason)),
     );
+  }
 
   for (const [claimId, rank] of reading.ranks)
     await attempt(`rank of ${claimId}`, async () => {
@@ -382,12 +418,14 @@ export async function importAcled(
       report.ranked++;
     });
 
+  // a claim an earlier import of this dataset made and the file no longer holds is retracted; other datasets' are theirs
   const inFile = new Set(reading.claims.map((c) => c.claimId));
   for (const claimId of await claimIds(timeline, campaignId)) {
     if (inFile.has(claimId)) continue;
     await attempt(`retraction of ${claimId}`, async () => {
       const { state, events } = await timeline.claims.read(campaignId, claimId);
-      if (!state.exists || state.retracted || !writtenOnlyBy(events, IMPORT_ACTOR)) return;
+      const fromThisFile = events[0]?.metadata.correlationId?.startsWith(fileCorrelation);
+      if (!state.exists || state.retracted || !fromThisFile || !writtenOnlyBy(events, IMPORT_ACTOR)) return;
       await timeline.claims.retract(
         campaignId,
         claimId,

@@ -1,3 +1,4 @@
+import { DomainError, type FieldError } from '@timeline/domain';
 import type { EventStore } from '@timeline/store';
 import { acledLines, controlAt, controlGeoJson, endOfDay, ucdpLines, unreportedRevisions } from '@timeline/views';
 import { campaignLog } from './campaign-log';
@@ -9,6 +10,22 @@ export const EXPORT_FORMATS = ['ndjson', 'acled', 'csv', 'ucdp', 'geojson'] as c
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 /** The formats that are tables of claims. */
 export type TableFormat = 'acled' | 'ucdp';
+const TABLES: readonly ExportFormat[] = ['acled', 'csv', 'ucdp'];
+
+/** The options a format does not take, each named with what it applies to: the API and the terminal refuse them alike. */
+function misplacedOptions(query: { format: ExportFormat; day?: string; reportedBy?: string; history?: boolean }): FieldError[] {
+  const problems: FieldError[] = [];
+  if (query.day !== undefined && query.format !== 'geojson')
+    problems.push({ path: 'day', message: 'applies to geojson only: a table holds every day of the campaign' });
+  if (query.history !== undefined && !TABLES.includes(query.format))
+    problems.push({ path: 'history', message: 'applies to the tables (acled, csv, ucdp)' });
+  if (query.reportedBy !== undefined && query.format === 'ndjson')
+    problems.push({
+      path: 'reportedBy',
+      message: 'applies to acled, csv, ucdp and geojson; the ndjson export is the log itself, every event as recorded',
+    });
+  return problems;
+}
 
 export type CampaignExportFile =
   | { format: TableFormat; lines: AsyncIterable<string>; reportedBy?: string; unreported?: number }
@@ -39,6 +56,8 @@ export class CampaignExport {
       history?: boolean;
     },
   ): Promise<CampaignExportFile> {
+    const misplaced = misplacedOptions(query);
+    if (misplaced.length) throw DomainError.invalid(`the ${query.format} export does not take these options`, misplaced);
     const { views, ledger, knownAt, reported } = await this.serving.forCampaign(campaignId, query.knownAt, query.reportedBy, {
       operation: query.operation,
     });

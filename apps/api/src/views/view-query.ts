@@ -74,32 +74,19 @@ export const AuditCasualtiesQuery = z.strictObject({
 export const AuditTerritoryQuery = z.strictObject({ faction: Slug, day: Day, ...AuditParams });
 export const SourceImpactQuery = z.strictObject({ knownAt: KnownAtParam, reportedBy: ReportedByParam });
 export const ConflictsQuery = z.strictObject({ day: Day.optional(), knownAt: KnownAtParam, reportedBy: ReportedByParam });
-export const ExportQuery = z
-  .strictObject({
-    format: z
-      .enum(EXPORT_FORMATS)
-      .describe(
-        "ndjson: the log, every event as recorded; acled (or csv): the claims as ACLED's table; ucdp: the deaths as UCDP GED's table; geojson: a day's control map",
-      ),
-    day: Day.optional().describe("geojson: the map's day (the campaign's last day when omitted)"),
-    history: z
-      .enum(['true', 'false'])
-      .transform((v) => v === 'true')
-      .optional()
-      .describe(
-        'acled, csv, ucdp: one row per revision with its status (current, superseded, retracted), rather than one per claim as it stands',
-      ),
-    ...ViewParams,
-  })
-  .refine((q) => q.format !== 'ndjson' || q.reportedBy === undefined, {
-    message: 'applies to acled, csv, ucdp and geojson; the ndjson export is the log itself, every event as recorded',
-    path: ['reportedBy'],
-  })
-  .refine((q) => q.format === 'geojson' || q.day === undefined, {
-    message: 'applies to geojson only: a table holds every day of the campaign',
-    path: ['day'],
-  })
-  .refine((q) => q.history === undefined || ['acled', 'csv', 'ucdp'].includes(q.format), {
-    message: 'applies to the tables (acled, csv, ucdp)',
-    path: ['history'],
-  });
+export const ExportQuery = z.strictObject({
+  format: z
+    .enum(EXPORT_FORMATS)
+    .describe(
+      "ndjson: the log, every event as recorded; acled (or csv): the claims as ACLED's table; ucdp: the deaths as UCDP GED's table; geojson: a day's control map",
+    ),
+  day: Day.optional().describe("geojson: the map's day (the campaign's last day when omitted)"),
+  history: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional()
+    .describe(
+      'acled, csv, ucdp: one row per revision with its status (current, superseded, retracted), rather than one per claim as it stands',
+    ),
+  ...ViewParams,
+});

@@ -46,7 +46,8 @@ export const audit = defineCommand({
         asked.kind === 'casualties'
           ? await namedOnCommandLine(audits.casualties(args.campaign, { ...asked.figure, ...scope }))
           : await namedOnCommandLine(audits.control(args.campaign, { ...asked.control, ...scope }));
-      const lines = auditLines(changes);
+      const { timeZone } = await timeline.catalogQueries.campaign(args.campaign);
+      const lines = auditLines(changes, timeZone);
       if (!changes.length) lines.push(`no event changed this ${asked.kind === 'casualties' ? 'figure' : 'place’s control'}`);
       if (unreported) lines.push(`${unreported} claim versions with no dated source were left out`);
       process.stdout.write(`${lines.join('\n')}\n`);

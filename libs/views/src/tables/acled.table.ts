@@ -96,7 +96,6 @@ interface AcledType {
   disorder: string;
   event: string;
   sub: string;
-  civilians?: boolean;
 }
 
 const violence = (event: string, sub: string): AcledType => ({ disorder: POLITICAL_VIOLENCE, event, sub });
@@ -154,7 +153,8 @@ function actorsOf(c: ClaimFields): { actor1?: string | null; actor2?: string | n
       if (c.status === 'controlled') return { actor1: c.controller, actor2: c.takenFrom, assoc1: [] };
       if (c.status === 'contested') return { actor1: c.contestedBy, actor2: c.controller, assoc1: [] };
       if (c.status === 'besieged') return { actor1: c.besiegedBy, actor2: c.controller, assoc1: [] };
-      return { actor1: c.vacatedBy, assoc1: [] };
+      // ACLED's actor 1 of a transfer is who gains the ground; who left is actor 2
+      return { actor2: c.vacatedBy, assoc1: [] };
     case 'incident': {
       const [actor1, actor2, ...rest] = c.actors ?? [];
       return { actor1, actor2, assoc1: rest };
@@ -174,8 +174,9 @@ function acledType(ledger: CampaignLedger, c: ClaimFields): AcledType {
     case 'control': {
       if (c.status === 'vacated') return strategic('Non-violent transfer of territory');
       if (c.status !== 'controlled') return violence('Battles', 'Armed clash');
-      const type = c.controller ? ledger.campaign.actorTypes?.[c.controller] : undefined;
-      if (!c.controller) return strategic('Other');
+      // a claim that says who holds a place, and not whom it was taken from, reports no change of hands
+      if (!c.controller || !c.takenFrom) return strategic('Other');
+      const type = ledger.campaign.actorTypes?.[c.controller];
       if (type === 'state-forces') return violence('Battles', 'Government regains territory');
       // a foreign state's forces neither regain their own state's ground nor are a non-state actor
       if (type === 'external-forces') return strategic('Non-violent transfer of territory');
@@ -186,7 +187,8 @@ function acledType(ledger: CampaignLedger, c: ClaimFields): AcledType {
     case 'casualties':
       if (c.category === 'arrested') return strategic('Arrests');
       if (c.category === 'displaced') return strategic('Other');
-      if (c.side === 'civilians') return { ...violence('Violence against civilians', 'Attack'), civilians: true };
+      // whether the civilians were the target is not in the claim: civilian_targeting stays empty
+      if (c.side === 'civilians') return violence('Violence against civilians', 'Attack');
       return violence('Battles', 'Armed clash');
     case 'territory':
     case undefined:
@@ -224,9 +226,16 @@ function fatalities(row: ClaimRow, c: ClaimFields): number {
   return countRange(c.count)?.low ?? 0;
 }
 
-function tags(ledger: CampaignLedger, row: ClaimRow, c: ClaimFields): string {
+function tags(ledger: CampaignLedger, row: ClaimRow, c: ClaimFields, place: PlaceEntry | undefined): string {
   const count = countRange(c.count);
   return [
+    c.type === 'control' && c.status === 'controlled' && !c.takenFrom
+      ? 'control stated: no change of hands in the claim'
+      : undefined,
+    c.type === 'casualties' && c.side === 'civilians'
+      ? 'civilian toll: whether they were the target is not in the claim'
+      : undefined,
+    place && (place.lat === null || place.lon === null) ? 'coordinates unknown' : undefined,
     c.type === 'casualties' && c.scope === 'cumulative' ? `cumulative ${c.category} figure` : undefined,
     c.type === 'casualties' && c.category !== 'killed' ? `${c.category}=${count?.best}` : undefined,
     count?.openEnded ? 'open-ended count' : undefined,
@@ -269,7 +278,7 @@ function cells(ledger: CampaignLedger, row: ClaimRow, knownAt: KnownAt): Record<
     assoc_actor_2: '',
     inter2,
     interaction: interaction(inter1, inter2),
-    civilian_targeting: type.civilians ? 'Civilian targeting' : '',
+    civilian_targeting: '',
     iso: campaign.country?.iso,
     region: campaign.country?.region,
     country: campaign.country?.name,
@@ -284,7 +293,7 @@ function cells(ledger: CampaignLedger, row: ClaimRow, knownAt: KnownAt): Record<
     source_scale: distinct(sources.map((s) => (s ? SOURCE_SCALES[s.publisherKind] : undefined))).join('-'),
     notes: c.quote,
     fatalities: fatalities(row, c),
-    tags: tags(ledger, row, c),
+    tags: tags(ledger, row, c, place),
     timestamp: Math.floor(version.recordedAt / 1000),
     claim_id: row.record.claimId,
     revision: row.revision,

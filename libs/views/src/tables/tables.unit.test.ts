@@ -28,6 +28,8 @@ function syriaLog(): TestLog {
 const acled = (log: TestLog, history = false) => parseCsv([...acledLines(log.fold().ledger, undefined, history)].join(''));
 const ucdp = (log: TestLog) => parseCsv([...ucdpLines(log.fold().ledger)].join('')).rows;
 
+const CIVILIANS = 'civilian toll: whether they were the target is not in the claim';
+
 describe("acledLines: the claims as ACLED's table", () => {
   it("given claims, when exported, then ACLED's columns come first in ACLED's order, then the claim's own", () => {
     const log = syriaLog();
@@ -150,6 +152,29 @@ describe("acledLines: the claims as ACLED's table", () => {
     });
   });
 
+  it('given the army leaving a place, when exported, then the army is actor 2 of the transfer: actor 1 is who gains the ground', () => {
+    const log = syriaLog();
+    log.control('c1', { place: 'hama', status: 'vacated', vacatedBy: 'saa', time: { date: '2024-12-05' } });
+
+    const [row] = acled(log).rows;
+
+    expect(row).toMatchObject({ actor1: '', actor2: 'Syrian Arab Army', inter2: '1', interaction: '10' });
+  });
+
+  it('given a claim that says who holds a place without saying whom it was taken from, when exported, then it is no takeover and its tag says why', () => {
+    const log = syriaLog();
+    log.control('c1', { place: 'tiyas', status: 'controlled', controller: 'saa', time: { date: '2024-12-05' } });
+
+    const [row] = acled(log).rows;
+
+    expect(row).toMatchObject({
+      sub_event_type: 'Other',
+      tags: 'control stated: no change of hands in the claim; coordinates unknown',
+      latitude: '',
+      geo_precision: '1',
+    });
+  });
+
   it.each([
     [{ date: '2024-12-05', part: 'evening' }, '2024-12-05', '1'],
     [{ from: '2024-12-04', to: '2024-12-06' }, '2024-12-05', '2'],
@@ -176,17 +201,17 @@ describe("acledLines: the claims as ACLED's table", () => {
     const rows = acled(log).rows;
 
     expect(rows.map((r) => [r.claim_id, r.fatalities, r.count_low, r.count_best, r.count_high, r.tags])).toEqual([
-      ['range', '15', '15', '20', '30', ''],
-      ['open', '283', '283', '283', '', 'open-ended count'],
-      ['total', '0', '900', '900', '900', 'cumulative killed figure'],
-      ['wounded', '0', '40', '40', '40', 'wounded=40'],
-      ['same', '0', '15', '15', '15', 'corroborates range'],
-      ['doubted', '0', '99', '99', '99', 'rank=deprecated'],
+      ['range', '15', '15', '20', '30', CIVILIANS],
+      ['open', '283', '283', '283', '', `${CIVILIANS}; open-ended count`],
+      ['total', '0', '900', '900', '900', `${CIVILIANS}; cumulative killed figure`],
+      ['wounded', '0', '40', '40', '40', `${CIVILIANS}; wounded=40`],
+      ['same', '0', '15', '15', '15', `${CIVILIANS}; corroborates range`],
+      ['doubted', '0', '99', '99', '99', `${CIVILIANS}; rank=deprecated`],
     ]);
     expect(rows[0]).toMatchObject({
       event_type: 'Violence against civilians',
       sub_event_type: 'Attack',
-      civilian_targeting: 'Civilian targeting',
+      civilian_targeting: '',
       actor2: 'Civilians (Syria)',
       inter2: '7',
       interaction: '70',
@@ -216,7 +241,12 @@ describe("ucdpLines: the deaths as UCDP GED's table", () => {
       time: { date: '2024-12-05' },
       place: 'hama',
     });
-    log.casualties('army', { side: 'saa', count: 7, scope: 'incident', time: { from: '2024-12-04', to: '2024-12-06' } });
+    log.casualties('army', {
+      side: 'saa',
+      count: { best: 7, openEnded: true },
+      scope: 'incident',
+      time: { from: '2024-12-04', to: '2024-12-06' },
+    });
     log.casualties('rebels', { side: 'hts', count: 3, scope: 'incident', time: { date: '2024-12-05' } });
     log.casualties('total', { count: 900, scope: 'cumulative', time: { date: '2024-12-05' } });
     log.casualties('wounded', { category: 'wounded', count: 40, scope: 'incident', time: { date: '2024-12-05' } });

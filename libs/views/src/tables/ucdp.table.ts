@@ -187,7 +187,8 @@ function cells(ledger: CampaignLedger, row: ClaimRow, knownAt: KnownAt): Record<
     deaths_civilians: column === 'deaths_civilians' ? count?.best : 0,
     deaths_unknown: column === 'deaths_unknown' ? count?.best : 0,
     best: count?.best,
-    high: count?.high,
+    // UCDP's high is never open: an open-ended count's is its best, and open_ended says so
+    high: count?.high ?? count?.best,
     low: count?.low,
     gwnoa: undefined,
     gwnob: undefined,
