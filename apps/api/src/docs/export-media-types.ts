@@ -6,7 +6,7 @@ import { EXPORT_FORMATS } from '@timeline/application';
  * for every format, names it.
  */
 export const EXPORT_MEDIA_TYPES: Record<string, { mediaType: string; description: string }> = {
-  ndjson: { mediaType: 'application/x-ndjson', description: 'the log: one recorded event per line (LogLine), as recorded' },
+  ndjson: { mediaType: 'application/x-ndjson', description: 'the log, one recorded event per line (LogLine), as recorded' },
   acled: {
     mediaType: 'text/csv',
     description: 'the claims as ACLED’s table: ACLED’s 31 columns in ACLED’s order, then this product’s own',
@@ -14,7 +14,7 @@ export const EXPORT_MEDIA_TYPES: Record<string, { mediaType: string; description
   csv: { mediaType: 'text/csv', description: 'the same table as acled, under its older name' },
   ucdp: {
     mediaType: 'text/csv',
-    description: 'the deaths as UCDP GED’s table: its columns in its order, then this product’s own',
+    description: 'the deaths as UCDP GED’s table: UCDP GED’s 49 columns in its order, then this product’s own',
   },
   geojson: {
     mediaType: 'application/geo+json',
