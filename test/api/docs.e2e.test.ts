@@ -1,8 +1,9 @@
+import Ajv2020 from 'ajv/dist/2020';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXPORT_FORMATS } from '@timeline/application';
 import { ROUTES } from '../../apps/api/src/docs/api-routes';
 import { REQUEST_BODIES } from '../../apps/api/src/docs/request-examples';
-import { asAdmin, asEditor, startTestApp, type TestApp } from '../support/app';
+import { asAdmin, asEditor, KEYS, startTestApp, type TestApp } from '../support/app';
 import { answerChecker, componentChecker, mediaTypeOf } from '../support/documented';
 import { CAMPAIGN } from '../support/fixtures';
 import type { Json } from '../replay/socket-client';
@@ -35,6 +36,29 @@ function operations(): [string, Json][] {
   return Object.entries<Json>(doc.paths).flatMap(([path, ops]) =>
     Object.entries<Json>(ops).map(([method, op]) => [`${method.toUpperCase()} ${path}`, op] as [string, Json]),
   );
+}
+
+/** Each parameter of an operation, a `$ref` to a component parameter resolved. */
+function parametersOf(op: Json): Json[] {
+  return op.parameters.map((p: Json) => (p.$ref ? doc.components.parameters[p.$ref.split('/').pop()] : p));
+}
+
+/** Checks an example against the JSON Schema the document gives it (not the zod schema it came from). */
+function exampleChecker() {
+  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  ajv.addFormat('date-time', (v: string) => /T/.test(v) && !Number.isNaN(Date.parse(v)));
+  ajv.addFormat('date', (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v));
+  ajv.addFormat('uri', (v: string) => URL.canParse(v));
+  return (where: string, schema: Json, example: unknown): string[] => {
+    const validate = ajv.compile(schema);
+    return validate(example) ? [] : (validate.errors ?? []).map((e) => `${where}: ${e.instancePath} ${e.message}`);
+  };
+}
+
+/** The examples of a parameter or media type: its `example` and the values of its `examples`. */
+function examplesOf(described: Json): unknown[] {
+  const examples = Object.values<Json>(described.examples ?? {}).map((e) => e.value);
+  return described.example === undefined ? examples : [described.example, ...examples];
 }
 
 interface Probe {
@@ -368,14 +392,39 @@ describe('the OpenAPI document at /docs/openapi.json', () => {
 
   it('describes every parameter and gives it an example', () => {
     const undocumented: string[] = [];
-    const parameters = (op: Json): Json[] =>
-      op.parameters.map((p: Json) => (p.$ref ? doc.components.parameters[p.$ref.split('/').pop()] : p));
     for (const [route, op] of operations())
-      for (const p of parameters(op)) {
+      for (const p of parametersOf(op)) {
         if (!p.description) undocumented.push(`${route} ${p.in} ${p.name}: no description`);
         if (p.example === undefined) undocumented.push(`${route} ${p.in} ${p.name}: no example`);
       }
     expect(undocumented).toEqual([]);
+  });
+
+  it('gives every parameter and request body an example that its own schema in the document accepts', () => {
+    const fits = exampleChecker();
+    const misfits: string[] = [];
+    let checked = 0;
+    for (const [route, op] of operations()) {
+      for (const p of parametersOf(op))
+        for (const example of examplesOf(p)) {
+          checked++;
+          misfits.push(...fits(`${route} ${p.in} ${p.name}`, p.schema, example));
+        }
+      for (const [mediaType, media] of Object.entries<Json>(op.requestBody?.content ?? {}))
+        for (const example of examplesOf(media)) {
+          checked++;
+          misfits.push(...fits(`${route} body ${mediaType}`, media.schema, example));
+        }
+    }
+    expect(misfits).toEqual([]);
+    expect(checked).toBeGreaterThan(60);
+  });
+
+  it('refuses, as a check of that check, an example of the wrong type', () => {
+    const fits = exampleChecker();
+    const history = parametersOf(doc.paths['/campaigns/{c}/export'].get).find((p) => p.name === 'history');
+    expect(fits('history', history.schema, true)).not.toEqual([]);
+    expect(fits('history', history.schema, 'true')).toEqual([]);
   });
 
   it('describes every request body with an example its schema accepts', () => {
@@ -394,6 +443,49 @@ describe('the OpenAPI document at /docs/openapi.json', () => {
         .map((r) => `${r.method.toUpperCase()} ${r.path}`)
         .sort(),
     );
+  });
+
+  it('names every operation with a unique camelCase operationId from the route table', () => {
+    const ids = operations().map(([route, op]) => [route, op.operationId] as [string, unknown]);
+    expect(ids).toHaveLength(ROUTES.length);
+    expect(ids.filter(([, id]) => typeof id !== 'string' || !/^[a-z][a-zA-Z0-9]*$/.test(id))).toEqual([]);
+    const names = ids.map(([, id]) => id);
+    expect(names.filter((id, i) => names.indexOf(id) !== i)).toEqual([]);
+    // clients generated from the document call these names: a rename breaks them
+    expect(Object.fromEntries(ids)).toMatchObject({
+      'GET /campaigns': 'listCampaigns',
+      'GET /campaigns/{c}/control': 'getControlView',
+      'GET /campaigns/{c}/export': 'exportCampaign',
+      'POST /campaigns/{c}/claims': 'recordClaims',
+    });
+  });
+
+  it('says what every export format is: in the summary, the description and the media type that answers it', async () => {
+    const op = doc.paths['/campaigns/{c}/export'].get;
+    for (const format of EXPORT_FORMATS) {
+      expect(op.summary, format).toMatch(new RegExp(`\\(${format}[),]| ${format}\\)`));
+      expect(op.description, format).toContain(`format=${format}: `);
+    }
+    expect(op.description).toContain('ACLED’s 31 columns in ACLED’s order');
+    expect(op.description).toContain('`properties.unlocated`');
+    const tables = op.responses['200'].content['text/csv'].schema.description;
+    expect(tables).toContain('format=csv: the same table as acled');
+    expect(tables).toContain('format=ucdp: the deaths as UCDP GED’s table');
+    // what the document says of csv and acled is so: the same file
+    const exported = (format: string) => app.http.get(`/campaigns/${C}/export?format=${format}`).set(asAdmin).expect(200);
+    const acled = await exported('acled');
+    const csv = await exported('csv');
+    expect(csv.text).toBe(acled.text);
+    expect(acled.text.split('\n')[0]?.split(',').slice(0, 2)).toEqual(['event_id_cnty', 'event_date']);
+  });
+
+  it('says the client sends the key part of an API_KEYS entry as a bearer token, which the service accepts', async () => {
+    const bearer = doc.components.securitySchemes.bearer;
+    expect(bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(bearer.description).toContain('`Authorization: Bearer <key>`');
+    expect(bearer.description).toContain('key part only');
+    await app.http.get('/me').set('Authorization', `Bearer ${KEYS.editor}`).expect(200);
+    await app.http.get('/me').set('Authorization', `Bearer editor:editor:${KEYS.editor}`).expect(401);
   });
 
   it('groups the routes by area, each tag described', () => {

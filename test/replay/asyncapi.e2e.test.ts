@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { DiagnosticSeverity, Parser } from '@asyncapi/parser';
 import Ajv2020 from 'ajv/dist/2020';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import { CLIENT_EVENTS } from '@timeline/contracts';
 import { messageId } from '../../apps/api/src/docs/asyncapi';
 import { startTestApp, type TestApp } from '../support/app';
 import { TestClient, type Json } from './socket-client';
@@ -21,6 +23,40 @@ function ackChecker(doc: Json, channel: string) {
     if (!message) return [`${event}: no acknowledgement documented`];
     const validate = ajv.compile(message.payload);
     return validate(ack) ? [] : (validate.errors ?? []).map((e) => `${event}: ${e.instancePath} ${e.message}`);
+  };
+}
+
+/** Each property of a JSON Schema's objects, by its path, through nested objects, arrays and unions. */
+function propertiesOf(schema: Json, path = ''): [string, Json][] {
+  const found: [string, Json][] = [];
+  for (const [name, property] of Object.entries<Json>(schema.properties ?? {}))
+    found.push([`${path}${name}`, property], ...propertiesOf(property, `${path}${name}.`));
+  for (const branch of [...(schema.anyOf ?? []), ...(schema.oneOf ?? [])]) found.push(...propertiesOf(branch, path));
+  if (schema.items) found.push(...propertiesOf(schema.items, `${path}[].`));
+  return found;
+}
+
+/** The client messages with their acknowledgements, as the served document's receive operations give them. */
+function clientMessages(doc: Json): { channel: string; message: Json; ack: Json }[] {
+  const byRef = (ref: string) => {
+    const [, , channel = '', , id = ''] = ref.split('/');
+    return doc.channels[channel].messages[id];
+  };
+  return Object.entries<Json>(doc.operations)
+    .filter(([, op]) => op.action === 'receive')
+    .map(([id, op]) => ({
+      channel: id.split('.')[0] ?? id,
+      message: byRef(op.messages[0].$ref),
+      ack: byRef(op.reply.messages[0].$ref),
+    }));
+}
+
+/** The disagreements of an example with the payload schema the document gives its message. */
+function exampleChecker() {
+  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  return (where: string, payload: Json, example: unknown): string[] => {
+    const validate = ajv.compile(payload);
+    return validate(example) ? [] : (validate.errors ?? []).map((e) => `${where}: ${e.instancePath} ${e.message}`);
   };
 }
 
@@ -151,5 +187,75 @@ describe('the AsyncAPI document, checked by the AsyncAPI parser and against real
     } finally {
       client.socket.close();
     }
+  });
+});
+
+describe('the AsyncAPI document, for a reader', () => {
+  let doc: Json;
+  beforeAll(async () => {
+    doc = (await app.http.get('/docs/asyncapi.json').expect(200)).body;
+  });
+
+  it('sums up every operation', () => {
+    const operations = Object.entries<Json>(doc.operations);
+    expect(operations.length).toBeGreaterThanOrEqual(19);
+    expect(operations.filter(([, op]) => typeof op.summary !== 'string' || op.summary.length < 10).map(([id]) => id)).toEqual([]);
+  });
+
+  it('describes every field of every client message', () => {
+    const fields = clientMessages(doc).flatMap(({ message }) =>
+      propertiesOf(message.payload).map(([path, schema]) => [`${message.name} ${path}`, schema] as const),
+    );
+    expect(fields.map(([path]) => path)).toEqual(
+      expect.arrayContaining(['replay:start campaignId', 'replay:start resume.seq', 'replay:step hours', 'replay:join room']),
+    );
+    expect(fields.filter(([, schema]) => !schema.description).map(([path]) => path)).toEqual([]);
+  });
+
+  it('gives every client message and acknowledgement examples its payload schema accepts, as the gateway does', () => {
+    const fits = exampleChecker();
+    const misfits: string[] = [];
+    for (const { channel, message, ack } of clientMessages(doc)) {
+      const schema = (CLIENT_EVENTS as Record<string, Record<string, z.ZodType>>)[`/${channel}`]?.[message.name];
+      expect(message.examples?.length, message.name).toBeGreaterThan(0);
+      for (const { name, payload } of message.examples ?? []) {
+        misfits.push(...fits(`${message.name} ${name}`, message.payload, payload));
+        if (!schema?.safeParse(payload).success) misfits.push(`${message.name} ${name}: refused by the gateway's schema`);
+      }
+      // an acknowledgement is shown accepted and refused
+      expect(new Set((ack.examples ?? []).map((e: Json) => e.payload.ok)), ack.name).toEqual(new Set([true, false]));
+      for (const { name, payload } of ack.examples) misfits.push(...fits(`${ack.name} ${name}`, ack.payload, payload));
+    }
+    expect(misfits).toEqual([]);
+  });
+
+  it('refuses, as a check of that check, an example its payload schema does not accept', () => {
+    const fits = exampleChecker();
+    const [step] = clientMessages(doc).filter(({ message }) => message.name === 'replay:step');
+    expect(fits('step', step?.message.payload, { sessionId: 'Vt3kQm9xR2bL0aZc', hours: 'one' })).not.toEqual([]);
+    expect(fits('step', step?.ack.payload, { ok: true })).not.toEqual([]);
+  });
+
+  it('defaults the servers’ host and port to those the document was asked at, the service’s own', async () => {
+    const served = new URL(app.url);
+    const addresses = async (host?: string) => {
+      const request = app.http.get('/docs/asyncapi.json');
+      const { body } = await (host === undefined ? request : request.set('Host', host)).expect(200);
+      return Object.values<Json>(body.servers).map((s) => [s.variables.host.default, s.variables.port.default]);
+    };
+    const twice = (host: string, port: string) => [
+      [host, port],
+      [host, port],
+    ];
+    expect(await addresses()).toEqual(twice(served.hostname, served.port));
+    expect(await addresses('timeline.example.org:8443')).toEqual(twice('timeline.example.org', '8443'));
+    expect(await addresses('[::1]:4000')).toEqual(twice('[::1]', '4000'));
+    // no port named: the one the service listens on; a header that is no host: the service's own address
+    expect(await addresses('timeline.example.org')).toEqual(twice('timeline.example.org', served.port));
+    expect(await addresses('evil"}<x>:1')).toEqual(twice(served.hostname, served.port));
+    expect(await addresses('timeline.example.org:99999')).toEqual(twice(served.hostname, served.port));
+    const { body } = await app.http.get('/docs/asyncapi.json').set('Host', 'timeline.example.org:8443');
+    const { diagnostics } = await new Parser().parse(body);
+    expect(diagnostics.filter((d) => Number(d.severity) === Number(DiagnosticSeverity.Error))).toEqual([]);
   });
 });

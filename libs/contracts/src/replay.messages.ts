@@ -28,50 +28,89 @@ const Room = z
   .regex(/^[A-Za-z0-9_.:-]+$/, 'must be a room name: letters, digits, _ . : -');
 
 export const ReplayStart = z.strictObject({
-  campaignId: Slug,
-  from: Bound.optional(),
-  to: Bound.optional(),
-  speed: Speed.default(1),
-  knownAt: KnownAt.optional(),
+  campaignId: Slug.describe('the campaign to replay (its id)'),
+  from: Bound.optional().describe(
+    'where the replay starts: a local day YYYY-MM-DD (its start, in the campaign’s time zone) or an ISO instant with an offset, taken back to the start of its local hour; default: the start of the campaign’s window',
+  ),
+  to: Bound.optional().describe(
+    'where it ends: a local day (its end) or an ISO instant; default: the end of the campaign’s window. After from, and at most a year of hours after it',
+  ),
+  speed: Speed.default(1).describe('campaign hours per second, 0.1–1000; default 1'),
+  knownAt: KnownAt.optional().describe(
+    'replay the record as it stood then: a log position or an ISO instant. Default: the log when the replay starts. Either way the replay is pinned there (`pinnedPosition` in the acknowledgement); later records arrive as replay:correction or replay:live',
+  ),
   asReported: z
     .boolean()
     .optional()
     .describe(
       'true = as reported at the time: the frame of hour H shows the state at H+1h from the claim versions publicly reported by then (the earliest end of their sources’ publications); a report revealing an earlier change lands in the hour it was published, its claim marked newsOfThePast. Claim versions with no dated source are left out. Shared rooms, seek, resume and corrections follow the same mode',
     ),
-  operation: Slug.optional(),
-  places: z.array(Slug).min(1).max(1000).optional(),
-  room: Room.optional(),
-  /** Start paused on the snapshot, for a viewer opening a link at a given hour. */
-  paused: z.boolean().optional(),
+  operation: Slug.optional().describe('only the claims of this operation of the campaign (its id)'),
+  places: z
+    .array(Slug)
+    .min(1)
+    .max(1000)
+    .optional()
+    .describe('only these places (1 to 1,000 place ids); default: every place of the campaign'),
+  room: Room.optional().describe(
+    'share the replay in this room: others watch it with replay:join and get the same frames in step; only this client’s controls drive it. A room has one replay at a time: starting a held one is refused with 409 (join it instead)',
+  ),
+  paused: z
+    .boolean()
+    .optional()
+    .describe(
+      'true: open on the snapshot without playing, for a viewer opening a link at a given hour; replay:resume plays it, replay:step steps it',
+    ),
   resume: z
     .strictObject({
-      sessionId: SessionId,
-      seq: z.number().int().min(0),
+      sessionId: SessionId.describe('the sessionId the dropped replay’s start acknowledged'),
+      seq: z.number().int().min(0).describe('the seq of the last message the client received from it'),
       at: z
         .string()
         .refine((v) => !Number.isNaN(Date.parse(v)), 'must be an ISO instant')
         .optional()
         .describe('the start of the next hour the client would have been sent: where a replay resumed elsewhere continues'),
     })
-    .optional(),
+    .optional()
+    .describe(
+      'resume a replay after a dropped connection, sent with the same fields as its first start: on the same instance within 60 s the missed messages are sent again, exactly; elsewhere (or later) the replay continues from a snapshot of the hour reached. The acknowledgement’s `resumed` says which',
+    ),
 });
 export type ReplayStart = z.infer<typeof ReplayStart>;
-export const SessionCommand = z.strictObject({ sessionId: SessionId });
-export const ReplaySeek = z.strictObject({ sessionId: SessionId, at: Bound });
-export const ReplaySpeed = z.strictObject({ sessionId: SessionId, speed: Speed });
+/** The replay a command is for; only the client that started it (or resumed it) may control it. */
+const Controlled = SessionId.describe('the replay to control: the sessionId its replay:start acknowledged');
+export const SessionCommand = z.strictObject({ sessionId: Controlled });
+export const ReplaySeek = z.strictObject({
+  sessionId: Controlled,
+  at: Bound.describe(
+    'the hour to move to: a local day YYYY-MM-DD (its start, in the campaign’s time zone) or an ISO instant with an offset, within the replay’s window; a snapshot of that hour follows',
+  ),
+});
+export const ReplaySpeed = z.strictObject({
+  sessionId: Controlled,
+  speed: Speed.describe('campaign hours per second, 0.1–1000'),
+});
 export const ReplayStep = z.strictObject({
-  sessionId: SessionId,
+  sessionId: Controlled,
   hours: z
     .number()
     .int('must be a whole number of hours')
     .min(-1000)
     .max(1000)
     .refine((h) => h !== 0, 'must not be 0')
-    .default(1),
+    .default(1)
+    .describe(
+      'how many hours to step, −1000 to 1000 and not 0; default 1. Forward: the next frames at once; backward: a snapshot, then the frame of the hour landed on',
+    ),
 });
-export const ReplayJoin = z.strictObject({ room: Room });
-export const LiveSubscribe = z.strictObject({ campaignId: Slug });
+export const ReplayJoin = z.strictObject({
+  room: Room.describe('the room whose replay to watch: a snapshot follows, then the same frames as its starter gets'),
+});
+export const LiveSubscribe = z.strictObject({
+  campaignId: Slug.describe(
+    'the campaign (its id): subscribe to get each event recorded in it as claim:recorded, unsubscribe to stop',
+  ),
+});
 
 /** What clients send, each answered by an acknowledgement. */
 export const CLIENT_EVENTS = {

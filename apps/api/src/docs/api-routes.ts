@@ -29,6 +29,7 @@ import {
   TerritoryQuery,
   ViewOnlyQuery,
 } from '../views/view-query';
+import { exportFormatsDescription } from './export-media-types';
 import type { ResponseName } from './responses';
 
 /** The areas the document groups its routes by. */
@@ -38,7 +39,7 @@ export const TAGS = {
   claims: 'Sourced claims: recorded, corrected, ranked and retracted, each change an event',
   views: 'Control, casualty and territory views folded from the claims, now or as known or reported at a past moment',
   audits: 'Which events made a figure what it is, what a source changed, and where claims disagree',
-  exports: 'The campaign as files: its log, a table of claims, a day’s map',
+  exports: 'The campaign as files: its log, its claims as ACLED’s table, its deaths as UCDP GED’s, a day’s map',
   admin: 'The read models: their version, lag and rebuilds',
   auth: 'Whom an API key signs in as',
   health: 'Liveness and readiness',
@@ -50,7 +51,11 @@ export type Tag = keyof typeof TAGS;
 export interface RouteDoc {
   method: 'get' | 'post' | 'patch';
   path: string;
+  /** The operation's name for clients generated from the document: camelCase, unique, never renamed. */
+  operationId: string;
   summary: string;
+  /** What the summary has no room for; a route that needs a role says so after it. */
+  description?: string;
   tag: Tag;
   role?: 'editor' | 'admin';
   body?: z.ZodType;
@@ -77,6 +82,7 @@ export const ROUTES: RouteDoc[] = [
   {
     method: 'get',
     path: '/campaigns',
+    operationId: 'listCampaigns',
     summary: 'Campaigns with their window, zone and counts',
     tag: 'campaigns',
     answer: 'CampaignSummaries',
@@ -84,6 +90,7 @@ export const ROUTES: RouteDoc[] = [
   {
     method: 'post',
     path: '/campaigns',
+    operationId: 'registerCampaign',
     summary: 'Register a campaign (CampaignRegistered)',
     tag: 'campaigns',
     role: 'admin',
@@ -96,6 +103,7 @@ export const ROUTES: RouteDoc[] = [
   {
     method: 'get',
     path: '/campaigns/{c}',
+    operationId: 'getCampaign',
     summary: 'A campaign with its blocs, factions, operations, claim window, area and admin areas',
     tag: 'campaigns',
     answer: 'Campaign',
@@ -103,6 +111,7 @@ export const ROUTES: RouteDoc[] = [
   {
     method: 'patch',
     path: '/campaigns/{c}',
+    operationId: 'amendCampaign',
     summary:
       'Amend a campaign: widen its window or claim window, set its area or admin areas, with a reason (CampaignAmended); refused when recorded claims or places would fall outside',
     tag: 'campaigns',
@@ -111,10 +120,18 @@ export const ROUTES: RouteDoc[] = [
     answer: 'CampaignRecorded',
     conflicts: true,
   },
-  { method: 'get', path: '/campaigns/{c}/places', summary: 'The gazetteer', tag: 'catalog', answer: 'Places' },
+  {
+    method: 'get',
+    path: '/campaigns/{c}/places',
+    operationId: 'listPlaces',
+    summary: 'The gazetteer',
+    tag: 'catalog',
+    answer: 'Places',
+  },
   {
     method: 'post',
     path: '/campaigns/{c}/places',
+    operationId: 'registerPlace',
     summary: 'Register a place (PlaceRegistered)',
     tag: 'catalog',
     role: 'editor',
@@ -124,10 +141,18 @@ export const ROUTES: RouteDoc[] = [
     idempotent: true,
     conflicts: true,
   },
-  { method: 'get', path: '/campaigns/{c}/places/{p}', summary: 'One place', tag: 'catalog', answer: 'Place' },
+  {
+    method: 'get',
+    path: '/campaigns/{c}/places/{p}',
+    operationId: 'getPlace',
+    summary: 'One place',
+    tag: 'catalog',
+    answer: 'Place',
+  },
   {
     method: 'patch',
     path: '/campaigns/{c}/places/{p}',
+    operationId: 'correctPlace',
     summary: 'Correct a place (PlaceCorrected)',
     tag: 'catalog',
     role: 'editor',
@@ -138,6 +163,7 @@ export const ROUTES: RouteDoc[] = [
   {
     method: 'get',
     path: '/campaigns/{c}/sources',
+    operationId: 'listSources',
     summary: 'The sources (reports) of a campaign',
     tag: 'catalog',
     answer: 'Sources',
@@ -145,6 +171,7 @@ export const ROUTES: RouteDoc[] = [
   {
     method: 'post',
     path: '/campaigns/{c}/sources',
+    operationId: 'registerSource',
     summary: 'Register a source (SourceRegistered)',
     tag: 'catalog',
     role: 'editor',
@@ -157,6 +184,7 @@ export const ROUTES: RouteDoc[] = [
   {
     method: 'get',
     path: '/campaigns/{c}/sources/{s}',
+    operationId: 'getSource',
     summary: 'One source with its publisher grade',
     tag: 'catalog',
     answer: 'Source',
@@ -164,6 +192,7 @@ export const ROUTES: RouteDoc[] = [
   {
     method: 'patch',
     path: '/campaigns/{c}/sources/{s}',
+    operationId: 'correctSource',
     summary: 'Correct a source (SourceCorrected)',
     tag: 'catalog',
     role: 'editor',
@@ -174,6 +203,7 @@ export const ROUTES: RouteDoc[] = [
   {
     method: 'get',
     path: '/me',
+    operationId: 'getSignedInKey',
     summary: 'Whom the presented key signs in as: {name, role}',
     tag: 'auth',
     role: 'editor',
@@ -182,6 +212,7 @@ export const ROUTES: RouteDoc[] = [
   {
     method: 'get',
     path: '/publishers',
+    operationId: 'listPublishers',
     summary: 'Publishers with their reliability grades',
     tag: 'catalog',
     answer: 'Publishers',
@@ -189,6 +220,7 @@ export const ROUTES: RouteDoc[] = [
   {
     method: 'post',
     path: '/publishers',
+    operationId: 'registerPublisher',
     summary: 'Register a publisher claims can be attributed to',
     tag: 'catalog',
     role: 'admin',
@@ -201,6 +233,7 @@ export const ROUTES: RouteDoc[] = [
   {
     method: 'post',
     path: '/publishers/{publisher}/assessments',
+    operationId: 'assessPublisher',
     summary: 'Grade a publisher A–F (PublisherAssessed)',
     tag: 'catalog',
     role: 'admin',
@@ -211,6 +244,7 @@ export const ROUTES: RouteDoc[] = [
   {
     method: 'post',
     path: '/campaigns/{c}/claims',
+    operationId: 'recordClaims',
     summary: 'Append a claim, or a batch of up to 1,000 all-or-nothing',
     tag: 'claims',
     role: 'editor',
@@ -223,6 +257,7 @@ export const ROUTES: RouteDoc[] = [
   {
     method: 'get',
     path: '/campaigns/{c}/claims',
+    operationId: 'listClaims',
     summary: 'Claims at their newest revision, filtered and paged',
     tag: 'claims',
     query: ClaimListQuery,
@@ -231,6 +266,7 @@ export const ROUTES: RouteDoc[] = [
   {
     method: 'get',
     path: '/campaigns/{c}/claims/{id}',
+    operationId: 'getClaim',
     summary: 'A claim now, with its history',
     tag: 'claims',
     answer: 'ClaimNow',
@@ -238,6 +274,7 @@ export const ROUTES: RouteDoc[] = [
   {
     method: 'post',
     path: '/campaigns/{c}/claims/{id}/corrections',
+    operationId: 'correctClaim',
     summary: 'Correct a claim at the revision read (ClaimCorrected)',
     tag: 'claims',
     role: 'editor',
@@ -249,6 +286,7 @@ export const ROUTES: RouteDoc[] = [
   {
     method: 'post',
     path: '/campaigns/{c}/claims/{id}/retraction',
+    operationId: 'retractClaim',
     summary: 'Retract a claim (ClaimRetracted)',
     tag: 'claims',
     role: 'editor',
@@ -260,6 +298,7 @@ export const ROUTES: RouteDoc[] = [
   {
     method: 'post',
     path: '/campaigns/{c}/claims/{id}/rank',
+    operationId: 'rankClaim',
     summary: 'Rank a claim preferred/normal/deprecated (ClaimRanked)',
     tag: 'claims',
     role: 'editor',
@@ -271,6 +310,7 @@ export const ROUTES: RouteDoc[] = [
   {
     method: 'get',
     path: '/campaigns/{c}/control',
+    operationId: 'getControlView',
     summary: 'Who held every place at the end of a day or at an instant, as known at knownAt, or as reported by reportedBy',
     tag: 'views',
     query: ControlQuery,
@@ -280,6 +320,7 @@ export const ROUTES: RouteDoc[] = [
   {
     method: 'get',
     path: '/campaigns/{c}/control/days',
+    operationId: 'getControlDays',
     summary: 'Per day: places held, gained and lost per bloc',
     tag: 'views',
     query: ViewOnlyQuery,
@@ -288,6 +329,7 @@ export const ROUTES: RouteDoc[] = [
   {
     method: 'get',
     path: '/campaigns/{c}/places/{p}/history',
+    operationId: 'getPlaceHistory',
     summary: "A place's control over time, each change with its claims and sources",
     tag: 'views',
     query: ViewOnlyQuery,
@@ -296,6 +338,7 @@ export const ROUTES: RouteDoc[] = [
   {
     method: 'get',
     path: '/campaigns/{c}/casualties',
+    operationId: 'getCasualties',
     summary: 'Casualty figures of a day per side and category',
     tag: 'views',
     query: CasualtiesQuery,
@@ -304,6 +347,7 @@ export const ROUTES: RouteDoc[] = [
   {
     method: 'get',
     path: '/campaigns/{c}/casualties/series',
+    operationId: 'getCasualtySeries',
     summary: 'Casualty figures per day across the campaign',
     tag: 'views',
     query: CasualtySeriesQuery,
@@ -312,6 +356,7 @@ export const ROUTES: RouteDoc[] = [
   {
     method: 'get',
     path: '/campaigns/{c}/territory',
+    operationId: 'getTerritory',
     summary: 'Per faction: places gained and lost, settlements and area reported',
     tag: 'views',
     query: TerritoryQuery,
@@ -320,6 +365,7 @@ export const ROUTES: RouteDoc[] = [
   {
     method: 'get',
     path: '/campaigns/{c}/audit/control',
+    operationId: 'auditControl',
     summary:
       "The events that changed a place's state at an instant, in log order or (order=reported) by when their reports were published",
     tag: 'audits',
@@ -329,6 +375,7 @@ export const ROUTES: RouteDoc[] = [
   {
     method: 'get',
     path: '/campaigns/{c}/audit/casualties',
+    operationId: 'auditCasualties',
     summary: 'The events that changed a casualty figure, in log order or (order=reported) by when their reports were published',
     tag: 'audits',
     query: AuditCasualtiesQuery,
@@ -337,6 +384,7 @@ export const ROUTES: RouteDoc[] = [
   {
     method: 'get',
     path: '/campaigns/{c}/audit/territory',
+    operationId: 'auditTerritory',
     summary: "The events that changed a faction's territory for a day",
     tag: 'audits',
     query: AuditTerritoryQuery,
@@ -345,6 +393,7 @@ export const ROUTES: RouteDoc[] = [
   {
     method: 'get',
     path: '/campaigns/{c}/sources/{s}/impact',
+    operationId: 'getSourceImpact',
     summary: "Every figure a source's claims changed, in the order its reports appeared",
     tag: 'audits',
     query: SourceImpactQuery,
@@ -353,6 +402,7 @@ export const ROUTES: RouteDoc[] = [
   {
     method: 'get',
     path: '/campaigns/{c}/conflicts',
+    operationId: 'listConflicts',
     summary: 'Possible conflicts for editors: overlapping claims that disagree, from different publishers',
     tag: 'audits',
     query: ConflictsQuery,
@@ -361,7 +411,10 @@ export const ROUTES: RouteDoc[] = [
   {
     method: 'get',
     path: '/campaigns/{c}/export',
-    summary: 'The log (ndjson), an ACLED-style table of claims (csv), or a day’s control map (geojson)',
+    operationId: 'exportCampaign',
+    summary:
+      'The log (ndjson), the claims as ACLED’s table (acled, or csv), the deaths as UCDP GED’s table (ucdp), or a day’s control map (geojson)',
+    description: exportFormatsDescription(),
     tag: 'exports',
     query: ExportQuery,
     expensive: true,
@@ -369,6 +422,7 @@ export const ROUTES: RouteDoc[] = [
   {
     method: 'get',
     path: '/admin/projections',
+    operationId: 'getProjections',
     summary: 'Views: version, position, lag, rebuild progress',
     tag: 'admin',
     role: 'admin',
@@ -377,6 +431,7 @@ export const ROUTES: RouteDoc[] = [
   {
     method: 'post',
     path: '/admin/projections/rebuild',
+    operationId: 'rebuildProjections',
     summary: 'Rebuild the views beside the serving version, then swap; progress on GET /admin/projections',
     tag: 'admin',
     role: 'admin',
@@ -386,6 +441,7 @@ export const ROUTES: RouteDoc[] = [
   {
     method: 'get',
     path: '/health',
+    operationId: 'getHealth',
     summary: 'Liveness, store and Redis readiness, and projection lag (503 when the store does not answer)',
     tag: 'health',
     answer: 'HealthReady',
@@ -393,6 +449,7 @@ export const ROUTES: RouteDoc[] = [
   {
     method: 'get',
     path: '/',
+    operationId: 'getViewer',
     summary: 'The replay viewer, a web page (503 saying how to build it when `npm run build` has not made it)',
     tag: 'viewer',
   },

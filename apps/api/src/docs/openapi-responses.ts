@@ -1,6 +1,6 @@
 import { EXPORT_FORMATS } from '@timeline/application';
 import type { RouteDoc } from './api-routes';
-import { EXPORT_MEDIA_TYPES } from './export-media-types';
+import { EXPORT_MEDIA_TYPES, exportFormatsDescription } from './export-media-types';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const CORRELATION_HEADER = { 'X-Correlation-Id': { $ref: '#/components/headers/CorrelationId' } };
@@ -106,7 +106,10 @@ function exportAnswer(): Record<string, unknown> {
     description: 'the file, its media type by `format`',
     headers: {
       ...CORRELATION_HEADER,
-      'Content-Disposition': { description: 'tables: attachment; filename="<campaign>-claims.csv"', schema: { type: 'string' } },
+      'Content-Disposition': {
+        description: 'tables: attachment; filename="<campaign>-acled.csv" (acled and csv) or "<campaign>-ucdp.csv"',
+        schema: { type: 'string' },
+      },
       'Unreported-Revisions': {
         description: 'tables with reportedBy: the revisions set aside because none of their sources is dated',
         schema: { type: 'string' },
@@ -117,9 +120,7 @@ function exportAnswer(): Record<string, unknown> {
   };
 }
 
+/** What each format answered with `mediaType` is. */
 function mediaFormats(mediaType: string): string {
-  return Object.entries(EXPORT_MEDIA_TYPES)
-    .filter(([format, m]) => m.mediaType === mediaType && (EXPORT_FORMATS as readonly string[]).includes(format))
-    .map(([format, m]) => `format=${format}: ${m.description}`)
-    .join('; ');
+  return exportFormatsDescription(EXPORT_FORMATS.filter((format) => EXPORT_MEDIA_TYPES[format]?.mediaType === mediaType));
 }

@@ -14,7 +14,12 @@ function jsonSchema(schema: z.ZodType): Record<string, unknown> {
 
 const components = {
   securitySchemes: {
-    bearer: { type: 'http', scheme: 'bearer', description: 'an API key: `name:role:key` entries of API_KEYS' },
+    bearer: {
+      type: 'http',
+      scheme: 'bearer',
+      description:
+        'An API key, sent as `Authorization: Bearer <key>`: the client sends the key part only. The service is configured with `name:role:key` entries in API_KEYS; the name and role stay on the server, which signs the key in as them.',
+    },
   },
   parameters: {
     CorrelationId: {
@@ -75,10 +80,13 @@ function requestBodyOf(route: RouteDoc) {
 function operationOf(route: RouteDoc) {
   const parameters = parametersOf(route);
   const queryNames = parameters.filter((p) => p.in === 'query').map((p) => p.name);
+  const description = [route.description, route.role && `Needs the ${route.role} role.`].filter(Boolean).join(' ');
   return {
+    operationId: route.operationId,
     tags: [route.tag],
     summary: route.summary,
-    ...(route.role ? { security: [{ bearer: [] }], description: `Needs the ${route.role} role.` } : {}),
+    ...(description ? { description } : {}),
+    ...(route.role ? { security: [{ bearer: [] }] } : {}),
     parameters: [...parameters, { $ref: '#/components/parameters/CorrelationId' }],
     ...requestBodyOf(route),
     responses: responsesOf(route, queryNames),

@@ -58,11 +58,12 @@ export const QUERY_PARAMETERS: Record<string, ParameterDoc> = {
     example: 'log',
   },
   format: {
-    description: 'the file: the log (ndjson), a table of claims (csv), the day’s control map (geojson, needs day)',
-    example: 'csv',
+    description:
+      'the file: the log (ndjson), the claims as ACLED’s table (acled, or csv), the deaths as UCDP GED’s table (ucdp), a day’s control map (geojson)',
+    example: 'acled',
   },
   history: {
     description: 'tables only: one row per revision with its status, rather than one per claim as it stands',
-    example: true,
+    example: 'true',
   },
 };
