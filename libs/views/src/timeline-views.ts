@@ -56,10 +56,14 @@ export class TimelineViews {
         return;
       }
       case 'PlaceRegistered':
-      case 'PlaceCorrected':
       case 'SourceRegistered':
       case 'PublisherRegistered':
         this.catalog.apply(event);
+        return;
+      case 'PlaceCorrected':
+        this.catalog.apply(event);
+        // answers name their places and place them: a renamed or moved place is stale in every one
+        this.answers.dropCampaign(event.data.campaignId);
         return;
       case 'SourceCorrected': {
         this.catalog.apply(event);

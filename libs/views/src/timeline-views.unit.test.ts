@@ -245,3 +245,25 @@ describe('TimelineViews.knownAtPosition: an instant as the last position recorde
     );
   });
 });
+
+describe('TimelineViews: cached answers follow the catalog', () => {
+  it('given a cached map, when a place is renamed and moved, then the next answer names and places it anew', () => {
+    const log = new TestLog();
+    log.control('hama-hts', { place: 'hama', status: 'controlled', controller: 'hts', time: { date: '2024-12-05' } });
+    const { views, ledger } = log.fold();
+    const map = () =>
+      views.memo(ledger, 'control|2024-12-05', NOW, () => {
+        const place = controlAt(views, ledger, endOfDay(ledger, '2024-12-05'), NOW).places[0];
+        return { name: place?.name, lat: ledger.places.get('hama')?.lat };
+      });
+    expect(map()).toEqual({ name: 'Hama', lat: 35.1318 });
+
+    const position = log.append({
+      type: 'PlaceCorrected',
+      data: { campaignId: CAMPAIGN_ID, placeId: 'hama', changes: { name: 'Hamah', lat: 35.14 }, reason: 'gazetteer spelling' },
+    });
+    views.apply(log.event(position));
+
+    expect(map()).toEqual({ name: 'Hamah', lat: 35.14 });
+  });
+});
