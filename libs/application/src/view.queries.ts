@@ -12,6 +12,7 @@ import {
   type CampaignLedger,
   type ControlView,
 } from '@timeline/views';
+import { EncodedJson } from './encoded-json';
 import type { KnownAtInput, ServingViews } from './serving-views';
 import { sliced } from './sliced';
 
@@ -33,22 +34,24 @@ export interface CasualtyFilter {
   category?: string;
 }
 
-/** A serialised answer and the version of the log it was made from. */
-export interface VersionedJson {
-  json: string;
-  version: string;
-}
-
 export function instantOf(ledger: CampaignLedger, when: DayOrInstant): number {
   return when.day ? endOfDay(ledger, when.day) : Date.parse(when.at ?? '');
+}
+
+/** The position of the log and a digest of what was asked: one version per answer and state. */
+function versionOf(position: number, key: string): string {
+  return `${position}-${createHash('sha1').update(key).digest('hex').slice(0, 16)}`;
 }
 
 /** The control, casualty and territory views of a campaign. */
 export class ViewQueries {
   constructor(private readonly serving: ServingViews) {}
 
-  /** A day's map can be a megabyte: serialised once per state of the log and versioned. */
-  async control(campaignId: string, query: DayOrInstant & ViewScope): Promise<VersionedJson> {
+  /**
+   * A day's map can be a megabyte: serialised once per state of the log, versioned, and kept with
+   * its compressed forms.
+   */
+  async control(campaignId: string, query: DayOrInstant & ViewScope): Promise<EncodedJson> {
     const { views, ledger, knownAt, knownAtEcho, reported } = await this.serving.forCampaign(
       campaignId,
       query.knownAt,
@@ -57,14 +60,19 @@ export class ViewQueries {
     );
     const at = instantOf(ledger, query);
     const key = `json|control|${JSON.stringify(query)}`;
-    const answer = (view: ControlView) =>
-      JSON.stringify({ ...view, ...(query.day ? { day: query.day } : {}), knownAt: knownAtEcho, ...reported() });
+    const answer = (view: ControlView) => {
+      const json = JSON.stringify({
+        ...view,
+        ...(query.day ? { day: query.day } : {}),
+        knownAt: knownAtEcho,
+        ...reported(),
+      });
+      return new EncodedJson(json, versionOf(views.position, key));
+    };
     // what is known now is cached and warm; a view of the past is computed in slices between other requests
-    const json =
-      knownAt === NOW
-        ? views.memo(ledger, key, knownAt, () => answer(controlAt(views, ledger, at, knownAt, query.operation)))
-        : answer(await sliced(controlSteps(views, ledger, at, knownAt, query.operation)));
-    return { json, version: `${views.position}-${createHash('sha1').update(key).digest('hex').slice(0, 16)}` };
+    return knownAt === NOW
+      ? views.memo(ledger, key, knownAt, () => answer(controlAt(views, ledger, at, knownAt, query.operation)))
+      : answer(await sliced(controlSteps(views, ledger, at, knownAt, query.operation)));
   }
 
   async controlDays(campaignId: string, query: ViewScope) {
@@ -89,15 +97,20 @@ export class ViewQueries {
     return { campaignId, place, knownAt: knownAtEcho, ...reported(), changes };
   }
 
-  async casualties(campaignId: string, query: { day: string } & CasualtyFilter & ViewScope) {
+  /** A day's figures, serialised and kept compressed once per state of the log, as the map is. */
+  async casualties(campaignId: string, query: { day: string } & CasualtyFilter & ViewScope): Promise<EncodedJson> {
     const { views, ledger, knownAt, knownAtEcho, reported } = await this.serving.forCampaign(
       campaignId,
       query.knownAt,
       query.reportedBy,
       { side: query.side, operation: query.operation },
     );
-    const figures = casualtiesOn(views, ledger, query.day, knownAt, query);
-    return { campaignId, day: query.day, knownAt: knownAtEcho, ...reported(), figures };
+    const key = `json|casualties|${JSON.stringify(query)}`;
+    return views.memo(ledger, key, knownAt, () => {
+      const figures = casualtiesOn(views, ledger, query.day, knownAt, query);
+      const json = JSON.stringify({ campaignId, day: query.day, knownAt: knownAtEcho, ...reported(), figures });
+      return new EncodedJson(json, versionOf(views.position, key));
+    });
   }
 
   async casualtySeries(campaignId: string, query: CasualtyFilter & ViewScope) {
