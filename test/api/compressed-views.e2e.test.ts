@@ -33,6 +33,15 @@ const decoded = ({ headers, bytes }: RawAnswer): string => {
   return bytes.toString();
 };
 
+interface PlaceState {
+  place: string;
+}
+interface Place {
+  placeId: string;
+  lat: number | null;
+  lon: number | null;
+}
+
 beforeAll(async () => {
   app = await startTestApp({ LOAD_EVENTS: 'true' });
 }, 120_000);
@@ -132,5 +141,73 @@ describe('views sent compressed, as the client accepts', () => {
     expect(gzip.headers.vary).toMatch(/accept-encoding/i);
     expect(decoded(gzip)).toBe(plain.bytes.toString());
     expect((await rawGet(path, { 'If-None-Match': String(plain.headers.etag) })).status).toBe(304);
+  });
+});
+
+describe('part of a control map', () => {
+  const whole = async () =>
+    JSON.parse((await rawGet(MAP)).bytes.toString()) as Record<string, unknown> & { places: PlaceState[] };
+
+  it('answers only the places whose coordinates fall in the box, leaving out places without coordinates', async () => {
+    const map = await whole();
+    const gazetteer = new Map(
+      ((await app.http.get(`/campaigns/${C}/places`).expect(200)).body as Place[]).map((p) => [p.placeId, p]),
+    );
+    const [west, south, east, north] = [36.5, 34.5, 37.5, 35.5];
+    const expected = map.places
+      .filter(({ place }) => {
+        const { lat, lon } = gazetteer.get(place) ?? {};
+        return lat != null && lon != null && lon >= west && lon <= east && lat >= south && lat <= north;
+      })
+      .map((p) => p.place);
+
+    const part = await app.http.get(`${MAP}&bbox=${west},${south},${east},${north}`).expect(200);
+
+    expect(expected.length).toBeGreaterThan(0);
+    expect(expected.length).toBeLessThan(map.places.length);
+    expect(part.body.places.map((p: PlaceState) => p.place)).toEqual(expected);
+    expect(part.body.places).toEqual(map.places.filter((p) => expected.includes(p.place)));
+    // every other field is the whole map's
+    expect({ ...part.body, places: [] }).toEqual({ ...map, places: [] });
+    const everywhere = await app.http.get(`${MAP}&bbox=-180,-90,180,90`).expect(200);
+    const placed = map.places.filter(({ place }) => gazetteer.get(place)?.lat != null);
+    expect(everywhere.body.places).toEqual(placed);
+    expect(placed.length).toBeLessThan(map.places.length);
+  });
+
+  it('answers only the places named, kept and compressed as an answer of its own', async () => {
+    const map = await whole();
+    const named = [map.places[3]!.place, map.places[0]!.place, map.places.at(-1)!.place];
+
+    const part = await app.http.get(`${MAP}&places=${named.join(',')}`).expect(200);
+    const br = await rawGet(`${MAP}&places=${named.join(',')}`, { 'Accept-Encoding': 'br' });
+
+    expect(part.body.places).toEqual(map.places.filter((p) => named.includes(p.place)));
+    expect({ ...part.body, places: [] }).toEqual({ ...map, places: [] });
+    expect(decoded(br)).toBe(JSON.stringify(part.body));
+    expect(br.headers.etag).not.toBe((await rawGet(MAP)).headers.etag);
+  });
+
+  it('refuses an unknown place with the ids meant, and more than 500 places', async () => {
+    const unknown = await app.http.get(`${MAP}&places=homs,hmos`).expect(422);
+    expect(unknown.body.errors).toEqual([
+      { path: 'places', message: expect.stringMatching(/unknown place "hmos"; did you mean "homs"/) },
+    ]);
+    const many = Array.from({ length: 501 }, (_, i) => `place-${i}`).join(',');
+    const tooMany = await app.http.get(`${MAP}&places=${many}`).expect(422);
+    expect(tooMany.body.errors[0]).toMatchObject({ path: 'places', message: expect.stringMatching(/at most 500/) });
+  });
+
+  it.each([
+    ['three numbers', '36,34,37'],
+    ['a word', '36,34,east,35'],
+    ['west not below east', '37,34,36,35'],
+    ['south not below north', '36,35,37,34'],
+    ['a longitude past 180', '-181,34,37,35'],
+    ['a latitude past 90', '36,34,37,91'],
+    ['an empty part', '36,,37,35'],
+  ])('refuses a bbox of %s, naming bbox and the accepted form', async (_case, bbox) => {
+    const refused = await app.http.get(`${MAP}&bbox=${bbox}`).expect(422);
+    expect(refused.body.errors).toEqual([{ path: 'bbox', message: expect.stringContaining('west,south,east,north') }]);
   });
 });

@@ -8,10 +8,13 @@ import {
   endOfDay,
   NOW,
   placeHistory,
+  placesPassing,
   territoryOn,
   type CampaignLedger,
   type ControlView,
+  type PlaceFilter,
 } from '@timeline/views';
+import { DomainError, unknownName } from '@timeline/domain';
 import { EncodedJson } from './encoded-json';
 import type { KnownAtInput, ServingViews } from './serving-views';
 import { sliced } from './sliced';
@@ -43,26 +46,43 @@ function versionOf(position: number, key: string): string {
   return `${position}-${createHash('sha1').update(key).digest('hex').slice(0, 16)}`;
 }
 
+/** A place asked for by id that the campaign does not know is refused, with the ids meant. */
+function checkPlacesNamed(ledger: CampaignLedger, places: readonly string[] | undefined): void {
+  const unknown = (places ?? []).filter((place) => !ledger.catalog.places.has(place));
+  if (!unknown.length) return;
+  const known = [...ledger.catalog.places.keys()];
+  const { campaignId } = ledger.campaign;
+  throw DomainError.invalid(`in campaign "${campaignId}": ${unknown.length} unknown place(s)`, [
+    {
+      path: 'places',
+      message: `${unknown.map((place) => unknownName('place', place, known)).join('; ')} (the places are listed at /campaigns/${campaignId}/places)`,
+    },
+  ]);
+}
+
 /** The control, casualty and territory views of a campaign. */
 export class ViewQueries {
   constructor(private readonly serving: ServingViews) {}
 
   /**
    * A day's map can be a megabyte: serialised once per state of the log, versioned, and kept with
-   * its compressed forms.
+   * its compressed forms. A part of the map (a box, some places) is an answer of its own.
    */
-  async control(campaignId: string, query: DayOrInstant & ViewScope): Promise<EncodedJson> {
+  async control(campaignId: string, query: DayOrInstant & ViewScope & PlaceFilter): Promise<EncodedJson> {
     const { views, ledger, knownAt, knownAtEcho, reported } = await this.serving.forCampaign(
       campaignId,
       query.knownAt,
       query.reportedBy,
       { operation: query.operation },
     );
+    checkPlacesNamed(ledger, query.places);
     const at = instantOf(ledger, query);
     const key = `json|control|${JSON.stringify(query)}`;
     const answer = (view: ControlView) => {
+      const places = query.bbox || query.places ? placesPassing(ledger.catalog, view.places, query, knownAt) : view.places;
       const json = JSON.stringify({
         ...view,
+        places,
         ...(query.day ? { day: query.day } : {}),
         knownAt: knownAtEcho,
         ...reported(),
