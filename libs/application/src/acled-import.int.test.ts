@@ -34,8 +34,8 @@ async function table(campaignId: string, history = false): Promise<string> {
 }
 
 async function controlOn(campaignId: string, day: string) {
-  const { json } = await timeline.viewQueries.control(campaignId, { day });
-  return JSON.parse(json) as { places: unknown[] };
+  const { identity } = await timeline.viewQueries.control(campaignId, { day });
+  return JSON.parse(identity.toString()) as { places: unknown[] };
 }
 
 beforeAll(async () => {

@@ -144,7 +144,7 @@ async function answers(timeline: Timeline) {
     sources: await timeline.catalogQueries.sources(CAMPAIGN_ID),
     claims: [...claims].sort((a, b) => a.claimId.localeCompare(b.claimId)),
     days,
-    maps: maps.map((map) => JSON.parse(map.json) as unknown),
+    maps: maps.map((map) => JSON.parse(map.identity.toString()) as unknown),
   });
 }
 

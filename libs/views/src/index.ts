@@ -42,6 +42,7 @@ export {
   type Group,
   type Preferred,
 } from './casualties';
+export { placesPassing, type BoundingBox, type PlaceFilter } from './control-filter';
 export { casualtiesOn, casualtySeries } from './casualty.queries';
 export { territoryOn, type FactionTerritory } from './territory.queries';
 export {

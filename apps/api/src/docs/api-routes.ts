@@ -70,7 +70,7 @@ export interface RouteDoc {
   conflicts?: boolean;
   /** Every answer counts against an anonymous client's budget of expensive reads, whatever the query. */
   expensive?: boolean;
-  /** Answers carry an ETag and 304 to an `If-None-Match` that holds it. */
+  /** Answers carry an ETag and 304 to an `If-None-Match` that holds it, and are compressed as the client accepts. */
   versioned?: boolean;
 }
 
@@ -343,6 +343,7 @@ export const ROUTES: RouteDoc[] = [
     tag: 'views',
     query: CasualtiesQuery,
     answer: 'Casualties',
+    versioned: true,
   },
   {
     method: 'get',

@@ -8,6 +8,16 @@ const RETRY_AFTER = {
   'Retry-After': { description: 'seconds to wait before retrying', schema: { type: 'integer', minimum: 1 } },
 };
 
+/** What a kept answer is sent with: its version, and the coding negotiated from Accept-Encoding. */
+const VERSIONED_HEADERS = {
+  ETag: { description: 'the version of the answer: one weak ETag for every coding of it', schema: { type: 'string' } },
+  'Content-Encoding': {
+    description: 'br or gzip when the client accepts one (br first at equal q); absent for plain JSON',
+    schema: { type: 'string', enum: ['br', 'gzip'] },
+  },
+  Vary: { description: 'Accept-Encoding: the coding depends on it', schema: { type: 'string' } },
+};
+
 const json = (name: string) => ({ 'application/json': { schema: ref(name) } });
 
 const problem = (description: string, headers: Record<string, unknown> = {}) => ({
@@ -35,7 +45,7 @@ export function responsesOf(route: RouteDoc, queryNames: string[]): Record<strin
 function successOf(route: RouteDoc): Record<string, unknown> {
   const headers = {
     ...CORRELATION_HEADER,
-    ...(route.versioned ? { ETag: { description: 'the version of the answer', schema: { type: 'string' } } } : {}),
+    ...(route.versioned ? VERSIONED_HEADERS : {}),
   };
   if (route.path.endsWith('/export')) return exportAnswer();
   if (route.path === '/')

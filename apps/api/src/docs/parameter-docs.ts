@@ -38,6 +38,16 @@ export const QUERY_PARAMETERS: Record<string, ParameterDoc> = {
     example: '2024-12-09T00:00:00Z',
   },
   operation: { description: 'only the claims of this operation of the campaign', example: 'homs' },
+  bbox: {
+    description:
+      'only the places whose coordinates fall in the box, edges included: west,south,east,north in degrees (west < east, south < north); places without coordinates are left out. The rest of the answer (summary …) is the whole map’s',
+    example: '36.0,34.5,37.5,36.5',
+  },
+  places: {
+    description:
+      'only these places: up to 500 place ids, comma separated (an unknown one is refused, naming it). The rest of the answer (summary …) is the whole map’s',
+    example: 'homs,hama',
+  },
   type: { description: 'only claims of this type', example: 'control' },
   place: { description: 'a place id: only claims about it (audits: the place audited)', example: 'homs' },
   source: { description: 'a source id: only claims citing it', example: 'sohr-2024-12-06-homs-withdrawal' },

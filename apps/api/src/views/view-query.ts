@@ -45,8 +45,41 @@ const AuditParams = {
     ),
 };
 
+const BBOX_FORM = 'bbox=west,south,east,north in degrees, west < east and south < north, e.g. bbox=36.0,34.5,37.5,36.5';
+
+/** Four numbers in degrees, as a map's viewport gives them; anything else is refused with the form. */
+function boundingBox(value: string, ctx: z.RefinementCtx) {
+  const numbers = value.split(',').map((part) => (part.trim() === '' ? Number.NaN : Number(part)));
+  const [west = Number.NaN, south = Number.NaN, east = Number.NaN, north = Number.NaN] = numbers;
+  const inRange = [west, east].every((lon) => Math.abs(lon) <= 180) && [south, north].every((lat) => Math.abs(lat) <= 90);
+  if (numbers.length === 4 && numbers.every(Number.isFinite) && inRange && west < east && south < north)
+    return { west, south, east, north };
+  ctx.addIssue({ code: 'custom', message: `must be ${BBOX_FORM}` });
+  return z.NEVER;
+}
+
+const MAX_PLACES = 500;
+
 export const ControlQuery = z
-  .strictObject({ day: Day.optional(), at: Instant.optional(), ...ViewParams })
+  .strictObject({
+    day: Day.optional(),
+    at: Instant.optional(),
+    bbox: z
+      .string()
+      .transform(boundingBox)
+      .optional()
+      .describe(
+        'only the places whose coordinates fall in the box (places without coordinates are left out): west,south,east,north',
+      ),
+    places: z
+      .string()
+      // sorted and without repeats, so the same set of places is one kept answer however it is written
+      .transform((value) => [...new Set(value.split(',').map((id) => id.trim()))].sort())
+      .pipe(z.array(Slug).min(1).max(MAX_PLACES, `at most ${MAX_PLACES} places`))
+      .optional()
+      .describe(`only these places: up to ${MAX_PLACES} place ids, comma separated`),
+    ...ViewParams,
+  })
   .refine((q) => (q.day === undefined) !== (q.at === undefined), { message: 'give day or at (one of them)', path: ['day'] });
 export const ViewOnlyQuery = z.strictObject({ ...ViewParams });
 export const CasualtiesQuery = z.strictObject({

@@ -10,10 +10,10 @@ import { VIEW_QUERIES } from './views.tokens';
 export class ViewsController {
   constructor(@Inject(VIEW_QUERIES) private readonly views: ViewQueries) {}
 
-  /** A day's map is sent again only to a client that does not hold that version of it. */
+  /** A day's map is sent compressed, and again only to a client that does not hold that version of it. */
   @Get('control')
   async control(@Param('c') campaignId: string, @Query() query: unknown, @Req() req: Request, @Res() res: Response) {
-    sendVersionedJson(req, res, await this.views.control(campaignId, parseQuery(ControlQuery, query)));
+    await sendVersionedJson(req, res, await this.views.control(campaignId, parseQuery(ControlQuery, query)));
   }
 
   @Get('control/days')
@@ -27,8 +27,8 @@ export class ViewsController {
   }
 
   @Get('casualties')
-  casualties(@Param('c') campaignId: string, @Query() query: unknown) {
-    return this.views.casualties(campaignId, parseQuery(CasualtiesQuery, query));
+  async casualties(@Param('c') campaignId: string, @Query() query: unknown, @Req() req: Request, @Res() res: Response) {
+    await sendVersionedJson(req, res, await this.views.casualties(campaignId, parseQuery(CasualtiesQuery, query)));
   }
 
   @Get('casualties/series')
