@@ -1,3 +1,4 @@
+import { slugFrom } from '@timeline/domain/ids';
 /** What the editor wrote in the place form, as typed; lat/lon as picked on the map or typed. */
 export interface PlaceFormValues {
   placeId: string;
@@ -14,13 +15,7 @@ export interface PlaceFormValues {
 
 /** "al-rastan" for "Al-Rastan": a place's id from its name. */
 export function suggestedPlaceId(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 100);
+  return slugFrom(name).slice(0, 100);
 }
 
 /** The coordinates as the service takes them: numbers, or null for a place no source locates. */

@@ -1,3 +1,4 @@
+import { slugFrom } from '@timeline/domain/ids';
 import { localInstant } from './local-time';
 import type { KnownPublisher } from './publishers';
 
@@ -18,8 +19,8 @@ export interface SourceFormValues {
 
 /** "sohr-2024-12-05-hama-falls": an id from the publisher, the date and the title's first words. */
 export function suggestedSourceId(publisher: string, date: string, title: string): string {
-  const words = slug(title).split('-').filter(Boolean).slice(0, 5).join('-');
-  return slug([publisher, date, words].filter(Boolean).join('-')).slice(0, 100).replace(/-+$/, '');
+  const words = slugFrom(title).split('-').filter(Boolean).slice(0, 5).join('-');
+  return slugFrom([publisher, date, words].filter(Boolean).join('-')).slice(0, 100).replace(/-+$/, '');
 }
 
 /**
@@ -51,13 +52,4 @@ export function sourceRegistration(values: SourceFormValues, known: readonly Kno
 
 function optional<K extends string>(key: K, value: string): Partial<Record<K, string>> {
   return value ? ({ [key]: value } as Record<K, string>) : {};
-}
-
-function slug(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
 }

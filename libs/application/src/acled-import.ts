@@ -1,4 +1,4 @@
-import { addDays, DomainError, isCalendarDate, type CampaignRegistration } from '@timeline/domain';
+import { addDays, DomainError, isCalendarDate, slugFrom, type CampaignRegistration } from '@timeline/domain';
 import { ACLED_COLUMNS, type ACLED_TABLE_COLUMNS, parseCsv } from '@timeline/views';
 import type { CommandContext } from './event-writer';
 import { attemptItem, reviseClaim, splitStoredClaims, writtenOnlyBy, type LoadOutcome } from './shipped-items';
@@ -50,14 +50,8 @@ interface Source {
 /** The columns without which a row cannot be read as an event. */
 const REQUIRED = ['event_id_cnty', 'event_date', 'time_precision', 'sub_event_type', 'actor1', 'location', 'notes'] as const;
 
-const slug = (text: string) =>
-  text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 100) || 'x';
+/** An id from a name, never empty. */
+const slug = (text: string) => slugFrom(text).slice(0, 100) || 'x';
 
 const MONTHS = [
   'january',

@@ -22,6 +22,7 @@ export * from './common/changed-fields';
 export * from './common/did-you-mean';
 export * from './common/domain-error';
 export * from './common/slug';
+export * from './ids';
 export * from './common/zod-errors';
 export * from './time/calendar';
 export * from './time/claim-time';
