@@ -16,8 +16,6 @@ export interface RebuildJob {
   error?: string;
 }
 
-const PAGE = 5000;
-
 /**
  * The views being served, and their rebuilds. A rebuild folds the log from position 0 into a new
  * version beside the serving one (reads keep answering from the old), follows it to the head,
@@ -95,15 +93,12 @@ export class ProjectionVersions implements Projection {
     for (;;) {
       const target = this.follower().checkpoint;
       job.target = target;
-      while (next.position < target) {
-        const page = await this.store.readAll(next.position, PAGE);
-        const last = page.at(-1);
-        if (!last) break;
-        for (const event of page) if (event.position <= target) next.apply(upcast(event));
+      for await (const page of this.store.readLog(next.position, target)) {
+        for (const event of page) next.apply(upcast(event));
         job.position = next.position;
         job.eventsFolded += page.length;
         onProgress(job);
-        if (last.position >= target) break;
+        // the serving views keep answering while the rebuild folds
         await new Promise((resolve) => setImmediate(resolve));
       }
       // no await between this check and the swap: the follower cannot apply an event in between

@@ -61,11 +61,7 @@ export class LogFollower {
   }
 
   private async readTo(head: LogPosition): Promise<void> {
-    while (this.position < head) {
-      const page = await this.store.readAll(this.position, 1000);
-      if (!page.length) return;
-      this.applyAll(page);
-    }
+    for await (const page of this.store.readLog(this.position, head)) this.applyAll(page);
   }
 
   private applyAll(events: StoredEvent[]): void {

@@ -11,6 +11,10 @@ const newSqliteFile = () => join(mkdtempSync(join(tmpdir(), 'timeline-')), 'stor
 
 eventStoreContract('memory', () => Promise.resolve(new MemoryEventStore()));
 eventStoreContract('sqlite', () => Promise.resolve(new SqliteEventStore(newSqliteFile())));
+// the same store reading every fold of the log on a thread of its own, as it does past 50,000 events
+eventStoreContract('sqlite, log read on a thread', () =>
+  Promise.resolve(new SqliteEventStore(newSqliteFile(), { threadedReadFrom: 1 })),
+);
 
 const kurrentUrl = process.env.KURRENTDB_URL;
 if (kurrentUrl) {

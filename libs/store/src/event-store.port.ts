@@ -58,6 +58,11 @@ export interface EventStore {
   readStream(stream: string): Promise<StoredEvent[]>;
   /** Up to `limit` events with position > `after`, in log order. */
   readAll(after: LogPosition, limit: number): Promise<StoredEvent[]>;
+  /**
+   * The log after `after` up to and including `to`, in order, in pages: what a fold of the whole
+   * log reads. A store may read ahead while its caller folds the page it was given.
+   */
+  readLog(after: LogPosition, to: LogPosition): AsyncIterable<StoredEvent[]>;
   /** Position of the last stored event, 0 when the log is empty. */
   headPosition(): Promise<LogPosition>;
   /** Catch-up then live: every event after `after`, in order, including other processes' appends. */

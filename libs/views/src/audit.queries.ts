@@ -195,7 +195,7 @@ export function auditCasualties(
   order: AuditOrder = 'log',
 ): Audit {
   const key = casualtyKey({ side, category });
-  const ids = ledger.casualtiesByKey.get(key) ?? new Set<string>();
+  const ids = ledger.casualtiesByKey.get(key) ?? [];
   const figureAt: FigureAt = (ledger, knownAt) => {
     const candidates = casualtyCandidates(ledger, key, knownAt);
     const value = casualtyFigure(ledger, key, day, candidates, incidentGroups(candidates))[figure];

@@ -12,6 +12,7 @@ import { isEditorial, nextVersion, type ClaimRecord, type ClaimVersion } from '.
 import { indexClaim, type ClaimIndexes } from './claim-indexes';
 import { latestBefore, NOW, type KnownAt } from './known-at';
 import { gradeValue, type PublisherGrades } from './publisher-grades';
+import { StringPool } from './string-pool';
 
 const NO_VERSIONS: readonly ClaimVersion[] = [];
 
@@ -27,18 +28,20 @@ const NO_VERSIONS: readonly ClaimVersion[] = [];
  */
 export class CampaignLedger implements ClaimIndexes {
   readonly claims: Map<string, ClaimRecord>;
-  readonly controlByPlace: Map<string, Set<string>>;
-  readonly casualtiesByKey: Map<string, Set<string>>;
-  readonly territoryByFaction: Map<string, Set<string>>;
-  readonly deniedBy: Map<string, Set<string>>;
-  readonly claimsBySource: Map<string, Set<string>>;
-  readonly areaClaims: Map<string, Set<string>>;
+  readonly controlByPlace: Map<string, string[]>;
+  readonly casualtiesByKey: Map<string, string[]>;
+  readonly territoryByFaction: Map<string, string[]>;
+  readonly deniedBy: Map<string, string[]>;
+  readonly claimsBySource: Map<string, string[]>;
+  readonly areaClaims: Map<string, string[]>;
   /** The instant a reported view is bounded by (epoch ms); null for the ledger itself. */
   readonly reportedBy: number | null;
   /** Of the versions reported exactly at `reportedBy`, those recorded up to this position (an audit in report order steps through them). */
   private readonly reportedTie: number;
   /** The versions a reported view set aside because none of their sources is dated (`claimId@position`). */
   readonly unreported = new Set<string>();
+  /** The ids and instants the campaign's claims repeat, kept once. */
+  private readonly strings: StringPool;
 
   constructor(
     readonly catalog: CampaignEntry,
@@ -55,6 +58,7 @@ export class CampaignLedger implements ClaimIndexes {
     this.areaClaims = shared?.areaClaims ?? index();
     this.reportedBy = seen?.reportedBy ?? null;
     this.reportedTie = seen?.tie ?? Infinity;
+    this.strings = shared?.strings ?? new StringPool();
   }
 
   /**
@@ -209,24 +213,30 @@ export class CampaignLedger implements ClaimIndexes {
   applyClaimEvent(event: RecordedEvent<ClaimEvent>, recordedAt: number): ClaimRecord | undefined {
     const claimId = event.data.claimId;
     const record = this.claims.get(claimId);
-    const version = nextVersion(record?.versions ?? NO_VERSIONS, event, recordedAt);
+    const earlier = record?.versions ?? NO_VERSIONS;
+    const version = nextVersion(earlier, event, recordedAt);
     if (!version) return undefined;
+    if (version.claim !== earlier[earlier.length - 1]?.claim) this.strings.internClaim(version.claim);
+    version.actor = this.strings.intern(version.actor);
     version.reportedAt = this.reportedAtFrom(version, NOW);
+    indexClaim(this, claimId, version.claim, earlier);
     const folded = record ?? { claimId, firstPosition: event.position, versions: [] };
     if (!record) this.claims.set(claimId, folded);
     folded.versions.push(version);
-    indexClaim(this, claimId, version.claim);
     return folded;
   }
 
   /** A claim's versions as a snapshot kept them. */
   restoreClaim(record: ClaimRecord): void {
-    for (const version of record.versions) indexClaim(this, record.claimId, version.claim);
+    record.versions.forEach((version, i) => {
+      this.strings.internClaim(version.claim);
+      indexClaim(this, record.claimId, version.claim, record.versions.slice(0, i));
+    });
     this.claims.set(record.claimId, record);
   }
 }
 
-const index = () => new Map<string, Set<string>>();
+const index = () => new Map<string, string[]>();
 
 /** The fields a correction changed, from the claim before it and after: `null` for a field it removed. */
 function changesBetween(before: ClaimData, after: ClaimData): Record<string, unknown> {

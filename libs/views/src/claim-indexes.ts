@@ -1,21 +1,27 @@
 import { assertNever, type ClaimData } from '@timeline/domain';
-import { addTo } from './multimaps';
 
-/** What views look claims up by; a claim is filed under what any of its versions says. */
+/**
+ * What views look claims up by; a claim is filed under what any of its versions says, once per
+ * key. The lists are arrays, not sets: at a million claims a set's entries cost three times the
+ * memory and most of the fold's time, and a claim is filed again only when a correction names a
+ * key none of its earlier versions named.
+ */
 export interface ClaimIndexes {
   /** Every place a control claim named in any version → its claim ids. */
-  readonly controlByPlace: Map<string, Set<string>>;
+  readonly controlByPlace: Map<string, string[]>;
   /** `side|category` → casualty claim ids (any version). */
-  readonly casualtiesByKey: Map<string, Set<string>>;
+  readonly casualtiesByKey: Map<string, string[]>;
   /** faction → territory claim ids. */
-  readonly territoryByFaction: Map<string, Set<string>>;
+  readonly territoryByFaction: Map<string, string[]>;
   /** claim id → ids of claims that deny it (any version). */
-  readonly deniedBy: Map<string, Set<string>>;
+  readonly deniedBy: Map<string, string[]>;
   /** source id → claim ids whose versions cite it. */
-  readonly claimsBySource: Map<string, Set<string>>;
+  readonly claimsBySource: Map<string, string[]>;
   /** An area (region, governorate …) → ids of control claims about it that cover its places (any version). */
-  readonly areaClaims: Map<string, Set<string>>;
+  readonly areaClaims: Map<string, string[]>;
 }
+
+type IndexName = keyof ClaimIndexes;
 
 export function casualtyKey(claim: { side: string; category: string }): string {
   return `${claim.side}|${claim.category}`;
@@ -27,23 +33,78 @@ export function sideAndCategory(key: string): { side: string; category: string }
   return { side: key.slice(0, bar), category: key.slice(bar + 1) };
 }
 
-export function indexClaim(indexes: ClaimIndexes, claimId: string, claim: ClaimData): void {
+/**
+ * Files a claim's version under what it names. `earlier` are the claim's versions before it: a
+ * key one of them named already holds the claim, and a version with the same data as the one
+ * before it (a rank, a retraction) names nothing new.
+ */
+export function indexClaim(
+  indexes: ClaimIndexes,
+  claimId: string,
+  claim: ClaimData,
+  earlier: readonly { claim: ClaimData }[] = [],
+): void {
+  const previous = earlier[earlier.length - 1]?.claim;
+  if (previous === claim) return;
+  if (previous === undefined) return fileNew(indexes, claimId, claim);
+  for (const [index, key] of indexKeys(claim))
+    if (!earlier.some((before) => names(before.claim, index, key))) file(indexes[index], key, claimId);
+}
+
+/** A claim's first version, filed under all it names: nearly every event of a fold. */
+function fileNew(indexes: ClaimIndexes, claimId: string, claim: ClaimData): void {
   switch (claim.type) {
     case 'control':
-      addTo(indexes.controlByPlace, claim.place, claimId);
-      if (claim.coversPlaces) addTo(indexes.areaClaims, claim.place, claimId);
+      file(indexes.controlByPlace, claim.place, claimId);
+      if (claim.coversPlaces) file(indexes.areaClaims, claim.place, claimId);
       break;
     case 'casualties':
-      addTo(indexes.casualtiesByKey, casualtyKey(claim), claimId);
+      file(indexes.casualtiesByKey, casualtyKey(claim), claimId);
       break;
     case 'territory':
-      addTo(indexes.territoryByFaction, claim.faction, claimId);
+      file(indexes.territoryByFaction, claim.faction, claimId);
       break;
     case 'incident':
       break;
     default:
       assertNever(claim);
   }
-  if (claim.denies) for (const denied of claim.denies) addTo(indexes.deniedBy, denied, claimId);
-  for (const source of claim.sources) addTo(indexes.claimsBySource, source, claimId);
+  if (claim.denies) for (const denied of claim.denies) file(indexes.deniedBy, denied, claimId);
+  for (const source of claim.sources) file(indexes.claimsBySource, source, claimId);
+}
+
+function file(index: Map<string, string[]>, key: string, claimId: string): void {
+  const list = index.get(key);
+  // a key the claim names twice (a source cited twice) was filed a moment ago
+  if (!list) index.set(key, [claimId]);
+  else if (list[list.length - 1] !== claimId) list.push(claimId);
+}
+
+/** Whether a version of a claim is filed under a key of an index. */
+function names(claim: ClaimData, index: IndexName, key: string): boolean {
+  return indexKeys(claim).some(([i, k]) => i === index && k === key);
+}
+
+/** The index entries a version of a claim is filed under. */
+function indexKeys(claim: ClaimData): [IndexName, string][] {
+  const keys: [IndexName, string][] = [];
+  switch (claim.type) {
+    case 'control':
+      keys.push(['controlByPlace', claim.place]);
+      if (claim.coversPlaces) keys.push(['areaClaims', claim.place]);
+      break;
+    case 'casualties':
+      keys.push(['casualtiesByKey', casualtyKey(claim)]);
+      break;
+    case 'territory':
+      keys.push(['territoryByFaction', claim.faction]);
+      break;
+    case 'incident':
+      break;
+    default:
+      assertNever(claim);
+  }
+  if (claim.denies) for (const denied of claim.denies) keys.push(['deniedBy', denied]);
+  for (const source of claim.sources) keys.push(['claimsBySource', source]);
+  return keys;
 }

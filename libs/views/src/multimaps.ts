@@ -1,10 +1,4 @@
 /** Maps from a key to the several values filed under it, grown in place. */
-export function addTo<K>(map: Map<K, Set<string>>, key: K, value: string): void {
-  const set = map.get(key);
-  if (set) set.add(value);
-  else map.set(key, new Set([value]));
-}
-
 export function pushTo<K, T>(map: Map<K, T[]>, key: K, value: T): void {
   const list = map.get(key);
   if (list) list.push(value);

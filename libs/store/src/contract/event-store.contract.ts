@@ -125,6 +125,29 @@ export function eventStoreContract(name: string, open: () => Promise<EventStore>
       expect(await store.headPosition()).toBeGreaterThanOrEqual(all[4]?.position ?? Infinity);
     });
 
+    it('reads the log after a position up to another, in order, in pages, and stops when asked', async () => {
+      const before = await store.headPosition();
+      for (let i = 0; i < 7; i++)
+        await store.append([
+          { stream: stream(`claim-l${i}`), expected: 'any', events: [event('L', { i, text: 'é "quoted" \\ ✓' })] },
+        ]);
+      const all = mine(await store.readAll(before, 100));
+      const upTo = all[4]?.position ?? Infinity;
+      const read: StoredEvent[] = [];
+      for await (const page of store.readLog(before, upTo)) read.push(...page);
+      expect(mine(read)).toEqual(all.slice(0, 5));
+      expect(read.every((e) => e.position > before && e.position <= upTo)).toBe(true);
+      const positions = read.map((e) => e.position);
+      expect(positions).toEqual([...positions].sort((a, b) => a - b));
+      for await (const page of store.readLog(before, await store.headPosition())) {
+        expect(page.length).toBeGreaterThan(0);
+        break;
+      }
+      const nothing: StoredEvent[] = [];
+      for await (const page of store.readLog(upTo, upTo)) nothing.push(...page);
+      expect(nothing).toEqual([]);
+    });
+
     it('subscribes from a position: catches up, then receives live appends in order', async () => {
       const before = await store.headPosition();
       await store.append([{ stream: stream('claim-s1'), expected: 'any', events: [event('S', { i: 1 })] }]);

@@ -24,6 +24,7 @@ import {
   type StreamAppend,
   type Subscription,
 } from '../event-store.port';
+import { logPages } from '../read-log';
 
 /**
  * KurrentDB / EventStoreDB through the official client. Every append states the stream's
@@ -110,6 +111,10 @@ export class KurrentDbEventStore implements EventStore {
       events.push(stored);
     }
     return events;
+  }
+
+  readLog(after: LogPosition, to: LogPosition): AsyncIterable<StoredEvent[]> {
+    return logPages(this, after, to, 5000);
   }
 
   async headPosition(): Promise<LogPosition> {

@@ -10,6 +10,7 @@ import {
 import { PollingSubscription } from '../polling-subscription';
 import { planAppend } from '../plan-append';
 import { promised } from '../promised';
+import { logPages } from '../read-log';
 
 /** The whole log in memory: for tests and throwaway runs. */
 export class MemoryEventStore implements EventStore {
@@ -43,6 +44,10 @@ export class MemoryEventStore implements EventStore {
 
   readAll(after: LogPosition, limit: number): Promise<StoredEvent[]> {
     return promised(() => this.log.slice(after, after + limit).map(copy));
+  }
+
+  readLog(after: LogPosition, to: LogPosition): AsyncIterable<StoredEvent[]> {
+    return logPages(this, after, to, 5000);
   }
 
   headPosition(): Promise<LogPosition> {

@@ -13,6 +13,8 @@ import type {
 import { planAppend } from '../plan-append';
 import { PollingSubscription } from '../polling-subscription';
 import { promised } from '../promised';
+import { logPages } from '../read-log';
+import { readLogOnThread } from './log-reader';
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS events (
@@ -27,6 +29,9 @@ const SCHEMA = `
   );
 `;
 
+/** Events a page of the log holds when the whole log is read. */
+const PAGE = 5000;
+
 interface Row {
   position: number;
   stream: string;
@@ -40,6 +45,11 @@ interface Row {
 export interface SqliteStoreOptions {
   /** How often a subscription looks for appends made by other processes sharing the file. */
   pollMs?: number;
+  /**
+   * From how many events a read of the log runs on a thread of its own: below it, starting the
+   * thread (tens of milliseconds) costs more than it saves.
+   */
+  threadedReadFrom?: number;
   onError?: (error: unknown) => void;
 }
 
@@ -151,6 +161,11 @@ export class SqliteEventStore implements EventStore {
 
   readAll(after: LogPosition, limit: number): Promise<StoredEvent[]> {
     return promised(() => this.statements.all.all(after, limit).map(toStored));
+  }
+
+  readLog(after: LogPosition, to: LogPosition): AsyncIterable<StoredEvent[]> {
+    const threaded = this.file !== ':memory:' && to - after >= (this.options.threadedReadFrom ?? 50_000);
+    return threaded ? readLogOnThread(this.file, after, to, PAGE) : logPages(this, after, to, PAGE);
   }
 
   headPosition(): Promise<LogPosition> {
