@@ -6,7 +6,8 @@ import { expensiveReadsHammered } from './expensive-reads.bench';
 import { acrossInstances, privateReplays, sharedRoomFanOut } from './fanout.bench';
 import { benchServer, generatedStore, httpAppend, viewQueries } from './http.bench';
 import { line, type Result } from './measure';
-import { auditQuery, rebuild, reportedDayView } from './scale.bench';
+import { coldStart } from './cold-start.bench';
+import { auditQuery, heapHeld, rebuild, reportedDayView } from './scale.bench';
 import { ROOT } from './server-process';
 import { batchedAppend, singleAppend } from './store.bench';
 
@@ -94,6 +95,7 @@ async function storeAndViews(size: Size, report: (r: Result) => void, quick: boo
   const { result, timeline } = await rebuild(file, size.claims);
   report(result);
   const views = await timeline.projectionAdmin.caughtUpViews();
+  report(heapHeld(file, size.claims));
   report(auditQuery(views, size.claims, size.audits));
   report(reportedDayView(views, size.claims, quick ? 3 : 10));
   await timeline.close();
@@ -107,6 +109,8 @@ async function storeAndViews(size: Size, report: (r: Result) => void, quick: boo
   } finally {
     await server.kill();
   }
+  // the stop above wrote the snapshot the restart resumes from
+  report(await coldStart(file, size.claims, '2024-12-10'));
 }
 
 async function redisAnswers(url: string): Promise<boolean> {

@@ -32,12 +32,40 @@ export async function rebuild(file: string, claims: number): Promise<{ result: R
       name: `rebuild of the views, ${claims.toLocaleString('en')} claims`,
       value: ours / 1000,
       unit: 's',
-      reference: `read + JSON.parse + trivial fold of the same rows (${(reference / 1000).toFixed(2)} s)`,
+      reference: `read + JSON.parse + trivial fold of the same rows, one thread (${(reference / 1000).toFixed(2)} s)`,
       referenceValue: reference / 1000,
       ratio,
-      target: '≤ 2x',
-      met: ratio <= 2,
+      target: '≤ 1.5x (both cores may be used)',
+      met: ratio <= 1.5,
     },
+  };
+}
+
+/**
+ * The heap after a full collection, holding the views of every claim, beside the size of the same
+ * events as JSON (their data and metadata, as stored). Run with --expose-gc.
+ */
+export function heapHeld(file: string, claims: number): Result {
+  const db = new Database(file, { readonly: true });
+  const { bytes, events } = db
+    .prepare('SELECT SUM(LENGTH(CAST(data AS BLOB)) + LENGTH(CAST(metadata AS BLOB))) AS bytes, COUNT(*) AS events FROM events')
+    .get() as { bytes: number; events: number };
+  db.close();
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) throw new Error('the heap is measured after a full collection: run node with --expose-gc');
+  gc();
+  const heap = process.memoryUsage().heapUsed;
+  const ratio = heap / bytes;
+  return {
+    name: `heap holding ${claims.toLocaleString('en')} claims and all views`,
+    value: heap / 2 ** 20,
+    unit: 'MiB',
+    reference: `the same ${events.toLocaleString('en')} events as JSON (${(bytes / 2 ** 20).toFixed(0)} MiB)`,
+    referenceValue: bytes / 2 ** 20,
+    ratio,
+    target: '≤ 1x',
+    met: ratio <= 1,
+    notes: `${(heap / claims).toFixed(0)} bytes a claim on the heap; ${(bytes / claims).toFixed(0)} bytes a claim as JSON`,
   };
 }
 

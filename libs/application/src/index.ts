@@ -8,6 +8,7 @@ export { LOADER_ACTOR, REVISED_DATA, type LoadOutcome } from './shipped-items';
 export * from './event-writer';
 export * from './campaign-log';
 export * from './refusal';
+export { readJsonLines } from './snapshot-file';
 export * from './replay/room-registry';
 export type { KnownAtInput } from './serving-views';
 export type { ViewScope, DayOrInstant, CasualtyFilter, ViewQueries } from './view.queries';

@@ -220,16 +220,22 @@ export class CampaignLedger implements ClaimIndexes {
     version.actor = this.strings.intern(version.actor);
     version.reportedAt = this.reportedAtFrom(version, NOW);
     indexClaim(this, claimId, version.claim, earlier);
-    const folded = record ?? { claimId, firstPosition: event.position, versions: [] };
-    if (!record) this.claims.set(claimId, folded);
-    folded.versions.push(version);
-    return folded;
+    if (record) {
+      record.versions.push(version);
+      return record;
+    }
+    // made with its one version: an empty list would reserve room for sixteen, and most claims keep one
+    const recorded = { claimId, firstPosition: event.position, versions: [version] };
+    this.claims.set(claimId, recorded);
+    return recorded;
   }
 
   /** A claim's versions as a snapshot kept them. */
   restoreClaim(record: ClaimRecord): void {
     record.versions.forEach((version, i) => {
       this.strings.internClaim(version.claim);
+      version.actor = this.strings.intern(version.actor);
+      version.eventSources = version.eventSources.map((source) => this.strings.intern(source));
       indexClaim(this, record.claimId, version.claim, record.versions.slice(0, i));
     });
     this.claims.set(record.claimId, record);

@@ -96,12 +96,13 @@ export function restorePublishers(catalog: CatalogView, line: ViewsLine): void {
 
 /** A claim line's record, each version's claim filled in from the version before when repeated. */
 export function claimRecordOf(line: ClaimLine): ClaimRecord {
-  const versions: ClaimVersion[] = [];
-  for (const v of line.versions) {
-    const claim = v.claim ?? versions.at(-1)?.claim;
+  // mapped, not pushed: the list is made at its size, where a pushed one reserves room for sixteen
+  let previous: ClaimVersion | undefined;
+  const versions = line.versions.map((v): ClaimVersion => {
+    const claim = v.claim ?? previous?.claim;
     if (!claim) throw new Error(`snapshot: the first version of claim "${line.claimId}" has no claim`);
-    versions.push({ ...v, claim });
-  }
+    return (previous = { ...v, claim });
+  });
   return { claimId: line.claimId, firstPosition: line.firstPosition, versions };
 }
 
