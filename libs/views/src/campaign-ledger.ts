@@ -218,6 +218,8 @@ export class CampaignLedger implements ClaimIndexes {
     if (!version) return undefined;
     if (version.claim !== earlier[earlier.length - 1]?.claim) this.strings.internClaim(version.claim);
     version.actor = this.strings.intern(version.actor);
+    version.event = this.strings.intern(version.event) as ClaimVersion['event'];
+    if (version.reason !== null) version.reason = this.strings.intern(version.reason);
     version.reportedAt = this.reportedAtFrom(version, NOW);
     indexClaim(this, claimId, version.claim, earlier);
     if (record) {
@@ -235,6 +237,8 @@ export class CampaignLedger implements ClaimIndexes {
     record.versions.forEach((version, i) => {
       this.strings.internClaim(version.claim);
       version.actor = this.strings.intern(version.actor);
+      version.event = this.strings.intern(version.event) as ClaimVersion['event'];
+      if (version.reason !== null) version.reason = this.strings.intern(version.reason);
       version.eventSources = version.eventSources.map((source) => this.strings.intern(source));
       indexClaim(this, record.claimId, version.claim, record.versions.slice(0, i));
     });
