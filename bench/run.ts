@@ -8,6 +8,7 @@ import { benchServer, generatedStore, httpAppend, viewQueries } from './http.ben
 import { line, type Result } from './measure';
 import { coldStart } from './cold-start.bench';
 import { auditQuery, heapHeld, rebuild, reportedDayView } from './scale.bench';
+import { scaleRun } from './scale-mode';
 import { ROOT } from './server-process';
 import { batchedAppend, singleAppend } from './store.bench';
 
@@ -19,7 +20,9 @@ import { batchedAppend, singleAppend } from './store.bench';
 async function main() {
   const quick = process.argv.includes('--quick');
   // `--only=sockets` runs the socket benchmarks alone and merges them into the last results
-  const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+  const only = process.argv.includes('--scale')
+    ? 'scale'
+    : process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
   const size = quick
     ? {
         appends: 300,
@@ -52,19 +55,17 @@ async function main() {
     `benchmarks${quick ? ' (quick: figures not judged)' : ''} on ${cpus().length} × ${cpus()[0]?.model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
   );
 
-  if (only !== 'sockets') await storeAndViews(size, report, quick);
-  report(await sharedRoomFanOut(size.fanOut, size.window));
-  report(await privateReplays(size.privateReplays, size.window));
-  const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-  if (await redisAnswers(redisUrl)) report(await acrossInstances(size.viewers, size.window, redisUrl));
-  else console.log(`across instances: SKIPPED, no Redis at ${redisUrl} (set REDIS_URL)`);
+  if (only === 'scale') await scaleRun(report, quick ? 10_000 : 1_000_000, quick ? 3 : 10);
+  if (only === undefined) await storeAndViews(size, report, quick);
+  if (only === undefined || only === 'sockets') await sockets(size, report);
 
   const machine = thisMachine();
   const command = `npm run build && npm run bench${quick ? ' -- --quick' : ''}`;
   mkdirSync(join(ROOT, 'bench'), { recursive: true });
   const file = join(ROOT, 'bench', quick ? 'results.quick.json' : 'results.json');
   const at = new Date().toISOString();
-  const measured = results.map((r) => ({ ...r, measuredAt: at, command: only ? `${command} -- --only=${only}` : command }));
+  const flag = only === 'scale' ? '--scale' : `--only=${only}`;
+  const measured = results.map((r) => ({ ...r, measuredAt: at, command: only ? `${command} -- ${flag}` : command }));
   const last =
     only && existsSync(file)
       ? (JSON.parse(readFileSync(file, 'utf8')) as { at: string; command: string; results: Result[] })
@@ -76,6 +77,17 @@ async function main() {
   writeFileSync(file, `${JSON.stringify({ at, quick, machine, command, results: all }, null, 2)}\n`);
   if (!quick) writeFileSync(join(ROOT, 'BENCHMARKS.md'), markdown(all, machine, command));
   console.log(`${results.filter((r) => r.met).length} of ${results.length} targets met`);
+}
+
+async function sockets(
+  size: { fanOut: number; privateReplays: number; viewers: number; window: { from: string; to: string } },
+  report: (r: Result) => void,
+): Promise<void> {
+  report(await sharedRoomFanOut(size.fanOut, size.window));
+  report(await privateReplays(size.privateReplays, size.window));
+  const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  if (await redisAnswers(redisUrl)) report(await acrossInstances(size.viewers, size.window, redisUrl));
+  else console.log(`across instances: SKIPPED, no Redis at ${redisUrl} (set REDIS_URL)`);
 }
 
 interface Size {
