@@ -6,6 +6,7 @@ import { expensiveReadsHammered } from './expensive-reads.bench';
 import { acrossInstances, privateReplays, sharedRoomFanOut } from './fanout.bench';
 import { benchServer, generatedStore, httpAppend, viewQueries } from './http.bench';
 import { line, type Result } from './measure';
+import { peers } from './peers.bench';
 import { auditQuery, rebuild, reportedDayView } from './scale.bench';
 import { ROOT } from './server-process';
 import { batchedAppend, singleAppend } from './store.bench';
@@ -17,8 +18,10 @@ import { batchedAppend, singleAppend } from './store.bench';
  */
 async function main() {
   const quick = process.argv.includes('--quick');
-  // `--only=sockets` runs the socket benchmarks alone and merges them into the last results
+  // `--only=sockets` or `--only=peers` runs those benchmarks alone and merges them into the last results
   const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+  if (only !== undefined && only !== 'sockets' && only !== 'peers')
+    throw new Error(`--only=${only}: expected --only=sockets or --only=peers`);
   const size = quick
     ? {
         appends: 300,
@@ -30,6 +33,7 @@ async function main() {
         privateReplays: 50,
         viewers: 40,
         window: { from: '2024-12-01', to: '2024-12-02' },
+        peers: { singles: 50, batches: 5, perAppender: 4, seconds: 5 },
       }
     : {
         appends: 5000,
@@ -41,6 +45,7 @@ async function main() {
         privateReplays: 500,
         viewers: 400,
         window: { from: '2024-12-01', to: '2024-12-08' },
+        peers: { singles: 2000, batches: 100, perAppender: 125, seconds: 30 },
       };
   const results: Result[] = [];
   const report = (r: Result) => {
@@ -51,12 +56,16 @@ async function main() {
     `benchmarks${quick ? ' (quick: figures not judged)' : ''} on ${cpus().length} × ${cpus()[0]?.model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
   );
 
-  if (only !== 'sockets') await storeAndViews(size, report, quick);
-  report(await sharedRoomFanOut(size.fanOut, size.window));
-  report(await privateReplays(size.privateReplays, size.window));
-  const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-  if (await redisAnswers(redisUrl)) report(await acrossInstances(size.viewers, size.window, redisUrl));
-  else console.log(`across instances: SKIPPED, no Redis at ${redisUrl} (set REDIS_URL)`);
+  if (!only) await storeAndViews(size, report, quick);
+  if (!only || only === 'peers')
+    await peers(size.peers, process.env.POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres', report);
+  if (!only || only === 'sockets') {
+    report(await sharedRoomFanOut(size.fanOut, size.window));
+    report(await privateReplays(size.privateReplays, size.window));
+    const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+    if (await redisAnswers(redisUrl)) report(await acrossInstances(size.viewers, size.window, redisUrl));
+    else console.log(`across instances: SKIPPED, no Redis at ${redisUrl} (set REDIS_URL)`);
+  }
 
   const machine = thisMachine();
   const command = `npm run build && npm run bench${quick ? ' -- --quick' : ''}`;
