@@ -7,6 +7,7 @@ import { acrossInstances, privateReplays, sharedRoomFanOut } from './fanout.benc
 import { benchServer, generatedStore, httpAppend, viewQueries } from './http.bench';
 import { line, type Result } from './measure';
 import { coldStart } from './cold-start.bench';
+import { peers } from './peers.bench';
 import { auditQuery, heapHeld, rebuild, reportedDayView } from './scale.bench';
 import { scaleRun } from './scale-mode';
 import { ROOT } from './server-process';
@@ -19,10 +20,13 @@ import { batchedAppend, singleAppend } from './store.bench';
  */
 async function main() {
   const quick = process.argv.includes('--quick');
-  // `--only=sockets` runs the socket benchmarks alone and merges them into the last results
+  // `--only=sockets` or `--only=peers` runs those benchmarks alone, `--scale` the ten-million-claim
+  // run alone; either merges its results into the last ones
   const only = process.argv.includes('--scale')
     ? 'scale'
     : process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+  if (only !== undefined && only !== 'sockets' && only !== 'peers' && only !== 'scale')
+    throw new Error(`--only=${only}: expected --only=sockets or --only=peers (or --scale)`);
   const size = quick
     ? {
         appends: 300,
@@ -34,6 +38,7 @@ async function main() {
         privateReplays: 50,
         viewers: 40,
         window: { from: '2024-12-01', to: '2024-12-02' },
+        peers: { singles: 50, batches: 5, perAppender: 4, seconds: 5 },
       }
     : {
         appends: 5000,
@@ -45,6 +50,7 @@ async function main() {
         privateReplays: 500,
         viewers: 400,
         window: { from: '2024-12-01', to: '2024-12-08' },
+        peers: { singles: 2000, batches: 100, perAppender: 125, seconds: 30 },
       };
   const results: Result[] = [];
   const report = (r: Result) => {
@@ -56,8 +62,10 @@ async function main() {
   );
 
   if (only === 'scale') await scaleRun(report, quick ? 10_000 : 1_000_000, quick ? 3 : 10);
-  if (only === undefined) await storeAndViews(size, report, quick);
-  if (only === undefined || only === 'sockets') await sockets(size, report);
+  if (!only) await storeAndViews(size, report, quick);
+  if (!only || only === 'peers')
+    await peers(size.peers, process.env.POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres', report);
+  if (!only || only === 'sockets') await sockets(size, report);
 
   const machine = thisMachine();
   const command = `npm run build && npm run bench${quick ? ' -- --quick' : ''}`;

@@ -6,7 +6,8 @@ import { streamAppend } from '@timeline/application';
 import { SqliteEventStore } from '@timeline/store';
 import { percentile, timed, type Result } from './measure';
 
-const DATA = {
+/** A claim's data as the service stores it. */
+export const DATA = {
   claimId: 'c',
   type: 'control',
   place: 'homs',
@@ -16,7 +17,7 @@ const DATA = {
   quote: 'On 6 December 2024, opposition forces captured Al-Rastan.',
   time: { from: '2024-12-05T21:00:00.000Z', to: '2024-12-06T21:00:00.000Z', precision: 'day' },
 };
-const context = () => ({ actor: 'bench', correlationId: 'bench', now: new Date() });
+export const context = () => ({ actor: 'bench', correlationId: 'bench', now: new Date() });
 
 function rawStore(): { db: Database.Database; insert: Database.Statement } {
   const db = new Database(join(mkdtempSync(join(tmpdir(), 'bench-raw-')), 'raw.db'));
