@@ -173,7 +173,13 @@ Every figure is a ratio to a reference measured beside it, in the same run on th
 | what | value | reference | ratio | target | | notes | measured |
 |---|---|---|---|---|---|---|---|
 ${rows.join('\n')}
-`;
+${limits()}`;
+}
+
+/** What limits each line that misses its target, read from profiles: kept by hand in bench/limits.md. */
+function limits(): string {
+  const file = join(ROOT, 'bench', 'limits.md');
+  return existsSync(file) ? `\n${readFileSync(file, 'utf8')}` : '';
 }
 
 main().catch((error) => {

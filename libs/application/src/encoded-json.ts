@@ -48,6 +48,14 @@ export class EncodedJson {
     this.identity = Buffer.from(json);
   }
 
+  /**
+   * The bytes this answer may come to hold: its JSON, and its br and gzip forms once asked for
+   * (each well under a fifth of the JSON, as measured above).
+   */
+  get weight(): number {
+    return Math.ceil(this.identity.length * 1.4);
+  }
+
   async body(coding: ContentCoding | 'identity'): Promise<EncodedBody> {
     if (coding === 'identity') return { bytes: this.identity };
     const kept = this.coded.get(coding);

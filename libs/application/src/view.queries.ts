@@ -60,6 +60,8 @@ function checkPlacesNamed(ledger: CampaignLedger, places: readonly string[] | un
   ]);
 }
 
+const weighed = (answer: EncodedJson) => answer.weight;
+
 /** The control, casualty and territory views of a campaign. */
 export class ViewQueries {
   constructor(private readonly serving: ServingViews) {}
@@ -91,7 +93,7 @@ export class ViewQueries {
     };
     // what is known now is cached and warm; a view of the past is computed in slices between other requests
     return knownAt === NOW
-      ? views.memo(ledger, key, knownAt, () => answer(controlAt(views, ledger, at, knownAt, query.operation)))
+      ? views.memo(ledger, key, knownAt, () => answer(controlAt(views, ledger, at, knownAt, query.operation)), weighed)
       : answer(await sliced(controlSteps(views, ledger, at, knownAt, query.operation)));
   }
 
@@ -126,11 +128,17 @@ export class ViewQueries {
       { side: query.side, operation: query.operation },
     );
     const key = `json|casualties|${JSON.stringify(query)}`;
-    return views.memo(ledger, key, knownAt, () => {
-      const figures = casualtiesOn(views, ledger, query.day, knownAt, query);
-      const json = JSON.stringify({ campaignId, day: query.day, knownAt: knownAtEcho, ...reported(), figures });
-      return new EncodedJson(json, versionOf(views.position, key));
-    });
+    return views.memo(
+      ledger,
+      key,
+      knownAt,
+      () => {
+        const figures = casualtiesOn(views, ledger, query.day, knownAt, query);
+        const json = JSON.stringify({ campaignId, day: query.day, knownAt: knownAtEcho, ...reported(), figures });
+        return new EncodedJson(json, versionOf(views.position, key));
+      },
+      weighed,
+    );
   }
 
   async casualtySeries(campaignId: string, query: CasualtyFilter & ViewScope) {

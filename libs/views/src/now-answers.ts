@@ -21,7 +21,20 @@ export class NowAnswers {
   /** campaign → `side|category` → operation → candidates and incident groups known now. */
   private readonly casualtyFolds = new Map<string, Map<string, Map<string, CasualtyFold>>>();
   /** campaign → whole answers known now (a day's control view …), dropped on any change to it. */
-  private readonly answers = new Map<string, Map<string, unknown>>();
+  private readonly answers = new Map<string, Map<string, { answer: unknown; bytes: number }>>();
+  /** campaign → bytes its kept answers weigh, as their `weight` said. */
+  private readonly answerBytes = new Map<string, number>();
+
+  constructor(
+    /**
+     * What one campaign's kept answers may weigh: past it the oldest are let go. A day's map of
+     * 5,000 places is a megabyte of JSON, and every box, list of places and day is an answer of
+     * its own, so a count alone would not bound the memory they hold.
+     */
+    private readonly budgetBytes = 128 * 2 ** 20,
+    /** How many answers one campaign may keep, however light. */
+    private readonly budgetAnswers = 10_000,
+  ) {}
 
   timeline(ledger: CampaignLedger, place: string, knownAt: KnownAt, operation?: string): PlaceTimeline {
     // a view of the past, or as reported by an instant, is computed each time
@@ -44,14 +57,32 @@ export class NowAnswers {
     return cached;
   }
 
-  memo<T>(campaignId: string, key: string, knownAt: KnownAt, compute: () => T): T {
+  /**
+   * The answer kept under `key`, or computed and kept. `weight` says what an answer holds in bytes
+   * (answers not weighed count as one byte).
+   */
+  memo<T>(campaignId: string, key: string, knownAt: KnownAt, compute: () => T, weight?: (answer: T) => number): T {
     if (knownAt !== NOW) return compute();
     const answers = nested(this.answers, campaignId);
-    if (answers.has(key)) return answers.get(key) as T;
+    const kept = answers.get(key);
+    if (kept) return kept.answer as T;
     const answer = compute();
-    if (answers.size > 10_000) answers.clear();
-    answers.set(key, answer);
+    const bytes = weight?.(answer) ?? 1;
+    let total = (this.answerBytes.get(campaignId) ?? 0) + bytes;
+    // let go of the oldest until the new one fits (a Map iterates in the order entries were kept)
+    for (const [oldKey, old] of answers) {
+      if (total <= this.budgetBytes && answers.size < this.budgetAnswers) break;
+      answers.delete(oldKey);
+      total -= old.bytes;
+    }
+    answers.set(key, { answer, bytes });
+    this.answerBytes.set(campaignId, total);
     return answer;
+  }
+
+  /** How many answers the campaign keeps, and what they weigh. */
+  kept(campaignId: string): { answers: number; bytes: number } {
+    return { answers: this.answers.get(campaignId)?.size ?? 0, bytes: this.answerBytes.get(campaignId) ?? 0 };
   }
 
   /** Whether any place or casualty figure of the campaign is cached. */
@@ -61,6 +92,7 @@ export class NowAnswers {
 
   dropAnswers(campaignId: string): void {
     this.answers.delete(campaignId);
+    this.answerBytes.delete(campaignId);
   }
 
   drop(change: ViewChange): void {
@@ -69,7 +101,7 @@ export class NowAnswers {
   }
 
   dropCampaign(campaignId: string): void {
-    this.answers.delete(campaignId);
+    this.dropAnswers(campaignId);
     this.timelines.delete(campaignId);
     this.casualtyFolds.delete(campaignId);
   }

@@ -25,9 +25,13 @@ export class TimelineViews {
   readonly catalog = new CatalogView();
   readonly ledgers = new Map<string, CampaignLedger>();
   private readonly log = new LogPositions();
-  private readonly answers = new NowAnswers();
+  private readonly answers: NowAnswers;
   private readonly changeListeners = new Set<(change: ViewChange) => void>();
   position = 0;
+
+  constructor(answerBudgetBytes?: number) {
+    this.answers = new NowAnswers(answerBudgetBytes);
+  }
 
   get grades(): PublisherGrades {
     return this.catalog.grades;
@@ -138,9 +142,14 @@ export class TimelineViews {
    * An answer about what is known now, computed once until the campaign changes. A view of the
    * past, or as reported by an instant (which counts what it sets aside as it goes), is computed each time.
    */
-  memo<T>(ledger: CampaignLedger, key: string, knownAt: KnownAt, compute: () => T): T {
+  memo<T>(ledger: CampaignLedger, key: string, knownAt: KnownAt, compute: () => T, weight?: (answer: T) => number): T {
     if (ledger.reportedBy !== null) return compute();
-    return this.answers.memo(ledger.campaign.campaignId, key, knownAt, compute);
+    return this.answers.memo(ledger.campaign.campaignId, key, knownAt, compute, weight);
+  }
+
+  /** How many whole answers the campaign keeps, and what they weigh in bytes. */
+  keptAnswers(campaignId: string): { answers: number; bytes: number } {
+    return this.answers.kept(campaignId);
   }
 
   private applyClaimEvent(event: RecordedEvent<ClaimEvent>, recordedAt: number): void {
