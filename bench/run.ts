@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem, type as osType } from 'node:os';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem, type as osType } from 'node:os';
 import { join } from 'node:path';
 import Redis from 'ioredis';
 import { expensiveReadsHammered } from './expensive-reads.bench';
@@ -61,7 +61,7 @@ async function main() {
     `benchmarks${quick ? ' (quick: figures not judged)' : ''} on ${cpus().length} × ${cpus()[0]?.model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
   );
 
-  if (only === 'scale') await scaleRun(report, quick ? 10_000 : 1_000_000, quick ? 3 : 10);
+  if (only === 'scale') await scaleRun(report, campaignStore, quick ? 10_000 : 1_000_000, quick ? 3 : 10);
   if (!only) await storeAndViews(size, report, quick);
   if (!only || only === 'peers')
     await peers(size.peers, process.env.POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres', report);
@@ -74,12 +74,12 @@ async function main() {
   const at = new Date().toISOString();
   const flag = only === 'scale' ? '--scale' : `--only=${only}`;
   const measured = results.map((r) => ({ ...r, measuredAt: at, command: only ? `${command} -- ${flag}` : command }));
-  const last =
-    only && existsSync(file)
-      ? (JSON.parse(readFileSync(file, 'utf8')) as { at: string; command: string; results: Result[] })
-      : undefined;
+  const last = existsSync(file)
+    ? (JSON.parse(readFileSync(file, 'utf8')) as { at: string; command: string; results: Result[] })
+    : undefined;
+  // a run of some lines keeps the others; a full run keeps only the scale run's, which it does not make
   const kept = (last?.results ?? [])
-    .filter((r) => !measured.some((m) => m.name === r.name))
+    .filter((r) => (only || r.name.startsWith('scale:')) && !measured.some((m) => m.name === r.name))
     .map((r) => ({ measuredAt: last!.at, command: last!.command, ...r }));
   const all = [...kept, ...measured];
   writeFileSync(file, `${JSON.stringify({ at, quick, machine, command, results: all }, null, 2)}\n`);
@@ -110,8 +110,7 @@ async function storeAndViews(size: Size, report: (r: Result) => void, quick: boo
   report(await singleAppend(size.appends));
   report(await batchedAppend(size.batches));
 
-  console.log(`generating a campaign of ${size.claims.toLocaleString('en')} claims…`);
-  const file = await generatedStore(size.claims);
+  const file = await campaignStore(size.claims);
   const { result, timeline } = await rebuild(file, size.claims);
   report(result);
   const views = await timeline.projectionAdmin.caughtUpViews();
@@ -131,6 +130,23 @@ async function storeAndViews(size: Size, report: (r: Result) => void, quick: boo
   }
   // the stop above wrote the snapshot the restart resumes from
   report(await coldStart(file, size.claims, '2024-12-10'));
+}
+
+/**
+ * The store of generated claims the run measures on: made afresh (minutes at a million), or a copy
+ * of the one `--store=<file>` names, which an earlier run made with the same size (the generator
+ * is deterministic) and left in its temporary folder.
+ */
+async function campaignStore(claims: number): Promise<string> {
+  const given = process.argv.find((a) => a.startsWith('--store='))?.slice('--store='.length);
+  if (!given) {
+    console.log(`generating a campaign of ${claims.toLocaleString('en')} claims…`);
+    return generatedStore(claims);
+  }
+  const file = join(mkdtempSync(join(tmpdir(), 'bench-http-')), 'store.db');
+  copyFileSync(given, file);
+  console.log(`a campaign of ${claims.toLocaleString('en')} claims copied from ${given}`);
+  return file;
 }
 
 async function redisAnswers(url: string): Promise<boolean> {

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { Timeline } from '@timeline/application';
 import { SqliteEventStore } from '@timeline/store';
 import { coldStart } from './cold-start.bench';
-import { benchServer, generatedStore, viewQueries } from './http.bench';
+import { benchServer, viewQueries } from './http.bench';
 import type { Result } from './measure';
 import { heapHeld, readAndParse } from './scale.bench';
 
@@ -40,10 +40,15 @@ export async function copiedCampaigns(source: string, copies: number): Promise<s
  * claims each) on this machine: the fold of the whole log beside reading and parsing it, the
  * heap holding it, a cold start from its snapshot, and a day view's p99 on the restarted service.
  */
-export async function scaleRun(report: (r: Result) => void, perCampaign = 1_000_000, copies = 10): Promise<void> {
+export async function scaleRun(
+  report: (r: Result) => void,
+  oneCampaign: (claims: number) => Promise<string>,
+  perCampaign = 1_000_000,
+  copies = 10,
+): Promise<void> {
   const claims = perCampaign * copies;
-  console.log(`generating ${copies} campaigns of ${perCampaign.toLocaleString('en')} claims…`);
-  const file = await copiedCampaigns(await generatedStore(perCampaign), copies);
+  const file = await copiedCampaigns(await oneCampaign(perCampaign), copies);
+  console.log(`${copies} campaigns of ${perCampaign.toLocaleString('en')} claims in ${file}`);
   for (const result of await foldAndHold(file, claims, copies)) report(result);
   (globalThis as { gc?: () => void }).gc?.();
 
