@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { type StreamAppend, SqliteEventStore } from '@timeline/store';
 import { syntheticCampaign, syntheticAppends } from '@timeline/synthetic';
-import type { Result } from './measure';
+import { percentile, type Result } from './measure';
 import { startServerProcess, type ServerProcess } from './server-process';
 
 const run = promisify(execFile);
@@ -53,8 +53,44 @@ export interface LoadResult {
 }
 
 export async function load(job: Record<string, unknown>): Promise<LoadResult> {
-  const { stdout } = await run(process.execPath, [join(__dirname, 'load-http.js'), JSON.stringify(job)], { maxBuffer: 1 << 20 });
+  const { stdout } = await run(process.execPath, [join(__dirname, 'load-http.js'), JSON.stringify(job)], { maxBuffer: 1 << 24 });
   return JSON.parse(stdout) as LoadResult;
+}
+
+/**
+ * The reference's load and ours in turn, `slices` times each, merged: on a shared machine the
+ * load from elsewhere drifts over seconds, and two phases run one after the other would measure
+ * two different machines.
+ */
+export async function loadInTurn(
+  reference: Record<string, unknown>,
+  ours: Record<string, unknown>,
+  seconds: number,
+  slices = 5,
+): Promise<{ reference: LoadResult; ours: LoadResult }> {
+  const runs = { reference: [] as SampledLoad[], ours: [] as SampledLoad[] };
+  for (let i = 0; i < slices; i++) {
+    runs.reference.push((await load({ ...reference, seconds: seconds / slices, samples: true })) as SampledLoad);
+    runs.ours.push((await load({ ...ours, seconds: seconds / slices, samples: true })) as SampledLoad);
+  }
+  return { reference: merged(runs.reference), ours: merged(runs.ours) };
+}
+
+type SampledLoad = LoadResult & { latencies: number[] };
+
+/** Runs of one load as if they were one: counts over the time they took, percentiles over every latency. */
+function merged(runs: SampledLoad[]): LoadResult {
+  const latencies = runs.flatMap((r) => r.latencies);
+  const seconds = runs.reduce((sum, r) => sum + (r.rate > 0 ? r.count / r.rate : 0), 0);
+  const statuses: Record<string, number> = {};
+  for (const r of runs) for (const [status, n] of Object.entries(r.statuses)) statuses[status] = (statuses[status] ?? 0) + n;
+  return {
+    count: latencies.length,
+    rate: seconds > 0 ? latencies.length / seconds : 0,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    statuses,
+  };
 }
 
 export const CLAIM = JSON.stringify({
@@ -69,7 +105,7 @@ export const CLAIM = JSON.stringify({
   controller: 'hts',
 });
 
-/** POST /claims, one new claim each, 16 in flight, beside a no-op POST with the same body. */
+/** POST /claims, one new claim each, 16 in flight, in turn with a no-op POST with the same body. */
 export async function httpAppend(server: ServerProcess, seconds: number): Promise<Result> {
   const common = {
     url: server.url,
@@ -81,8 +117,11 @@ export async function httpAppend(server: ServerProcess, seconds: number): Promis
     concurrency: 16,
     seconds,
   };
-  const reference = await load({ ...common, path: '/bench/noop' });
-  const ours = await load({ ...common, path: '/campaigns/synthetic/claims' });
+  const { reference, ours } = await loadInTurn(
+    { ...common, path: '/bench/noop' },
+    { ...common, path: '/campaigns/synthetic/claims' },
+    seconds,
+  );
   const ratio = ours.rate / reference.rate;
   return {
     name: 'durable append over HTTP, 16 concurrent',

@@ -20,6 +20,8 @@ interface Job {
   concurrency?: number;
   rps?: number;
   seconds: number;
+  /** Also answer every latency, so runs taken in turn can be merged. */
+  samples?: boolean;
 }
 
 async function main() {
@@ -85,8 +87,9 @@ async function main() {
   const seconds = (performance.now() - begin) / 1000;
   latencies.sort((a, b) => a - b);
   const at = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
+  const samples = job.samples ? { latencies: latencies.map((ms) => Math.round(ms * 100) / 100) } : {};
   process.stdout.write(
-    JSON.stringify({ count: latencies.length, rate: latencies.length / seconds, p50: at(50), p99: at(99), statuses }),
+    JSON.stringify({ count: latencies.length, rate: latencies.length / seconds, p50: at(50), p99: at(99), statuses, ...samples }),
   );
   agent.destroy();
 }

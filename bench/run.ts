@@ -20,13 +20,13 @@ import { batchedAppend, singleAppend } from './store.bench';
  */
 async function main() {
   const quick = process.argv.includes('--quick');
-  // `--only=sockets` or `--only=peers` runs those benchmarks alone, `--scale` the ten-million-claim
-  // run alone; either merges its results into the last ones
+  // `--only=sockets`, `--only=peers` or `--only=store` runs those benchmarks alone, `--scale` the
+  // ten-million-claim run alone; either merges its results into the last ones
   const only = process.argv.includes('--scale')
     ? 'scale'
     : process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
-  if (only !== undefined && only !== 'sockets' && only !== 'peers' && only !== 'scale')
-    throw new Error(`--only=${only}: expected --only=sockets or --only=peers (or --scale)`);
+  if (only !== undefined && only !== 'sockets' && only !== 'peers' && only !== 'store' && only !== 'scale')
+    throw new Error(`--only=${only}: expected --only=sockets, --only=peers or --only=store (or --scale)`);
   const size = quick
     ? {
         appends: 300,
@@ -62,6 +62,7 @@ async function main() {
   );
 
   if (only === 'scale') await scaleRun(report, campaignStore, quick ? 10_000 : 1_000_000, quick ? 3 : 10);
+  if (only === 'store') await storeAppends(size, report);
   if (!only) await storeAndViews(size, report, quick);
   if (!only || only === 'peers')
     await peers(size.peers, process.env.POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres', report);
@@ -106,9 +107,14 @@ interface Size {
   audits: number;
 }
 
-async function storeAndViews(size: Size, report: (r: Result) => void, quick: boolean): Promise<void> {
+/** The durable appends through the store API, single and batched, each beside its raw insert. */
+async function storeAppends(size: Size, report: (r: Result) => void): Promise<void> {
   report(await singleAppend(size.appends));
   report(await batchedAppend(size.batches));
+}
+
+async function storeAndViews(size: Size, report: (r: Result) => void, quick: boolean): Promise<void> {
+  await storeAppends(size, report);
 
   const file = await campaignStore(size.claims);
   const { result, timeline } = await rebuild(file, size.claims);

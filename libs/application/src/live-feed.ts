@@ -20,12 +20,16 @@ export class LiveFeed {
     return { campaignId, position: this.serving.checkpoint };
   }
 
-  onRecorded(listener: (message: RecordedMessage) => void): () => void {
+  /**
+   * Calls `listener` with each event of the campaigns `followed` answers true for: a campaign
+   * nobody follows costs no message (working out a claim's change is most of the work).
+   */
+  onRecorded(listener: (message: RecordedMessage) => void, followed: (campaignId: string) => boolean = () => true): () => void {
     return this.serving.onFolded((events) => {
       for (const event of events) {
         const { campaignId } = event.metadata;
         // publishers' events belong to no campaign
-        if (campaignId === null) continue;
+        if (campaignId === null || !followed(campaignId)) continue;
         const { type, stream, revision, data, metadata } = event;
         const change = this.change(campaignId, event);
         listener({

@@ -20,8 +20,10 @@ export class LiveGateway implements OnModuleInit, OnModuleDestroy {
   constructor(@Inject(LIVE_FEED) private readonly feed: LiveFeed) {}
 
   onModuleInit(): void {
-    this.unsubscribe = this.feed.onRecorded((message) =>
-      this.nsp?.local.to(`live:${message.campaignId}`).emit('claim:recorded', message),
+    this.unsubscribe = this.feed.onRecorded(
+      (message) => this.nsp?.local.to(liveRoom(message.campaignId)).emit('claim:recorded', message),
+      // only this instance's clients are sent to, so only its own rooms count
+      (campaignId) => (this.nsp?.adapter.rooms.get(liveRoom(campaignId))?.size ?? 0) > 0,
     );
   }
 
@@ -34,15 +36,20 @@ export class LiveGateway implements OnModuleInit, OnModuleDestroy {
   @SubscribeMessage('subscribe')
   subscribe(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown) {
     return acknowledge(LiveSubscribe, body, ({ campaignId }) =>
-      this.feed.subscribe(campaignId, () => Promise.resolve(socket.join(`live:${campaignId}`))),
+      this.feed.subscribe(campaignId, () => Promise.resolve(socket.join(liveRoom(campaignId)))),
     );
   }
 
   @SubscribeMessage('unsubscribe')
   unsubscribeFrom(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown) {
     return acknowledge(LiveSubscribe, body, async ({ campaignId }) => {
-      await socket.leave(`live:${campaignId}`);
+      await socket.leave(liveRoom(campaignId));
       return { campaignId };
     });
   }
+}
+
+/** The room of a campaign's live feed on this instance. */
+function liveRoom(campaignId: string): string {
+  return `live:${campaignId}`;
 }

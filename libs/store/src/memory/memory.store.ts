@@ -8,7 +8,7 @@ import {
   type Subscription,
 } from '../event-store.port';
 import { PollingSubscription } from '../polling-subscription';
-import { planAppend } from '../plan-append';
+import { planAppend, type StoredStreams } from '../plan-append';
 import { promised } from '../promised';
 import { logPages } from '../read-log';
 
@@ -18,21 +18,29 @@ export class MemoryEventStore implements EventStore {
   private readonly log: StoredEvent[] = [];
   private readonly streams = new Map<string, StoredEvent[]>();
   private readonly subscriptions = new Set<PollingSubscription>();
+  private readonly storedStreams: StoredStreams = {
+    lastRevision: (stream) => {
+      const length = this.streams.get(stream)?.length ?? 0;
+      return length ? length - 1 : 'no_stream';
+    },
+    eventsFrom: (stream, from, count) => (this.streams.get(stream) ?? []).slice(from, from + count),
+  };
 
   append(requests: StreamAppend[]): Promise<AppendResult[]> {
     return promised(() => this.appendNow(requests));
   }
 
   private appendNow(requests: StreamAppend[]): AppendResult[] {
-    const plan = planAppend(requests, (stream) => this.streams.get(stream) ?? [], this.log.length);
+    const plan = planAppend(requests, this.storedStreams, this.log.length);
     if (plan.kind === 'stored') return plan.results;
     for (const planned of plan.events) {
+      const { stream, revision, position } = planned;
       // Stored as the other stores store it: serialised, so no caller can change it afterwards.
-      const event = JSON.parse(JSON.stringify(planned)) as StoredEvent;
+      const event = JSON.parse(JSON.stringify({ ...planned.event, stream, revision, position })) as StoredEvent;
       this.log.push(event);
-      const stream = this.streams.get(event.stream) ?? [];
-      stream.push(event);
-      this.streams.set(event.stream, stream);
+      const events = this.streams.get(stream) ?? [];
+      events.push(event);
+      this.streams.set(stream, events);
     }
     for (const subscription of this.subscriptions) subscription.wake();
     return plan.results;

@@ -10,7 +10,7 @@ import type {
   StreamAppend,
   Subscription,
 } from '../event-store.port';
-import { planAppend } from '../plan-append';
+import { planAppend, type PlannableAppend, type StoredStreams } from '../plan-append';
 import { PollingSubscription } from '../polling-subscription';
 import { promised } from '../promised';
 import { logPages } from '../read-log';
@@ -31,6 +31,19 @@ const SCHEMA = `
 
 /** Events a page of the log holds when the whole log is read. */
 const PAGE = 5000;
+
+/** An event as it is written: data and metadata serialised once, when the append is made. */
+interface EncodedEvent {
+  eventId: string;
+  type: string;
+  data: string;
+  metadata: string;
+}
+
+type EncodedAppend = PlannableAppend<EncodedEvent>;
+
+/** What one request group's transaction answers; a group sharing a commit answers one each. */
+type Outcome = { ok: true; results: AppendResult[] } | { ok: false; error: unknown };
 
 interface Row {
   position: number;
@@ -65,9 +78,11 @@ export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
   private readonly subscriptions = new Set<PollingSubscription>();
   private readonly statements;
-  private readonly appendTransaction;
+  private readonly storedStreams: StoredStreams;
+  private readonly aloneTransaction;
+  private readonly requestSavepoint;
   private readonly groupTransaction;
-  private readonly pending: { requests: StreamAppend[]; resolve: (r: AppendResult[]) => void; reject: (e: unknown) => void }[] =
+  private readonly pending: { requests: EncodedAppend[]; resolve: (r: AppendResult[]) => void; reject: (e: unknown) => void }[] =
     [];
   private flushScheduled = false;
 
@@ -85,37 +100,39 @@ export class SqliteEventStore implements EventStore {
       stream: this.db.prepare<[string], Row>('SELECT * FROM events WHERE stream = ? ORDER BY revision'),
       all: this.db.prepare<[number, number], Row>('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?'),
       head: this.db.prepare<[], { head: number | null }>('SELECT MAX(position) AS head FROM events'),
+      lastRevision: this.db
+        .prepare<[string], number>('SELECT revision FROM events WHERE stream = ? ORDER BY revision DESC LIMIT 1')
+        .pluck(),
+      eventsFrom: this.db.prepare<[string, number, number], { eventId: string; revision: number; position: number }>(
+        'SELECT event_id AS eventId, revision, position FROM events WHERE stream = ? AND revision >= ? ORDER BY revision LIMIT ?',
+      ),
       insert: this.db.prepare(
         'INSERT INTO events (position, stream, revision, event_id, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
     };
-    this.appendTransaction = this.db.transaction((requests: StreamAppend[]) => {
-      const plan = planAppend(requests, (stream) => this.readStreamNow(stream), this.headNow());
-      if (plan.kind === 'stored') return plan.results;
-      for (const e of plan.events) {
-        this.statements.insert.run(
-          e.position,
-          e.stream,
-          e.revision,
-          e.eventId,
-          e.type,
-          JSON.stringify(e.data),
-          JSON.stringify(e.metadata),
-        );
-      }
-      return plan.results;
-    });
+    // Narrow reads on the (stream, revision) key: a stream's events are read only to recognise a retry.
+    this.storedStreams = {
+      lastRevision: (stream) => this.statements.lastRevision.get(stream) ?? 'no_stream',
+      eventsFrom: (stream, from, count) => this.statements.eventsFrom.all(stream, from, count),
+    };
+    // An append waiting alone needs no savepoint: what it throws rolls its own transaction back.
+    this.aloneTransaction = this.db.transaction((requests: EncodedAppend[]) => this.appendNow(requests, this.headNow()).results);
+    this.requestSavepoint = this.db.transaction((requests: EncodedAppend[], head: number) => this.appendNow(requests, head));
     // Appends waiting together share one commit (one fsync); each is a savepoint of its own, so
-    // one that fails its expectation is rolled back alone and the others still commit.
-    this.groupTransaction = this.db.transaction((group: StreamAppend[][]) =>
-      group.map((requests) => {
+    // one that fails its expectation is rolled back alone and the others still commit. The head
+    // is read once and moves only past what a savepoint kept, so positions stay gap-free.
+    this.groupTransaction = this.db.transaction((group: EncodedAppend[][]) => {
+      let head = this.headNow();
+      return group.map((requests): Outcome => {
         try {
-          return { ok: true as const, results: this.appendTransaction(requests) };
+          const appended = this.requestSavepoint(requests, head);
+          head = appended.head;
+          return { ok: true, results: appended.results };
         } catch (error) {
-          return { ok: false as const, error };
+          return { ok: false, error };
         }
-      }),
-    );
+      });
+    });
   }
 
   /**
@@ -124,7 +141,7 @@ export class SqliteEventStore implements EventStore {
    */
   append(requests: StreamAppend[]): Promise<AppendResult[]> {
     return new Promise((resolve, reject) => {
-      this.pending.push({ requests, resolve, reject });
+      this.pending.push({ requests: requests.map(encoded), resolve, reject });
       if (!this.flushScheduled) {
         this.flushScheduled = true;
         setImmediate(() => this.flush());
@@ -136,11 +153,15 @@ export class SqliteEventStore implements EventStore {
     this.flushScheduled = false;
     const group = this.pending.splice(0);
     if (!group.length) return;
-    let outcomes;
+    let outcomes: Outcome[];
     try {
       // IMMEDIATE takes the write lock before reading, so the expectation checks and the inserts
       // see the same log even when another process appends to the same file.
-      outcomes = this.groupTransaction.immediate(group.map((g) => g.requests));
+      const [alone] = group;
+      outcomes =
+        group.length === 1 && alone
+          ? [{ ok: true, results: this.aloneTransaction.immediate(alone.requests) }]
+          : this.groupTransaction.immediate(group.map((g) => g.requests));
     } catch (error) {
       for (const g of group) g.reject(error);
       return;
@@ -203,6 +224,15 @@ export class SqliteEventStore implements EventStore {
     if (this.db.open) this.db.close();
   }
 
+  /** Plans the requests after `head` and inserts their events; answers the results and the new head. */
+  private appendNow(requests: EncodedAppend[], head: number): { results: AppendResult[]; head: number } {
+    const plan = planAppend(requests, this.storedStreams, head);
+    if (plan.kind === 'stored') return { results: plan.results, head };
+    for (const { stream, revision, position, event } of plan.events)
+      this.statements.insert.run(position, stream, revision, event.eventId, event.type, event.data, event.metadata);
+    return { results: plan.results, head: plan.events.at(-1)?.position ?? head };
+  }
+
   private readStreamNow(stream: string): StoredEvent[] {
     return this.statements.stream.all(stream).map(toStored);
   }
@@ -210,6 +240,19 @@ export class SqliteEventStore implements EventStore {
   private headNow(): number {
     return this.statements.head.get()?.head ?? 0;
   }
+}
+
+function encoded(request: StreamAppend): EncodedAppend {
+  return {
+    stream: request.stream,
+    expected: request.expected,
+    events: request.events.map((e) => ({
+      eventId: e.eventId,
+      type: e.type,
+      data: JSON.stringify(e.data),
+      metadata: JSON.stringify(e.metadata),
+    })),
+  };
 }
 
 function toStored(row: Row): StoredEvent {
