@@ -52,14 +52,19 @@ async function main() {
         window: { from: '2024-12-01', to: '2024-12-08' },
         peers: { singles: 2000, batches: 100, perAppender: 125, seconds: 30 },
       };
-  const results: Result[] = [];
-  const report = (r: Result) => {
-    results.push(r);
-    console.log(line(r));
-  };
   console.log(
     `benchmarks${quick ? ' (quick: figures not judged)' : ''} on ${cpus().length} × ${cpus()[0]?.model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
   );
+  const command = `npm run build && npm run bench${quick ? ' -- --quick' : ''}`;
+  const flag = only === 'scale' ? '--scale' : `--only=${only}`;
+  const results: Result[] = [];
+  const write = resultsWriter(quick, only, only ? `${command} -- ${flag}` : command);
+  // each line is written as soon as it is measured: a long run cut short keeps what it measured
+  const report = (r: Result) => {
+    results.push({ ...r, measuredAt: new Date().toISOString() });
+    console.log(line(r));
+    write(results);
+  };
 
   if (only === 'scale') await scaleRun(report, campaignStore, quick ? 10_000 : 1_000_000, quick ? 3 : 10);
   if (only === 'store') await storeAppends(size, report);
@@ -68,24 +73,31 @@ async function main() {
     await peers(size.peers, process.env.POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres', report);
   if (!only || only === 'sockets') await sockets(size, report);
 
+  console.log(`${results.filter((r) => r.met).length} of ${results.length} targets met`);
+}
+
+/**
+ * Writes the lines measured so far into bench/results.json (and BENCHMARKS.md): beside the other
+ * lines of the last results when the run makes only some, beside the last scale run's lines when
+ * it is a full run (which does not make them).
+ */
+function resultsWriter(quick: boolean, only: string | undefined, command: string): (results: Result[]) => void {
   const machine = thisMachine();
-  const command = `npm run build && npm run bench${quick ? ' -- --quick' : ''}`;
-  mkdirSync(join(ROOT, 'bench'), { recursive: true });
   const file = join(ROOT, 'bench', quick ? 'results.quick.json' : 'results.json');
-  const at = new Date().toISOString();
-  const flag = only === 'scale' ? '--scale' : `--only=${only}`;
-  const measured = results.map((r) => ({ ...r, measuredAt: at, command: only ? `${command} -- ${flag}` : command }));
   const last = existsSync(file)
     ? (JSON.parse(readFileSync(file, 'utf8')) as { at: string; command: string; results: Result[] })
     : undefined;
-  // a run of some lines keeps the others; a full run keeps only the scale run's, which it does not make
-  const kept = (last?.results ?? [])
-    .filter((r) => (only || r.name.startsWith('scale:')) && !measured.some((m) => m.name === r.name))
-    .map((r) => ({ measuredAt: last!.at, command: last!.command, ...r }));
-  const all = [...kept, ...measured];
-  writeFileSync(file, `${JSON.stringify({ at, quick, machine, command, results: all }, null, 2)}\n`);
-  if (!quick) writeFileSync(join(ROOT, 'BENCHMARKS.md'), markdown(all, machine, command));
-  console.log(`${results.filter((r) => r.met).length} of ${results.length} targets met`);
+  const at = new Date().toISOString();
+  return (results) => {
+    const measured = results.map((r) => ({ ...r, command }));
+    const kept = (last?.results ?? [])
+      .filter((r) => (only || r.name.startsWith('scale:')) && !measured.some((m) => m.name === r.name))
+      .map((r) => ({ measuredAt: last!.at, command: last!.command, ...r }));
+    const all = [...kept, ...measured];
+    mkdirSync(join(ROOT, 'bench'), { recursive: true });
+    writeFileSync(file, `${JSON.stringify({ at, quick, machine, command, results: all }, null, 2)}\n`);
+    if (!quick) writeFileSync(join(ROOT, 'BENCHMARKS.md'), markdown(all, machine, command));
+  };
 }
 
 async function sockets(
