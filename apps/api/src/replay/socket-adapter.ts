@@ -6,6 +6,7 @@ import type { IncomingMessage } from 'node:http';
 import type Redis from 'ioredis';
 import type { Observable } from 'rxjs';
 import type { Server, ServerOptions, Socket } from 'socket.io';
+import { sessionParser } from './session-encoder';
 import { bindMessages } from './socket-messages';
 
 /** Packets a client may leave unread before it is cut off (api.md: "a bound"). */
@@ -34,6 +35,7 @@ export class TimelineIoAdapter extends IoAdapter {
       ...options,
       perMessageDeflate: false,
       maxHttpBufferSize: 64 * 1024,
+      parser: sessionParser,
       cors: this.options.corsOrigins.length ? { origin: this.options.corsOrigins } : undefined,
       allowRequest: (request: IncomingMessage, callback: (err: string | null | undefined, ok: boolean) => void) => {
         callback(null, originAllowed(request, this.options.corsOrigins));
