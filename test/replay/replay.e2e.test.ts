@@ -130,6 +130,19 @@ describe('/replay: a private replay', () => {
     expect(strip(a.of('replay:frame'))).toEqual(strip(b.of('replay:frame')));
   });
 
+  it('gives a client on long-polling, and one upgrading from it, the messages a websocket client gets', async () => {
+    const viewers = [
+      await client(),
+      await client('/replay', { transports: ['polling'] }),
+      await client('/replay', { transports: ['polling', 'websocket'] }),
+    ];
+    for (const v of viewers) await v.ack('replay:start', { ...WINDOW, speed: 1000 });
+    for (const v of viewers) await v.until(() => v.of('replay:end').length === 1);
+    const strip = (v: TestClient) => v.received.map(({ event, payload: { sessionId: _s, ...rest } }) => ({ event, rest }));
+    expect(strip(viewers[1]!)).toEqual(strip(viewers[0]!));
+    expect(strip(viewers[2]!)).toEqual(strip(viewers[0]!));
+  });
+
   it('pauses, seeks (with a fresh snapshot), changes speed and stops', async () => {
     const c = await client();
     const { sessionId } = await c.ack('replay:start', { ...WINDOW, speed: 0.1 });

@@ -23,6 +23,7 @@ export type { RebuildJob } from './projection-versions';
 export type { ServiceHealth, HealthReport, RedisState, ReplayActivity, ShellPorts } from './service-health';
 export type { LiveFeed } from './live-feed';
 export type { Outbox } from './replay/replay-session';
+export { SessionMessage } from './replay/session-message';
 export type { ReplayClient, RoomAudience } from './replay/replay-client';
 export type { ReplayControl } from './replay/replay-control';
 export type { ClaimCommands } from './claim.commands';

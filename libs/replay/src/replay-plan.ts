@@ -50,12 +50,14 @@ export interface HourlyReplay {
 /**
  * What every replay plan shares: its hours, the log position it is pinned at, and each frame
  * computed once — the plan is pinned, so a frame never changes and every session playing the plan
- * shares it (500 private replays of one link cost one computation each hour).
+ * shares it (500 private replays of one link cost one computation each hour). The last snapshot
+ * is kept too: sessions starting together, or seeking to one hour, share it.
  */
 export abstract class PinnedReplay implements HourlyReplay {
   readonly hours: number;
   abstract readonly asReported: boolean;
   private readonly frames = new Map<number, FrameContent>();
+  private lastSnapshot: { index: number; content: SnapshotContent } | undefined;
 
   constructor(
     protected readonly views: TimelineViews,
@@ -81,7 +83,12 @@ export abstract class PinnedReplay implements HourlyReplay {
     return frame;
   }
 
-  abstract snapshot(index: number): SnapshotContent;
+  snapshot(index: number): SnapshotContent {
+    if (this.lastSnapshot?.index !== index) this.lastSnapshot = { index, content: this.computeSnapshot(index) };
+    return this.lastSnapshot.content;
+  }
+
+  protected abstract computeSnapshot(index: number): SnapshotContent;
 
   protected abstract computeFrame(index: number): FrameContent;
 }
@@ -123,7 +130,7 @@ export class ReplayPlan extends PinnedReplay {
     this.casualtyKeys = [...ledger.casualtiesByKey.keys()].sort();
   }
 
-  snapshot(index: number): SnapshotContent {
+  protected computeSnapshot(index: number): SnapshotContent {
     const at = this.scope.from + index * HOUR;
     const control: PlaceFrameState[] = [];
     const pending: PendingFrameChange[] = [];

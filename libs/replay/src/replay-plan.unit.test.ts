@@ -112,4 +112,16 @@ describe('ReplayPlan: changes under way', () => {
 
     expect(plan.frame(14)).toMatchObject({ opening: [], pending: [], claims: [{ claimId: 'hama-hts' }] });
   });
+
+  it('given sessions starting at one hour, when each asks its snapshot, then they share one, and frames are shared likewise', () => {
+    const log = new TestLog();
+    log.control('c1', { ...saa, time: { date: '2024-12-05', hour: 14 } });
+    const { views, ledger } = log.fold();
+    const plan = new ReplayPlan(views, ledger, scope, views.position);
+    const first = plan.snapshot(15);
+    expect(plan.snapshot(15)).toBe(first);
+    expect(plan.frame(14)).toBe(plan.frame(14));
+    expect(plan.snapshot(16)).not.toBe(first);
+    expect(plan.snapshot(15)).toEqual(first);
+  });
 });

@@ -83,7 +83,7 @@ export class ReportedReplayPlan extends PinnedReplay {
     return !this.scope.places || (place !== undefined && this.wanted.has(place));
   }
 
-  snapshot(index: number): SnapshotContent {
+  protected computeSnapshot(index: number): SnapshotContent {
     const at = this.scope.from + index * HOUR;
     const seen = this.ledger.asReportedBy(at);
     const control: PlaceFrameState[] = [];

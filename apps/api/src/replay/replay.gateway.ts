@@ -10,6 +10,7 @@ import {
 import type { Namespace, Socket } from 'socket.io';
 import type { ReplayActivity, ReplayClient, ReplayControl, RoomAudience } from '@timeline/application';
 import { ReplayJoin, ReplaySeek, ReplaySpeed, ReplayStart, ReplayStep, SessionCommand } from '@timeline/contracts';
+import { directOutbox } from './direct-frames';
 import { REPLAY_CONTROL } from './replay.tokens';
 import { roomAudience, roomName } from './room-audience';
 import { SERVER_CLOSING } from './server-closing';
@@ -81,7 +82,7 @@ export class ReplayGateway implements OnGatewayDisconnect, OnModuleDestroy, Repl
   private client(socket: Socket): ReplayClient {
     return {
       id: socket.id,
-      direct: { send: (event, payload) => void socket.emit(event, payload) },
+      direct: directOutbox(socket),
       joinRoom: async (room): Promise<RoomAudience> => {
         await socket.join(roomName(room));
         return roomAudience(socket.nsp, room);

@@ -1,9 +1,13 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
+import type { MessageMappingProperties } from '@nestjs/websockets';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import type { IncomingMessage } from 'node:http';
 import type Redis from 'ioredis';
-import type { Server, ServerOptions } from 'socket.io';
+import type { Observable } from 'rxjs';
+import type { Server, ServerOptions, Socket } from 'socket.io';
+import { sessionParser } from './session-encoder';
+import { bindMessages } from './socket-messages';
 
 /** Packets a client may leave unread before it is cut off (api.md: "a bound"). */
 export const MAX_BUFFERED_PACKETS = 1000;
@@ -31,6 +35,7 @@ export class TimelineIoAdapter extends IoAdapter {
       ...options,
       perMessageDeflate: false,
       maxHttpBufferSize: 64 * 1024,
+      parser: sessionParser,
       cors: this.options.corsOrigins.length ? { origin: this.options.corsOrigins } : undefined,
       allowRequest: (request: IncomingMessage, callback: (err: string | null | undefined, ok: boolean) => void) => {
         callback(null, originAllowed(request, this.options.corsOrigins));
@@ -44,6 +49,15 @@ export class TimelineIoAdapter extends IoAdapter {
       this.sweeper.unref();
     }
     return server;
+  }
+
+  /** Each handler is a plain listener on the socket, not an rxjs pipeline per socket (see `bindMessages`). */
+  override bindMessageHandlers(
+    socket: Socket,
+    handlers: MessageMappingProperties[],
+    transform: (result: unknown) => Observable<unknown>,
+  ): void {
+    bindMessages(socket, handlers, transform);
   }
 
   override async close(server: Server): Promise<void> {

@@ -7,6 +7,7 @@ import type { ReplayPlans } from './replay-plans';
 import type { ReplaySession } from './replay-session';
 import { ResumeGrace } from './resume-grace';
 import type { ReplaySessions } from './replay-sessions';
+import { SessionMessage } from './session-message';
 import { WatchedRooms } from './watched-rooms';
 
 export const MAX_SESSIONS_PER_CONNECTION = 5;
@@ -58,7 +59,9 @@ export class ReplayControl {
     const seq = local?.seq ?? state.seq;
     const audience = await client.joinRoom(room);
     if (!local) this.watched.watch(room, state.sessionId, audience);
-    queueMicrotask(() => client.direct.send('replay:snapshot', { sessionId: state.sessionId, seq, ...plan.snapshot(next) }));
+    queueMicrotask(() =>
+      client.direct.send('replay:snapshot', new SessionMessage(state.sessionId, seq, plan.snapshot(next), true)),
+    );
     return { sessionId: state.sessionId, seq, ...describePlan(plan) };
   }
 

@@ -1,15 +1,16 @@
 import type { FrameClaimChange, HourlyReplay } from '@timeline/replay';
 import type { ReplayStart, ServerEvent } from '@timeline/contracts';
+import { SessionMessage } from './session-message';
 
 /** Where a session's messages go: one socket, or every viewer of a shared room. */
 export interface Outbox {
-  send(event: ServerEvent, payload: Record<string, unknown>): void;
+  send(event: ServerEvent, payload: SessionMessage | Record<string, unknown>): void;
 }
 
 interface Sent {
   seq: number;
   event: ServerEvent;
-  payload: Record<string, unknown>;
+  payload: SessionMessage;
 }
 
 const KEEP = 5000;
@@ -51,16 +52,17 @@ export class ReplaySession {
     return this.plan.scope.from + this.next * 3_600_000;
   }
 
-  emit(event: ServerEvent, body: Record<string, unknown>): void {
+  /** Numbers and sends a message; `shared` when its body is the plan's own (a frame, a snapshot). */
+  emit(event: ServerEvent, body: object, shared = false): void {
     this.seq += 1;
-    const payload = { sessionId: this.id, seq: this.seq, ...body };
+    const payload = new SessionMessage(this.id, this.seq, body, shared);
     this.sent.push({ seq: this.seq, event, payload });
     if (this.sent.length > KEEP) this.sent.splice(0, this.sent.length - KEEP);
     this.outbox.send(event, payload);
   }
 
   snapshot(): void {
-    this.emit('replay:snapshot', { ...this.plan.snapshot(this.next) });
+    this.emit('replay:snapshot', this.plan.snapshot(this.next), true);
   }
 
   seek(index: number): void {
@@ -96,7 +98,7 @@ export class ReplaySession {
   }
 
   private advance(onFrame: (until: number) => void): void {
-    this.emit('replay:frame', { ...this.plan.frame(this.next) });
+    this.emit('replay:frame', this.plan.frame(this.next), true);
     this.next += 1;
     onFrame(this.streamedUntil);
   }
