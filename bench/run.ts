@@ -141,13 +141,27 @@ async function storeAndViews(size: Size, report: (r: Result) => void, quick: boo
   try {
     report(await viewQueries(server, size.seconds, size.claims));
     report(await httpAppend(server, size.seconds));
-    const hammering = { clients: 8, seconds: size.seconds, day: '2024-12-10', knownAt: Math.floor(size.claims / 2) };
-    for (const result of await expensiveReadsHammered(server, hammering)) report(result);
   } finally {
     await server.kill();
   }
   // the stop above wrote the snapshot the restart resumes from
   report(await coldStart(file, size.claims, '2024-12-10'));
+  await expensiveReads(Math.min(size.claims, 20_000), size.seconds, report);
+}
+
+/**
+ * Anonymous clients hammering views of the past and exports while writes and a day's map go on,
+ * on a campaign of its own of 20,000 claims: at a million, one export takes minutes, and the
+ * hammering clients would wait on answers long after the measured seconds.
+ */
+async function expensiveReads(claims: number, seconds: number, report: (r: Result) => void): Promise<void> {
+  const server = await benchServer(await generatedStore(claims));
+  try {
+    const hammering = { clients: 8, seconds, day: '2024-12-10', knownAt: Math.floor(claims / 2) };
+    for (const result of await expensiveReadsHammered(server, hammering)) report(result);
+  } finally {
+    await server.kill();
+  }
 }
 
 /**
