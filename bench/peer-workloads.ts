@@ -91,3 +91,19 @@ export function counts(counted: Map<string, number>): string {
 function count(counted: Map<string, number>, kind: string): void {
   counted.set(kind, (counted.get(kind) ?? 0) + 1);
 }
+
+/** Counts the messages of an Emmett log read page by page after a global position, as its consumers read it. */
+export async function countEmmettPages(
+  readPage: (after: bigint) => Promise<{ messages: { metadata: { globalPosition: bigint } }[] }>,
+  size: number,
+): Promise<number> {
+  let after = 0n;
+  let read = 0;
+  for (;;) {
+    const { messages } = await readPage(after);
+    read += messages.length;
+    const last = messages.at(-1);
+    if (!last || messages.length < size) return read;
+    after = last.metadata.globalPosition;
+  }
+}

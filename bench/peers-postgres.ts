@@ -1,6 +1,7 @@
 import { setTimeout } from 'node:timers/promises';
 import type { Pool } from 'pg';
 import { emmettEvents, rawRows, type Peer, type PeerPair } from './peer';
+import { countEmmettPages } from './peer-workloads';
 
 /**
  * Emmett's PostgreSQL event store beside raw `pg` inserts, in a database made for the run on the
@@ -51,16 +52,7 @@ export async function emmettPostgresPair(serverUrl: string): Promise<PeerPair> {
       store: {
         append: async (append) =>
           void (await store.appendToStream(append.stream, emmettEvents(append), { expectedStreamVersion: 0n })),
-        readAll: async (size) => {
-          let after = 0n;
-          let read = 0;
-          for (;;) {
-            const { messages } = await readMessagesBatch(reader.execute, { after, batchSize: size });
-            read += messages.length;
-            if (messages.length < size) return read;
-            after = messages.at(-1)!.metadata.globalPosition;
-          }
-        },
+        readAll: (size) => countEmmettPages((after) => readMessagesBatch(reader.execute, { after, batchSize: size }), size),
       },
       raw,
       rawName: 'raw pg',

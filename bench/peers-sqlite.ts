@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import type { Database as Sqlite3Database } from 'sqlite3';
 import { SqliteEventStore } from '@timeline/store';
 import { emmettEvents, rawRows, type Peer, type PeerPair } from './peer';
+import { countEmmettPages } from './peer-workloads';
 
 const EVENTS =
   'CREATE TABLE events (position INTEGER PRIMARY KEY, stream TEXT NOT NULL, revision INTEGER NOT NULL, event_id TEXT NOT NULL, type TEXT NOT NULL, data TEXT NOT NULL, metadata TEXT NOT NULL, UNIQUE (stream, revision))';
@@ -101,19 +102,12 @@ export async function emmettSqlitePair(dir: string): Promise<PeerPair> {
     store: {
       append: async (append) =>
         void (await store.appendToStream(append.stream, emmettEvents(append), { expectedStreamVersion: 0n })),
-      readAll: async (size) => {
-        let after = 0n;
-        let read = 0;
-        for (;;) {
+      readAll: (size) =>
+        countEmmettPages(
           // a connection per page, as Emmett's own consumer reads
-          const { messages } = await pool.withConnection((connection) =>
-            readMessagesBatch(connection, { after, batchSize: size }),
-          );
-          read += messages.length;
-          if (messages.length < size) return read;
-          after = messages.at(-1)!.metadata.globalPosition;
-        }
-      },
+          (after) => pool.withConnection((connection) => readMessagesBatch(connection, { after, batchSize: size })),
+          size,
+        ),
     },
     raw,
     rawName: 'raw node-sqlite3',
