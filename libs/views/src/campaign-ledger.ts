@@ -216,10 +216,7 @@ export class CampaignLedger implements ClaimIndexes {
     const earlier = record?.versions ?? NO_VERSIONS;
     const version = nextVersion(earlier, event, recordedAt);
     if (!version) return undefined;
-    if (version.claim !== earlier[earlier.length - 1]?.claim) this.strings.internClaim(version.claim);
-    version.actor = this.strings.intern(version.actor);
-    version.event = this.strings.intern(version.event) as ClaimVersion['event'];
-    if (version.reason !== null) version.reason = this.strings.intern(version.reason);
+    this.strings.internVersion(version, earlier[earlier.length - 1]);
     version.reportedAt = this.reportedAtFrom(version, NOW);
     indexClaim(this, claimId, version.claim, earlier);
     if (record) {
@@ -235,11 +232,7 @@ export class CampaignLedger implements ClaimIndexes {
   /** A claim's versions as a snapshot kept them. */
   restoreClaim(record: ClaimRecord): void {
     record.versions.forEach((version, i) => {
-      this.strings.internClaim(version.claim);
-      version.actor = this.strings.intern(version.actor);
-      version.event = this.strings.intern(version.event) as ClaimVersion['event'];
-      if (version.reason !== null) version.reason = this.strings.intern(version.reason);
-      version.eventSources = version.eventSources.map((source) => this.strings.intern(source));
+      this.strings.internVersion(version, record.versions[i - 1]);
       indexClaim(this, record.claimId, version.claim, record.versions.slice(0, i));
     });
     this.claims.set(record.claimId, record);

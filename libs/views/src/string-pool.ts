@@ -1,4 +1,5 @@
 import type { ClaimData } from '@timeline/domain';
+import type { ClaimVersion } from './claim-history';
 
 /** Fields of a claim whose text is its own: pooling them would cost a lookup and save nothing. */
 const OWN_TEXT: ReadonlySet<string> = new Set(['claimId', 'quote', 'note']);
@@ -18,6 +19,19 @@ export class StringPool {
     if (known !== undefined) return known;
     this.strings.set(value, value);
     return value;
+  }
+
+  /**
+   * Replaces, in place, a claim version's repeated strings by their pooled copies: its actor, event
+   * type, reason and cited sources, and its claim's unless `previous` holds the same claim (a rank
+   * or a retraction keeps the claim of the version before it, pooled already).
+   */
+  internVersion(version: ClaimVersion, previous: ClaimVersion | undefined): void {
+    if (version.claim !== previous?.claim) this.internClaim(version.claim);
+    if (version.eventSources !== version.claim.sources) this.internAll(version.eventSources);
+    version.actor = this.intern(version.actor);
+    version.event = this.intern(version.event) as ClaimVersion['event'];
+    if (version.reason !== null) version.reason = this.intern(version.reason);
   }
 
   /**
