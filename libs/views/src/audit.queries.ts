@@ -1,6 +1,6 @@
 import { assertNever, canonicalJson, localDateOf, type ClaimData, type PublishedAt, type PublishedTime } from '@timeline/domain';
 import { casualtyCandidates, casualtyFigure, incidentGroups } from './casualties';
-import { placeStateAt, placeTimeline } from './control';
+import { denialPartners, entryAtInstant, PlaceClaims } from './control';
 import { NOW, type KnownAt } from './known-at';
 import type { CampaignLedger } from './campaign-ledger';
 import { isEditorial, type ClaimVersion } from './claim-history';
@@ -88,11 +88,14 @@ function auditOf(
   const entries: AuditEntry[] = [];
   if (order === 'log') {
     let before = figureAt(ledger, 0);
+    let beforeJson = canonicalJson(before);
     for (const step of unique.sort((a, b) => a.position - b.position)) {
       const after = figureAt(ledger, step.position);
-      if (canonicalJson(after) === canonicalJson(before)) continue;
+      const afterJson = canonicalJson(after);
+      if (afterJson === beforeJson) continue;
       entries.push(entry(step, before, after, step.version ? ledger.reportedAtOf(step.version, knownAt) : null));
       before = after;
+      beforeJson = afterJson;
     }
     return { changes: entries };
   }
@@ -171,12 +174,16 @@ export function auditControl(
     for (const denier of ledger.deniedBy.get(id) ?? []) ids.add(denier);
     for (const version of ledger.claims.get(id)?.versions ?? []) for (const denied of version.claim.denies ?? []) ids.add(denied);
   }
+  // weighed at every step: the place's claims are looked up once, and only the entry in effect at `at` is found
+  const claims = new PlaceClaims(ledger, place, views.grades);
   const figureAt: FigureAt = (ledger, knownAt) => {
-    const state = placeStateAt(ledger, place, placeTimeline(ledger, place, knownAt), at, knownAt);
+    const entry = entryAtInstant(claims.candidatesAt(ledger, knownAt), at);
     // a change under way is no change of who holds the place
-    if (!state?.status) return null;
-    const { status, controller, bloc, disputed, basis } = state;
-    return { status, controller, bloc, disputed, basis, ...(state.inferred ? { inferred: true } : {}) };
+    if (!entry) return null;
+    const { status, controller } = entry.state;
+    const disputed = !entry.inferred && denialPartners(ledger, entry.decider, knownAt).some((p) => p.to <= at);
+    const basis = entry.basis.map((c) => c.claimId);
+    return { status, controller, bloc: ledger.bloc(controller), disputed, basis, ...(entry.inferred ? { inferred: true } : {}) };
   };
   return auditOf(views, ledger, [...claimSteps(ledger, ids), ...gradeSteps(views, ledger, ids)], figureAt, knownAt, order);
 }

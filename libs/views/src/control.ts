@@ -3,7 +3,8 @@ import { lastAtOrBefore } from './sorted-search';
 import { RANK_VALUE, type ClaimRecord, type ClaimVersion } from './claim-history';
 import type { CampaignLedger } from './campaign-ledger';
 import { coveringAreas } from './coverage';
-import type { KnownAt } from './known-at';
+import { NOW, type KnownAt } from './known-at';
+import type { PublisherGrades } from './publisher-grades';
 
 type ControlClaim = ClaimDataOf<'control'>;
 
@@ -112,20 +113,165 @@ export function controlCandidate(
   };
 }
 
+/** Calls `visit` with each claim that may decide a place: its own, and those of the areas covering it at knownAt. */
+function forEachClaimOf(
+  ledger: CampaignLedger,
+  place: string,
+  knownAt: KnownAt,
+  visit: (record: ClaimRecord, about: string, area: boolean) => void,
+): void {
+  for (const claimId of ledger.controlByPlace.get(place) ?? []) visit(ledger.recordOf(claimId), place, false);
+  for (const area of coveringAreas(ledger, place, knownAt))
+    for (const claimId of ledger.areaClaims.get(area) ?? []) visit(ledger.recordOf(claimId), area, true);
+}
+
+/** A claim weighed for a place: a candidate when it is live, about the place (or covers it, for an area's claim) and passes the filter. */
+function weigh(
+  ledger: CampaignLedger,
+  record: ClaimRecord,
+  about: string,
+  area: boolean,
+  knownAt: KnownAt,
+  filter: ControlFilter,
+): ControlCandidate | undefined {
+  const candidate = controlCandidate(record, ledger, knownAt, about, filter);
+  if (!area) return candidate;
+  return candidate?.version.claim.coversPlaces ? { ...candidate, area: about } : undefined;
+}
+
 /** The live claims that say who holds a place: its own, and those of areas covering it. */
 function candidatesFor(ledger: CampaignLedger, place: string, knownAt: KnownAt, filter: ControlFilter): ControlCandidate[] {
   const candidates: ControlCandidate[] = [];
-  for (const claimId of ledger.controlByPlace.get(place) ?? []) {
-    const candidate = controlCandidate(ledger.recordOf(claimId), ledger, knownAt, place, filter);
+  forEachClaimOf(ledger, place, knownAt, (record, about, area) => {
+    const candidate = weigh(ledger, record, about, area, knownAt, filter);
     if (candidate) candidates.push(candidate);
-  }
-  for (const area of coveringAreas(ledger, place, knownAt)) {
-    for (const claimId of ledger.areaClaims.get(area) ?? []) {
-      const candidate = controlCandidate(ledger.recordOf(claimId), ledger, knownAt, area, filter);
-      if (candidate?.version.claim.coversPlaces) candidates.push({ ...candidate, area });
-    }
-  }
+  });
   return candidates;
+}
+
+interface Weighing {
+  record: ClaimRecord;
+  about: string;
+  area: boolean;
+  candidate: ControlCandidate | undefined;
+  /** Index of the claim's first version recorded after the position it was weighed at. */
+  next: number;
+}
+
+/**
+ * The claims that may decide a place, weighed at one position after another, as an audit does
+ * at every event that could move the place. Between two positions of the ledger itself, a claim
+ * is weighed again only when a version of its own was recorded in between; everything else a
+ * weight depends on (the catalog's entries of the places and of the sources cited, the grades of
+ * their publishers) is checked against the positions where it changed, and any change there
+ * weighs them all again. A reported view of the ledger is weighed afresh each time.
+ */
+export class PlaceClaims {
+  /** Positions at which something other than a claim's own versions may change a weight, in order. */
+  private readonly changes: number[];
+  private weighings: Weighing[] = [];
+  /** Where the weighings stand; -1 before the first. */
+  private knownAt = -1;
+
+  constructor(
+    private readonly ledger: CampaignLedger,
+    readonly place: string,
+    grades: PublisherGrades,
+  ) {
+    const catalog = ledger.catalog;
+    const changes = new Set<number>();
+    const records: ClaimRecord[] = [];
+    forEachClaimOf(ledger, place, NOW, (record) => records.push(record));
+    // the area claims covering the place at some earlier position too, and the areas' own entries
+    for (const [area, claimIds] of ledger.areaClaims) {
+      for (const claimId of claimIds) records.push(ledger.recordOf(claimId));
+      for (const { position } of catalog.placeVersions.get(area) ?? []) changes.add(position);
+    }
+    for (const { position } of catalog.placeVersions.get(place) ?? []) changes.add(position);
+    const publishers = new Set<string>();
+    for (const { versions } of records) {
+      for (const { claim } of versions) {
+        if (claim.attributedTo) publishers.add(claim.attributedTo);
+        for (const sourceId of claim.sources) {
+          for (const { position, value } of catalog.sourceVersions.get(sourceId) ?? []) {
+            changes.add(position);
+            if (value.publisher) publishers.add(value.publisher);
+          }
+        }
+      }
+    }
+    for (const publisher of publishers) for (const { position } of grades.assessmentsOf(publisher)) changes.add(position);
+    this.changes = [...changes].sort((a, b) => a - b);
+  }
+
+  /** The live candidates as known at knownAt, in no particular order, as `seen` (the ledger or a reported view of it) weighs them. */
+  candidatesAt(seen: CampaignLedger, knownAt: KnownAt): ControlCandidate[] {
+    if (seen !== this.ledger || knownAt < this.knownAt) return candidatesFor(seen, this.place, knownAt, {});
+    if (this.knownAt < 0 || this.changedAfter(this.knownAt, knownAt)) this.weighAll(knownAt);
+    else {
+      for (const w of this.weighings) {
+        const { versions } = w.record;
+        if ((versions[w.next]?.position ?? Infinity) > knownAt) continue;
+        while ((versions[w.next]?.position ?? Infinity) <= knownAt) w.next++;
+        w.candidate = weigh(this.ledger, w.record, w.about, w.area, knownAt, {});
+      }
+    }
+    this.knownAt = knownAt;
+    const candidates: ControlCandidate[] = [];
+    for (const { candidate } of this.weighings) if (candidate) candidates.push(candidate);
+    return candidates;
+  }
+
+  private weighAll(knownAt: KnownAt): void {
+    this.weighings = [];
+    forEachClaimOf(this.ledger, this.place, knownAt, (record, about, area) => {
+      const candidate = weigh(this.ledger, record, about, area, knownAt, {});
+      const next = record.versions.findIndex((v) => v.position > knownAt);
+      this.weighings.push({ record, about, area, candidate, next: next < 0 ? record.versions.length : next });
+    });
+  }
+
+  /** Whether anything besides the claims' own versions changed after position `from`, up to `to`. */
+  private changedAfter(from: number, to: number): boolean {
+    const last = lastAtOrBefore(this.changes.length, (i) => this.changes[i], to);
+    return last >= 0 && (this.changes[last] ?? 0) > from;
+  }
+}
+
+/**
+ * The entry of a place's timeline in effect at instant `at`, from its live candidates in any
+ * order: the one `entryAt(placeTimeline(…), at)` gives, found in one pass over the candidates
+ * without ordering the rest of the timeline (it leaves out `runStart`, which needs the entries
+ * before it).
+ */
+export function entryAtInstant(candidates: readonly ControlCandidate[], at: number): Omit<TimelineEntry, 'runStart'> | undefined {
+  // the group of the latest `to` at or before `at`; of equals in the order, the later decides, as after a stable sort
+  let decider: ControlCandidate | undefined;
+  for (const c of candidates) {
+    if (c.to > at) continue;
+    if (!decider || c.to > decider.to || (c.to === decider.to && compareCandidates(c, decider) >= 0)) decider = c;
+  }
+  if (decider) {
+    const { to, key } = decider;
+    const basis = candidates.filter((c) => c.to === to && c.key === key).sort(byOrderThenFirstPosition);
+    return { to, decider, state: stateOf(decider.version.claim), key, basis, inferred: false };
+  }
+  const inferred = inferredEntry([...candidates].sort(compareCandidates));
+  return (
+    inferred && {
+      to: inferred.to,
+      decider: inferred.decider,
+      state: inferred.state,
+      key: inferred.key,
+      basis: inferred.basis,
+      inferred: true,
+    }
+  );
+}
+
+/** A basis in log order, as `placeTimeline` gives it: by first position, then as the candidates sort. */
+function byOrderThenFirstPosition(a: ControlCandidate, b: ControlCandidate): number {
+  return a.firstPosition - b.firstPosition || compareCandidates(a, b);
 }
 
 /** The place's control over valid time as known at knownAt: one entry per distinct `to`. */
@@ -135,7 +281,12 @@ export function placeTimeline(
   knownAt: KnownAt,
   filter: ControlFilter = {},
 ): PlaceTimeline {
-  const candidates = candidatesFor(ledger, place, knownAt, filter).sort(compareCandidates);
+  return timelineOf(candidatesFor(ledger, place, knownAt, filter));
+}
+
+/** The timeline the live candidates of a place make (they are sorted in place). */
+export function timelineOf(live: ControlCandidate[]): PlaceTimeline {
+  const candidates = live.sort(compareCandidates);
   const entries: TimelineEntry[] = [];
   const inferred = inferredEntry(candidates);
   if (inferred) entries.push(inferred);
@@ -295,7 +446,7 @@ function pendingAt(ledger: CampaignLedger, timeline: PlaceTimeline, at: number, 
 }
 
 /** Live control claims that the decider denies or that deny it. */
-function denialPartners(ledger: CampaignLedger, decider: ControlCandidate, knownAt: KnownAt): ControlCandidate[] {
+export function denialPartners(ledger: CampaignLedger, decider: ControlCandidate, knownAt: KnownAt): ControlCandidate[] {
   const ids = new Set<string>(decider.version.claim.denies ?? []);
   for (const id of ledger.deniedBy.get(decider.claimId) ?? []) ids.add(id);
   const partners: ControlCandidate[] = [];
