@@ -8,15 +8,18 @@ import type {
   StreamAppend,
   Subscription,
 } from '../event-store.port';
-import { encoded } from '../encoded-append';
+import { encoded, type EncodedAppend } from '../encoded-append';
 import { PollingSubscription } from '../polling-subscription';
-import { appendInTransaction } from './append-transaction';
+import { appendEachAnswered } from './append-transaction';
 import { connectionFailure, postgresSettings, type PostgresSettings } from './connection';
 import { LogListener } from './log-listener';
 import { migrate } from './migrations';
 
 /** Events a page of the log holds when the whole log is read. */
 const PAGE = 5000;
+
+/** Appends waiting together that one transaction takes at most. */
+const GROUP = 500;
 
 const COLUMNS = 'position, stream, revision, event_id, type, data, metadata';
 
@@ -50,8 +53,10 @@ export interface PostgresStoreOptions {
  * lock released: appends commit one after another in position order, and a rolled-back append
  * leaves no gap. Any snapshot that sees an event therefore sees every event before it.
  *
- * The price is that appends serialise on the lock for the length of one commit; expectations
- * are checked under it too, so it also guarantees each stream's revisions, with the
+ * The price is that appends serialise on the lock for the length of one commit, flush to disk
+ * included. Each process therefore runs one append transaction at a time and lets the appends
+ * made meanwhile share the next one: one lock, one flush for all of them. Expectations are
+ * checked under the lock, so it also guarantees each stream's revisions, with the
  * (stream, revision) unique key as the database's own check behind it.
  *
  * Subscriptions are woken by LISTEN/NOTIFY (the NOTIFY is sent in the append's transaction, so
@@ -62,6 +67,9 @@ export class PostgresEventStore implements EventStore {
   readonly kind = 'postgres' as const;
   private readonly subscriptions = new Set<PollingSubscription>();
   private listener: LogListener | undefined;
+  private readonly waiting: { requests: EncodedAppend[]; resolve: (r: AppendResult[]) => void; reject: (e: unknown) => void }[] =
+    [];
+  private writing: Promise<void> | undefined;
 
   private constructor(
     private readonly pool: pg.Pool,
@@ -84,10 +92,34 @@ export class PostgresEventStore implements EventStore {
     return new PostgresEventStore(pool, settings, options);
   }
 
-  async append(requests: StreamAppend[]): Promise<AppendResult[]> {
-    const results = await appendInTransaction(this.pool, requests.map(encoded));
-    for (const subscription of this.subscriptions) subscription.wake();
-    return results;
+  /**
+   * Appends are acknowledged once the transaction holding them has committed. One transaction
+   * of this process is under way at a time; appends made meanwhile wait and share the next one
+   * (group commit), as appends serialise on the head lock anyway.
+   */
+  append(requests: StreamAppend[]): Promise<AppendResult[]> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ requests: requests.map(encoded), resolve, reject });
+      this.writing ??= this.write();
+    });
+  }
+
+  private async write(): Promise<void> {
+    while (this.waiting.length) {
+      const group = this.waiting.splice(0, GROUP);
+      const outcomes = await appendEachAnswered(
+        this.pool,
+        group.map((g) => g.requests),
+      );
+      group.forEach((g, i) => {
+        const outcome = outcomes[i];
+        if (!outcome) g.reject(new Error('the append transaction gave no outcome'));
+        else if (outcome.ok) g.resolve(outcome.results);
+        else g.reject(outcome.error);
+      });
+      for (const subscription of this.subscriptions) subscription.wake();
+    }
+    this.writing = undefined;
   }
 
   async readStream(stream: string): Promise<StoredEvent[]> {
@@ -150,6 +182,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   async close(): Promise<void> {
+    await this.writing;
     await Promise.all([...this.subscriptions].map((s) => s.close()));
     this.subscriptions.clear();
     await this.listener?.close();
