@@ -2,3 +2,4 @@
 export * from './test-log';
 export * from './decider-spec';
 export * from './postgres-databases';
+export * from './postgres-cluster';

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { EncodedAppend } from '../encoded-append';
+import { withConnection } from './connection';
 import { PlannedLog, type Outcome } from './planned-log';
 
 /** The channel every append notifies on commit; its payload is the new head. */
@@ -17,10 +18,8 @@ const LOG_HEAD_LOCK = 7_306_002;
  * committed log (a failed expectation fails that append alone), insert every planned event,
  * notify, commit — one commit, one flush to disk, for all of them. Answers one outcome per append.
  */
-export async function appendTogether(pool: pg.Pool, appends: EncodedAppend[][]): Promise<Outcome[]> {
-  const client = await pool.connect();
-  let broken: Error | undefined;
-  try {
+export function appendTogether(pool: pg.Pool, appends: EncodedAppend[][]): Promise<Outcome[]> {
+  return withConnection(pool, async (client) => {
     // The lock is its own statement, ahead of the reads: under READ COMMITTED each statement sees
     // what was committed when it began, so every read after it sees the previous holder's events.
     await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${LOG_HEAD_LOCK})`);
@@ -49,12 +48,7 @@ export async function appendTogether(pool: pg.Pool, appends: EncodedAppend[][]):
     }
     await client.query(events.length ? 'COMMIT' : 'ROLLBACK');
     return outcomes;
-  } catch (error) {
-    await client.query('ROLLBACK').catch((rollbackFailure: Error) => (broken = rollbackFailure));
-    throw error;
-  } finally {
-    client.release(broken);
-  }
+  });
 }
 
 /**

@@ -69,3 +69,25 @@ export function connectionFailure(error: unknown, settings: PostgresSettings): E
     );
   return new Error(`cannot open the PostgreSQL store at ${settings.where}: ${message}`, { cause: error });
 }
+
+/**
+ * Runs `work` on a connection of the pool. Out of the pool, a connection has no one listening
+ * for its errors, and one the server ends between two statements (a restart) would throw out of
+ * the process: here the next statement fails instead. A connection `work` fails on is closed,
+ * not reused, and closing it rolls back its transaction and frees its locks.
+ */
+export async function withConnection<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  const ignore = () => undefined;
+  client.on('error', ignore);
+  let broken: Error | undefined;
+  try {
+    return await work(client);
+  } catch (error) {
+    broken = error instanceof Error ? error : new Error(String(error));
+    throw error;
+  } finally {
+    client.removeListener('error', ignore);
+    client.release(broken);
+  }
+}

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { withConnection } from './connection';
 
 /**
  * The schema, one version after another. A version once released is never edited: a change is a
@@ -26,11 +27,12 @@ const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
 /** Session-level advisory lock held while migrating: instances starting together migrate one at a time. */
 const MIGRATION_LOCK = 7_306_001;
 
-/** Brings the database's schema up to the newest version; answers the versions it applied. */
-export async function migrate(pool: pg.Pool): Promise<number[]> {
-  const client = await pool.connect();
-  let failure: Error | undefined;
-  try {
+/**
+ * Brings the database's schema up to the newest version; answers the versions it applied. A
+ * failure closes the connection, which rolls the migration back and frees the lock.
+ */
+export function migrate(pool: pg.Pool): Promise<number[]> {
+  return withConnection(pool, async (client) => {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
     await client.query(`
       CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -43,24 +45,13 @@ export async function migrate(pool: pg.Pool): Promise<number[]> {
     const applying = MIGRATIONS.filter((migration) => !applied.has(migration.version));
     for (const migration of applying) {
       await client.query('BEGIN');
-      try {
-        // a migration may rebuild an index over the whole log: the session's statement limit is not for it
-        await client.query('SET LOCAL statement_timeout = 0');
-        await client.query(migration.sql);
-        await client.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [migration.version, migration.name]);
-        await client.query('COMMIT');
-      } catch (error) {
-        await client.query('ROLLBACK');
-        throw error;
-      }
+      // a migration may rebuild an index over the whole log: the session's statement limit is not for it
+      await client.query('SET LOCAL statement_timeout = 0');
+      await client.query(migration.sql);
+      await client.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [migration.version, migration.name]);
+      await client.query('COMMIT');
     }
     await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
     return applying.map((migration) => migration.version);
-  } catch (error) {
-    // a connection left mid-migration is closed, not reused: closing it also frees the lock
-    failure = error instanceof Error ? error : new Error(String(error));
-    throw error;
-  } finally {
-    client.release(failure);
-  }
+  });
 }
