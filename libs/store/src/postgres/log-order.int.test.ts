@@ -84,6 +84,11 @@ describe('PostgreSQL store: one order for every reader', async () => {
       expect(paged).toHaveLength(head);
       expect(consecutive(paged)).toBe(true);
       expect(subscribed.map((e) => e.eventId)).toEqual(log.map((e) => e.eventId));
+
+      // the whole log as a fold reads it: pages read one ahead of the caller, up to a position inside a page
+      const folded: StoredEvent[] = [];
+      for await (const page of reader.readLog(0, head - 10)) folded.push(...page);
+      expect(folded.map((e) => e.eventId)).toEqual(log.slice(0, head - 10).map((e) => e.eventId));
     } finally {
       await Promise.all([...writers, reader].map((store) => store.close()));
     }
