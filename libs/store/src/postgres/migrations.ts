@@ -33,6 +33,9 @@ const MIGRATION_LOCK = 7_306_001;
  */
 export function migrate(pool: pg.Pool): Promise<number[]> {
   return withConnection(pool, async (client) => {
+    // waiting for another instance's migration, or running one that rebuilds an index over the
+    // whole log, may take longer than the session's statement limit, which is not for them
+    await client.query('SET statement_timeout = 0');
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
     await client.query(`
       CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -45,13 +48,12 @@ export function migrate(pool: pg.Pool): Promise<number[]> {
     const applying = MIGRATIONS.filter((migration) => !applied.has(migration.version));
     for (const migration of applying) {
       await client.query('BEGIN');
-      // a migration may rebuild an index over the whole log: the session's statement limit is not for it
-      await client.query('SET LOCAL statement_timeout = 0');
       await client.query(migration.sql);
       await client.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [migration.version, migration.name]);
       await client.query('COMMIT');
     }
     await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+    await client.query('RESET statement_timeout');
     return applying.map((migration) => migration.version);
   });
 }

@@ -31,9 +31,8 @@ export class PlannedLog {
   /** Reads the head and the last revision of every stream the appends name. */
   static async read(client: pg.PoolClient, appends: EncodedAppend[][]): Promise<PlannedLog> {
     const streams = [...new Set(appends.flat().map((request) => request.stream))];
-    const { rows } = await client.query<{ head: number; streams: string[]; revisions: (number | null)[] }>(
+    const { rows } = await client.query<{ head: number; revisions: (number | null)[] }>(
       `SELECT (SELECT coalesce(max(position), 0) FROM events) AS head,
-              $1::text[] AS streams,
               array(SELECT (SELECT e.revision FROM events e WHERE e.stream = s.stream ORDER BY e.revision DESC LIMIT 1)
                     FROM unnest($1::text[]) WITH ORDINALITY AS s(stream, i) ORDER BY s.i) AS revisions`,
       [streams],
