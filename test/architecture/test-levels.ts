@@ -17,7 +17,7 @@ const SHELL = [
   /^test\/support\/(app|server-process|browser|netns)$/,
 ];
 /** What a unit test leaves to the integration tests: a database, Redis, the store's adapters. */
-const ADAPTERS = [/^better-sqlite3$/, /^ioredis$/, /^@kurrent\//, /^test\/support\/redis$/];
+const ADAPTERS = [/^better-sqlite3$/, /^pg$/, /^ioredis$/, /^@kurrent\//, /^test\/support\/redis$/];
 
 /** Why a test file's imports do not fit the level its name gives, one line each. */
 export function levelMismatches({ path, text }: SourceFile): string[] {

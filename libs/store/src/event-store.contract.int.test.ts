@@ -1,7 +1,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, it } from 'vitest';
+import { afterAll, describe, it } from 'vitest';
+import { createTestDatabase, dropTestDatabase, postgresOrSkip } from '@timeline/testing';
 import { eventStoreContract } from './contract/event-store.contract';
 import { MemoryEventStore } from './memory/memory.store';
 import { openEventStore } from './open-store';
@@ -15,6 +16,23 @@ eventStoreContract('sqlite', () => Promise.resolve(new SqliteEventStore(newSqlit
 eventStoreContract('sqlite, log read on a thread', () =>
   Promise.resolve(new SqliteEventStore(newSqliteFile(), { threadedReadFrom: 1 })),
 );
+
+// Collected once the server has answered; each test on a database of its own, dropped when the file is done.
+describe('PostgreSQL store', async () => {
+  if (!(await postgresOrSkip())) {
+    it.skip('SKIPPED: PostgreSQL is not answering (REQUIRE_POSTGRES=1 makes this a failure)', () => undefined);
+    return;
+  }
+  const databases: string[] = [];
+  eventStoreContract('postgres', async () => {
+    const url = await createTestDatabase();
+    databases.push(url);
+    return openEventStore(url);
+  });
+  afterAll(async () => {
+    await Promise.all(databases.map((url) => dropTestDatabase(url)));
+  });
+});
 
 const kurrentUrl = process.env.KURRENTDB_URL;
 if (kurrentUrl) {

@@ -1,6 +1,6 @@
 /**
- * The event store port. Positions order the whole log: on the embedded and in-memory stores
- * they are gap-free integers from 1; on KurrentDB they are commit positions, shared by the
+ * The event store port. Positions order the whole log: on the embedded, PostgreSQL and
+ * in-memory stores they are gap-free integers from 1; on KurrentDB they are commit positions, shared by the
  * events of one atomic append. Either way "after P" means every event whose position is > P.
  */
 export type LogPosition = number;
@@ -48,7 +48,7 @@ export interface Subscription {
 export type EventsHandler = (events: StoredEvent[]) => void | Promise<void>;
 
 export interface EventStore {
-  readonly kind: 'memory' | 'sqlite' | 'kurrentdb';
+  readonly kind: 'memory' | 'sqlite' | 'postgres' | 'kurrentdb';
   /**
    * Appends to one or more streams atomically: every stream's expectation holds and all
    * events are stored, or nothing is. Re-sending an append whose events are already stored with

@@ -1,4 +1,4 @@
-/** The event store port, its adapters (embedded SQLite, in-memory, KurrentDB) and the store chosen by URL. */
+/** The event store port, its adapters (embedded SQLite, in-memory, PostgreSQL, KurrentDB) and the store chosen by URL. */
 export * from './event-store.port';
 export * from './open-store';
 export { MemoryEventStore } from './memory/memory.store';

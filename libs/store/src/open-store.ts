@@ -4,7 +4,9 @@ import { SqliteEventStore } from './sqlite/sqlite.store';
 
 /**
  * The store named by `STORE_URL`: `sqlite:<file>` (embedded), `memory:` (tests),
- * `kurrentdb://…` or `esdb://…` (KurrentDB / EventStoreDB connection string).
+ * `postgres://user@host:port/db?pool=10` or `postgresql://…` (PostgreSQL; `pool` is the most
+ * connections it opens, 10 by default), `kurrentdb://…` or `esdb://…` (KurrentDB / EventStoreDB
+ * connection string).
  */
 export async function openEventStore(
   url: string,
@@ -16,11 +18,17 @@ export async function openEventStore(
     if (!file) throw new Error('STORE_URL sqlite: needs a file, e.g. sqlite:./data/timeline.db');
     return new SqliteEventStore(file, options);
   }
+  if (/^postgres(ql)?:\/\//.test(url)) {
+    const { PostgresEventStore } = await import('./postgres/postgres.store.js');
+    return PostgresEventStore.open(url, options);
+  }
   if (/^(kurrentdb|kdb|esdb|esdb\+discover|kurrentdb\+discover):\/\//.test(url)) {
     const { KurrentDbEventStore } = await import('./kurrentdb/kurrentdb.store.js');
     return new KurrentDbEventStore(url);
   }
-  throw new Error(`STORE_URL "${url}" is not sqlite:<file>, memory: or a kurrentdb:// / esdb:// connection string`);
+  throw new Error(
+    `STORE_URL "${url}" is not sqlite:<file>, memory:, a postgres:// URL or a kurrentdb:// / esdb:// connection string`,
+  );
 }
 
 export function describeStoreUrl(url: string): string {

@@ -1,3 +1,4 @@
-/** Fixtures for tests: a campaign log built event by event. Never imported by the service. */
+/** Fixtures for tests: a campaign log built event by event, and databases of their own on a test PostgreSQL server. Never imported by the service. */
 export * from './test-log';
 export * from './decider-spec';
+export * from './postgres-databases';

@@ -10,7 +10,8 @@ import type {
   StreamAppend,
   Subscription,
 } from '../event-store.port';
-import { planAppend, type PlannableAppend, type StoredStreams } from '../plan-append';
+import { encoded, type EncodedAppend } from '../encoded-append';
+import { planAppend, type StoredStreams } from '../plan-append';
 import { PollingSubscription } from '../polling-subscription';
 import { promised } from '../promised';
 import { logPages } from '../read-log';
@@ -31,16 +32,6 @@ const SCHEMA = `
 
 /** Events a page of the log holds when the whole log is read. */
 const PAGE = 5000;
-
-/** An event as it is written: data and metadata serialised once, when the append is made. */
-interface EncodedEvent {
-  eventId: string;
-  type: string;
-  data: string;
-  metadata: string;
-}
-
-type EncodedAppend = PlannableAppend<EncodedEvent>;
 
 /** What one request group's transaction answers; a group sharing a commit answers one each. */
 type Outcome = { ok: true; results: AppendResult[] } | { ok: false; error: unknown };
@@ -240,19 +231,6 @@ export class SqliteEventStore implements EventStore {
   private headNow(): number {
     return this.statements.head.get()?.head ?? 0;
   }
-}
-
-function encoded(request: StreamAppend): EncodedAppend {
-  return {
-    stream: request.stream,
-    expected: request.expected,
-    events: request.events.map((e) => ({
-      eventId: e.eventId,
-      type: e.type,
-      data: JSON.stringify(e.data),
-      metadata: JSON.stringify(e.metadata),
-    })),
-  };
 }
 
 function toStored(row: Row): StoredEvent {
