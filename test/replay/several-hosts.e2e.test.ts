@@ -145,6 +145,7 @@ describe('three hosts on one PostgreSQL and one Redis', () => {
     writes.killing = true;
     await servers[victim]!.kill('SIGKILL');
     const killedAt = Date.now();
+    expect(servers[victim]!.child.signalCode).toBe('SIGKILL'); // `ip netns exec` became the service: the kill reached it
     const viewersTold = Promise.all(viewers.map((v) => v.until(() => v.of('replay:ended').length === 1, 10_000))).then(
       () => Date.now() - killedAt,
     );
