@@ -21,10 +21,17 @@ export interface ServerProcess {
 /**
  * The built service as its own process, on a free port; resolves once it listens.
  * `SERVER_NODE_ARGS` adds flags to its node, e.g. "--cpu-prof --cpu-prof-dir=prof" to profile it.
+ * `launcher` is a command that runs node in turn and becomes it (as `ip netns exec <ns>` does), so
+ * the process killed is the service itself.
  */
-export function startServerProcess(env: Record<string, string>, timeoutMs = 30_000): Promise<ServerProcess> {
+export function startServerProcess(
+  env: Record<string, string>,
+  timeoutMs = 30_000,
+  launcher: string[] = [],
+): Promise<ServerProcess> {
   const flags = (process.env.SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...flags, MAIN], {
+  const [command, ...args] = [...launcher, process.execPath, ...flags, MAIN];
+  const child = spawn(command, args, {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', NO_COLOR: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

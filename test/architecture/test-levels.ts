@@ -14,7 +14,7 @@ const SHELL = [
   /^(node:)?(child_process|net|http|https)$/,
   /^socket\.io-client$/,
   /^ws$/,
-  /^test\/support\/(app|server-process|browser)$/,
+  /^test\/support\/(app|server-process|browser|netns)$/,
 ];
 /** What a unit test leaves to the integration tests: a database, Redis, the store's adapters. */
 const ADAPTERS = [/^better-sqlite3$/, /^pg$/, /^ioredis$/, /^@kurrent\//, /^test\/support\/redis$/];
