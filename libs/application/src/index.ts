@@ -9,6 +9,7 @@ export * from './event-writer';
 export * from './campaign-log';
 export * from './refusal';
 export { readJsonLines } from './snapshot-file';
+export { SnapshotWriter, type SnapshotWritten } from './snapshots';
 export * from './replay/room-registry';
 export type { KnownAtInput } from './serving-views';
 export type { ViewScope, DayOrInstant, CasualtyFilter, ViewQueries } from './view.queries';

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { dirname } from 'node:path';
 import { fileLines } from './file-lines';
 
@@ -22,36 +23,95 @@ export class DamagedFile extends Error {}
  * power cut. Answers the bytes written before the trailer.
  */
 export function writeJsonLines(file: string, lines: Iterable<unknown>): number {
-  const temporary = `${file}.${process.pid}.tmp`;
-  const fd = openSync(temporary, 'w');
-  const digest = createHash('sha256');
-  let bytes = 0;
-  let buffer = '';
-  const flush = () => {
-    const chunk = Buffer.from(buffer, 'utf8');
-    digest.update(chunk);
-    writeAll(fd, chunk);
-    bytes += chunk.length;
-    buffer = '';
-  };
-  let written = false;
+  const writer = new JsonLinesWriter(file);
   try {
-    for (const line of lines) {
-      buffer += `${JSON.stringify(line)}\n`;
-      if (buffer.length > 1 << 20) flush();
-    }
-    flush();
-    const trailer: Trailer = { kind: 'trailer', bytes, sha256: digest.digest('hex') };
-    writeAll(fd, Buffer.from(`${JSON.stringify(trailer)}\n`, 'utf8'));
-    fsyncSync(fd);
-    written = true;
-  } finally {
-    closeSync(fd);
-    if (!written) rmSync(temporary, { force: true });
+    for (const line of lines) writer.add(line);
+  } catch (error) {
+    writer.abandon();
+    throw error;
   }
-  renameSync(temporary, file);
-  syncFolder(dirname(file));
-  return bytes;
+  return writer.finish();
+}
+
+/**
+ * A file of JSON lines written a line at a time, as `writeJsonLines` writes it: to a temporary
+ * file, replacing `file` only when finished. Lines are written out a MiB at a time.
+ */
+export class JsonLinesWriter {
+  private readonly temporary: string;
+  private readonly fd: number;
+  private readonly digest = createHash('sha256');
+  private bytes = 0;
+  private buffer = '';
+  private closed = false;
+
+  constructor(readonly file: string) {
+    // a process writes one snapshot at a time: a second writer of it replaces the first one's temporary file
+    this.temporary = `${file}.${process.pid}.tmp`;
+    this.fd = openSync(this.temporary, 'w');
+  }
+
+  add(line: unknown): void {
+    this.buffer += `${JSON.stringify(line)}\n`;
+    if (this.buffer.length > 1 << 20) this.flush();
+  }
+
+  /** Writes the trailer, flushes the file to disk and puts it in place; answers the bytes before the trailer. */
+  finish(): number {
+    this.seal();
+    this.unlessFailing(() => fsyncSync(this.fd));
+    return this.replace();
+  }
+
+  /** As `finish`, the flush to disk made off the main thread, which goes on serving meanwhile. */
+  async finishInBackground(): Promise<number> {
+    this.seal();
+    await promisify(fsync)(this.fd).catch((error: unknown) => this.unlessFailing(() => Promise.reject(error)));
+    return this.replace();
+  }
+
+  /** Drops the temporary file: the file in place is left as it was. */
+  abandon(): void {
+    if (this.closed) return;
+    this.closed = true;
+    closeSync(this.fd);
+    rmSync(this.temporary, { force: true });
+  }
+
+  private flush(): void {
+    const chunk = Buffer.from(this.buffer, 'utf8');
+    this.digest.update(chunk);
+    writeAll(this.fd, chunk);
+    this.bytes += chunk.length;
+    this.buffer = '';
+  }
+
+  private seal(): void {
+    this.unlessFailing(() => {
+      this.flush();
+      const trailer: Trailer = { kind: 'trailer', bytes: this.bytes, sha256: this.digest.digest('hex') };
+      writeAll(this.fd, Buffer.from(`${JSON.stringify(trailer)}\n`, 'utf8'));
+    });
+  }
+
+  /** Runs `step`; if it throws, the temporary file goes and the error is thrown on. */
+  private unlessFailing<T>(step: () => T): T {
+    try {
+      return step();
+    } catch (error) {
+      this.abandon();
+      throw error;
+    }
+  }
+
+  private replace(): number {
+    if (this.closed) throw new Error(`the snapshot of ${this.file} was abandoned before it was put in place`);
+    this.closed = true;
+    closeSync(this.fd);
+    renameSync(this.temporary, this.file);
+    syncFolder(dirname(this.file));
+    return this.bytes;
+  }
 }
 
 /**

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { EventStore } from '@timeline/store';
-import { SNAPSHOT_FORMAT, TimelineViews, type SnapshotLine } from '@timeline/views';
-import { DamagedFile, readJsonLines, writeJsonLines } from './snapshot-file';
+import { SNAPSHOT_FORMAT, TimelineViews, type SnapshotLine, type ViewsCapture } from '@timeline/views';
+import { DamagedFile, JsonLinesWriter, readJsonLines, writeJsonLines } from './snapshot-file';
 
 /** The first line of a snapshot: which format, and the log position and event it stands at. */
 interface SnapshotHeader {
@@ -11,22 +11,116 @@ interface SnapshotHeader {
   lastEventId: string;
 }
 
+/** Where a snapshot stands: the log position of the views and the id of the event there. */
+export interface SnapshotAt {
+  position: number;
+  lastEventId: string;
+}
+
 /**
  * The read models written to a file with the log position they stand at, so a restart resumes
  * from there instead of refolding the whole log. The file closes with a checksum of its bytes
- * (snapshot-file.ts) and is replaced atomically.
- *
- * Writing is synchronous: the read models change with every event, and a snapshot must be of one
- * position, so nothing may apply an event while it is written.
+ * (snapshot-file.ts) and is replaced atomically. This writes it at once, nothing else running
+ * meanwhile; `SnapshotWriter` writes it while the service goes on.
  */
-export function saveSnapshot(
-  views: TimelineViews,
-  at: { position: number; lastEventId: string },
-  file: string,
-): { position: number; bytes: number } {
-  const header: SnapshotHeader = { kind: 'header', format: SNAPSHOT_FORMAT, ...at };
-  const bytes = writeJsonLines(file, prepend(header, views.toSnapshot()));
+export function saveSnapshot(views: TimelineViews, at: SnapshotAt, file: string): { position: number; bytes: number } {
+  const bytes = writeJsonLines(file, withHeader(at, views.toSnapshot()));
   return { position: at.position, bytes };
+}
+
+/** A snapshot written: where it stands and how long its writing took. */
+export interface SnapshotWritten {
+  position: number;
+  bytes: number;
+  ms: number;
+}
+
+/** How long a slice of a background write may hold the main thread. */
+const SLICE_MS = 8;
+
+/**
+ * Snapshots written while the service goes on folding and serving. `begin` captures the views
+ * (a copy of the catalog and of the claims' list: milliseconds at a million claims), then their
+ * lines are written a slice of a few milliseconds at a time between the service's other work, the
+ * file is flushed to disk off the main thread and only then replaces the last one. Written at
+ * once, a snapshot of a million claims held every request for its whole writing (over ten
+ * seconds here). A write whose capture went stale is dropped; the next one captures again.
+ */
+export class SnapshotWriter {
+  private writing: Promise<SnapshotWritten | undefined> | undefined;
+  private finishing: (() => void) | undefined;
+  /** The last snapshot written, by this writer or found at start. */
+  last: SnapshotWritten | undefined;
+
+  constructor(
+    private readonly file: string,
+    private readonly warn: (message: string) => void,
+    last?: { position: number },
+  ) {
+    this.last = last && { ...last, bytes: 0, ms: 0 };
+  }
+
+  /** Whether a write is under way. */
+  get busy(): boolean {
+    return this.writing !== undefined;
+  }
+
+  /** Starts writing the views as they stand, unless a write is under way; settles when it is in place (undefined: dropped). */
+  begin(views: TimelineViews, lastEventId: string): Promise<SnapshotWritten | undefined> {
+    this.writing ??= this.write(views.capture(), lastEventId).finally(() => {
+      this.writing = undefined;
+      this.finishing = undefined;
+    });
+    return this.writing;
+  }
+
+  /**
+   * Ends the write under way without yielding any more to other work — for a stop, the views no
+   * longer changing — and settles when it is in place; undefined when none was under way or it
+   * was dropped.
+   */
+  async finishNow(): Promise<SnapshotWritten | undefined> {
+    if (!this.writing) return undefined;
+    this.finishing?.();
+    return this.writing;
+  }
+
+  /** Writes a snapshot of the views at once, as `saveSnapshot` does, and notes it as the last one. */
+  writeNow(views: TimelineViews, lastEventId: string): SnapshotWritten {
+    const t0 = performance.now();
+    const { position, bytes } = saveSnapshot(views, { position: views.position, lastEventId }, this.file);
+    return (this.last = { position, bytes, ms: performance.now() - t0 });
+  }
+
+  private async write(capture: ViewsCapture, lastEventId: string): Promise<SnapshotWritten | undefined> {
+    const t0 = performance.now();
+    const lines = withHeader({ position: capture.position, lastEventId }, capture.lines());
+    let writer: JsonLinesWriter | undefined;
+    try {
+      writer = new JsonLinesWriter(this.file);
+      let hurry = false;
+      this.finishing = () => (hurry = true);
+      for (let done = false; !done;) {
+        const until = performance.now() + SLICE_MS;
+        do {
+          const next = lines.next();
+          if ((done = next.done === true)) break;
+          writer.add(next.value);
+        } while (hurry || performance.now() < until);
+        if (capture.stale()) {
+          writer.abandon();
+          return undefined;
+        }
+        if (!done && !hurry) await new Promise((resolve) => setImmediate(resolve));
+      }
+      const bytes = await writer.finishInBackground();
+      return (this.last = { position: capture.position, bytes, ms: performance.now() - t0 });
+    } catch (error) {
+      writer?.abandon();
+      this.warn(`snapshot ${this.file} at position ${capture.position} not written: ${String(error)}`);
+      return undefined;
+    }
+  }
 }
 
 /**
@@ -69,7 +163,8 @@ export async function restoreSnapshot(
   }
 }
 
-function* prepend<T, U>(first: T, rest: Iterable<U>): Generator<T | U> {
-  yield first;
-  yield* rest;
+/** A snapshot's lines: the header, then the views' lines. */
+function* withHeader(at: SnapshotAt, views: Iterable<SnapshotLine>): Generator<SnapshotHeader | SnapshotLine> {
+  yield { kind: 'header', format: SNAPSHOT_FORMAT, ...at };
+  yield* views;
 }

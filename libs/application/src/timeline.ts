@@ -16,8 +16,24 @@ import { ReplaySessions } from './replay/replay-sessions';
 import type { RoomRegistry } from './replay/room-registry';
 import { ServiceHealth, type ShellPorts } from './service-health';
 import { ServingViews } from './serving-views';
-import { restoreSnapshot, saveSnapshot } from './snapshots';
+import { restoreSnapshot, SnapshotWriter } from './snapshots';
 import { ViewQueries } from './view.queries';
+
+export interface StartOptions {
+  /** Where the views' snapshot is kept; none: every start folds the whole log. */
+  snapshotFile?: string;
+  /** Events between two snapshots written while serving (100,000). */
+  snapshotEvery?: number;
+  /** A stop writes a last snapshot only if the last write took at most this long (5,000 ms). */
+  snapshotStopBudgetMs?: number;
+  onWarning?: (message: string) => void;
+}
+
+/** What a stop left: the position of the views' snapshot on disk (none: no snapshot), and whether the stop wrote it. */
+export interface Closed {
+  snapshotAt: number | undefined;
+  written: boolean;
+}
 
 /**
  * The service without its shell: one store, the read models folded from it (kept inside), and
@@ -36,9 +52,10 @@ export class Timeline {
   private readonly versions: ProjectionVersions;
   private readonly models: TimelineReadModels;
   private readonly serving: ServingViews;
-  private snapshotFile: string | undefined;
+  private snapshots: SnapshotWriter | undefined;
+  private stopBudgetMs = 5_000;
   private lastEventId: string | undefined;
-  private closing: Promise<{ snapshotAt: number | undefined }> | undefined;
+  private closing: Promise<Closed> | undefined;
 
   constructor(
     readonly store: EventStore,
@@ -81,13 +98,12 @@ export class Timeline {
   /**
    * Folds what is stored — from a snapshot's position when one is given, is whole and matches
    * the store — then follows appends (this process's and other processes'). With a snapshot file,
-   * the read models are written back every `snapshotEvery` events and on close. A snapshot that
+   * the read models are written back every `snapshotEvery` events while the service goes on
+   * (`SnapshotWriter`), and on close when that fits the stop's time (see `close`). A snapshot that
    * cannot be used is reported through `onWarning` (by default a Node process warning), since the
    * start then costs a full fold.
    */
-  async start(
-    options: { snapshotFile?: string; snapshotEvery?: number; onWarning?: (message: string) => void } = {},
-  ): Promise<{ resumedFrom: number }> {
+  async start(options: StartOptions = {}): Promise<{ resumedFrom: number }> {
     const warn = options.onWarning ?? ((message: string) => process.emitWarning(message));
     const restored = options.snapshotFile ? await restoreSnapshot(this.store, options.snapshotFile, warn) : undefined;
     if (restored) {
@@ -95,40 +111,59 @@ export class Timeline {
       this.models.follower.resumeFrom(restored.position);
     }
     const resumedFrom = restored?.position ?? 0;
-    this.snapshotFile = options.snapshotFile;
+    this.stopBudgetMs = options.snapshotStopBudgetMs ?? 5_000;
+    if (options.snapshotFile) this.snapshots = new SnapshotWriter(options.snapshotFile, warn, restored && { position: restored.position });
     await this.models.follower.catchUp();
-    if (this.snapshotFile) {
-      let sinceSave = this.models.follower.checkpoint - resumedFrom;
+    if (this.snapshots) {
       const every = options.snapshotEvery ?? 100_000;
-      if (sinceSave >= every) this.snapshot();
-      sinceSave = 0;
+      let sinceSave = this.models.follower.checkpoint - resumedFrom;
+      const save = () => {
+        sinceSave = 0;
+        if (this.lastEventId !== undefined) void this.snapshots?.begin(this.versions.views, this.lastEventId);
+      };
+      if (sinceSave >= every) save();
       this.models.follower.onApplied((events) => {
         sinceSave += events.length;
-        if (sinceSave >= every) {
-          sinceSave = 0;
-          this.snapshot();
-        }
+        if (sinceSave >= every) save();
       });
     }
     this.models.follower.follow();
     return { resumedFrom };
   }
 
-  /** Writes the read models to the snapshot file, if there is one and anything is folded; answers the position written. */
+  /** Writes the read models to the snapshot file at once, if there is one and anything is folded; answers the position written. */
   snapshot(): number | undefined {
-    if (!this.snapshotFile || this.lastEventId === undefined) return undefined;
-    const at = { position: this.models.follower.checkpoint, lastEventId: this.lastEventId };
-    saveSnapshot(this.versions.views, at, this.snapshotFile);
-    return at.position;
+    if (!this.snapshots || this.lastEventId === undefined) return undefined;
+    return this.snapshots.writeNow(this.versions.views, this.lastEventId).position;
   }
 
-  /** Stops following the log, writes the snapshot and closes the store; closing twice is once. Answers the snapshot's position. */
-  close(): Promise<{ snapshotAt: number | undefined }> {
+  /**
+   * The snapshot a stop leaves, the views no longer changing: a write under way is finished at
+   * once; then, if the views moved past the last snapshot, a new one is written — unless the last
+   * write took longer than the stop's budget, in which case the next start folds the events since
+   * the last snapshot (fewer than `snapshotEvery`) rather than hold the stop past what a
+   * supervisor waits for. Answers the snapshot on disk: its position, and whether this stop wrote it.
+   */
+  private async lastSnapshot(): Promise<Closed> {
+    const snapshots = this.snapshots;
+    if (!snapshots || this.lastEventId === undefined) return { snapshotAt: undefined, written: false };
+    const finished = await snapshots.finishNow();
+    const last = snapshots.last;
+    if (last?.position === this.versions.views.position) return { snapshotAt: last.position, written: finished !== undefined };
+    if (last && last.ms > this.stopBudgetMs) return { snapshotAt: last.position, written: finished !== undefined };
+    return { snapshotAt: this.snapshot(), written: true };
+  }
+
+  /**
+   * Stops following the log, leaves a snapshot (see `lastSnapshot`) and closes the store; closing
+   * twice is once. Answers the snapshot's position, and whether this stop wrote it.
+   */
+  close(): Promise<Closed> {
     this.closing ??= (async () => {
       await this.models.follower.stop();
-      const snapshotAt = this.snapshot();
+      const closed = await this.lastSnapshot();
       await this.store.close();
-      return { snapshotAt };
+      return closed;
     })();
     return this.closing;
   }

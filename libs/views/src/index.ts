@@ -1,5 +1,5 @@
 /** The control, casualty and territory views: one fold of the log per campaign and the queries over it. */
-export { TimelineViews } from './timeline-views';
+export { TimelineViews, type ViewsCapture } from './timeline-views';
 export { NOW, type KnownAt } from './known-at';
 export {
   CatalogView,

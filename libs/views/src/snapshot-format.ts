@@ -1,5 +1,4 @@
 import type { CampaignRegistration, ClaimData } from '@timeline/domain';
-import type { CampaignLedger } from './campaign-ledger';
 import {
   campaignEntry,
   type CampaignEntry,
@@ -52,25 +51,23 @@ export interface ClaimLine {
 
 export type SnapshotLine = ViewsLine | CampaignLine | ClaimLine;
 
+/** One campaign's catalog entry as a line, its lists of versions copied: the entry goes on gaining versions. */
 export function campaignLine(entry: CampaignEntry): CampaignLine {
-  return { kind: 'campaign', campaign: entry.campaign, places: [...entry.placeVersions], sources: [...entry.sourceVersions] };
+  const copied = <T>(versions: Map<string, Recorded<T>[]>): [string, Recorded<T>[]][] =>
+    [...versions].map(([id, recorded]) => [id, recorded.slice()]);
+  return { kind: 'campaign', campaign: entry.campaign, places: copied(entry.placeVersions), sources: copied(entry.sourceVersions) };
 }
 
-export function* claimLines(ledger: CampaignLedger): Generator<ClaimLine> {
-  for (const record of ledger.claims.values()) {
-    let previous: ClaimData | undefined;
-    yield {
-      kind: 'claim',
-      campaignId: ledger.campaign.campaignId,
-      claimId: record.claimId,
-      firstPosition: record.firstPosition,
-      versions: record.versions.map((v) => {
-        const claim = v.claim === previous ? null : v.claim;
-        previous = v.claim;
-        return { ...v, claim };
-      }),
-    };
+/** A claim's line with its first `count` versions; a version that left the claim as it was repeats no claim. */
+export function claimLine(campaignId: string, record: ClaimRecord, count: number): ClaimLine {
+  let previous: ClaimData | undefined;
+  const versions: ClaimLine['versions'] = [];
+  for (let i = 0; i < count; i++) {
+    const v = record.versions[i] as ClaimVersion;
+    versions.push({ ...v, claim: v.claim === previous ? null : v.claim });
+    previous = v.claim;
   }
+  return { kind: 'claim', campaignId, claimId: record.claimId, firstPosition: record.firstPosition, versions };
 }
 
 /** Files a campaign line's entry in the catalog, its places and sources as their last versions. */

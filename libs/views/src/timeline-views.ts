@@ -9,10 +9,18 @@ import { NowAnswers, type CasualtyFold } from './now-answers';
 import type { PublisherGrades } from './publisher-grades';
 import type { SnapshotLine } from './snapshot-format';
 import { claimChange, type ViewChange } from './view-change';
-import { restoreSnapshot, snapshotLines, type ViewsState } from './views-snapshot';
+import { captureLines, restoreSnapshot, type ViewsState } from './views-snapshot';
 import { warmAnswers } from './warm-answers';
 
 export type { ViewChange } from './view-change';
+
+/** The views at one position, to read as a snapshot's lines while they go on folding. */
+export interface ViewsCapture {
+  readonly position: number;
+  lines(): Generator<SnapshotLine>;
+  /** Whether versions folded before the capture were changed in place since: its lines would mix two positions. */
+  stale(): boolean;
+}
 
 /**
  * The views' fold of the whole log: the catalog, one ledger of claims per campaign, and the
@@ -27,6 +35,8 @@ export class TimelineViews {
   private readonly log = new LogPositions();
   private readonly answers: NowAnswers;
   private readonly changeListeners = new Set<(change: ViewChange) => void>();
+  /** How many times versions already folded were changed in place: a capture taken before is stale. */
+  private rewrites = 0;
   position = 0;
 
   constructor(answerBudgetBytes?: number) {
@@ -73,8 +83,10 @@ export class TimelineViews {
         this.catalog.apply(event);
         this.answers.dropCampaign(event.data.campaignId);
         // a corrected publication date moves the reportedAt of every claim version citing the source
-        if (this.catalog.campaigns.get(event.data.campaignId)?.publicationsChangedAt === event.position)
+        if (this.catalog.campaigns.get(event.data.campaignId)?.publicationsChangedAt === event.position) {
           this.ledgers.get(event.data.campaignId)?.refreshReportedAt();
+          this.rewrites++;
+        }
         return;
       }
       case 'CampaignAmended':
@@ -92,8 +104,18 @@ export class TimelineViews {
   }
 
   /** The views as lines of plain data: a snapshot to resume from without refolding the log. */
-  *toSnapshot(): Generator<SnapshotLine> {
-    yield* snapshotLines(this.state, this.position);
+  toSnapshot(): Generator<SnapshotLine> {
+    return this.capture().lines();
+  }
+
+  /**
+   * The views as they stand now, to write as a snapshot while they go on folding (a pause of a
+   * copy of the catalog and of the claims' list): `lines` reads them at this position later on,
+   * unless `stale` says versions folded before it were rewritten since.
+   */
+  capture(): ViewsCapture {
+    const rewrites = this.rewrites;
+    return { position: this.position, lines: captureLines(this.state, this.position), stale: () => this.rewrites !== rewrites };
   }
 
   static fromSnapshot(lines: Iterable<SnapshotLine>): TimelineViews {

@@ -2,9 +2,10 @@ import { assertNever } from '@timeline/domain';
 import { CampaignLedger } from './campaign-ledger';
 import type { CatalogView } from './catalog.view';
 import type { LogPositions } from './log-positions';
+import type { ClaimRecord } from './claim-history';
 import {
   campaignLine,
-  claimLines,
+  claimLine,
   claimRecordOf,
   restoreCampaign,
   restorePublishers,
@@ -19,18 +20,35 @@ export interface ViewsState {
   readonly log: LogPositions;
 }
 
-/** The views as lines of plain data: a snapshot to resume from without refolding the log. */
-export function* snapshotLines(state: ViewsState, position: number): Generator<SnapshotLine> {
-  yield {
+/**
+ * The views as they stand, as lines of plain data to resume from without refolding the log, read
+ * later while the views go on folding: what an event can change in place (the log's positions,
+ * the publishers, the grades, the catalog's lists of versions) is copied now, and of the claims,
+ * which only gain versions and records, the records and each one's count of versions are kept,
+ * so the lines read later are those of this position. The one change in place to versions
+ * already folded — a corrected publication date moves their reportedAt — is not caught here:
+ * `TimelineViews.capture` tells the reader the lines went stale.
+ */
+export function captureLines(state: ViewsState, position: number): () => Generator<SnapshotLine> {
+  const views: ViewsLine = {
     kind: 'views',
     position,
-    positions: state.log.positions,
-    recordedAts: state.log.recordedAts,
-    publishers: [...state.catalog.publishers.values()],
-    grades: state.catalog.grades.toSnapshot(),
-  } satisfies ViewsLine;
-  for (const entry of state.catalog.campaigns.values()) yield campaignLine(entry);
-  for (const ledger of state.ledgers.values()) yield* claimLines(ledger);
+    positions: state.log.positions.slice(),
+    recordedAts: state.log.recordedAts.slice(),
+    publishers: structuredClone([...state.catalog.publishers.values()]),
+    grades: state.catalog.grades.toSnapshot().map(([publisher, assessments]) => [publisher, assessments.slice()]),
+  };
+  const campaigns = [...state.catalog.campaigns.values()].map(campaignLine);
+  const claims = [...state.ledgers.values()].map((ledger) => {
+    const records = [...ledger.claims.values()];
+    return { campaignId: ledger.campaign.campaignId, records, counts: Uint32Array.from(records, (r) => r.versions.length) };
+  });
+  return function* lines() {
+    yield views;
+    yield* campaigns;
+    for (const { campaignId, records, counts } of claims)
+      for (let i = 0; i < records.length; i++) yield claimLine(campaignId, records[i] as ClaimRecord, counts[i] ?? 0);
+  };
 }
 
 /** Fills empty views from a snapshot's lines; answers the position the snapshot was taken at. */

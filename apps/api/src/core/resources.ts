@@ -19,10 +19,12 @@ export class Resources implements OnApplicationShutdown {
   ) {}
 
   async onApplicationShutdown(): Promise<void> {
-    const { snapshotAt } = await this.timeline.close();
-    this.logger.log(
-      `${snapshotAt === undefined ? 'no snapshot to write' : `views' snapshot written at position ${snapshotAt}`}; store closed`,
-    );
+    const { snapshotAt, written } = await this.timeline.close();
+    const snapshot =
+      snapshotAt === undefined
+        ? 'no snapshot to write'
+        : `views' snapshot ${written ? 'written' : 'kept'} at position ${snapshotAt}`;
+    this.logger.log(`${snapshot}; store closed`);
     if (!this.redis) return;
     // QUIT lets Redis end the connection after the replies under way; a connection that is down has nothing to finish
     if (this.redis.status === 'ready') await this.redis.quit().catch(() => this.redis?.disconnect());

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { TestLog } from '@timeline/testing';
+import { TimelineViews } from './timeline-views';
+
+const hts = { place: 'hama', status: 'controlled', controller: 'hts' } as const;
+
+/** A log whose second half changes what the first half folded: corrections, a retraction, a rank, a regrade, new places and sources. */
+function history(): { log: TestLog; half: number } {
+  const log = new TestLog();
+  log.control('c1', { ...hts, time: { date: '2024-12-05' }, sources: ['sohr-1'] });
+  log.control('c2', { ...hts, controller: 'saa', time: { date: '2024-12-04' }, sources: ['sana-1'] });
+  log.casualties('k1', { count: 12, scope: 'incident', time: { date: '2024-12-05' }, sources: ['reuters-1'] });
+  log.assess('sohr', 'B');
+  const half = log.position;
+  log.correct('c1', { controller: 'sna' });
+  log.retract('c2');
+  log.rank('k1', 'preferred');
+  log.assess('sohr', 'A');
+  log.source('late-1', { date: '2024-12-06' }, 'reuters');
+  log.place({ placeId: 'qusayr', name: 'Al-Qusayr', aliases: [], kind: 'town', lat: null, lon: null, precision: 'unknown' });
+  log.control('c3', { place: 'qusayr', status: 'controlled', controller: 'hts', time: { date: '2024-12-06' }, sources: ['late-1'] });
+  return { log, half };
+}
+
+function foldedTo(log: TestLog, position: number): TimelineViews {
+  const views = new TimelineViews();
+  for (const event of log.events.slice(0, position)) views.apply(event);
+  return views;
+}
+
+describe('TimelineViews.capture: the views at one position, read while they go on folding', () => {
+  it('given a capture, when later events correct, retract, rank and add to what it holds, then its lines are those of its position', () => {
+    const { log, half } = history();
+    const views = foldedTo(log, half);
+    const capture = views.capture();
+    for (const event of log.events.slice(half)) views.apply(event);
+
+    expect(capture.position).toBe(half);
+    expect([...capture.lines()]).toEqual([...foldedTo(log, half).toSnapshot()]);
+    expect(capture.stale()).toBe(false);
+    // and the views themselves went on: the capture took nothing from them
+    expect([...views.toSnapshot()]).toEqual([...foldedTo(log, log.position).toSnapshot()]);
+  });
+
+  it('given a capture, when a later event corrects a publication date, then it is stale: versions folded before it changed in place', () => {
+    const { log, half } = history();
+    log.correctSourcePublished('late-1', { date: '2024-12-07' });
+    const views = foldedTo(log, log.position - 1);
+    const capture = views.capture();
+    views.apply(log.event(log.position));
+
+    expect(capture.stale()).toBe(true);
+    expect(half).toBeLessThan(capture.position);
+  });
+
+  it('given views restored from a capture’s lines, when asked, then they answer as the views folded to its position', () => {
+    const { log, half } = history();
+    const views = foldedTo(log, half);
+    const capture = views.capture();
+    for (const event of log.events.slice(half)) views.apply(event);
+    const restored = TimelineViews.fromSnapshot(capture.lines());
+
+    const ledger = restored.ledger('syria-2024');
+    expect(restored.position).toBe(half);
+    expect(ledger?.claims.size).toBe(3);
+    expect(ledger?.claims.get('c1')?.versions.map((v) => v.claim)).toEqual([expect.objectContaining({ controller: 'hts' })]);
+    expect(restored.grades.at('sohr', half)).toBe('B');
+  });
+});
