@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -123,5 +123,25 @@ describe('snapshots written while the service goes on', () => {
     const again = await resumed.close();
     expect(again).toEqual({ snapshotAt: head, written: true });
     await full.close();
+  }, 120_000);
+
+  it('given a stop with a budget too short for the write, when it writes, then the write is dropped whole: no file, no temporary file, and the next start folds the log', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'timeline-snap-bg-'));
+    const snapshotFile = join(dir, 'views.snapshot.ndjson');
+    const timeline = new Timeline(storeIn(dir));
+    const warnings: string[] = [];
+    await timeline.start({ snapshotFile, snapshotEvery: Infinity, snapshotStopBudgetMs: 1, onWarning: (m) => warnings.push(m) });
+    await appendAll(timeline, syntheticAppends(syntheticCampaign({ claims: 5_000, seed: 4 })));
+    await timeline.projectionAdmin.caughtUpViews();
+    const t0 = performance.now();
+    const closed = await timeline.close();
+
+    expect(closed).toEqual({ snapshotAt: undefined, written: false });
+    expect(performance.now() - t0).toBeLessThan(2_000);
+    expect(warnings).toEqual([expect.stringMatching(/dropped: not written by the stop's deadline/)]);
+    expect(readdirSync(dir).filter((f) => f.includes('snapshot'))).toEqual([]);
+    const again = new Timeline(storeIn(dir));
+    expect((await again.start({ snapshotFile })).resumedFrom).toBe(0);
+    await again.close();
   }, 120_000);
 });

@@ -28,7 +28,7 @@ export function saveSnapshot(views: TimelineViews, at: SnapshotAt, file: string)
   return { position: at.position, bytes };
 }
 
-/** A snapshot written: where it stands and how long its writing took. */
+/** A snapshot written: where it stands, and how long its writing held the main thread (its slices and the last flush). */
 export interface SnapshotWritten {
   position: number;
   bytes: number;
@@ -48,8 +48,9 @@ const SLICE_MS = 8;
  */
 export class SnapshotWriter {
   private writing: Promise<SnapshotWritten | undefined> | undefined;
-  private finishing: (() => void) | undefined;
-  /** The last snapshot written, by this writer or found at start. */
+  /** Set by `finishBy`: the write under way no longer yields, and is dropped if not done by then (performance.now() ms). */
+  private deadline: number | undefined;
+  /** The last snapshot on disk, written by this writer or found at start. */
   last: SnapshotWritten | undefined;
 
   constructor(
@@ -57,31 +58,27 @@ export class SnapshotWriter {
     private readonly warn: (message: string) => void,
     last?: { position: number },
   ) {
-    this.last = last && { ...last, bytes: 0, ms: 0 };
-  }
-
-  /** Whether a write is under way. */
-  get busy(): boolean {
-    return this.writing !== undefined;
+    this.last = last && { position: last.position, bytes: 0, ms: 0 };
   }
 
   /** Starts writing the views as they stand, unless a write is under way; settles when it is in place (undefined: dropped). */
   begin(views: TimelineViews, lastEventId: string): Promise<SnapshotWritten | undefined> {
     this.writing ??= this.write(views.capture(), lastEventId).finally(() => {
       this.writing = undefined;
-      this.finishing = undefined;
+      this.deadline = undefined;
     });
     return this.writing;
   }
 
   /**
    * Ends the write under way without yielding any more to other work — for a stop, the views no
-   * longer changing — and settles when it is in place; undefined when none was under way or it
-   * was dropped.
+   * longer changing — or drops it if its lines are not all written by `deadline` (a
+   * `performance.now()` instant). Settles when it is in place; undefined when none was under way
+   * or it was dropped.
    */
-  async finishNow(): Promise<SnapshotWritten | undefined> {
-    if (!this.writing) return undefined;
-    this.finishing?.();
+  finishBy(deadline: number): Promise<SnapshotWritten | undefined> {
+    if (!this.writing) return Promise.resolve(undefined);
+    this.deadline = deadline;
     return this.writing;
   }
 
@@ -93,33 +90,43 @@ export class SnapshotWriter {
   }
 
   private async write(capture: ViewsCapture, lastEventId: string): Promise<SnapshotWritten | undefined> {
-    const t0 = performance.now();
     const lines = withHeader({ position: capture.position, lastEventId }, capture.lines());
     let writer: JsonLinesWriter | undefined;
+    let busy = 0;
     try {
       writer = new JsonLinesWriter(this.file);
-      let hurry = false;
-      this.finishing = () => (hurry = true);
       for (let done = false; !done;) {
-        const until = performance.now() + SLICE_MS;
+        const started = performance.now();
+        const until = this.deadline ?? started + SLICE_MS;
+        let count = 0;
         do {
           const next = lines.next();
           if ((done = next.done === true)) break;
           writer.add(next.value);
-        } while (hurry || performance.now() < until);
-        if (capture.stale()) {
-          writer.abandon();
-          return undefined;
+          // the clock is read every 64 lines: a line is a claim's, microseconds to write
+        } while (++count % 64 !== 0 || performance.now() < until);
+        busy += performance.now() - started;
+        if (capture.stale()) return this.drop(writer);
+        if (!done && this.deadline !== undefined && performance.now() >= this.deadline) {
+          this.warn(`snapshot ${this.file} at position ${capture.position} dropped: not written by the stop's deadline`);
+          return this.drop(writer);
         }
-        if (!done && !hurry) await new Promise((resolve) => setImmediate(resolve));
+        if (!done && this.deadline === undefined) await new Promise((resolve) => setImmediate(resolve));
       }
+      const flushed = performance.now();
       const bytes = await writer.finishInBackground();
-      return (this.last = { position: capture.position, bytes, ms: performance.now() - t0 });
+      busy += performance.now() - flushed;
+      return (this.last = { position: capture.position, bytes, ms: busy });
     } catch (error) {
       writer?.abandon();
       this.warn(`snapshot ${this.file} at position ${capture.position} not written: ${String(error)}`);
       return undefined;
     }
+  }
+
+  private drop(writer: JsonLinesWriter): undefined {
+    writer.abandon();
+    return undefined;
   }
 }
 

@@ -112,7 +112,8 @@ export class Timeline {
     }
     const resumedFrom = restored?.position ?? 0;
     this.stopBudgetMs = options.snapshotStopBudgetMs ?? 5_000;
-    if (options.snapshotFile) this.snapshots = new SnapshotWriter(options.snapshotFile, warn, restored && { position: restored.position });
+    if (options.snapshotFile)
+      this.snapshots = new SnapshotWriter(options.snapshotFile, warn, restored && { position: restored.position });
     await this.models.follower.catchUp();
     if (this.snapshots) {
       const every = options.snapshotEvery ?? 100_000;
@@ -138,20 +139,28 @@ export class Timeline {
   }
 
   /**
-   * The snapshot a stop leaves, the views no longer changing: a write under way is finished at
-   * once; then, if the views moved past the last snapshot, a new one is written — unless the last
-   * write took longer than the stop's budget, in which case the next start folds the events since
-   * the last snapshot (fewer than `snapshotEvery`) rather than hold the stop past what a
-   * supervisor waits for. Answers the snapshot on disk: its position, and whether this stop wrote it.
+   * The snapshot a stop leaves, the views no longer changing, within the stop's budget of time: a
+   * write under way is finished at once; then, if the views moved past the last snapshot, a new
+   * one is written — unless the last write took longer than the budget has left. A write not done
+   * in time is dropped, and the next start folds the events since the snapshot on disk (fewer
+   * than `snapshotEvery` while writes keep up) rather than hold the stop past what a supervisor
+   * waits for. Answers the snapshot on disk: its position, and whether this stop wrote it.
    */
   private async lastSnapshot(): Promise<Closed> {
     const snapshots = this.snapshots;
     if (!snapshots || this.lastEventId === undefined) return { snapshotAt: undefined, written: false };
-    const finished = await snapshots.finishNow();
+    const deadline = performance.now() + this.stopBudgetMs;
+    let written = (await snapshots.finishBy(deadline)) !== undefined;
+    const views = this.versions.views;
     const last = snapshots.last;
-    if (last?.position === this.versions.views.position) return { snapshotAt: last.position, written: finished !== undefined };
-    if (last && last.ms > this.stopBudgetMs) return { snapshotAt: last.position, written: finished !== undefined };
-    return { snapshotAt: this.snapshot(), written: true };
+    const remaining = deadline - performance.now();
+    const fits = remaining > 0 && (!last || last.ms <= remaining);
+    if (last?.position !== views.position && fits) {
+      const begun = snapshots.begin(views, this.lastEventId);
+      written = (await snapshots.finishBy(deadline)) !== undefined || written;
+      await begun;
+    }
+    return { snapshotAt: snapshots.last?.position, written };
   }
 
   /**

@@ -55,7 +55,12 @@ export type SnapshotLine = ViewsLine | CampaignLine | ClaimLine;
 export function campaignLine(entry: CampaignEntry): CampaignLine {
   const copied = <T>(versions: Map<string, Recorded<T>[]>): [string, Recorded<T>[]][] =>
     [...versions].map(([id, recorded]) => [id, recorded.slice()]);
-  return { kind: 'campaign', campaign: entry.campaign, places: copied(entry.placeVersions), sources: copied(entry.sourceVersions) };
+  return {
+    kind: 'campaign',
+    campaign: entry.campaign,
+    places: copied(entry.placeVersions),
+    sources: copied(entry.sourceVersions),
+  };
 }
 
 /** A claim's line with its first `count` versions; a version that left the claim as it was repeats no claim. */

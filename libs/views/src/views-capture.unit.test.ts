@@ -18,7 +18,13 @@ function history(): { log: TestLog; half: number } {
   log.assess('sohr', 'A');
   log.source('late-1', { date: '2024-12-06' }, 'reuters');
   log.place({ placeId: 'qusayr', name: 'Al-Qusayr', aliases: [], kind: 'town', lat: null, lon: null, precision: 'unknown' });
-  log.control('c3', { place: 'qusayr', status: 'controlled', controller: 'hts', time: { date: '2024-12-06' }, sources: ['late-1'] });
+  log.control('c3', {
+    place: 'qusayr',
+    status: 'controlled',
+    controller: 'hts',
+    time: { date: '2024-12-06' },
+    sources: ['late-1'],
+  });
   return { log, half };
 }
 

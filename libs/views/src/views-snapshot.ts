@@ -41,7 +41,10 @@ export function captureLines(state: ViewsState, position: number): () => Generat
   const campaigns = [...state.catalog.campaigns.values()].map(campaignLine);
   const claims = [...state.ledgers.values()].map((ledger) => {
     const records = [...ledger.claims.values()];
-    return { campaignId: ledger.campaign.campaignId, records, counts: Uint32Array.from(records, (r) => r.versions.length) };
+    // a loop: Uint32Array.from with a mapping function takes ten times as long
+    const counts = new Uint32Array(records.length);
+    for (let i = 0; i < records.length; i++) counts[i] = (records[i] as ClaimRecord).versions.length;
+    return { campaignId: ledger.campaign.campaignId, records, counts };
   });
   return function* lines() {
     yield views;

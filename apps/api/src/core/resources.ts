@@ -22,7 +22,7 @@ export class Resources implements OnApplicationShutdown {
     const { snapshotAt, written } = await this.timeline.close();
     const snapshot =
       snapshotAt === undefined
-        ? 'no snapshot to write'
+        ? 'no snapshot written'
         : `views' snapshot ${written ? 'written' : 'kept'} at position ${snapshotAt}`;
     this.logger.log(`${snapshot}; store closed`);
     if (!this.redis) return;

@@ -38,7 +38,7 @@ async function keepViews(timeline: Timeline, snapshotFile: string, dataDir: stri
   mkdirSync(dataDir, { recursive: true });
   const written = `${snapshotFile}.rebuild`;
   rmSync(written, { force: true });
-  await timeline.start({ snapshotFile: written, snapshotEvery: Number.MAX_SAFE_INTEGER });
+  await timeline.start({ snapshotFile: written, snapshotEvery: Number.MAX_SAFE_INTEGER, snapshotStopBudgetMs: Infinity });
   const { snapshotAt } = await timeline.close();
   if (snapshotAt === undefined) return 'the log is empty: there are no views to write, and a service starts from nothing';
   renameSync(written, snapshotFile);
