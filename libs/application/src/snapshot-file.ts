@@ -66,7 +66,12 @@ export class JsonLinesWriter {
   /** As `finish`, the flush to disk made off the main thread, which goes on serving meanwhile. */
   async finishInBackground(): Promise<number> {
     this.seal();
-    await promisify(fsync)(this.fd).catch((error: unknown) => this.unlessFailing(() => Promise.reject(error)));
+    try {
+      await promisify(fsync)(this.fd);
+    } catch (error) {
+      this.abandon();
+      throw error;
+    }
     return this.replace();
   }
 
