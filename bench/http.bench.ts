@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { type StreamAppend, SqliteEventStore } from '@timeline/store';
+import { type EventStore, type StreamAppend, SqliteEventStore } from '@timeline/store';
 import { syntheticCampaign, syntheticAppends } from '@timeline/synthetic';
 import { percentile, type Result } from './measure';
 import { startServerProcess, type ServerProcess } from './server-process';
@@ -15,6 +15,13 @@ export const KEY = 'bench-editor-key-0123456789';
 export async function generatedStore(claims: number): Promise<string> {
   const file = join(mkdtempSync(join(tmpdir(), 'bench-http-')), 'store.db');
   const store = new SqliteEventStore(file);
+  await appendGeneratedCampaign(store, claims);
+  await store.close();
+  return file;
+}
+
+/** Appends a generated campaign of `claims` claims (the generator is deterministic), 500 appends a call. */
+export async function appendGeneratedCampaign(store: EventStore, claims: number): Promise<void> {
   let batch: StreamAppend[] = [];
   for (const append of syntheticAppends(syntheticCampaign({ claims, seed: 7 }))) {
     if (batch.some((b) => b.stream === append.stream) || batch.length === 500) {
@@ -24,8 +31,6 @@ export async function generatedStore(claims: number): Promise<string> {
     batch.push(append);
   }
   if (batch.length) await store.append(batch);
-  await store.close();
-  return file;
 }
 
 export async function benchServer(file: string, env: Record<string, string> = {}): Promise<ServerProcess> {

@@ -1,7 +1,7 @@
-import { setTimeout } from 'node:timers/promises';
 import type { Pool } from 'pg';
 import { emmettEvents, rawRows, type Peer, type PeerPair } from './peer';
 import { countEmmettPages } from './peer-workloads';
+import { benchDatabase } from './postgres-database';
 
 /**
  * Emmett's PostgreSQL event store beside raw `pg` inserts, in a database made for the run on the
@@ -10,35 +10,10 @@ import { countEmmettPages } from './peer-workloads';
  */
 export async function emmettPostgresPair(serverUrl: string): Promise<PeerPair> {
   const { default: pg } = await import('pg');
-  const admin = new pg.Client({ connectionString: serverUrl, connectionTimeoutMillis: 3000 });
+  const database = await benchDatabase(serverUrl, `bench_peers_${process.pid}`);
   try {
-    await admin.connect();
-  } catch (error) {
-    throw new Error(`no PostgreSQL answers at ${serverUrl} (set POSTGRES_URL): ${(error as Error).message}`, { cause: error });
-  }
-  const database = `bench_peers_${process.pid}`;
-  await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${database}`);
-  const dropDatabase = async () => {
-    // pg's pools answer `end()` before their sockets have closed, and a session ended by force
-    // would raise an error on its pool: wait for the sessions to go instead
-    for (let tries = 0; ; tries++) {
-      try {
-        await admin.query(`DROP DATABASE IF EXISTS ${database}`);
-        break;
-      } catch (error) {
-        if ((error as { code?: string }).code !== '55006' || tries === 100) throw error;
-        await setTimeout(50);
-      }
-    }
-    await admin.end();
-  };
-  try {
-    const url = new URL(serverUrl);
-    url.pathname = `/${database}`;
-    const connectionString = url.toString();
-    const show = async (name: string) => (await admin.query<Record<string, string>>(`SHOW ${name}`)).rows[0]?.[name];
-    const durability = `synchronous_commit=${await show('synchronous_commit')}, fsync=${await show('fsync')} (SHOW), for Emmett and raw alike, each through a pool of 10 connections`;
+    const connectionString = database.url;
+    const durability = `synchronous_commit=${await database.show('synchronous_commit')}, fsync=${await database.show('fsync')} (SHOW), for Emmett and raw alike, each through a pool of 10 connections`;
     const { getPostgreSQLEventStore, readMessagesBatch } = await import('@event-driven-io/emmett-postgresql');
     const { dumbo, endPool } = await import('@event-driven-io/dumbo');
     const store = getPostgreSQLEventStore(connectionString);
@@ -63,11 +38,11 @@ export async function emmettPostgresPair(serverUrl: string): Promise<PeerPair> {
         // the store takes its shared pool more than once and gives it back once: end it outright
         await endPool({ connectionString, force: true });
         await pool.end();
-        await dropDatabase();
+        await database.drop();
       },
     };
   } catch (error) {
-    await dropDatabase();
+    await database.drop();
     throw error;
   }
 }

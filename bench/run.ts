@@ -8,6 +8,8 @@ import { benchServer, generatedStore, httpAppend, viewQueries } from './http.ben
 import { line, type Result } from './measure';
 import { coldStart } from './cold-start.bench';
 import { peers } from './peers.bench';
+import { postgresLines } from './postgres.bench';
+import { POSTGRES_SERVER } from './postgres-database';
 import { auditQuery, heapHeld, rebuild, reportedDayView } from './scale.bench';
 import { scaleRun } from './scale-mode';
 import { ROOT } from './server-process';
@@ -20,13 +22,13 @@ import { batchedAppend, singleAppend } from './store.bench';
  */
 async function main() {
   const quick = process.argv.includes('--quick');
-  // `--only=sockets`, `--only=peers` or `--only=store` runs those benchmarks alone, `--scale` the
-  // ten-million-claim run alone; either merges its results into the last ones
+  // `--only=sockets`, `--only=peers`, `--only=store` or `--only=postgres` runs those benchmarks
+  // alone, `--scale` the ten-million-claim run alone; either merges its results into the last ones
   const only = process.argv.includes('--scale')
     ? 'scale'
     : process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
-  if (only !== undefined && only !== 'sockets' && only !== 'peers' && only !== 'store' && only !== 'scale')
-    throw new Error(`--only=${only}: expected --only=sockets, --only=peers or --only=store (or --scale)`);
+  if (only !== undefined && !['sockets', 'peers', 'store', 'postgres', 'scale'].includes(only))
+    throw new Error(`--only=${only}: expected --only=sockets, --only=peers, --only=store or --only=postgres (or --scale)`);
   const size = quick
     ? {
         appends: 300,
@@ -39,6 +41,7 @@ async function main() {
         viewers: 40,
         window: { from: '2024-12-01', to: '2024-12-02' },
         peers: { singles: 50, batches: 5, perAppender: 4, seconds: 5 },
+        postgres: { appends: 100, batches: 5, claims: 10_000 },
       }
     : {
         appends: 5000,
@@ -51,6 +54,7 @@ async function main() {
         viewers: 400,
         window: { from: '2024-12-01', to: '2024-12-08' },
         peers: { singles: 2000, batches: 100, perAppender: 125, seconds: 30 },
+        postgres: { appends: 5000, batches: 200, claims: 1_000_000 },
       };
   console.log(
     `benchmarks${quick ? ' (quick: figures not judged)' : ''} on ${cpus().length} × ${cpus()[0]?.model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
@@ -58,7 +62,7 @@ async function main() {
   const command = `npm run build && npm run bench${quick ? ' -- --quick' : ''}`;
   const flag = only === 'scale' ? '--scale' : `--only=${only}`;
   const results: Result[] = [];
-  const write = resultsWriter(quick, only, only ? `${command} -- ${flag}` : command);
+  const write = resultsWriter(quick, only, only ? `${command} -- ${flag}` : command, command);
   // each line is written as soon as it is measured: a long run cut short keeps what it measured
   const report = (r: Result) => {
     results.push({ ...r, measuredAt: new Date().toISOString() });
@@ -69,8 +73,8 @@ async function main() {
   if (only === 'scale') await scaleRun(report, campaignStore, quick ? 10_000 : 1_000_000, quick ? 3 : 10);
   if (only === 'store') await storeAppends(size, report);
   if (!only) await storeAndViews(size, report, quick);
-  if (!only || only === 'peers')
-    await peers(size.peers, process.env.POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres', report);
+  if (!only || only === 'postgres') await postgresLines(size.postgres, POSTGRES_SERVER, report);
+  if (!only || only === 'peers') await peers(size.peers, POSTGRES_SERVER, report);
   if (!only || only === 'sockets') await sockets(size, report);
 
   console.log(`${results.filter((r) => r.met).length} of ${results.length} targets met`);
@@ -81,7 +85,7 @@ async function main() {
  * lines of the last results when the run makes only some, beside the last scale run's lines when
  * it is a full run (which does not make them).
  */
-function resultsWriter(quick: boolean, only: string | undefined, command: string): (results: Result[]) => void {
+function resultsWriter(quick: boolean, only: string | undefined, command: string, wholeRun: string): (results: Result[]) => void {
   const machine = thisMachine();
   const file = join(ROOT, 'bench', quick ? 'results.quick.json' : 'results.json');
   const last = existsSync(file)
@@ -96,7 +100,7 @@ function resultsWriter(quick: boolean, only: string | undefined, command: string
     const all = [...kept, ...measured];
     mkdirSync(join(ROOT, 'bench'), { recursive: true });
     writeFileSync(file, `${JSON.stringify({ at, quick, machine, command, results: all }, null, 2)}\n`);
-    if (!quick) writeFileSync(join(ROOT, 'BENCHMARKS.md'), markdown(all, machine, command));
+    if (!quick) writeFileSync(join(ROOT, 'BENCHMARKS.md'), markdown(all, machine, wholeRun));
   };
 }
 
@@ -216,7 +220,7 @@ Every figure is a ratio to a reference measured beside it, in the same run on th
 (figures of the same code differ from run to run: absolute numbers alone prove nothing).
 
 - Machine: ${machine.cpus} × ${machine.model}, ${machine.memoryGiB} GiB, ${machine.os}, Node ${machine.node}
-- Reproduce: \`${command}\` (results also in \`bench/results.json\`)
+- Reproduce: \`${command}\`; each line names the command that measured it (results also in \`bench/results.json\`)
 
 | what | value | reference | ratio | target | | notes | measured |
 |---|---|---|---|---|---|---|---|

@@ -7,11 +7,15 @@ import { parse } from 'yaml';
 const ROOT = join(__dirname, '..', '..');
 
 interface Service {
+  build?: string;
+  image?: string;
+  profiles?: string[];
   restart?: string;
   ports?: string[];
   volumes?: string[];
   environment?: Record<string, string>;
   healthcheck?: { test: string[] };
+  depends_on?: Record<string, { condition: string }>;
 }
 const compose = parse(readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8')) as {
   services: Record<string, Service>;
@@ -24,6 +28,22 @@ function published(port: string): { address: string | undefined } {
   return { address: parts.length === 3 ? parts[0] : undefined };
 }
 
+/** The services `docker compose --profile <profile> up` starts: those of that profile, and those of none. */
+function servicesOf(profile: string): string[] {
+  return Object.entries(compose.services)
+    .filter(([, service]) => !service.profiles || service.profiles.includes(profile))
+    .map(([name]) => name);
+}
+
+/** The services built from the Dockerfile: the timeline service, once per store. */
+const builtServices = Object.entries(compose.services).filter(([, service]) => service.build !== undefined);
+
+/** Each profile, the store service it starts, and the STORE_URL that names it. */
+const STORES = [
+  { profile: 'kurrentdb', store: 'kurrentdb', storeUrl: /^kurrentdb:\/\/kurrentdb:2113\b/ },
+  { profile: 'postgres', store: 'postgres', storeUrl: /^postgres:\/\/timeline:[^@]+@postgres:5432\/timeline$/ },
+];
+
 describe('docker-compose.yml', () => {
   it('given every service, when read, then each restarts after a crash or a reboot', () => {
     for (const [name, service] of Object.entries(compose.services)) {
@@ -31,25 +51,64 @@ describe('docker-compose.yml', () => {
     }
   });
 
-  it("given the service, when read, then its data folder is a named volume, so its keys' hashes and snapshot outlive the container", () => {
-    const timeline = compose.services.timeline;
-    const dataDir = timeline?.environment?.DATA_DIR;
-    expect(dataDir).toBeDefined();
-    const volume = (timeline?.volumes ?? []).find((v) => v.endsWith(`:${dataDir}`));
-    expect(volume).toBeDefined();
-    expect(Object.keys(compose.volumes ?? {})).toContain(volume?.split(':')[0]);
+  it("given each built service, when read, then its data folder is a named volume of its own, so its keys' hashes and snapshot outlive the container", () => {
+    const volumes = builtServices.map(([name, service]) => {
+      const dataDir = service.environment?.DATA_DIR;
+      expect({ name, dataDir }).toEqual({ name, dataDir: expect.any(String) });
+      const volume = (service.volumes ?? []).find((v) => v.endsWith(`:${dataDir}`))?.split(':')[0];
+      expect(Object.keys(compose.volumes ?? {})).toContain(volume);
+      return volume;
+    });
+    expect(new Set(volumes).size).toBe(builtServices.length);
   });
 
-  it('given the service, when read, then it has a healthcheck on /health', () => {
-    expect(compose.services.timeline?.healthcheck?.test.join(' ')).toContain('/health');
+  it('given each built service, when read, then it has a healthcheck on /health', () => {
+    expect(builtServices.length).toBeGreaterThan(0);
+    for (const [name, service] of builtServices)
+      expect({ name, test: service.healthcheck?.test.join(' ') }).toEqual({ name, test: expect.stringContaining('/health') });
   });
 
-  it('given KurrentDB (insecure mode) and Redis, when read, then neither is published on every interface', () => {
-    for (const name of ['kurrentdb', 'redis']) {
+  it('given the stores and Redis, when read, then none is published on every interface', () => {
+    for (const name of ['kurrentdb', 'postgres', 'redis']) {
+      expect(compose.services[name]).toBeDefined();
       for (const port of compose.services[name]?.ports ?? []) {
         expect({ name, port, address: published(port).address }).toEqual({ name, port, address: '127.0.0.1' });
       }
     }
+  });
+
+  it('given the PostgreSQL store, when read, then it is PostgreSQL 16 with a healthcheck and the database the service names', () => {
+    const postgres = compose.services.postgres;
+    expect(postgres?.image).toMatch(/^postgres:16(-|$)/);
+    expect(postgres?.healthcheck?.test.join(' ')).toContain('pg_isready');
+    expect(postgres?.environment?.POSTGRES_DB).toBe('timeline');
+    expect(postgres?.environment?.POSTGRES_USER).toBe('timeline');
+    expect(postgres?.volumes?.some((v) => v.endsWith(':/var/lib/postgresql/data'))).toBe(true);
+  });
+
+  describe.each(STORES)('given --profile $profile', ({ profile, store, storeUrl }) => {
+    const started = servicesOf(profile);
+    const timelines = started.filter((name) => compose.services[name]?.build !== undefined);
+
+    it('when read, then it starts its store, Redis and one timeline service, and no other store', () => {
+      expect(started).toContain(store);
+      expect(started).toContain('redis');
+      expect(timelines).toHaveLength(1);
+      for (const other of STORES.filter((s) => s.store !== store)) expect(started).not.toContain(other.store);
+    });
+
+    it('when read, then the timeline service names that store in STORE_URL and Redis in REDIS_URL', () => {
+      const environment = compose.services[timelines[0] ?? '']?.environment;
+      expect(environment?.STORE_URL).toMatch(storeUrl);
+      expect(environment?.REDIS_URL).toBe('redis://redis:6379');
+    });
+
+    it('when read, then the timeline service waits for the store to be healthy, and depends only on services the profile starts', () => {
+      const service = compose.services[timelines[0] ?? ''];
+      expect(compose.services[store]?.healthcheck).toBeDefined();
+      expect(service?.depends_on?.[store]).toEqual({ condition: 'service_healthy' });
+      for (const dependency of Object.keys(service?.depends_on ?? {})) expect(started).toContain(dependency);
+    });
   });
 });
 

@@ -40,7 +40,7 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
   Logger.overrideLogger(lines);
   const logger = new Logger('timeline');
   const timeline = await Timeline.open(config.storeUrl, { onError: (e) => logger.error(`store subscription: ${String(e)}`) });
-  const snapshotFile = timeline.store.kind === 'memory' ? undefined : config.viewsSnapshotFile;
+  const snapshotFile = timeline.store.keepsEvents ? config.viewsSnapshotFile : undefined;
   if (snapshotFile) mkdirSync(config.dataDir, { recursive: true });
   const { resumedFrom } = await timeline.start({ snapshotFile, onWarning: (message) => logger.warn(message) });
   logger.log(

@@ -48,7 +48,10 @@ export interface Subscription {
 export type EventsHandler = (events: StoredEvent[]) => void | Promise<void>;
 
 export interface EventStore {
+  /** Which adapter this is: for messages and health answers, not for callers to branch on. */
   readonly kind: 'memory' | 'sqlite' | 'postgres' | 'kurrentdb';
+  /** Whether appended events outlive the process: a snapshot of views folded from a store that keeps nothing is worth nothing. */
+  readonly keepsEvents: boolean;
   /**
    * Appends to one or more streams atomically: every stream's expectation holds and all
    * events are stored, or nothing is. Re-sending an append whose events are already stored with

@@ -33,7 +33,7 @@ export async function rebuildHere(url: string, why: string): Promise<number> {
  * restoring the old snapshot over the views just folded. The new file then replaces the old at once.
  */
 async function keepViews(timeline: Timeline, snapshotFile: string, dataDir: string): Promise<string> {
-  if (timeline.store.kind === 'memory')
+  if (!timeline.store.keepsEvents)
     return 'the memory store keeps nothing, so the fold only checked the log: a service folds it again when it starts';
   mkdirSync(dataDir, { recursive: true });
   const written = `${snapshotFile}.rebuild`;

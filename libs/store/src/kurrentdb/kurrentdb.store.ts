@@ -33,6 +33,7 @@ import { logPages } from '../read-log';
  */
 export class KurrentDbEventStore implements EventStore {
   readonly kind = 'kurrentdb' as const;
+  readonly keepsEvents = true;
   private readonly client: KurrentDBClient;
   private readonly subscriptions = new Set<Subscription>();
 

@@ -15,6 +15,7 @@ import { logPages } from '../read-log';
 /** The whole log in memory: for tests and throwaway runs. */
 export class MemoryEventStore implements EventStore {
   readonly kind = 'memory' as const;
+  readonly keepsEvents = false;
   private readonly log: StoredEvent[] = [];
   private readonly streams = new Map<string, StoredEvent[]>();
   private readonly subscriptions = new Set<PollingSubscription>();

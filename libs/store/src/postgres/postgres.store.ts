@@ -65,6 +65,7 @@ export interface PostgresStoreOptions {
  */
 export class PostgresEventStore implements EventStore {
   readonly kind = 'postgres' as const;
+  readonly keepsEvents = true;
   private readonly subscriptions = new Set<PollingSubscription>();
   private listener: LogListener | undefined;
   private readonly waiting: { requests: EncodedAppend[]; resolve: (r: AppendResult[]) => void; reject: (e: unknown) => void }[] =

@@ -66,6 +66,7 @@ export interface SqliteStoreOptions {
  */
 export class SqliteEventStore implements EventStore {
   readonly kind = 'sqlite' as const;
+  readonly keepsEvents: boolean;
   private readonly db: Database.Database;
   private readonly subscriptions = new Set<PollingSubscription>();
   private readonly statements;
@@ -81,7 +82,8 @@ export class SqliteEventStore implements EventStore {
     readonly file: string,
     private readonly options: SqliteStoreOptions = {},
   ) {
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    this.keepsEvents = file !== ':memory:';
+    if (this.keepsEvents) mkdirSync(dirname(file), { recursive: true });
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
