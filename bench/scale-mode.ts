@@ -76,7 +76,11 @@ async function foldAndHold(file: string, claims: number, copies: number): Promis
   const reference = readAndParse(file);
   const timeline = await Timeline.open(`sqlite:${file}`);
   const t0 = performance.now();
-  await timeline.start({ snapshotFile: join(dirname(file), 'views.snapshot.ndjson'), snapshotEvery: Infinity, snapshotStopBudgetMs: Infinity });
+  await timeline.start({
+    snapshotFile: join(dirname(file), 'views.snapshot.ndjson'),
+    snapshotEvery: Infinity,
+    snapshotStopBudgetMs: Infinity,
+  });
   const fold = performance.now() - t0;
   const ratio = fold / reference;
   const heap = heapHeld(file, claims);

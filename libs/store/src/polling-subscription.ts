@@ -76,3 +76,49 @@ export class PollingSubscription implements Subscription {
     });
   }
 }
+
+/** What a store's polling subscriptions read: the log after a position, and its head. */
+export interface PolledLog {
+  readAll(after: LogPosition, limit: number): Promise<StoredEvent[]>;
+  headPosition(): Promise<LogPosition>;
+}
+
+/** A store's open polling subscriptions: opened over its log, woken by its appends, closed with it. */
+export class PollingSubscriptions {
+  private readonly open = new Set<PollingSubscription>();
+
+  constructor(
+    private readonly log: PolledLog,
+    private readonly pollMs: number,
+    private readonly onError: (error: unknown) => void = () => undefined,
+  ) {}
+
+  subscribe(after: LogPosition, handler: EventsHandler): Subscription {
+    const subscription = new PollingSubscription(
+      (from, limit) => this.log.readAll(from, limit),
+      () => this.log.headPosition(),
+      after,
+      handler,
+      this.pollMs,
+      this.onError,
+    );
+    this.open.add(subscription);
+    return {
+      caughtUp: subscription.caughtUp,
+      close: async () => {
+        this.open.delete(subscription);
+        await subscription.close();
+      },
+    };
+  }
+
+  /** Something was appended: every subscription reads again now rather than at its next poll. */
+  wakeAll(): void {
+    for (const subscription of this.open) subscription.wake();
+  }
+
+  async closeAll(): Promise<void> {
+    await Promise.all([...this.open].map((s) => s.close()));
+    this.open.clear();
+  }
+}

@@ -7,7 +7,7 @@ import {
   type StreamAppend,
   type Subscription,
 } from '../event-store.port';
-import { PollingSubscription } from '../polling-subscription';
+import { PollingSubscriptions } from '../polling-subscription';
 import { planAppend, type StoredStreams } from '../plan-append';
 import { promised } from '../promised';
 import { logPages } from '../read-log';
@@ -18,7 +18,7 @@ export class MemoryEventStore implements EventStore {
   readonly keepsEvents = false;
   private readonly log: StoredEvent[] = [];
   private readonly streams = new Map<string, StoredEvent[]>();
-  private readonly subscriptions = new Set<PollingSubscription>();
+  private readonly subscriptions = new PollingSubscriptions(this, 1000);
   private readonly storedStreams: StoredStreams = {
     lastRevision: (stream) => {
       const length = this.streams.get(stream)?.length ?? 0;
@@ -43,7 +43,7 @@ export class MemoryEventStore implements EventStore {
       events.push(event);
       this.streams.set(stream, events);
     }
-    for (const subscription of this.subscriptions) subscription.wake();
+    this.subscriptions.wakeAll();
     return plan.results;
   }
 
@@ -64,27 +64,11 @@ export class MemoryEventStore implements EventStore {
   }
 
   subscribe(after: LogPosition, handler: EventsHandler): Subscription {
-    const subscription = new PollingSubscription(
-      (from, limit) => this.readAll(from, limit),
-      () => this.headPosition(),
-      after,
-      handler,
-      1000,
-      () => undefined,
-    );
-    this.subscriptions.add(subscription);
-    return {
-      caughtUp: subscription.caughtUp,
-      close: async () => {
-        this.subscriptions.delete(subscription);
-        await subscription.close();
-      },
-    };
+    return this.subscriptions.subscribe(after, handler);
   }
 
   async close(): Promise<void> {
-    await Promise.all([...this.subscriptions].map((s) => s.close()));
-    this.subscriptions.clear();
+    await this.subscriptions.closeAll();
   }
 }
 

@@ -9,7 +9,7 @@ import type {
   Subscription,
 } from '../event-store.port';
 import { encoded, type EncodedAppend } from '../encoded-append';
-import { PollingSubscription } from '../polling-subscription';
+import { PollingSubscriptions } from '../polling-subscription';
 import { appendEachAnswered } from './append-transaction';
 import { connectionFailure, postgresSettings, type PostgresSettings } from './connection';
 import { LogListener } from './log-listener';
@@ -66,7 +66,7 @@ export interface PostgresStoreOptions {
 export class PostgresEventStore implements EventStore {
   readonly kind = 'postgres' as const;
   readonly keepsEvents = true;
-  private readonly subscriptions = new Set<PollingSubscription>();
+  private readonly subscriptions: PollingSubscriptions;
   private listener: LogListener | undefined;
   private readonly waiting: { requests: EncodedAppend[]; resolve: (r: AppendResult[]) => void; reject: (e: unknown) => void }[] =
     [];
@@ -76,7 +76,9 @@ export class PostgresEventStore implements EventStore {
     private readonly pool: pg.Pool,
     private readonly settings: PostgresSettings,
     private readonly options: PostgresStoreOptions,
-  ) {}
+  ) {
+    this.subscriptions = new PollingSubscriptions(this, options.pollMs ?? 1000, options.onError);
+  }
 
   /** Connects to the database named by `url` and brings its schema up to date. */
   static async open(url: string, options: PostgresStoreOptions = {}): Promise<PostgresEventStore> {
@@ -118,7 +120,7 @@ export class PostgresEventStore implements EventStore {
         else if (outcome.ok) g.resolve(outcome.results);
         else g.reject(outcome.error);
       });
-      for (const subscription of this.subscriptions) subscription.wake();
+      this.subscriptions.wakeAll();
     }
     this.writing = undefined;
   }
@@ -161,31 +163,15 @@ export class PostgresEventStore implements EventStore {
   subscribe(after: LogPosition, handler: EventsHandler): Subscription {
     this.listener ??= new LogListener(
       this.settings.client,
-      () => this.subscriptions.forEach((s) => s.wake()),
+      () => this.subscriptions.wakeAll(),
       this.options.onError ?? (() => undefined),
     );
-    const subscription = new PollingSubscription(
-      (from, limit) => this.readAll(from, limit),
-      () => this.headPosition(),
-      after,
-      handler,
-      this.options.pollMs ?? 1000,
-      this.options.onError ?? (() => undefined),
-    );
-    this.subscriptions.add(subscription);
-    return {
-      caughtUp: subscription.caughtUp,
-      close: async () => {
-        this.subscriptions.delete(subscription);
-        await subscription.close();
-      },
-    };
+    return this.subscriptions.subscribe(after, handler);
   }
 
   async close(): Promise<void> {
     await this.writing;
-    await Promise.all([...this.subscriptions].map((s) => s.close()));
-    this.subscriptions.clear();
+    await this.subscriptions.closeAll();
     await this.listener?.close();
     this.listener = undefined;
     if (!this.pool.ended) await this.pool.end();

@@ -12,7 +12,7 @@ import type {
 } from '../event-store.port';
 import { encoded, type EncodedAppend } from '../encoded-append';
 import { planAppend, type StoredStreams } from '../plan-append';
-import { PollingSubscription } from '../polling-subscription';
+import { PollingSubscriptions } from '../polling-subscription';
 import { promised } from '../promised';
 import { logPages } from '../read-log';
 import { readLogOnThread } from './log-reader';
@@ -68,7 +68,7 @@ export class SqliteEventStore implements EventStore {
   readonly kind = 'sqlite' as const;
   readonly keepsEvents: boolean;
   private readonly db: Database.Database;
-  private readonly subscriptions = new Set<PollingSubscription>();
+  private readonly subscriptions: PollingSubscriptions;
   private readonly statements;
   private readonly storedStreams: StoredStreams;
   private readonly aloneTransaction;
@@ -83,6 +83,7 @@ export class SqliteEventStore implements EventStore {
     private readonly options: SqliteStoreOptions = {},
   ) {
     this.keepsEvents = file !== ':memory:';
+    this.subscriptions = new PollingSubscriptions(this, options.pollMs ?? 100, options.onError);
     if (this.keepsEvents) mkdirSync(dirname(file), { recursive: true });
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
@@ -166,7 +167,7 @@ export class SqliteEventStore implements EventStore {
       else if (outcome.ok) g.resolve(outcome.results);
       else g.reject(outcome.error);
     });
-    for (const subscription of this.subscriptions) subscription.wake();
+    this.subscriptions.wakeAll();
   }
 
   readStream(stream: string): Promise<StoredEvent[]> {
@@ -187,22 +188,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   subscribe(after: LogPosition, handler: EventsHandler): Subscription {
-    const subscription = new PollingSubscription(
-      (from, limit) => this.readAll(from, limit),
-      () => this.headPosition(),
-      after,
-      handler,
-      this.options.pollMs ?? 100,
-      this.options.onError ?? (() => undefined),
-    );
-    this.subscriptions.add(subscription);
-    return {
-      caughtUp: subscription.caughtUp,
-      close: async () => {
-        this.subscriptions.delete(subscription);
-        await subscription.close();
-      },
-    };
+    return this.subscriptions.subscribe(after, handler);
   }
 
   /** `PRAGMA integrity_check`: "ok" when the file is sound. */
@@ -212,8 +198,7 @@ export class SqliteEventStore implements EventStore {
 
   async close(): Promise<void> {
     if (this.pending.length) this.flush();
-    await Promise.all([...this.subscriptions].map((s) => s.close()));
-    this.subscriptions.clear();
+    await this.subscriptions.closeAll();
     if (this.db.open) this.db.close();
   }
 
