@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -144,4 +144,24 @@ describe('snapshots written while the service goes on', () => {
     expect((await again.start({ snapshotFile })).resumedFrom).toBe(0);
     await again.close();
   }, 120_000);
+
+  it('given temporary files that killed writers left beside the snapshot, when the service starts, then those of processes no longer running are removed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'timeline-snap-bg-'));
+    const snapshotFile = join(dir, 'views.snapshot.ndjson');
+    // above the largest pid Linux hands out (2^22): no process runs with it; the test runner's parent does run
+    const gone = 2 ** 22 + 1;
+    const alive = process.ppid;
+    writeFileSync(`${snapshotFile}.${gone}.tmp`, 'cut short');
+    writeFileSync(`${snapshotFile}.${alive}.tmp`, 'being written');
+    writeFileSync(join(dir, 'notes.1.tmp'), 'not a snapshot');
+    const timeline = new Timeline(storeIn(dir));
+    await timeline.start({ snapshotFile });
+    await timeline.close();
+
+    expect(
+      readdirSync(dir)
+        .filter((f) => f.endsWith('.tmp'))
+        .sort(),
+    ).toEqual([`views.snapshot.ndjson.${alive}.tmp`, 'notes.1.tmp'].sort());
+  }, 60_000);
 });

@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import type { EventStore } from '@timeline/store';
 import { SNAPSHOT_FORMAT, TimelineViews, type SnapshotLine, type ViewsCapture } from '@timeline/views';
 import { DamagedFile, JsonLinesWriter, readJsonLines, writeJsonLines } from './snapshot-file';
@@ -59,6 +60,7 @@ export class SnapshotWriter {
     last?: { position: number },
   ) {
     this.last = last && { position: last.position, bytes: 0, ms: 0 };
+    removeLeftOvers(file);
   }
 
   /** Starts writing the views as they stand, unless a write is under way; settles when it is in place (undefined: dropped). */
@@ -174,4 +176,34 @@ export async function restoreSnapshot(
 function* withHeader(at: SnapshotAt, views: Iterable<SnapshotLine>): Generator<SnapshotHeader | SnapshotLine> {
   yield { kind: 'header', format: SNAPSHOT_FORMAT, ...at };
   yield* views;
+}
+
+/**
+ * Removes the temporary files of writes that a process killed part way left beside `file`
+ * (`<file>.<pid>.tmp`, the process no longer running): at a million claims each is most of a GB.
+ */
+function removeLeftOvers(file: string): void {
+  const folder = dirname(file);
+  const prefix = `${basename(file)}.`;
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = Number(/^(\d+)\.tmp$/.exec(name.slice(prefix.length))?.[1]);
+    if (!name.startsWith(prefix) || !Number.isInteger(pid) || pid === process.pid || running(pid)) continue;
+    rmSync(join(folder, name), { force: true });
+  }
+}
+
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
