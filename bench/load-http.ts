@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { setPriority } from 'node:os';
 import { performance } from 'node:perf_hooks';
 
 /**
@@ -22,12 +23,18 @@ interface Job {
   seconds: number;
   /** Also answer every latency, so runs taken in turn can be merged. */
   samples?: boolean;
+  /**
+   * Run at the lowest CPU priority: a load standing for clients on other machines, whose own
+   * work (building requests, reading answers) must not take the cores the service runs on.
+   */
+  lowPriority?: boolean;
 }
 
 async function main() {
   const [arg] = process.argv.slice(2);
   if (!arg) throw new Error('usage: node load-http.js <job as JSON>');
   const job = JSON.parse(arg) as Job;
+  if (job.lowPriority) setPriority(19);
   const agent = new http.Agent({ keepAlive: true, maxSockets: Math.max(job.concurrency ?? 64, 64) });
   const target = new URL(job.url);
   const latencies: number[] = [];

@@ -18,6 +18,10 @@ describe('GET /: the web viewer', () => {
       const asset = await app.http.get('/assets/index-abc123.js').expect(200);
       expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
       await app.http.get('/assets/missing.js').expect(404);
+      // the page is revalidated, and only the page and its assets are files: nothing else is looked up on disk
+      expect((await app.http.get('/index.html').expect(200)).headers['cache-control']).toBe('public, max-age=0');
+      writeFileSync(join(dir, 'stray.txt'), 'not part of the viewer');
+      await app.http.get('/stray.txt').expect(404);
     } finally {
       await app.close();
     }
