@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { EncodedAppend } from '../encoded-append';
+import { appendAtOnce } from './append-at-once';
 import { withConnection } from './connection';
 import { PlannedLog, type Outcome } from './planned-log';
 
@@ -14,12 +15,15 @@ export const LOG_CHANNEL = 'timeline_log';
 const LOG_HEAD_LOCK = 7_306_002;
 
 /**
- * Appends made together as one transaction: take the head lock, plan each append in turn on the
+ * Appends made together as one transaction: in one statement where every expectation holds
+ * (`appendAtOnce`); otherwise take the head lock, plan each append in turn on the
  * committed log (a failed expectation fails that append alone), insert every planned event,
  * notify, commit — one commit, one flush to disk, for all of them. Answers one outcome per append.
  */
 export function appendTogether(pool: pg.Pool, appends: EncodedAppend[][]): Promise<Outcome[]> {
   return withConnection(pool, async (client) => {
+    const atOnce = await appendAtOnce(client, appends);
+    if (atOnce) return atOnce;
     // The lock is its own statement, ahead of the reads: under READ COMMITTED each statement sees
     // what was committed when it began, so every read after it sees the previous holder's events.
     await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${LOG_HEAD_LOCK})`);

@@ -22,6 +22,51 @@ const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
         CONSTRAINT events_stream_revision UNIQUE (stream, revision)
       )`,
   },
+  {
+    version: 2,
+    name: 'appends in one round trip',
+    // See append-at-once.ts. Each statement of a volatile function takes a snapshot of its own,
+    // so the reads after the lock see every append committed before it was granted.
+    sql: `
+      CREATE FUNCTION timeline_append(
+        streams text[], expected text[], counts integer[],
+        event_ids text[], types text[], data json[], metadata json[]
+      ) RETURNS json LANGUAGE plpgsql AS $fn$
+      DECLARE
+        head bigint;
+        lasts integer[];
+        firsts integer[] := '{}';
+      BEGIN
+        PERFORM pg_advisory_xact_lock(7306002);
+        SELECT coalesce(max(position), 0) INTO head FROM events;
+        SELECT array(
+          SELECT (SELECT e.revision FROM events e WHERE e.stream = s.stream ORDER BY e.revision DESC LIMIT 1)
+          FROM unnest(streams) WITH ORDINALITY AS s(stream, i) ORDER BY s.i) INTO lasts;
+        FOR i IN 1 .. cardinality(streams) LOOP
+          -- a comparison with no stream's NULL is NULL, not false: coalesce it to unmet
+          IF NOT coalesce(expected[i] = 'any'
+               OR (expected[i] = 'no_stream' AND lasts[i] IS NULL)
+               OR (expected[i] = 'exists' AND lasts[i] IS NOT NULL)
+               OR (expected[i] ~ '^[0-9]+$' AND lasts[i] = expected[i]::integer), false) THEN
+            RETURN NULL;
+          END IF;
+          firsts := firsts || coalesce(lasts[i] + 1, 0);
+        END LOOP;
+        INSERT INTO events (position, stream, revision, event_id, type, data, metadata)
+        SELECT head + planned.n, planned.stream, planned.revision, e.event_id, e.type, e.data, e.metadata
+        FROM (
+          SELECT s.stream, s.first + k AS revision, row_number() OVER (ORDER BY s.i, k) AS n
+          FROM unnest(streams, firsts, counts) WITH ORDINALITY AS s(stream, first, count, i),
+               generate_series(0, s.count - 1) AS k
+        ) AS planned
+        JOIN unnest(event_ids, types, data, metadata) WITH ORDINALITY AS e(event_id, type, data, metadata, n)
+          ON e.n = planned.n
+        ORDER BY planned.n;
+        PERFORM pg_notify('timeline_log', (head + cardinality(event_ids))::text);
+        RETURN json_build_object('head', head, 'lasts', to_json(lasts));
+      END
+      $fn$`,
+  },
 ];
 
 /** Session-level advisory lock held while migrating: instances starting together migrate one at a time. */

@@ -119,7 +119,7 @@ describe('PostgreSQL store', async () => {
       const url = await newDatabase();
       const stores = await Promise.all(Array.from({ length: 4 }, () => open(url)));
       const versions = await sql<{ version: number }>(url, 'SELECT version FROM schema_migrations ORDER BY version');
-      expect(versions.map((v) => v.version)).toEqual([1]);
+      expect(versions.map((v) => v.version)).toEqual([1, 2]);
       await Promise.all(
         stores.map((store, i) => store.append([{ stream: `s${i}`, expected: 'no_stream', events: [event('A')] }])),
       );
