@@ -130,11 +130,14 @@ describe('a Redis outage under a shared replay on two instances', () => {
     await own.connected();
     await own.ack('replay:start', { campaignId: C, from: '2024-12-01', to: '2024-12-01', speed: 100 });
     await own.until(() => own.of('replay:end').length === 1);
+    // a write is rate-limited by the instance alone meanwhile: it does not wait for Redis to come back
+    const writeStart = Date.now();
     await request(a!.url)
       .post(`/campaigns/${C}/claims`)
       .set(auth(KEYS.editor))
       .send(controlClaim({ claimId: 'during-outage', place: 'homs', time: { date: '2024-12-02' } }))
       .expect(201);
+    expect(Date.now() - writeStart).toBeLessThan(2000);
     for (let i = 0; i < 50 && (await request(a!.url).get('/health')).body.redis.status !== 'down'; i++)
       await new Promise((r) => setTimeout(r, 100));
     expect((await request(a!.url).get('/health').expect(200)).body).toMatchObject({
@@ -166,6 +169,13 @@ describe('a Redis outage under a shared replay on two instances', () => {
       `[outage] viewer applied ${view.appliedFrames.length} frames, rejoined ${view.rejoins()} time(s), reached seq ${view.last()} of ${endSeq}`,
     );
     for (const server of [a!, b!]) expect((await request(server.url).get('/health').expect(200)).body.redis.status).toBe('up');
+    // the log says what happened once per change, not once per reconnect attempt
+    const said = a!.output();
+    const where = `redis at redis://127.0.0.1:${port}`;
+    expect(said).toContain(`${where}: keys and streams prefixed`);
+    expect(said.split(`${where} does not answer`).length - 1).toBe(1);
+    expect(said.split(`${where} still does not answer`).length - 1).toBeLessThanOrEqual(Math.floor(OUTAGE_MS / 30_000));
+    expect(said).toContain(`${where} answers again`);
     expect(a!.child.exitCode).toBeNull();
     expect(b!.child.exitCode).toBeNull();
     [starter, viewer, own].forEach((c) => c.close());

@@ -6,6 +6,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { loadCampaigns, Timeline } from '@timeline/application';
 import { describeStoreUrl } from '@timeline/store';
 import { AppModule } from './app.module';
+import { connectRedis } from './core/redis-connection';
 import { developmentKey, parseApiKeys, type ApiKey } from './auth/api-keys';
 import type { AppConfig } from '@timeline/config';
 import { mountDocs } from './docs/mount-docs';
@@ -16,7 +17,6 @@ import { requestLog } from './http/request-log';
 import { securityHeaders } from './http/security-headers';
 import { TimelineIoAdapter } from './replay/socket-adapter';
 import { serveViewer } from './viewer/serve-viewer';
-import Redis from 'ioredis';
 
 const LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
   silent: [],
@@ -66,11 +66,7 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
         }),
       ];
 
-  // commands wait for a reconnect rather than fail at once: a short Redis outage delays fan-out
-  const redis = config.redisUrl
-    ? new Redis(config.redisUrl, { maxRetriesPerRequest: 20, retryStrategy: (times) => Math.min(times * 200, 2000) })
-    : undefined;
-  redis?.on('error', (error) => logger.warn(`redis: ${error.message}`));
+  const redis = config.redisUrl ? connectRedis(config.redisUrl, config.redisPrefix, logger) : undefined;
   const perWindow = (limit: number, windowSeconds: number) =>
     redis ? new RedisRateLimiter(redis, limit, config.redisPrefix, windowSeconds) : new MemoryRateLimiter(limit, windowSeconds);
   const limiter = perWindow(config.rateLimitWrites, 60);

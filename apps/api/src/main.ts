@@ -45,7 +45,10 @@ function stopOnSignals(running: RunningApp): void {
   process.once('SIGINT', stop);
 }
 
-startApp(configFromEnv()).then(stopOnSignals, (error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+// a bad configuration is said in one line, like any other failure to start, not as a stack trace
+Promise.resolve()
+  .then(() => startApp(configFromEnv()))
+  .then(stopOnSignals, (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });

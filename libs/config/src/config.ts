@@ -11,7 +11,10 @@ const Env = z.object({
   LOAD_EVENTS: Bool.default(true),
   EVENTS_DIR: z.string().min(1).optional(),
   VIEWER_DIR: z.string().min(1).optional(),
-  REDIS_URL: z.string().url().optional(),
+  REDIS_URL: z
+    .string()
+    .refine((value) => /^rediss?:$/.test(urlOrUndefined(value)?.protocol ?? ''))
+    .optional(),
   REDIS_PREFIX: z
     .string()
     .regex(/^[A-Za-z0-9:_-]{1,50}$/)
@@ -55,12 +58,45 @@ export interface AppConfig {
   benchRoutes: boolean;
 }
 
+/** What each variable accepts, said when its value is not. */
+const ACCEPTED: Record<keyof z.infer<typeof Env>, string> = {
+  PORT: 'a whole number from 0 to 65535 (0 picks a free port)',
+  HOST: 'an address or host name to listen on, e.g. 127.0.0.1 or 0.0.0.0',
+  STORE_URL: 'sqlite:<file>, memory:, a postgres:// URL or a kurrentdb:// connection string',
+  LOAD_EVENTS: 'true, false, 1 or 0',
+  EVENTS_DIR: 'a folder',
+  VIEWER_DIR: 'a folder',
+  REDIS_URL: 'a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379 or redis://:password@host:6379/2',
+  REDIS_PREFIX: '1 to 50 letters, digits, ":", "_" or "-"',
+  API_KEYS: 'role:key pairs separated by commas',
+  CORS_ORIGINS: 'origins separated by commas',
+  DATA_DIR: 'a folder',
+  BODY_LIMIT: 'a size in kb or mb, e.g. 2mb',
+  RATE_LIMIT_WRITES: 'a whole number of writes a minute, 1 or more',
+  RATE_LIMIT_EXPENSIVE_READS: 'a whole number of reads a minute, 1 or more',
+  BENCH_ROUTES: 'true, false, 1 or 0',
+  LOG_LEVEL: 'silent, error, warn, info or debug',
+};
+
+/** Variables whose values a message never repeats, should one ever be refused: they hold secrets. */
+const SECRET = new Set(['API_KEYS']);
+
+/** An error in the configuration: its message names each variable, its value and what it accepts. */
+export class ConfigurationError extends Error {
+  override readonly name = 'ConfigurationError';
+}
+
 /** The configuration from the environment (README, "Configuration"); a bad value stops the start. */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const parsed = Env.safeParse(emptyAsUnset(env));
+  const given = emptyAsUnset(env);
+  const parsed = Env.safeParse(given);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    throw new Error(`invalid configuration: ${problems}`);
+    const names = [...new Set(parsed.error.issues.map((issue) => String(issue.path[0])))] as (keyof typeof ACCEPTED)[];
+    const problems = names.map((name) => {
+      const value = SECRET.has(name) ? '' : ` "${withoutPassword(given[name] ?? '')}"`;
+      return `${name}${value} is not accepted: expected ${ACCEPTED[name]}`;
+    });
+    throw new ConfigurationError(`invalid configuration: ${problems.join('; ')}`);
   }
   const e = parsed.data;
   // one folder holds what the service keeps: unless the store is named, it is a SQLite file in DATA_DIR
@@ -92,6 +128,19 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
 
 function defaultDataDir(storeUrl: string): string {
   return storeUrl.startsWith('sqlite:') ? dirname(storeUrl.slice('sqlite:'.length)) : './data';
+}
+
+function urlOrUndefined(value: string): URL | undefined {
+  try {
+    return new URL(value);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A URL's password, where it has one, replaced by `***`, so messages and logs may show the rest. */
+export function withoutPassword(value: string): string {
+  return value.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:@/]*:)[^@/]*@/i, '$1***@');
 }
 
 function emptyAsUnset(env: NodeJS.ProcessEnv): Record<string, string> {

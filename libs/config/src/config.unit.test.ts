@@ -27,3 +27,24 @@ describe('configFromEnv: where the service keeps its data', () => {
     expect(config.dataDir).toBe('/data');
   });
 });
+
+describe('configFromEnv: a value it cannot use', () => {
+  it('given a port that is not a number and a Redis URL of another scheme, then one error names each variable, its value and what it accepts', () => {
+    expect(() => configFromEnv({ PORT: 'abc', REDIS_URL: 'http://127.0.0.1:6379' })).toThrow(
+      'invalid configuration: PORT "abc" is not accepted: expected a whole number from 0 to 65535 (0 picks a free port); ' +
+        'REDIS_URL "http://127.0.0.1:6379" is not accepted: expected a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379 or redis://:password@host:6379/2',
+    );
+  });
+
+  it('given a Redis URL with a password that does not parse, then the message leaves the password out', () => {
+    expect(() => configFromEnv({ REDIS_URL: 'redis://user:hunter2@host:port' })).toThrow(
+      /REDIS_URL "redis:\/\/user:\*\*\*@host:port"/,
+    );
+  });
+
+  it('given a write limit of 0, then it is refused alone, the other variables being fine', () => {
+    expect(() => configFromEnv({ API_KEYS: 'admin:abc', RATE_LIMIT_WRITES: '0' })).toThrow(
+      /^invalid configuration: RATE_LIMIT_WRITES "0" is not accepted: expected a whole number of writes a minute, 1 or more$/,
+    );
+  });
+});

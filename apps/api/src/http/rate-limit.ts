@@ -30,30 +30,44 @@ export class MemoryRateLimiter implements RateLimiter {
   }
 }
 
+/** How long a hit waits for Redis before it is counted by the instance alone. */
+const REDIS_WAIT_MS = 250;
+
 /**
  * A fixed window per subject in Redis (INCRBY with an expiry), so several instances share one
- * limit. If Redis cannot answer, the hit is let through: availability before strictness.
+ * limit. While Redis is not connected, or does not answer within 250 ms, the hit is counted by
+ * this instance alone (the same limit, per instance): a request never waits on a Redis outage,
+ * and a client is still limited through one.
  */
 export class RedisRateLimiter implements RateLimiter {
+  private readonly alone: MemoryRateLimiter;
+
   constructor(
     private readonly redis: Redis,
     readonly limit: number,
     private readonly prefix: string,
     readonly windowSeconds = 60,
-  ) {}
+  ) {
+    this.alone = new MemoryRateLimiter(limit, windowSeconds);
+  }
 
   async hit(subject: string, cost = 1): Promise<number> {
+    if (this.redis.status !== 'ready') return this.alone.hit(subject, cost);
     const window = Math.floor(Date.now() / 1000 / this.windowSeconds);
     const key = `${this.prefix}:rate:${subject}:${window}`;
-    try {
-      const [[, count]] = (await this.redis
-        .multi()
-        .incrby(key, cost)
-        .expire(key, this.windowSeconds * 2)
-        .exec()) as [[unknown, number]];
-      return count > this.limit ? (window + 1) * this.windowSeconds - Math.floor(Date.now() / 1000) : 0;
-    } catch {
-      return 0;
-    }
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<undefined>((resolve) => {
+      timer = setTimeout(() => resolve(undefined), REDIS_WAIT_MS);
+    });
+    const counted = this.redis
+      .multi()
+      .incrby(key, cost)
+      .expire(key, this.windowSeconds * 2)
+      .exec()
+      .then((replies) => (replies as [[unknown, number]])[0][1])
+      .catch(() => undefined);
+    const count = await Promise.race([counted, late]).finally(() => clearTimeout(timer));
+    if (count === undefined) return this.alone.hit(subject, cost);
+    return count > this.limit ? (window + 1) * this.windowSeconds - Math.floor(Date.now() / 1000) : 0;
   }
 }

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { describeStoreUrl } from '../open-store';
 
 /** Connections the store's pool opens at most when the URL names no `pool`; LISTEN takes one more. */
 export const DEFAULT_POOL_SIZE = 10;
@@ -41,7 +42,7 @@ export interface PostgresSettings {
 
 /** `postgres://user@host:port/db?pool=10`: the pool's size is the store's parameter, the rest pg's. */
 export function postgresSettings(url: string): PostgresSettings {
-  const parsed = new URL(url);
+  const parsed = parsedUrl(url);
   const pool = parsed.searchParams.get('pool');
   parsed.searchParams.delete('pool');
   const poolSize = pool === null ? DEFAULT_POOL_SIZE : Number(pool);
@@ -56,6 +57,17 @@ export function postgresSettings(url: string): PostgresSettings {
     database,
     where,
   };
+}
+
+function parsedUrl(url: string): URL {
+  try {
+    return new URL(url);
+  } catch {
+    throw new Error(
+      `STORE_URL "${describeStoreUrl(url)}" is not a URL: expected postgres://user[:password]@host[:port]/database ` +
+        `with a port from 1 to 65535 (IPv6 hosts in brackets), e.g. postgres://timeline@localhost:5432/timeline`,
+    );
+  }
 }
 
 /** A failure to reach the store's database, said so that an operator knows what to do. */

@@ -126,6 +126,12 @@ describe('PostgreSQL store', async () => {
       expect(await stores[0]!.headPosition()).toBe(4);
     });
 
+    it('given a URL that does not parse (a port that is not a number), then opening says what a STORE_URL must look like, without its password', async () => {
+      await expect(openEventStore('postgres://timeline:s3cret@127.0.0.1:notaport/x')).rejects.toThrow(
+        /^STORE_URL "postgres:\/\/\*\*\*@127\.0\.0\.1:notaport\/x" is not a URL: expected postgres:\/\/user.*port from 1 to 65535/,
+      );
+    });
+
     it('given a database that does not exist, then opening says so and that creating it is the operator’s job', async () => {
       const missing = postgresDatabaseUrl(`timeline_missing_${randomUUID().slice(0, 8)}`);
       await expect(openEventStore(missing)).rejects.toThrow(/database "timeline_missing_\w+" does not exist.*create it/);
