@@ -20,23 +20,28 @@ export async function appendAtOnce(client: pg.PoolClient, appends: EncodedAppend
   const requests = appends.flat();
   const streams = requests.map((request) => request.stream);
   if (new Set(streams).size !== streams.length || requests.some((request) => request.events.length === 0)) return undefined;
-  const events = requests.flatMap((request) => request.events);
-  const { rows } = await client.query<{ stored: { head: number; lasts: (number | null)[] } | null }>(
-    'SELECT timeline_append($1::text[], $2::text[], $3::integer[], $4::text[], $5::text[], $6::json[], $7::json[]) AS stored',
+  const events = requests.flatMap((request, i) => request.events.map((event, k) => ({ event, request: i + 1, k })));
+  const { rows } = await client.query<{ stored: string | null }>(
+    'SELECT timeline_append($1::text[], $2::text[], $3::integer[], $4::integer[], $5::text[], $6::text[], $7::json[], $8::json[]) AS stored',
     [
       streams,
       requests.map((request) => String(request.expected)),
-      requests.map((request) => request.events.length),
-      events.map((e) => e.eventId),
-      events.map((e) => e.type),
-      events.map((e) => e.data),
-      events.map((e) => e.metadata),
+      events.map((e) => e.request),
+      events.map((e) => e.k),
+      events.map((e) => e.event.eventId),
+      events.map((e) => e.event.type),
+      events.map((e) => e.event.data),
+      events.map((e) => e.event.metadata),
     ],
   );
   const stored = rows[0]?.stored;
   if (!stored) return undefined;
-  const lasts = new Map(streams.map((stream, i) => [stream, stored.lasts[i] ?? ('no_stream' as const)]));
-  let head = stored.head;
+  const [headBefore = '0', lastsBefore = ''] = stored.split(':');
+  const lastRevisions = lastsBefore.split(',');
+  const lasts = new Map(
+    streams.map((stream, i) => [stream, lastRevisions[i] ? Number(lastRevisions[i]) : ('no_stream' as const)]),
+  );
+  let head = Number(headBefore);
   return appends.map((append): Outcome => {
     const plan = planAppend(append, { lastRevision: (stream) => lasts.get(stream) ?? 'no_stream', eventsFrom: () => [] }, head);
     head += append.reduce((sum, request) => sum + request.events.length, 0);

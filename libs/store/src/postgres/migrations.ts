@@ -29,41 +29,37 @@ const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
     // so the reads after the lock see every append committed before it was granted.
     sql: `
       CREATE FUNCTION timeline_append(
-        streams text[], expected text[], counts integer[],
-        event_ids text[], types text[], data json[], metadata json[]
-      ) RETURNS json LANGUAGE plpgsql AS $fn$
+        streams text[], expected text[],
+        requests integer[], offsets integer[], event_ids text[], types text[], data json[], metadata json[]
+      ) RETURNS text LANGUAGE plpgsql AS $fn$
       DECLARE
         head bigint;
-        lasts integer[];
+        last integer;
+        lasts integer[] := '{}';
         firsts integer[] := '{}';
       BEGIN
         PERFORM pg_advisory_xact_lock(7306002);
         SELECT coalesce(max(position), 0) INTO head FROM events;
-        SELECT array(
-          SELECT (SELECT e.revision FROM events e WHERE e.stream = s.stream ORDER BY e.revision DESC LIMIT 1)
-          FROM unnest(streams) WITH ORDINALITY AS s(stream, i) ORDER BY s.i) INTO lasts;
         FOR i IN 1 .. cardinality(streams) LOOP
+          last := (SELECT e.revision FROM events e WHERE e.stream = streams[i] ORDER BY e.revision DESC LIMIT 1);
           -- a comparison with no stream's NULL is NULL, not false: coalesce it to unmet
           IF NOT coalesce(expected[i] = 'any'
-               OR (expected[i] = 'no_stream' AND lasts[i] IS NULL)
-               OR (expected[i] = 'exists' AND lasts[i] IS NOT NULL)
-               OR (expected[i] ~ '^[0-9]+$' AND lasts[i] = expected[i]::integer), false) THEN
+               OR (expected[i] = 'no_stream' AND last IS NULL)
+               OR (expected[i] = 'exists' AND last IS NOT NULL)
+               OR (expected[i] ~ '^[0-9]+$' AND last = expected[i]::integer), false) THEN
             RETURN NULL;
           END IF;
-          firsts := firsts || coalesce(lasts[i] + 1, 0);
+          lasts[i] := last;
+          firsts[i] := coalesce(last + 1, 0);
         END LOOP;
+        -- event n of the call is request requests[n]'s event offsets[n]
         INSERT INTO events (position, stream, revision, event_id, type, data, metadata)
-        SELECT head + planned.n, planned.stream, planned.revision, e.event_id, e.type, e.data, e.metadata
-        FROM (
-          SELECT s.stream, s.first + k AS revision, row_number() OVER (ORDER BY s.i, k) AS n
-          FROM unnest(streams, firsts, counts) WITH ORDINALITY AS s(stream, first, count, i),
-               generate_series(0, s.count - 1) AS k
-        ) AS planned
-        JOIN unnest(event_ids, types, data, metadata) WITH ORDINALITY AS e(event_id, type, data, metadata, n)
-          ON e.n = planned.n
-        ORDER BY planned.n;
+        SELECT head + e.n, streams[e.request], firsts[e.request] + e.k, e.event_id, e.type, e.data, e.metadata
+        FROM unnest(requests, offsets, event_ids, types, data, metadata)
+          WITH ORDINALITY AS e(request, k, event_id, type, data, metadata, n);
         PERFORM pg_notify('timeline_log', (head + cardinality(event_ids))::text);
-        RETURN json_build_object('head', head, 'lasts', to_json(lasts));
+        -- the head and each stream's last revision before, empty for none: "12:3,,0"
+        RETURN head || ':' || array_to_string(lasts, ',', '');
       END
       $fn$`,
   },
