@@ -249,7 +249,7 @@ export class CatalogCommands {
     const position = result?.positions[0];
     // the store answers one result per append, with one position per event appended
     if (!result || position === undefined) throw new Error(`the store gave no position for "${id}"`);
-    return { outcome: 'created', id, revision: result.revision, position };
+    return { outcome: result.alreadyStored ? 'unchanged' : 'created', id, revision: result.revision, position };
   }
 }
 

@@ -136,7 +136,8 @@ export class ClaimCommands {
     const results = await this.store.append(appends);
     let next = 0;
     const recorded = unique.map((claim, i) => answers[i] ?? recordedClaim(claim.claimId, results[next++]));
-    return { outcome: 'created', claims: recorded };
+    // the same claims appended at the same moment by another instance (two starts loading events/)
+    return { outcome: results.every((result) => result.alreadyStored) ? 'unchanged' : 'created', claims: recorded };
   }
 
   private async onClaim(

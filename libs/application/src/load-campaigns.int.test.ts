@@ -198,6 +198,18 @@ describe('loadCampaigns over a store loaded from an earlier version of the data'
     });
   });
 
+  it('given two services starting at once on one store, when both load the same data, then between them each item is reported created once, and otherwise unchanged', async () => {
+    const store = join(root, 'together.db');
+    const reports = await Promise.all([
+      withService(store, (timeline) => loadCampaigns(timeline, revisedEvents)),
+      withService(store, (timeline) => loadCampaigns(timeline, revisedEvents)),
+    ]);
+    const items = 1 + REVISED.places.length + REVISED.sources.length + REVISED.claims.length;
+    for (const report of reports) expect(report.created + report.unchanged).toBe(items);
+    expect(reports[0].created + reports[1].created).toBe(items);
+    expect(await withService(store, (timeline) => timeline.store.headPosition())).toBe(items);
+  });
+
   it('given the revised data loaded over the old, when it is loaded again, then everything is unchanged and nothing is stored', async () => {
     const store = join(root, 'twice.db');
     await load(store, oldEvents);

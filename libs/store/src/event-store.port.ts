@@ -27,6 +27,12 @@ export interface AppendResult {
   revision: number;
   /** Position of each appended event, in order. */
   positions: LogPosition[];
+  /**
+   * Set when the append was one already stored, its events found with the same ids at the
+   * expected revisions (a retry, or another instance making the same append first): nothing was
+   * written. A store that deduplicates without saying so (KurrentDB) leaves it unset.
+   */
+  alreadyStored?: true;
 }
 
 export interface StoredEvent {

@@ -93,5 +93,5 @@ function storedResult<E extends { eventId: string }>(request: PlannableAppend<E>
   if (!stored.every((event, i) => event.eventId === request.events[i]?.eventId)) return undefined;
   const last = stored.at(-1);
   if (!last) return undefined;
-  return { stream: request.stream, revision: last.revision, positions: stored.map((e) => e.position) };
+  return { stream: request.stream, revision: last.revision, positions: stored.map((e) => e.position), alreadyStored: true };
 }

@@ -66,8 +66,8 @@ describe('planAppend: expectations, numbering and retries', () => {
     expect(plan).toEqual({
       kind: 'stored',
       results: [
-        { stream: 'a', revision: 0, positions: [1] },
-        { stream: 'b', revision: 1, positions: [2, 3] },
+        { stream: 'a', revision: 0, positions: [1], alreadyStored: true },
+        { stream: 'b', revision: 1, positions: [2, 3], alreadyStored: true },
       ],
     });
   });
@@ -80,7 +80,7 @@ describe('planAppend: expectations, numbering and retries', () => {
     ]);
     expect(planAppend([{ stream: 'a', expected: 0, events: ids('a1') }], log, 3)).toEqual({
       kind: 'stored',
-      results: [{ stream: 'a', revision: 1, positions: [2] }],
+      results: [{ stream: 'a', revision: 1, positions: [2], alreadyStored: true }],
     });
   });
 

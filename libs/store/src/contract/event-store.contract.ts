@@ -68,6 +68,9 @@ export function eventStoreContract(name: string, open: () => Promise<EventStore>
       const second = await store.append([{ stream: stream('claim-retry'), expected: 'no_stream', events }]);
       expect(second[0]?.revision).toBe(first[0]?.revision);
       expect(await store.readStream(stream('claim-retry'))).toHaveLength(1);
+      expect(first[0]?.alreadyStored).toBeUndefined();
+      // KurrentDB deduplicates without saying so
+      if (store.kind !== 'kurrentdb') expect(second[0]).toMatchObject({ positions: first[0]?.positions, alreadyStored: true });
     });
 
     it('when a batch over several streams has one stale expectation, then none of it is stored', async () => {
