@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 
 interface Routes {
-  get(path: string[] | string, handler: (req: unknown, res: ViewerResponse) => void): void;
+  get(path: string, handler: (req: unknown, res: ViewerResponse) => void): void;
+  use(handler: (req: { method: string; path: string }, res: ViewerResponse, next: () => void) => void): void;
 }
 interface ViewerResponse {
   status(n: number): { type(t: string): { send(b: string): void } };
@@ -23,7 +24,12 @@ export function serveViewer(app: NestExpressApplication, viewerDir: string): boo
   const built = existsSync(page);
   if (built) {
     app.useStaticAssets(join(viewerDir, 'assets'), { prefix: '/assets', immutable: true, maxAge: '365d', index: false });
-    routes.get(['/', '/index.html'], (_req, res) => res.sendFile(page, { maxAge: 0, lastModified: true }));
+    // the page's paths, not every path: API requests go on without a look at the disk
+    routes.use((req, res, next) => {
+      if ((req.method === 'GET' || req.method === 'HEAD') && (req.path === '/' || req.path === '/index.html'))
+        res.sendFile(page, { maxAge: 0, lastModified: true });
+      else next();
+    });
     return true;
   }
   routes.get('/', (_req, res) =>
