@@ -1,6 +1,7 @@
 import type { EventStore } from './event-store.port';
 import { MemoryEventStore } from './memory/memory.store';
 import { SqliteEventStore } from './sqlite/sqlite.store';
+export { describeStoreUrl } from './store-url';
 
 /**
  * The store named by `STORE_URL`: `sqlite:<file>` (embedded), `memory:` (tests),
@@ -29,8 +30,4 @@ export async function openEventStore(
   throw new Error(
     `STORE_URL "${url}" is not sqlite:<file>, memory:, a postgres:// URL or a kurrentdb:// / esdb:// connection string`,
   );
-}
-
-export function describeStoreUrl(url: string): string {
-  return url.replace(/\/\/[^@/]*@/, '//***@');
 }

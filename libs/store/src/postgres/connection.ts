@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { describeStoreUrl } from '../open-store';
+import { describeStoreUrl } from '../store-url';
 
 /** Connections the store's pool opens at most when the URL names no `pool`; LISTEN takes one more. */
 export const DEFAULT_POOL_SIZE = 10;
