@@ -138,9 +138,16 @@ function urlOrUndefined(value: string): URL | undefined {
   }
 }
 
-/** A URL's password, where it has one, replaced by `***`, so messages and logs may show the rest. */
+/**
+ * A URL as messages and logs may show it: everything between its scheme and its last `@` (user
+ * and password, which may hold `/`, `:` or `@`) replaced by `***`. (The store's own URLs are shown
+ * by the same rule, `describeStoreUrl`.)
+ */
 export function withoutPassword(value: string): string {
-  return value.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:@/]*:)[^@/]*@/i, '$1***@');
+  const at = value.lastIndexOf('@');
+  if (at < 0) return value;
+  const scheme = /^[a-z][a-z0-9+.-]*:(\/\/)?/i.exec(value)?.[0] ?? '';
+  return `${scheme}***${value.slice(at)}`;
 }
 
 function emptyAsUnset(env: NodeJS.ProcessEnv): Record<string, string> {

@@ -36,10 +36,11 @@ describe('configFromEnv: a value it cannot use', () => {
     );
   });
 
-  it('given a Redis URL with a password that does not parse, then the message leaves the password out', () => {
+  it('given a Redis URL with a password that does not parse, then the message leaves the user and password out, whatever they hold', () => {
     expect(() => configFromEnv({ REDIS_URL: 'redis://user:hunter2@host:port' })).toThrow(
-      /REDIS_URL "redis:\/\/user:\*\*\*@host:port"/,
+      /REDIS_URL "redis:\/\/\*\*\*@host:port"/,
     );
+    expect(() => configFromEnv({ REDIS_URL: 'redis://:pa/ss@w@rd@host:port' })).toThrow(/REDIS_URL "redis:\/\/\*\*\*@host:port"/);
   });
 
   it('given a write limit of 0, then it is refused alone, the other variables being fine', () => {

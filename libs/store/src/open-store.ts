@@ -1,7 +1,9 @@
 import type { EventStore } from './event-store.port';
 import { MemoryEventStore } from './memory/memory.store';
 import { SqliteEventStore } from './sqlite/sqlite.store';
-export { describeStoreUrl } from './store-url';
+import { describeStoreUrl } from './store-url';
+
+export { describeStoreUrl };
 
 /**
  * The store named by `STORE_URL`: `sqlite:<file>` (embedded), `memory:` (tests),
@@ -28,6 +30,6 @@ export async function openEventStore(
     return new KurrentDbEventStore(url);
   }
   throw new Error(
-    `STORE_URL "${url}" is not sqlite:<file>, memory:, a postgres:// URL or a kurrentdb:// / esdb:// connection string`,
+    `STORE_URL "${describeStoreUrl(url)}" is not sqlite:<file>, memory:, a postgres:// URL or a kurrentdb:// / esdb:// connection string`,
   );
 }

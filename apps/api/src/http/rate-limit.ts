@@ -32,15 +32,20 @@ export class MemoryRateLimiter implements RateLimiter {
 
 /** How long a hit waits for Redis before it is counted by the instance alone. */
 const REDIS_WAIT_MS = 250;
+/** After Redis was too slow, how long hits are counted by the instance alone before it is asked again. */
+const REDIS_REST_MS = 5000;
 
 /**
  * A fixed window per subject in Redis (INCRBY with an expiry), so several instances share one
  * limit. While Redis is not connected, or does not answer within 250 ms, the hit is counted by
  * this instance alone (the same limit, per instance): a request never waits on a Redis outage,
- * and a client is still limited through one.
+ * and a client is still limited through one. Once Redis has been too slow it is left alone for
+ * 5 s, so a connection that looks up but answers nothing (a host gone without a reset) holds
+ * one request in 5 s for 250 ms, and queues one command, not one for every request.
  */
 export class RedisRateLimiter implements RateLimiter {
   private readonly alone: MemoryRateLimiter;
+  private restUntil = 0;
 
   constructor(
     private readonly redis: Redis,
@@ -52,7 +57,7 @@ export class RedisRateLimiter implements RateLimiter {
   }
 
   async hit(subject: string, cost = 1): Promise<number> {
-    if (this.redis.status !== 'ready') return this.alone.hit(subject, cost);
+    if (this.redis.status !== 'ready' || Date.now() < this.restUntil) return this.alone.hit(subject, cost);
     const window = Math.floor(Date.now() / 1000 / this.windowSeconds);
     const key = `${this.prefix}:rate:${subject}:${window}`;
     let timer: NodeJS.Timeout | undefined;
@@ -67,7 +72,10 @@ export class RedisRateLimiter implements RateLimiter {
       .then((replies) => (replies as [[unknown, number]])[0][1])
       .catch(() => undefined);
     const count = await Promise.race([counted, late]).finally(() => clearTimeout(timer));
-    if (count === undefined) return this.alone.hit(subject, cost);
+    if (count === undefined) {
+      this.restUntil = Date.now() + REDIS_REST_MS;
+      return this.alone.hit(subject, cost);
+    }
     return count > this.limit ? (window + 1) * this.windowSeconds - Math.floor(Date.now() / 1000) : 0;
   }
 }

@@ -19,7 +19,11 @@ import type { Outcome } from './planned-log';
 export async function appendAtOnce(client: pg.PoolClient, appends: EncodedAppend[][]): Promise<Outcome[] | undefined> {
   const requests = appends.flat();
   const streams = requests.map((request) => request.stream);
-  if (new Set(streams).size !== streams.length || requests.some((request) => request.events.length === 0)) return undefined;
+  if (
+    new Set(streams).size !== streams.length ||
+    requests.some((request) => request.events.length === 0 || !checkedAlike(request.expected))
+  )
+    return undefined;
   const events = requests.flatMap((request, i) => request.events.map((event, k) => ({ event, request: i + 1, k })));
   const { rows } = await client.query<{ stored: string | null }>(
     'SELECT timeline_append($1::text[], $2::text[], $3::integer[], $4::integer[], $5::text[], $6::text[], $7::json[], $8::json[]) AS stored',
@@ -47,4 +51,15 @@ export async function appendAtOnce(client: pg.PoolClient, appends: EncodedAppend
     head += append.reduce((sum, request) => sum + request.events.length, 0);
     return { ok: true, results: plan.results };
   });
+}
+
+/**
+ * An expectation the function checks exactly as `meetsExpectation` does: a revision from 0 up to
+ * what an `integer` column holds, or one of the three states. Any other value (which the port's
+ * type does not allow, but a caller might send) goes the transaction's way, so that nothing the
+ * function stored could then fail to plan here.
+ */
+function checkedAlike(expected: unknown): boolean {
+  if (expected === 'any' || expected === 'no_stream' || expected === 'exists') return true;
+  return typeof expected === 'number' && Number.isSafeInteger(expected) && expected >= 0 && expected < 2 ** 31 - 1;
 }

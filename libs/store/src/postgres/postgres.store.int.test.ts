@@ -84,6 +84,15 @@ describe('PostgreSQL store', async () => {
   });
 
   describe('expectations and retries across processes', () => {
+    it('given an expectation of a kind the port does not allow (a revision as a string), then it fails and stores nothing, rather than storing and then failing', async () => {
+      const store = await open(await newDatabase());
+      await store.append([{ stream: 'x', expected: 'no_stream', events: [event('A')] }]);
+      await expect(store.append([{ stream: 'x', expected: '0' as never, events: [event('B')] }])).rejects.toBeInstanceOf(
+        WrongExpectedState,
+      );
+      expect(await store.headPosition()).toBe(1);
+    });
+
     it('given a stream moved on by another store, when an append at an earlier revision is sent again, then it answers where its events were stored; other events there fail it', async () => {
       const url = await newDatabase();
       const [one, two] = [await open(url), await open(url)];
@@ -129,6 +138,10 @@ describe('PostgreSQL store', async () => {
     it('given a URL that does not parse (a port that is not a number), then opening says what a STORE_URL must look like, without its password', async () => {
       await expect(openEventStore('postgres://timeline:s3cret@127.0.0.1:notaport/x')).rejects.toThrow(
         /^STORE_URL "postgres:\/\/\*\*\*@127\.0\.0\.1:notaport\/x" is not a URL: expected postgres:\/\/user.*port from 1 to 65535/,
+      );
+      // a password holding "/" is what makes a URL not parse: it is not shown either
+      await expect(openEventStore('postgres://timeline:ab/cd@127.0.0.1/x')).rejects.toThrow(
+        /^STORE_URL "postgres:\/\/\*\*\*@127\.0\.0\.1\/x"/,
       );
     });
 
