@@ -1,10 +1,12 @@
 import { execFile } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { freePort } from '../support/ports';
 import { ROOT } from '../support/server-process';
+
+export { freePort };
 
 const run = promisify(execFile);
 
@@ -39,18 +41,6 @@ export async function timeline(store: string, args: string[], env: Record<string
 /** A store file in a folder of its own (which is also its DATA_DIR), not yet made. */
 export function newStore(): string {
   return join(mkdtempSync(join(tmpdir(), 'timeline-cli-')), 'store.db');
-}
-
-/** A port nothing listens on: one the system gave out and took back. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 /** The steps a progress printed, in order: `load: 30% (…)` gives 30. */

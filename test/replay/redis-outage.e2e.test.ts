@@ -1,6 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
@@ -8,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOM_LEASE_MS } from '@timeline/application';
 import { KEYS } from '../support/app';
 import { CAMPAIGN, controlClaim, seedCampaignAt } from '../support/fixtures';
-import { redisAvailable, redisOrSkip } from '../support/redis';
+import { freePort } from '../support/ports';
+import { redisOrSkip, spawnRedis } from '../support/redis';
 import { ensureBuilt, startServerProcess, type ServerProcess } from '../support/server-process';
 import { TestClient } from './socket-client';
 
@@ -21,21 +21,8 @@ let redis: ChildProcess | undefined;
 let a: ServerProcess | undefined;
 let b: ServerProcess | undefined;
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 async function startRedis(): Promise<void> {
-  redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-    stdio: 'ignore',
-  });
-  for (let i = 0; i < 100 && !(await redisAvailable(`redis://127.0.0.1:${port}`)); i++)
-    await new Promise((r) => setTimeout(r, 50));
+  redis = await spawnRedis(port);
 }
 
 async function stopRedis(): Promise<void> {

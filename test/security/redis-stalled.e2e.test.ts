@@ -1,32 +1,19 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
+import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asEditor, startTestApp, type TestApp } from '../support/app';
 import { CAMPAIGN, controlClaim, seedCampaign } from '../support/fixtures';
-import { redisAvailable, redisOrSkip } from '../support/redis';
+import { freePort } from '../support/ports';
+import { redisOrSkip, spawnRedis } from '../support/redis';
 
 let ok = false;
 let redis: ChildProcess | undefined;
 let app: TestApp | undefined;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 beforeAll(async () => {
   ok = await redisOrSkip(); // a redis-server binary is needed to run one of our own
   if (!ok) return;
   const port = await freePort();
-  redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-    stdio: 'ignore',
-  });
-  for (let i = 0; i < 100 && !(await redisAvailable(`redis://127.0.0.1:${port}`)); i++)
-    await new Promise((r) => setTimeout(r, 50));
+  redis = await spawnRedis(port);
   app = await startTestApp({ REDIS_URL: `redis://127.0.0.1:${port}` });
   await seedCampaign(app);
 }, 60_000);

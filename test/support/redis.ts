@@ -1,3 +1,4 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createConnection } from 'node:net';
 
 export const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -28,4 +29,14 @@ export async function redisOrSkip(): Promise<boolean> {
   if (process.env.REQUIRE_REDIS === '1') throw new Error(message);
   console.warn(`[redis] SKIPPED: ${message}`);
   return false;
+}
+
+/** A redis-server of the test's own on `port`, keeping nothing on disk; resolves once it answers PING. */
+export async function spawnRedis(port: number): Promise<ChildProcess> {
+  const redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+    stdio: 'ignore',
+  });
+  for (let i = 0; i < 100 && !(await redisAvailable(`redis://127.0.0.1:${port}`)); i++)
+    await new Promise((r) => setTimeout(r, 50));
+  return redis;
 }

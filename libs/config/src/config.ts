@@ -81,11 +81,6 @@ const ACCEPTED: Record<keyof z.infer<typeof Env>, string> = {
 /** Variables whose values a message never repeats, should one ever be refused: they hold secrets. */
 const SECRET = new Set(['API_KEYS']);
 
-/** An error in the configuration: its message names each variable, its value and what it accepts. */
-export class ConfigurationError extends Error {
-  override readonly name = 'ConfigurationError';
-}
-
 /** The configuration from the environment (README, "Configuration"); a bad value stops the start. */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const given = emptyAsUnset(env);
@@ -96,7 +91,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
       const value = SECRET.has(name) ? '' : ` "${withoutPassword(given[name] ?? '')}"`;
       return `${name}${value} is not accepted: expected ${ACCEPTED[name]}`;
     });
-    throw new ConfigurationError(`invalid configuration: ${problems.join('; ')}`);
+    throw new Error(`invalid configuration: ${problems.join('; ')}`);
   }
   const e = parsed.data;
   // one folder holds what the service keeps: unless the store is named, it is a SQLite file in DATA_DIR
