@@ -41,4 +41,5 @@ COPY events events
 RUN mkdir -p /data && chown node:node /data
 USER node
 EXPOSE 3000
-CMD ["node", "dist/apps/api/src/main.js"]
+# the young generation the service is measured with (README, "The young generation")
+CMD ["node", "--max-semi-space-size=128", "dist/apps/api/src/main.js"]

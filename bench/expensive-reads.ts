@@ -8,7 +8,7 @@ import { line } from './measure';
  * once with the default budget of expensive reads, once with the budget lifted, on one store.
  */
 async function main() {
-  const [claims = 20_000, seconds = 10, clients = 4] = process.argv.slice(2).map(Number);
+  const [claims = 20_000, seconds = 30, clients = 4] = process.argv.slice(2).map(Number);
   console.log(`generating a campaign of ${claims.toLocaleString('en')} claims…`);
   const file = await generatedStore(claims);
   const runs: [string, Record<string, string>][] = [

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 
@@ -11,6 +11,14 @@ export const ROOT = (() => {
 })();
 const MAIN = join(ROOT, 'dist/apps/api/src/main.js');
 
+/** The flags `npm start` gives node: the service is measured as it is run. */
+export const SERVICE_NODE_FLAGS: string[] = (() => {
+  const { scripts } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  const [node, ...words] = scripts.start.split(' ');
+  if (node !== 'node') throw new Error(`package.json's start script should run node: ${scripts.start}`);
+  return words.filter((word) => word.startsWith('--'));
+})();
+
 export interface ServerProcess {
   child: ChildProcess;
   url: string;
@@ -19,8 +27,8 @@ export interface ServerProcess {
 }
 
 /**
- * The built service as its own process, on a free port; resolves once it listens.
- * `SERVER_NODE_ARGS` adds flags to its node, e.g. "--cpu-prof --cpu-prof-dir=prof" to profile it.
+ * The built service as its own process, on a free port, with the node flags `npm start` gives it;
+ * resolves once it listens. `SERVER_NODE_ARGS` adds flags to its node, e.g. "--cpu-prof --cpu-prof-dir=prof" to profile it.
  * `launcher` is a command that runs node in turn and becomes it (as `ip netns exec <ns>` does), so
  * the process killed is the service itself.
  */
@@ -29,7 +37,7 @@ export function startServerProcess(
   timeoutMs = 30_000,
   launcher: string[] = [],
 ): Promise<ServerProcess> {
-  const flags = (process.env.SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const flags = [...SERVICE_NODE_FLAGS, ...(process.env.SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean)];
   const [command, ...args] = [...launcher, process.execPath, ...flags, MAIN];
   const child = spawn(command, args, {
     cwd: ROOT,

@@ -57,6 +57,25 @@ describe('expensive reads without a key', () => {
     expect(await statusFrom('127.0.0.2', `${app.url}${pastView(position)}`)).toBe(200);
   });
 
+  it('given a refused client that asks again before its Retry-After, then its refusal is held a second while its cheap reads answer at once', async () => {
+    const client = '127.0.0.4';
+    await startWellInsideAWindow();
+    for (let i = 0; i < BUDGET; i++) expect((await timedFrom(client, `${app.url}${pastView(position)}`)).status).toBe(200);
+    const first = await timedFrom(client, `${app.url}${pastView(position)}`);
+    expect(first.status).toBe(429);
+    expect(first.ms).toBeLessThan(500);
+
+    const [again, cheap] = await Promise.all([
+      timedFrom(client, `${app.url}${pastView(position)}`),
+      timedFrom(client, `${app.url}/campaigns/${C}/control?day=2024-12-07`),
+    ]);
+    expect(again.status).toBe(429);
+    expect(again.retryAfter).toBeGreaterThan(0);
+    expect(again.ms).toBeGreaterThanOrEqual(900);
+    expect(cheap.status).toBe(200);
+    expect(cheap.ms).toBeLessThan(500);
+  });
+
   it('given a client that exports, then the export spends the budget of ten views of the past (here the whole window)', async () => {
     expect(await statusFrom('127.0.0.3', `${app.url}/campaigns/${C}/export?format=csv`)).toBe(200);
     expect(await statusFrom('127.0.0.3', `${app.url}${pastView(position)}`)).toBe(429);
@@ -78,21 +97,37 @@ describe('expensive reads through Redis', () => {
     apps = [await startTestApp(env), await startTestApp(env)];
     const [first, second] = apps as [TestApp, TestApp];
     await seedCampaign(first);
-    // the windows are the clock's 10 s: start well inside one
-    const intoWindow = Date.now() % 10_000;
-    if (intoWindow > 7_000) await new Promise((r) => setTimeout(r, 10_100 - intoWindow));
+    await startWellInsideAWindow();
     const statuses: number[] = [];
     for (let i = 0; i < BUDGET + 2; i++) statuses.push((await (i % 2 ? second : first).http.get(pastView(1))).status);
     expect(statuses).toEqual([...Array<number>(BUDGET).fill(200), 429, 429]);
   });
 });
 
+/** The windows of the budget are the clock's 10 s: waits, if need be, to start well inside one. */
+async function startWellInsideAWindow(): Promise<void> {
+  const intoWindow = Date.now() % 10_000;
+  if (intoWindow > 6_000) await new Promise((r) => setTimeout(r, 10_100 - intoWindow));
+}
+
 /** The status of a GET sent from a given local address. */
-function statusFrom(localAddress: string, url: string): Promise<number> {
+async function statusFrom(localAddress: string, url: string): Promise<number> {
+  return (await timedFrom(localAddress, url)).status;
+}
+
+/** A GET sent from a given local address: its status, its Retry-After, and how long the answer took. */
+function timedFrom(localAddress: string, url: string): Promise<{ status: number; retryAfter: number; ms: number }> {
+  const start = performance.now();
   return new Promise((resolve, reject) => {
     get(url, { localAddress }, (res) => {
       res.resume();
-      resolve(res.statusCode ?? 0);
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          retryAfter: Number(res.headers['retry-after'] ?? 0),
+          ms: performance.now() - start,
+        }),
+      );
     }).on('error', reject);
   });
 }
