@@ -37,8 +37,9 @@ describe('the expensive lane', () => {
   it('given 300 ms of work, then it never holds the event loop for more than a few ms, and the work is done', async () => {
     const { value, longestMs, turns } = await watchLoop(sliced(busy(300)));
     expect(value).toBe(3000);
-    // at once it would hold the loop 300 ms; a slice is 2 ms (allowing for a loaded machine)
-    expect(longestMs).toBeLessThan(30);
+    // at once it would hold the loop 300 ms; a slice is 2 ms, and a loaded machine may hold the
+    // process itself a few tens of ms
+    expect(longestMs).toBeLessThan(100);
     expect(turns).toBeGreaterThan(100);
   });
 

@@ -5,6 +5,7 @@ import { ProblemException } from '../http/problem';
 import type { RateLimiter } from '../http/rate-limit';
 import { findKey, type ApiKey } from './api-keys';
 import { bearerToken } from './auth.guard';
+import { RefusalHold } from './refusal-hold';
 import { API_KEYS, READ_BUDGET } from './auth.tokens';
 
 const EXPENSIVE = 'timeline:expensive-read';
@@ -18,21 +19,12 @@ export const ExpensiveRead = (cost: number) => SetMetadata(EXPENSIVE, cost);
 /** A view asked about a past state of knowledge is computed afresh rather than served from a cache. */
 const PAST_PARAMS = ['knownAt', 'reportedBy'];
 
-/** How long a client that asks again before its `Retry-After` waits for its refusal. */
-export const REFUSAL_HOLD_MS = 1000;
-/** Refusals held at once; past them a refusal is answered at once (each held one is an open request). */
-const MAX_HELD = 1000;
-
 /**
  * Clients without a key have a budget of expensive reads per client address, so a few of them
  * hammering views of the past or exports cannot take the service from writers and cheap reads.
  * A request with a known key is not counted.
- *
- * A client refused that asks again before its `Retry-After` is over gets its next refusal after
- * a hold of a second (or what is left of its wait, if less): a client that ignores `Retry-After`
- * and asks again as soon as it is refused would otherwise have the service answer thousands of
- * refusals a second, each costing the event loop more than the writes it is meant to protect.
- * A client that honours `Retry-After` is never held.
+ * A client that keeps asking before its `Retry-After` is over gets its refusals held (see
+ * RefusalHold).
  */
 @Injectable()
 export class ReadBudgetGuard implements CanActivate {
@@ -42,9 +34,7 @@ export class ReadBudgetGuard implements CanActivate {
     @Inject(READ_BUDGET) private readonly budget: RateLimiter,
   ) {}
 
-  /** When each refused client's wait ends (ms since the epoch): asking before then is asking again. */
-  private readonly refusedUntil = new Map<string, number>();
-  private held = 0;
+  private readonly hold = new RefusalHold();
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
@@ -55,9 +45,9 @@ export class ReadBudgetGuard implements CanActivate {
     if (token && findKey(this.keys, token)) return true;
     // a route costlier than a whole window's budget takes the whole window, rather than never answering
     const client = `client:${request.ip ?? 'unknown'}`;
-    const wait = await this.budget.hit(client, Math.min(cost, this.budget.limit));
-    if (wait === 0) return true;
-    await this.holdIfAskingAgain(client, wait);
+    const hit = await this.budget.hit(client, Math.min(cost, this.budget.limit));
+    if (hit === 0) return true;
+    const wait = await this.hold.refuse(client, hit);
     throw new ProblemException(
       429,
       'Too Many Requests',
@@ -65,21 +55,6 @@ export class ReadBudgetGuard implements CanActivate {
       undefined,
       wait,
     );
-  }
-
-  /** Holds the refusal of a client refused before whose wait is not over; notes when this one's wait ends. */
-  private async holdIfAskingAgain(client: string, wait: number): Promise<void> {
-    const now = Date.now();
-    const until = this.refusedUntil.get(client);
-    this.refusedUntil.set(client, now + wait * 1000);
-    if (this.refusedUntil.size > 100_000) this.refusedUntil.clear();
-    if (until === undefined || until <= now || this.held >= MAX_HELD) return;
-    this.held++;
-    try {
-      await new Promise((resolve) => setTimeout(resolve, Math.min(REFUSAL_HOLD_MS, until - now)));
-    } finally {
-      this.held--;
-    }
   }
 
   private costOf(context: ExecutionContext, request: Request): number {

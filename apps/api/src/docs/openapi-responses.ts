@@ -70,8 +70,8 @@ function refusalsOf(route: RouteDoc, queryNames: string[]): Record<string, unkno
   else if (route.expensive || queryNames.includes('knownAt') || queryNames.includes('reportedBy'))
     refusals['429'] = problem(
       route.expensive
-        ? 'without an API key: past the client’s budget of expensive reads (an export counts as ten); asked again before Retry-After, the refusal comes after a second'
-        : 'without an API key: past the client’s budget of expensive reads (with knownAt or reportedBy); asked again before Retry-After, the refusal comes after a second',
+        ? 'without an API key: past the client’s budget of expensive reads (an export counts as ten); a client that keeps asking before Retry-After has its refusals held a second'
+        : 'without an API key: past the client’s budget of expensive reads (with knownAt or reportedBy); a client that keeps asking before Retry-After has its refusals held a second',
       RETRY_AFTER,
     );
   return refusals;
