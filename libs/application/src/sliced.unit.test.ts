@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { inSlices, sliced } from './sliced';
 
+/** Keeps the thread busy for `ms`. */
+function spin(ms: number): void {
+  const end = performance.now() + ms;
+  while (performance.now() < end);
+}
+
 /** A computation of `ms` of busy work in steps of 0.1 ms, yielding after each step; answers its step count. */
 function* busy(ms: number): Generator<void, number> {
   const steps = ms * 10;
   for (let step = 0; step < steps; step++) {
-    const stepEnd = performance.now() + 0.1;
-    while (performance.now() < stepEnd);
+    spin(0.1);
     yield;
   }
   return steps;
@@ -55,8 +60,7 @@ describe('the expensive lane', () => {
     function* named(name: string, steps: number): Generator<void, string> {
       for (let i = 0; i < steps; i++) {
         order.push(name);
-        const end = performance.now() + 0.5;
-        while (performance.now() < end);
+        spin(0.5);
         yield;
       }
       return name;

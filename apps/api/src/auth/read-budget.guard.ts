@@ -43,8 +43,8 @@ export class ReadBudgetGuard implements CanActivate {
     if (cost === 0) return true;
     const token = bearerToken(request);
     if (token && findKey(this.keys, token)) return true;
-    // a route costlier than a whole window's budget takes the whole window, rather than never answering
     const client = `client:${request.ip ?? 'unknown'}`;
+    // a route costlier than a whole window's budget takes the whole window, rather than never answering
     const hit = await this.budget.hit(client, Math.min(cost, this.budget.limit));
     if (hit === 0) return true;
     const wait = await this.hold.refuse(client, hit);

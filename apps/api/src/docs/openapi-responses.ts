@@ -69,9 +69,7 @@ function refusalsOf(route: RouteDoc, queryNames: string[]): Record<string, unkno
   if (route.role) refusals['429'] = problem('the key made too many writes this minute', RETRY_AFTER);
   else if (route.expensive || queryNames.includes('knownAt') || queryNames.includes('reportedBy'))
     refusals['429'] = problem(
-      route.expensive
-        ? 'without an API key: past the client’s budget of expensive reads (an export counts as ten); a client that keeps asking before Retry-After has its refusals held a second'
-        : 'without an API key: past the client’s budget of expensive reads (with knownAt or reportedBy); a client that keeps asking before Retry-After has its refusals held a second',
+      `without an API key: past the client’s budget of expensive reads (${route.expensive ? 'an export counts as ten' : 'with knownAt or reportedBy'}); a client that keeps asking before Retry-After has its refusals held a second`,
       RETRY_AFTER,
     );
   return refusals;
