@@ -209,10 +209,17 @@ export class CampaignLedger implements ClaimIndexes {
     return version && !version.retracted && version.rank !== 'deprecated' ? version : undefined;
   }
 
-  /** Folds one claim event into the claim's versions; answers the claim's record, or undefined when it changed nothing. */
-  applyClaimEvent(event: RecordedEvent<ClaimEvent>, recordedAt: number): ClaimRecord | undefined {
+  /**
+   * Folds one claim event into the claim's versions; answers the claim's record, or undefined when
+   * it changed nothing. `record` is the claim's as this ledger holds it, for a caller that looked
+   * it up already: a lookup among a million claims is a tenth of a fold.
+   */
+  applyClaimEvent(
+    event: RecordedEvent<ClaimEvent>,
+    recordedAt: number,
+    record: ClaimRecord | undefined = this.claims.get(event.data.claimId),
+  ): ClaimRecord | undefined {
     const claimId = event.data.claimId;
-    const record = this.claims.get(claimId);
     const earlier = record?.versions ?? NO_VERSIONS;
     const version = nextVersion(earlier, event, recordedAt);
     if (!version) return undefined;
@@ -233,7 +240,7 @@ export class CampaignLedger implements ClaimIndexes {
   restoreClaim(record: ClaimRecord): void {
     record.versions.forEach((version, i) => {
       this.strings.internVersion(version, record.versions[i - 1]);
-      indexClaim(this, record.claimId, version.claim, record.versions.slice(0, i));
+      indexClaim(this, record.claimId, version.claim, record.versions, i);
     });
     this.claims.set(record.claimId, record);
   }

@@ -34,21 +34,22 @@ export function sideAndCategory(key: string): { side: string; category: string }
 }
 
 /**
- * Files a claim's version under what it names. `earlier` are the claim's versions before it: a
- * key one of them named already holds the claim, and a version with the same data as the one
- * before it (a rank, a retraction) names nothing new.
+ * Files a claim's version under what it names. The first `count` of `earlier` (all of them when
+ * not given) are the claim's versions before it: a key one of them named already holds the claim,
+ * and a version with the same data as the one before it (a rank, a retraction) names nothing new.
  */
 export function indexClaim(
   indexes: ClaimIndexes,
   claimId: string,
   claim: ClaimData,
   earlier: readonly { claim: ClaimData }[] = [],
+  count = earlier.length,
 ): void {
-  const previous = earlier[earlier.length - 1]?.claim;
+  const previous = count > 0 ? earlier[count - 1]?.claim : undefined;
   if (previous === claim) return;
   if (previous === undefined) return fileNew(indexes, claimId, claim);
   for (const [index, key] of indexKeys(claim))
-    if (!earlier.some((before) => names(before.claim, index, key))) file(indexes[index], key, claimId);
+    if (!earlier.some((before, i) => i < count && names(before.claim, index, key))) file(indexes[index], key, claimId);
 }
 
 /** A claim's first version, filed under all it names: nearly every event of a fold. */

@@ -18,9 +18,10 @@ import type { Assessment } from './publisher-grades';
  * altered is refused; a file of an earlier format is refolded from the log. 4: sources keep their
  * publication as an interval, and each claim version its reportedAt. 5: a campaign line holds the
  * campaign as amended (`CampaignAmended`), with its claim window, area and admin areas; each claim
- * version and publisher assessment keeps the editor's reason, which audits give.
+ * version and publisher assessment keeps the editor's reason, which audits give. 6: a claim line is
+ * an array, and so is each of its versions (`ClaimLine`): a quarter fewer bytes to read and parse.
  */
-export const SNAPSHOT_FORMAT = 5;
+export const SNAPSHOT_FORMAT = 6;
 
 /** Where the views stand, the publishers and their grades. */
 export interface ViewsLine {
@@ -40,16 +41,39 @@ export interface CampaignLine {
   sources: [string, Recorded<SourceEntry>[]][];
 }
 
-/** One claim's versions; a version that left the claim as it was repeats no claim (null). */
-export interface ClaimLine {
-  kind: 'claim';
-  campaignId: string;
-  claimId: string;
-  firstPosition: number;
-  versions: (Omit<ClaimVersion, 'claim'> & { claim: ClaimData | null })[];
-}
+/**
+ * One claim's versions, as an array: `['claim', campaignId, claimId, firstPosition, ...versions]`.
+ * A line for each of a million claims is most of a snapshot, and field names would be a quarter of
+ * its bytes.
+ */
+export type ClaimLine = ['claim', string, string, number, ...VersionRow[]];
+
+/**
+ * A claim version's fields in the order of `ClaimVersion`, as an array. Its event's sources are
+ * null when they are the claim's own (a record cites what its claim cites), and its claim is null
+ * when the version left the claim as it was (a rank, a retraction): the restore shares them, as
+ * the fold does.
+ */
+export type VersionRow = [
+  position: number,
+  recordedAt: number,
+  event: ClaimVersion['event'],
+  actor: string,
+  eventSources: string[] | null,
+  reason: string | null,
+  claim: ClaimData | null,
+  rank: ClaimVersion['rank'],
+  retracted: boolean,
+  from: number,
+  to: number,
+  reportedAt: number | null,
+];
 
 export type SnapshotLine = ViewsLine | CampaignLine | ClaimLine;
+
+export function isClaimLine(line: SnapshotLine): line is ClaimLine {
+  return Array.isArray(line);
+}
 
 /** One campaign's catalog entry as a line, its lists of versions copied: the entry goes on gaining versions. */
 export function campaignLine(entry: CampaignEntry): CampaignLine {
@@ -63,16 +87,31 @@ export function campaignLine(entry: CampaignEntry): CampaignLine {
   };
 }
 
-/** A claim's line with its first `count` versions; a version that left the claim as it was repeats no claim. */
+/** A claim's line with its first `count` versions. */
 export function claimLine(campaignId: string, record: ClaimRecord, count: number): ClaimLine {
+  const line: ClaimLine = ['claim', campaignId, record.claimId, record.firstPosition];
   let previous: ClaimData | undefined;
-  const versions: ClaimLine['versions'] = [];
   for (let i = 0; i < count; i++) {
     const v = record.versions[i] as ClaimVersion;
-    versions.push({ ...v, claim: v.claim === previous ? null : v.claim });
+    const claim = v.claim === previous ? null : v.claim;
+    const eventSources = sameStrings(v.eventSources, v.claim.sources) ? null : v.eventSources;
+    line.push([
+      v.position,
+      v.recordedAt,
+      v.event,
+      v.actor,
+      eventSources,
+      v.reason,
+      claim,
+      v.rank,
+      v.retracted,
+      v.from,
+      v.to,
+      v.reportedAt,
+    ]);
     previous = v.claim;
   }
-  return { kind: 'claim', campaignId, claimId: record.claimId, firstPosition: record.firstPosition, versions };
+  return line;
 }
 
 /** Files a campaign line's entry in the catalog, its places and sources as their last versions. */
@@ -96,16 +135,51 @@ export function restorePublishers(catalog: CatalogView, line: ViewsLine): void {
   catalog.grades.restore(line.grades);
 }
 
-/** A claim line's record, each version's claim filled in from the version before when repeated. */
+/**
+ * A claim line's record: each version's claim filled in from the version before when repeated, its
+ * sources from its claim's when they are the same, and its valid time shared with the version
+ * before when its claim is too. The claim's id is its claim's own string, as in a fold.
+ */
 export function claimRecordOf(line: ClaimLine): ClaimRecord {
-  // mapped, not pushed: the list is made at its size, where a pushed one reserves room for sixteen
+  const claimId = line[2];
+  const versions: ClaimVersion[] = new Array<ClaimVersion>(line.length - 4);
   let previous: ClaimVersion | undefined;
-  const versions = line.versions.map((v): ClaimVersion => {
-    const claim = v.claim ?? previous?.claim;
-    if (!claim) throw new Error(`snapshot: the first version of claim "${line.claimId}" has no claim`);
-    return (previous = { ...v, claim });
-  });
-  return { claimId: line.claimId, firstPosition: line.firstPosition, versions };
+  for (let i = 4; i < line.length; i++) {
+    const row = line[i] as VersionRow;
+    const claim = row[6] ?? previous?.claim;
+    if (!claim) throw new Error(`snapshot: the first version of claim "${claimId}" has no claim`);
+    const same = previous !== undefined && previous.claim === claim;
+    previous = versions[i - 4] = restoredVersion(row, claim, row[4] ?? claim.sources, same ? previous : undefined);
+  }
+  const first = versions[0]?.claim.claimId;
+  return { claimId: first === claimId ? first : claimId, firstPosition: line[3], versions };
+}
+
+/** A version from its row, built with the fold's literal shape (`nextVersion`), so views read one kind of object. */
+function restoredVersion(
+  row: VersionRow,
+  claim: ClaimData,
+  eventSources: string[],
+  before: ClaimVersion | undefined,
+): ClaimVersion {
+  return {
+    position: row[0],
+    recordedAt: row[1],
+    event: row[2],
+    actor: row[3],
+    eventSources,
+    reason: row[5],
+    claim,
+    rank: row[7],
+    retracted: row[8],
+    from: before ? before.from : row[9],
+    to: before ? before.to : row[10],
+    reportedAt: row[11],
+  };
+}
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  return a === b || (a.length === b.length && a.every((value, i) => value === b[i]));
 }
 
 function restoreVersions<T>(now: Map<string, T>, all: Map<string, Recorded<T>[]>, id: string, versions: Recorded<T>[]): void {

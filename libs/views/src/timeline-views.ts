@@ -179,7 +179,7 @@ export class TimelineViews {
     if (!ledger) return;
     const known = ledger.claims.get(event.data.claimId);
     const before = known && latestVersion(known).claim;
-    const record = ledger.applyClaimEvent(event, recordedAt);
+    const record = ledger.applyClaimEvent(event, recordedAt, known);
     if (!record) return;
     const campaignId = ledger.campaign.campaignId;
     this.answers.dropAnswers(campaignId);

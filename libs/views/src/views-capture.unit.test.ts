@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TestLog } from '@timeline/testing';
+import type { SnapshotLine } from './snapshot-format';
 import { TimelineViews } from './timeline-views';
 
 const hts = { place: 'hama', status: 'controlled', controller: 'hts' } as const;
@@ -71,5 +72,24 @@ describe('TimelineViews.capture: the views at one position, read while they go o
     expect(ledger?.claims.size).toBe(3);
     expect(ledger?.claims.get('c1')?.versions.map((v) => v.claim)).toEqual([expect.objectContaining({ controller: 'hts' })]);
     expect(restored.grades.at('sohr', half)).toBe('B');
+  });
+
+  it('given views restored from their lines as a file holds them, then each claim is as the fold holds it, sharing what the fold shares', () => {
+    const { log } = history();
+    const folded = foldedTo(log, log.position);
+    const lines = [...folded.toSnapshot()].map((line) => JSON.parse(JSON.stringify(line)) as SnapshotLine);
+    const restored = TimelineViews.fromSnapshot(lines);
+
+    const claims = restored.ledger('syria-2024')?.claims;
+    expect(claims).toEqual(folded.ledger('syria-2024')?.claims);
+    const c1 = claims?.get('c1');
+    const k1 = claims?.get('k1');
+    // a record cites its claim's sources: one list, as in the fold
+    expect(c1?.versions[0]?.eventSources).toBe(c1?.versions[0]?.claim.sources);
+    // a correction cites its own
+    expect(c1?.versions[1]?.eventSources).not.toBe(c1?.versions[1]?.claim.sources);
+    // a rank leaves the claim, and its valid time, as they were
+    expect(k1?.versions[1]?.claim).toBe(k1?.versions[0]?.claim);
+    expect(k1?.versions[1]?.event).toBe('ClaimRanked');
   });
 });

@@ -7,6 +7,7 @@ import {
   campaignLine,
   claimLine,
   claimRecordOf,
+  isClaimLine,
   restoreCampaign,
   restorePublishers,
   type SnapshotLine,
@@ -58,6 +59,11 @@ export function captureLines(state: ViewsState, position: number): () => Generat
 export function restoreSnapshot(state: ViewsState, lines: Iterable<SnapshotLine>): number {
   let position = 0;
   for (const line of lines) {
+    // claim lines first: they are nearly all of a snapshot
+    if (isClaimLine(line)) {
+      state.ledgers.get(line[1])?.restoreClaim(claimRecordOf(line));
+      continue;
+    }
     switch (line.kind) {
       case 'views':
         position = line.position;
@@ -69,9 +75,6 @@ export function restoreSnapshot(state: ViewsState, lines: Iterable<SnapshotLine>
         state.ledgers.set(entry.campaign.campaignId, new CampaignLedger(entry, state.catalog.grades));
         break;
       }
-      case 'claim':
-        state.ledgers.get(line.campaignId)?.restoreClaim(claimRecordOf(line));
-        break;
       default:
         assertNever(line);
     }
