@@ -3,7 +3,7 @@ import { casualtyCandidates, casualtyFigure, incidentGroups } from './casualties
 import { denialPartners, entryAtInstant, PlaceClaims } from './control';
 import { NOW, type KnownAt } from './known-at';
 import type { CampaignLedger } from './campaign-ledger';
-import { isEditorial, type ClaimVersion } from './claim-history';
+import { isEditorial, type ClaimRecord, type ClaimVersion } from './claim-history';
 import { casualtyKey } from './claim-indexes';
 import { coveringAreas } from './coverage';
 import { territoryOn } from './territory.queries';
@@ -167,11 +167,11 @@ export function auditControl(
   knownAt: KnownAt = NOW,
   order: AuditOrder = 'log',
 ): Audit {
-  const ids = new Set(ledger.controlByPlace.get(place) ?? []);
+  const ids = new Set(idsOf(ledger.controlByPlace.get(place)));
   // claims about an area covering the place decide it too; the catalog as it stands now says which cover it
-  for (const area of coveringAreas(ledger, place, NOW)) for (const id of ledger.areaClaims.get(area) ?? []) ids.add(id);
+  for (const area of coveringAreas(ledger, place, NOW)) for (const id of idsOf(ledger.areaClaims.get(area))) ids.add(id);
   for (const id of [...ids]) {
-    for (const denier of ledger.deniedBy.get(id) ?? []) ids.add(denier);
+    for (const denier of idsOf(ledger.deniedBy.get(id))) ids.add(denier);
     for (const version of ledger.claims.get(id)?.versions ?? []) for (const denied of version.claim.denies ?? []) ids.add(denied);
   }
   // weighed at every step: the place's claims are looked up once, and only the entry in effect at `at` is found
@@ -202,7 +202,7 @@ export function auditCasualties(
   order: AuditOrder = 'log',
 ): Audit {
   const key = casualtyKey({ side, category });
-  const ids = ledger.casualtiesByKey.get(key) ?? [];
+  const ids = idsOf(ledger.casualtiesByKey.get(key));
   const figureAt: FigureAt = (ledger, knownAt) => {
     const candidates = casualtyCandidates(ledger, key, knownAt);
     const value = casualtyFigure(ledger, key, day, candidates, incidentGroups(candidates))[figure];
@@ -223,12 +223,12 @@ export function auditTerritory(
   knownAt: KnownAt = NOW,
   order: AuditOrder = 'log',
 ): Audit {
-  const ids = new Set(ledger.territoryByFaction.get(faction) ?? []);
-  for (const claimIds of ledger.controlByPlace.values()) {
-    for (const id of claimIds) {
-      const named = ledger.recordOf(id).versions.some((v) => namesFaction(v.claim, faction));
+  const ids = new Set(idsOf(ledger.territoryByFaction.get(faction)));
+  for (const records of ledger.controlByPlace.values()) {
+    for (const record of records) {
+      const named = record.versions.some((v) => namesFaction(v.claim, faction));
       // a place's state changes with any of its claims once the faction is involved there
-      if (named) for (const other of claimIds) ids.add(other);
+      if (named) for (const other of records) ids.add(other.claimId);
     }
   }
   const figureAt: FigureAt = (ledger, at) => {
@@ -236,6 +236,10 @@ export function auditTerritory(
     return entry ? { gained: entry.gained, lost: entry.lost, reported: entry.reported } : null;
   };
   return auditOf(views, ledger, [...claimSteps(ledger, ids), ...gradeSteps(views, ledger, ids)], figureAt, knownAt, order);
+}
+
+function idsOf(records: readonly ClaimRecord[] | undefined): string[] {
+  return records?.map((record) => record.claimId) ?? [];
 }
 
 function namesFaction(claim: ClaimData, faction: string): boolean {
@@ -252,8 +256,8 @@ function namesFaction(claim: ClaimData, faction: string): boolean {
  */
 export function sourceImpact(views: TimelineViews, ledger: CampaignLedger, sourceId: string, knownAt: KnownAt = NOW) {
   const impacts: { claimId: string; figure: Record<string, unknown>; changes: AuditEntry[] }[] = [];
-  for (const claimId of ledger.claimsBySource.get(sourceId) ?? []) {
-    const record = ledger.recordOf(claimId);
+  for (const record of ledger.claimsBySource.get(sourceId) ?? []) {
+    const claimId = record.claimId;
     // the changes this claim made on this source's word (not a later correction citing another)
     const mine = (entries: AuditEntry[]) =>
       entries.filter((e) => e.claimId === claimId && e.sources.some((s) => s.sourceId === sourceId));

@@ -49,14 +49,13 @@ export function casualtyCandidates(
   filter: CasualtyFilter = {},
 ): CasualtyCandidate[] {
   const candidates: CasualtyCandidate[] = [];
-  for (const claimId of ledger.casualtiesByKey.get(key) ?? []) {
-    const record = ledger.recordOf(claimId);
+  for (const record of ledger.casualtiesByKey.get(key) ?? []) {
     const version = ledger.liveAt(record, knownAt);
     if (!version || !isCasualtyVersion(version)) continue;
     if (casualtyKey(version.claim) !== key) continue;
     if (filter.operation && version.claim.operation !== filter.operation) continue;
     candidates.push({
-      claimId,
+      claimId: record.claimId,
       firstPosition: record.firstPosition,
       version,
       to: version.to,

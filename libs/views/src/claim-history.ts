@@ -44,6 +44,8 @@ export function isEditorial(version: ClaimVersion): boolean {
 
 export interface ClaimRecord {
   claimId: string;
+  /** Its place among its ledger's claims in the order they were first recorded: what a snapshot names it by. */
+  ordinal: number;
   /** Position at which the claim was first recorded: the last tie-break of the views. */
   firstPosition: number;
   versions: ClaimVersion[];

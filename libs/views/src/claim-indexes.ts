@@ -1,24 +1,26 @@
 import { assertNever, type ClaimData } from '@timeline/domain';
+import type { ClaimRecord } from './claim-history';
 
 /**
  * What views look claims up by; a claim is filed under what any of its versions says, once per
  * key. The lists are arrays, not sets: at a million claims a set's entries cost three times the
  * memory and most of the fold's time, and a claim is filed again only when a correction names a
- * key none of its earlier versions named.
+ * key none of its earlier versions named. They hold the claims' records, not their ids: a view
+ * reads each claim it weighs without a lookup among a million.
  */
 export interface ClaimIndexes {
-  /** Every place a control claim named in any version → its claim ids. */
-  readonly controlByPlace: Map<string, string[]>;
-  /** `side|category` → casualty claim ids (any version). */
-  readonly casualtiesByKey: Map<string, string[]>;
-  /** faction → territory claim ids. */
-  readonly territoryByFaction: Map<string, string[]>;
-  /** claim id → ids of claims that deny it (any version). */
-  readonly deniedBy: Map<string, string[]>;
-  /** source id → claim ids whose versions cite it. */
-  readonly claimsBySource: Map<string, string[]>;
-  /** An area (region, governorate …) → ids of control claims about it that cover its places (any version). */
-  readonly areaClaims: Map<string, string[]>;
+  /** Every place a control claim named in any version → its claims. */
+  readonly controlByPlace: Map<string, ClaimRecord[]>;
+  /** `side|category` → casualty claims (any version). */
+  readonly casualtiesByKey: Map<string, ClaimRecord[]>;
+  /** faction → territory claims. */
+  readonly territoryByFaction: Map<string, ClaimRecord[]>;
+  /** claim id → claims that deny it (any version). */
+  readonly deniedBy: Map<string, ClaimRecord[]>;
+  /** source id → claims whose versions cite it. */
+  readonly claimsBySource: Map<string, ClaimRecord[]>;
+  /** An area (region, governorate …) → control claims about it that cover its places (any version). */
+  readonly areaClaims: Map<string, ClaimRecord[]>;
 }
 
 type IndexName = keyof ClaimIndexes;
@@ -40,45 +42,45 @@ export function sideAndCategory(key: string): { side: string; category: string }
  */
 export function indexClaim(
   indexes: ClaimIndexes,
-  claimId: string,
+  record: ClaimRecord,
   claim: ClaimData,
   earlier: readonly { claim: ClaimData }[] = [],
   count = earlier.length,
 ): void {
   const previous = count > 0 ? earlier[count - 1]?.claim : undefined;
   if (previous === claim) return;
-  if (previous === undefined) return fileNew(indexes, claimId, claim);
+  if (previous === undefined) return fileNew(indexes, record, claim);
   for (const [index, key] of indexKeys(claim))
-    if (!earlier.some((before, i) => i < count && names(before.claim, index, key))) file(indexes[index], key, claimId);
+    if (!earlier.some((before, i) => i < count && names(before.claim, index, key))) file(indexes[index], key, record);
 }
 
 /** A claim's first version, filed under all it names: nearly every event of a fold. */
-function fileNew(indexes: ClaimIndexes, claimId: string, claim: ClaimData): void {
+function fileNew(indexes: ClaimIndexes, record: ClaimRecord, claim: ClaimData): void {
   switch (claim.type) {
     case 'control':
-      file(indexes.controlByPlace, claim.place, claimId);
-      if (claim.coversPlaces) file(indexes.areaClaims, claim.place, claimId);
+      file(indexes.controlByPlace, claim.place, record);
+      if (claim.coversPlaces) file(indexes.areaClaims, claim.place, record);
       break;
     case 'casualties':
-      file(indexes.casualtiesByKey, casualtyKey(claim), claimId);
+      file(indexes.casualtiesByKey, casualtyKey(claim), record);
       break;
     case 'territory':
-      file(indexes.territoryByFaction, claim.faction, claimId);
+      file(indexes.territoryByFaction, claim.faction, record);
       break;
     case 'incident':
       break;
     default:
       assertNever(claim);
   }
-  if (claim.denies) for (const denied of claim.denies) file(indexes.deniedBy, denied, claimId);
-  for (const source of claim.sources) file(indexes.claimsBySource, source, claimId);
+  if (claim.denies) for (const denied of claim.denies) file(indexes.deniedBy, denied, record);
+  for (const source of claim.sources) file(indexes.claimsBySource, source, record);
 }
 
-function file(index: Map<string, string[]>, key: string, claimId: string): void {
+function file(index: Map<string, ClaimRecord[]>, key: string, record: ClaimRecord): void {
   const list = index.get(key);
   // a key the claim names twice (a source cited twice) was filed a moment ago
-  if (!list) index.set(key, [claimId]);
-  else if (list[list.length - 1] !== claimId) list.push(claimId);
+  if (!list) index.set(key, [record]);
+  else if (list[list.length - 1] !== record) list.push(record);
 }
 
 /** Whether a version of a claim is filed under a key of an index. */

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { TestLog } from '@timeline/testing';
+import type { ClaimRecord } from './claim-history';
+
+const ids = (records: ClaimRecord[] | undefined) => records?.map((record) => record.claimId);
 
 describe('claim indexes: each claim filed once under each key any of its versions named', () => {
   it('given a claim moved to another place and source, ranked and retracted, when folded, then it is filed once under each place and source', () => {
@@ -14,9 +17,12 @@ describe('claim indexes: each claim filed once under each key any of its version
 
     const { ledger } = log.fold();
 
-    expect(ledger.controlByPlace.get('hama')).toEqual(['c1', 'c2']);
-    expect(ledger.controlByPlace.get('homs')).toEqual(['c1']);
-    expect(ledger.claimsBySource.get('sohr-1')).toEqual(['c1', 'c2']);
+    expect(ids(ledger.controlByPlace.get('hama'))).toEqual(['c1', 'c2']);
+    expect(ids(ledger.controlByPlace.get('homs'))).toEqual(['c1']);
+    expect(ids(ledger.claimsBySource.get('sohr-1'))).toEqual(['c1', 'c2']);
+    // the ledger's own records, in the order they were first recorded
+    expect(ledger.controlByPlace.get('homs')?.[0]).toBe(ledger.claims.get('c1'));
+    expect([...ledger.claims.values()].map((record) => record.ordinal)).toEqual([0, 1]);
   });
 
   it('given a claim citing one source twice, when folded, then it is filed under the source once', () => {
@@ -31,6 +37,6 @@ describe('claim indexes: each claim filed once under each key any of its version
 
     const { ledger } = log.fold();
 
-    expect(ledger.claimsBySource.get('sohr-1')).toEqual(['c1']);
+    expect(ids(ledger.claimsBySource.get('sohr-1'))).toEqual(['c1']);
   });
 });

@@ -16,10 +16,10 @@ export interface PossibleConflict {
 export function possibleConflicts(ledger: CampaignLedger, knownAt: KnownAt, day?: string): PossibleConflict[] {
   const window = day ? dayBounds(day, ledger.campaign.timeZone) : undefined;
   const conflicts: PossibleConflict[] = [];
-  for (const [place, ids] of [...ledger.controlByPlace].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  for (const [place, records] of [...ledger.controlByPlace].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const live: ControlCandidate[] = [];
-    for (const id of ids) {
-      const candidate = controlCandidate(ledger.recordOf(id), ledger, knownAt, place);
+    for (const record of records) {
+      const candidate = controlCandidate(record, ledger, knownAt, place);
       if (candidate && (!window || (candidate.version.from < window.end && candidate.to > window.start))) live.push(candidate);
     }
     live.sort((a, b) => a.version.from - b.version.from || a.to - b.to);

@@ -120,9 +120,9 @@ function forEachClaimOf(
   knownAt: KnownAt,
   visit: (record: ClaimRecord, about: string, area: boolean) => void,
 ): void {
-  for (const claimId of ledger.controlByPlace.get(place) ?? []) visit(ledger.recordOf(claimId), place, false);
+  for (const record of ledger.controlByPlace.get(place) ?? []) visit(record, place, false);
   for (const area of coveringAreas(ledger, place, knownAt))
-    for (const claimId of ledger.areaClaims.get(area) ?? []) visit(ledger.recordOf(claimId), area, true);
+    for (const record of ledger.areaClaims.get(area) ?? []) visit(record, area, true);
 }
 
 /** A claim weighed for a place: a candidate when it is live, about the place (or covers it, for an area's claim) and passes the filter. */
@@ -183,8 +183,8 @@ export class PlaceClaims {
     const records: ClaimRecord[] = [];
     forEachClaimOf(ledger, place, NOW, (record) => records.push(record));
     // the area claims covering the place at some earlier position too, and the areas' own entries
-    for (const [area, claimIds] of ledger.areaClaims) {
-      for (const claimId of claimIds) records.push(ledger.recordOf(claimId));
+    for (const [area, claims] of ledger.areaClaims) {
+      records.push(...claims);
       for (const { position } of catalog.placeVersions.get(area) ?? []) changes.add(position);
     }
     for (const { position } of catalog.placeVersions.get(place) ?? []) changes.add(position);
@@ -448,7 +448,7 @@ function pendingAt(ledger: CampaignLedger, timeline: PlaceTimeline, at: number, 
 /** Live control claims that the decider denies or that deny it. */
 export function denialPartners(ledger: CampaignLedger, decider: ControlCandidate, knownAt: KnownAt): ControlCandidate[] {
   const ids = new Set<string>(decider.version.claim.denies ?? []);
-  for (const id of ledger.deniedBy.get(decider.claimId) ?? []) ids.add(id);
+  for (const record of ledger.deniedBy.get(decider.claimId) ?? []) ids.add(record.claimId);
   const partners: ControlCandidate[] = [];
   for (const id of ids) {
     const record = ledger.claims.get(id);

@@ -138,9 +138,10 @@ export function restorePublishers(catalog: CatalogView, line: ViewsLine): void {
 /**
  * A claim line's record: each version's claim filled in from the version before when repeated, its
  * sources from its claim's when they are the same, and its valid time shared with the version
- * before when its claim is too. The claim's id is its claim's own string, as in a fold.
+ * before when its claim is too. The claim's id is its claim's own string, as in a fold; `ordinal`
+ * is its place among the ledger's claims.
  */
-export function claimRecordOf(line: ClaimLine): ClaimRecord {
+export function claimRecordOf(line: ClaimLine, ordinal: number): ClaimRecord {
   const claimId = line[2];
   const versions: ClaimVersion[] = new Array<ClaimVersion>(line.length - 4);
   let previous: ClaimVersion | undefined;
@@ -152,7 +153,7 @@ export function claimRecordOf(line: ClaimLine): ClaimRecord {
     previous = versions[i - 4] = restoredVersion(row, claim, row[4] ?? claim.sources, same ? previous : undefined);
   }
   const first = versions[0]?.claim.claimId;
-  return { claimId: first === claimId ? first : claimId, firstPosition: line[3], versions };
+  return { claimId: first === claimId ? first : claimId, ordinal, firstPosition: line[3], versions };
 }
 
 /** A version from its row, built with the fold's literal shape (`nextVersion`), so views read one kind of object. */

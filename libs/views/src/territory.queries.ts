@@ -57,10 +57,10 @@ export function territoryOn(
     if (holderAfter) entry(holderAfter).gained.push(place);
     if (holderBefore) entry(holderBefore).lost.push(place);
   }
-  for (const [faction, ids] of ledger.territoryByFaction) {
+  for (const [faction, records] of ledger.territoryByFaction) {
     const latest = new Map<string, { to: number; position: number; claim: TerritoryClaim; claimId: string }>();
-    for (const claimId of ids) {
-      const record = ledger.recordOf(claimId);
+    for (const record of records) {
+      const claimId = record.claimId;
       const version = ledger.liveAt(record, knownAt);
       if (!version || version.claim.type !== 'territory' || version.claim.faction !== faction) continue;
       if (operation && version.claim.operation !== operation) continue;

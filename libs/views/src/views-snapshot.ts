@@ -61,7 +61,8 @@ export function restoreSnapshot(state: ViewsState, lines: Iterable<SnapshotLine>
   for (const line of lines) {
     // claim lines first: they are nearly all of a snapshot
     if (isClaimLine(line)) {
-      state.ledgers.get(line[1])?.restoreClaim(claimRecordOf(line));
+      const ledger = state.ledgers.get(line[1]);
+      ledger?.restoreClaim(claimRecordOf(line, ledger.claims.size));
       continue;
     }
     switch (line.kind) {
