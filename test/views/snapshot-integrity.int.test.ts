@@ -132,10 +132,10 @@ const DAMAGE: { name: string; damage: (bytes: Buffer) => Buffer; reason: RegExp 
     reason: /SHA-256 .* altered/,
   },
   {
-    // format 5 kept each claim line as an object with named fields
+    // format 6 built the claim indexes again
     name: 'an older format',
-    damage: (b) => Buffer.from(b.subarray(0, trailerStart(b)).toString('latin1').replace('"format":6', '"format":5'), 'latin1'),
-    reason: /format 5, and this version reads format 6/,
+    damage: (b) => Buffer.from(b.subarray(0, trailerStart(b)).toString('latin1').replace('"format":7', '"format":6'), 'latin1'),
+    reason: /format 6, and this version reads format 7/,
   },
 ];
 

@@ -237,12 +237,9 @@ export class CampaignLedger implements ClaimIndexes {
     return recorded;
   }
 
-  /** A claim's versions as a snapshot kept them. */
+  /** A claim's versions as a snapshot kept them; the snapshot's index lines file it. */
   restoreClaim(record: ClaimRecord): void {
-    record.versions.forEach((version, i) => {
-      this.strings.internVersion(version, record.versions[i - 1]);
-      indexClaim(this, record, version.claim, record.versions, i);
-    });
+    record.versions.forEach((version, i) => this.strings.internVersion(version, record.versions[i - 1]));
     this.claims.set(record.claimId, record);
   }
 }

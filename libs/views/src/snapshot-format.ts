@@ -9,6 +9,7 @@ import {
   type SourceEntry,
 } from './catalog.view';
 import type { ClaimRecord, ClaimVersion } from './claim-history';
+import type { ClaimIndexes } from './claim-indexes';
 import type { Assessment } from './publisher-grades';
 
 /**
@@ -20,8 +21,9 @@ import type { Assessment } from './publisher-grades';
  * campaign as amended (`CampaignAmended`), with its claim window, area and admin areas; each claim
  * version and publisher assessment keeps the editor's reason, which audits give. 6: a claim line is
  * an array, and so is each of its versions (`ClaimLine`): a quarter fewer bytes to read and parse.
+ * 7: the claim indexes are kept (`IndexLine`), in the order the fold filed them, and not built again.
  */
-export const SNAPSHOT_FORMAT = 6;
+export const SNAPSHOT_FORMAT = 7;
 
 /** Where the views stand, the publishers and their grades. */
 export interface ViewsLine {
@@ -69,7 +71,28 @@ export type VersionRow = [
   reportedAt: number | null,
 ];
 
-export type SnapshotLine = ViewsLine | CampaignLine | ClaimLine;
+/**
+ * Part of one campaign's claim index: keys, each with the claims filed under it in the order they
+ * were filed, named by their ordinals (`ClaimRecord.ordinal`). The lines follow the claim lines.
+ */
+export interface IndexLine {
+  kind: 'index';
+  campaignId: string;
+  index: keyof ClaimIndexes;
+  entries: [string, number[]][];
+}
+
+/** The claim indexes a snapshot keeps. */
+export const INDEX_NAMES = [
+  'controlByPlace',
+  'casualtiesByKey',
+  'territoryByFaction',
+  'deniedBy',
+  'claimsBySource',
+  'areaClaims',
+] as const satisfies readonly (keyof ClaimIndexes)[];
+
+export type SnapshotLine = ViewsLine | CampaignLine | ClaimLine | IndexLine;
 
 export function isClaimLine(line: SnapshotLine): line is ClaimLine {
   return Array.isArray(line);
@@ -177,6 +200,64 @@ function restoredVersion(
     to: before ? before.to : row[10],
     reportedAt: row[11],
   };
+}
+
+/** Claims an index line names at most, so that no line grows past a few hundred kB. */
+const INDEX_LINE_CLAIMS = 20_000;
+
+/**
+ * An index as a capture keeps it: its keys and lists, and each list's length then. A list only
+ * grows (a claim is filed at its end), so its first `lengths[i]` claims are those of the capture.
+ */
+export interface IndexCapture {
+  campaignId: string;
+  index: keyof ClaimIndexes;
+  keys: string[];
+  lists: ClaimRecord[][];
+  lengths: Uint32Array;
+}
+
+export function captureIndex(campaignId: string, index: keyof ClaimIndexes, filed: Map<string, ClaimRecord[]>): IndexCapture {
+  const lists = [...filed.values()];
+  const lengths = new Uint32Array(lists.length);
+  for (let i = 0; i < lists.length; i++) lengths[i] = (lists[i] as ClaimRecord[]).length;
+  return { campaignId, index, keys: [...filed.keys()], lists, lengths };
+}
+
+/** A captured index as lines, its claims named by their ordinals. */
+export function* indexLines({ campaignId, index, keys, lists, lengths }: IndexCapture): Generator<IndexLine> {
+  let entries: [string, number[]][] = [];
+  let named = 0;
+  for (let i = 0; i < keys.length; i++) {
+    const list = lists[i] as ClaimRecord[];
+    const ordinals = new Array<number>(lengths[i] ?? 0);
+    for (let j = 0; j < ordinals.length; j++) ordinals[j] = (list[j] as ClaimRecord).ordinal;
+    entries.push([keys[i] as string, ordinals]);
+    named += ordinals.length;
+    if (named >= INDEX_LINE_CLAIMS) {
+      yield { kind: 'index', campaignId, index, entries };
+      entries = [];
+      named = 0;
+    }
+  }
+  if (entries.length) yield { kind: 'index', campaignId, index, entries };
+}
+
+/** Files an index line's claims, `records` being the ledger's claims by ordinal. */
+export function restoreIndex(indexes: ClaimIndexes, line: IndexLine, records: readonly ClaimRecord[]): void {
+  if (!(INDEX_NAMES as readonly string[]).includes(line.index))
+    throw new Error(`snapshot: no claim index is named "${line.index}"`);
+  const filed = indexes[line.index];
+  for (const [key, ordinals] of line.entries) {
+    filed.set(
+      key,
+      ordinals.map((ordinal) => {
+        const record = records[ordinal];
+        if (!record) throw new Error(`snapshot: index ${line.index} names claim ${ordinal} of ${records.length}`);
+        return record;
+      }),
+    );
+  }
 }
 
 function sameStrings(a: readonly string[], b: readonly string[]): boolean {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TestLog } from '@timeline/testing';
-import type { SnapshotLine } from './snapshot-format';
+import type { ClaimRecord } from './claim-history';
+import { INDEX_NAMES, restoreIndex, type SnapshotLine } from './snapshot-format';
 import { TimelineViews } from './timeline-views';
 
 const hts = { place: 'hama', status: 'controlled', controller: 'hts' } as const;
@@ -91,5 +92,37 @@ describe('TimelineViews.capture: the views at one position, read while they go o
     // a rank leaves the claim, and its valid time, as they were
     expect(k1?.versions[1]?.claim).toBe(k1?.versions[0]?.claim);
     expect(k1?.versions[1]?.event).toBe('ClaimRanked');
+  });
+
+  it('given a claim a correction moved to another place, when restored, then every index files the claims as the fold did, in its order', () => {
+    const { log } = history();
+    log.control('c4', { ...hts, place: 'homs', time: { date: '2024-12-06' }, sources: ['sohr-1'] });
+    // c1 is filed under homs after c4, as the fold filed it: a rebuild from the claims would put it first
+    log.correct('c1', { place: 'homs' }, ['sana-1']);
+    const folded = foldedTo(log, log.position);
+    const restored = TimelineViews.fromSnapshot(
+      [...folded.toSnapshot()].map((line) => JSON.parse(JSON.stringify(line)) as SnapshotLine),
+    );
+
+    const ids = (views: TimelineViews, index: (typeof INDEX_NAMES)[number]) =>
+      [...(views.ledger('syria-2024')?.[index] ?? [])].map(([key, records]) => [key, records.map((r) => r.claimId)]);
+    for (const index of INDEX_NAMES) expect(ids(restored, index), index).toEqual(ids(folded, index));
+    expect(ids(restored, 'controlByPlace')).toContainEqual(['homs', ['c4', 'c1']]);
+    // the lists hold the restored records themselves
+    const ledger = restored.ledger('syria-2024');
+    expect(ledger?.controlByPlace.get('homs')?.[1]).toBe(ledger?.claims.get('c1'));
+  });
+
+  it('given an index line naming a claim the snapshot does not hold, or no index, when restored, then it is refused', () => {
+    const ledger = foldedTo(history().log, 3).ledger('syria-2024');
+    if (!ledger) throw new Error('the log registers syria-2024');
+    const records: ClaimRecord[] = [...ledger.claims.values()];
+    const line = (index: string, ordinal: number) =>
+      ({ kind: 'index', campaignId: 'syria-2024', index, entries: [['hama', [ordinal]]] }) as Parameters<typeof restoreIndex>[1];
+
+    expect(() => restoreIndex(ledger, line('controlByPlace', records.length), records)).toThrow(
+      `index controlByPlace names claim ${records.length} of ${records.length}`,
+    );
+    expect(() => restoreIndex(ledger, line('claims', 0), records)).toThrow('no claim index is named "claims"');
   });
 });

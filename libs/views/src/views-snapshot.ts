@@ -5,10 +5,14 @@ import type { LogPositions } from './log-positions';
 import type { ClaimRecord } from './claim-history';
 import {
   campaignLine,
+  captureIndex,
   claimLine,
   claimRecordOf,
+  INDEX_NAMES,
+  indexLines,
   isClaimLine,
   restoreCampaign,
+  restoreIndex,
   restorePublishers,
   type SnapshotLine,
   type ViewsLine,
@@ -26,7 +30,8 @@ export interface ViewsState {
  * later while the views go on folding: what an event can change in place (the log's positions,
  * the publishers, the grades, the catalog's lists of versions) is copied now, and of the claims,
  * which only gain versions and records, the records and each one's count of versions are kept,
- * so the lines read later are those of this position. The one change in place to versions
+ * and of the claim indexes, whose lists only grow, each list's length: the lines read later are
+ * those of this position. The one change in place to versions
  * already folded — a corrected publication date moves their reportedAt — is not caught here:
  * `TimelineViews.capture` tells the reader the lines went stale.
  */
@@ -47,17 +52,23 @@ export function captureLines(state: ViewsState, position: number): () => Generat
     for (let i = 0; i < records.length; i++) counts[i] = (records[i] as ClaimRecord).versions.length;
     return { campaignId: ledger.campaign.campaignId, records, counts };
   });
+  const indexes = [...state.ledgers.values()].flatMap((ledger) =>
+    INDEX_NAMES.map((index) => captureIndex(ledger.campaign.campaignId, index, ledger[index])),
+  );
   return function* lines() {
     yield views;
     yield* campaigns;
     for (const { campaignId, records, counts } of claims)
       for (let i = 0; i < records.length; i++) yield claimLine(campaignId, records[i] as ClaimRecord, counts[i] ?? 0);
+    // after the claims: a restore files the claims its ordinals name
+    for (const index of indexes) yield* indexLines(index);
   };
 }
 
 /** Fills empty views from a snapshot's lines; answers the position the snapshot was taken at. */
 export function restoreSnapshot(state: ViewsState, lines: Iterable<SnapshotLine>): number {
   let position = 0;
+  const byOrdinal = new Map<CampaignLedger, ClaimRecord[]>();
   for (const line of lines) {
     // claim lines first: they are nearly all of a snapshot
     if (isClaimLine(line)) {
@@ -74,6 +85,14 @@ export function restoreSnapshot(state: ViewsState, lines: Iterable<SnapshotLine>
       case 'campaign': {
         const entry = restoreCampaign(state.catalog, line);
         state.ledgers.set(entry.campaign.campaignId, new CampaignLedger(entry, state.catalog.grades));
+        break;
+      }
+      case 'index': {
+        const ledger = state.ledgers.get(line.campaignId);
+        if (!ledger) break;
+        let records = byOrdinal.get(ledger);
+        if (records?.length !== ledger.claims.size) byOrdinal.set(ledger, (records = [...ledger.claims.values()]));
+        restoreIndex(ledger, line, records);
         break;
       }
       default:
