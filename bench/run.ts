@@ -20,8 +20,16 @@ import { batchedAppend, singleAppend } from './store.bench';
  * it in the same run on the same machine. `--quick` runs a small version (under a minute) to keep
  * the harness working; its figures are not meant to be judged.
  */
+const USAGE = `usage: npm run bench [-- --quick] [-- --only=sockets|peers|store|postgres] [-- --scale] [-- --store=<file>]
+  a full run takes tens of minutes and rewrites bench/results.json and BENCHMARKS.md`;
+
 async function main() {
-  const quick = process.argv.includes('--quick');
+  const args = process.argv.slice(2);
+  if (args.includes('--help')) return console.log(USAGE);
+  // a run rewrites the results: a mistyped flag stops here rather than start a run of tens of minutes
+  const unknown = args.filter((a) => !['--quick', '--scale'].includes(a) && !/^--(only|store)=./.test(a));
+  if (unknown.length) throw new Error(`unknown argument ${unknown.join(' ')}\n${USAGE}`);
+  const quick = args.includes('--quick');
   // `--only=sockets`, `--only=peers`, `--only=store` or `--only=postgres` runs those benchmarks
   // alone, `--scale` the ten-million-claim run alone; either merges its results into the last ones
   const only = process.argv.includes('--scale')
