@@ -211,13 +211,13 @@ export class CampaignLedger implements ClaimIndexes {
 
   /**
    * Folds one claim event into the claim's versions; answers the claim's record, or undefined when
-   * it changed nothing. `record` is the claim's as this ledger holds it, for a caller that looked
-   * it up already: the fold looks each claim up once per event.
+   * it changed nothing. `record` is the claim's as this ledger holds it (undefined for a claim it
+   * does not hold yet), which the caller has looked up: the fold looks each claim up once per event.
    */
   applyClaimEvent(
     event: RecordedEvent<ClaimEvent>,
     recordedAt: number,
-    record: ClaimRecord | undefined = this.claims.get(event.data.claimId),
+    record: ClaimRecord | undefined,
   ): ClaimRecord | undefined {
     const claimId = event.data.claimId;
     const earlier = record?.versions ?? NO_VERSIONS;

@@ -36,22 +36,21 @@ export function sideAndCategory(key: string): { side: string; category: string }
 }
 
 /**
- * Files a claim's version under what it names. The first `count` of `earlier` (all of them when
- * not given) are the claim's versions before it: a key one of them named already holds the claim,
- * and a version with the same data as the one before it (a rank, a retraction) names nothing new.
+ * Files a claim's version under what it names. `earlier` are the claim's versions before it: a
+ * key one of them named already holds the claim, and a version with the same data as the one
+ * before it (a rank, a retraction) names nothing new.
  */
 export function indexClaim(
   indexes: ClaimIndexes,
   record: ClaimRecord,
   claim: ClaimData,
   earlier: readonly { claim: ClaimData }[] = [],
-  count = earlier.length,
 ): void {
-  const previous = count > 0 ? earlier[count - 1]?.claim : undefined;
+  const previous = earlier[earlier.length - 1]?.claim;
   if (previous === claim) return;
   if (previous === undefined) return fileNew(indexes, record, claim);
   for (const [index, key] of indexKeys(claim))
-    if (!earlier.some((before, i) => i < count && names(before.claim, index, key))) file(indexes[index], key, record);
+    if (!earlier.some((before) => names(before.claim, index, key))) file(indexes[index], key, record);
 }
 
 /** A claim's first version, filed under all it names: nearly every event of a fold. */
