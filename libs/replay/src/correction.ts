@@ -20,7 +20,7 @@ export function correctionFor(
   if (!record || !version) return undefined;
   const reportedAt = base.reportedAtOf(version, NOW);
   if (asReported && reportedAt === null) return undefined;
-  const settles = asReported ? Math.max(version.to, reportedAt ?? version.to) : version.to;
+  const settles = asReported ? Math.max(version.valid.to, reportedAt ?? version.valid.to) : version.valid.to;
   const hourStart = floorToLocalHour(settles - 1, base.campaign.timeZone);
   const until = hourStart + HOUR;
   const ledger = asReported ? base.asReportedBy(until) : base;

@@ -123,10 +123,10 @@ export class ReplayPlan extends PinnedReplay {
       if (wanted && (!place || !wanted.has(place))) continue;
       this.claimsByTo.push({ version, claimId: record.claimId });
     }
-    this.claimsByTo.sort((a, b) => a.version.to - b.version.to || a.version.position - b.version.position);
+    this.claimsByTo.sort((a, b) => a.version.valid.to - b.version.valid.to || a.version.position - b.version.position);
     this.controlByFrom = this.claimsByTo
       .filter(({ version }) => version.claim.type === 'control')
-      .sort((a, b) => a.version.from - b.version.from || a.version.position - b.version.position);
+      .sort((a, b) => a.version.valid.from - b.version.valid.from || a.version.position - b.version.position);
     this.casualtyKeys = [...ledger.casualtiesByKey.keys()].sort();
   }
 
@@ -193,9 +193,9 @@ export class ReplayPlan extends PinnedReplay {
   private claimsIn(at: number, until: number): { version: ClaimVersion; claimId: string }[] {
     const byTo = this.claimsByTo;
     const found: { version: ClaimVersion; claimId: string }[] = [];
-    for (let i = lastAtOrBefore(byTo.length, (j) => byTo[j]?.version.to ?? Infinity, at) + 1; i < byTo.length; i++) {
+    for (let i = lastAtOrBefore(byTo.length, (j) => byTo[j]?.version.valid.to ?? Infinity, at) + 1; i < byTo.length; i++) {
       const entry = byTo[i];
-      if (!entry || entry.version.to > until) break;
+      if (!entry || entry.version.valid.to > until) break;
       found.push(entry);
     }
     return found;
@@ -211,12 +211,16 @@ export class ReplayPlan extends PinnedReplay {
     const byFrom = this.controlByFrom;
     const opening: FrameClaim[] = [];
     const pending: PendingFrameChange[] = [];
-    for (let i = lastAtOrBefore(byFrom.length, (j) => byFrom[j]?.version.from ?? Infinity, at - 1) + 1; i < byFrom.length; i++) {
+    for (
+      let i = lastAtOrBefore(byFrom.length, (j) => byFrom[j]?.version.valid.from ?? Infinity, at - 1) + 1;
+      i < byFrom.length;
+      i++
+    ) {
       const entry = byFrom[i];
-      if (!entry || entry.version.from >= until) break;
-      if (entry.version.to <= until || entry.version.claim.type !== 'control') continue;
+      if (!entry || entry.version.valid.from >= until) break;
+      if (entry.version.valid.to <= until || entry.version.claim.type !== 'control') continue;
       const changes = this.placesOf(entry.version.claim).flatMap((place) =>
-        pendingFrameChanges(place, this.placeState(place, entry.version.from)).filter((p) => p.claimId === entry.claimId),
+        pendingFrameChanges(place, this.placeState(place, entry.version.valid.from)).filter((p) => p.claimId === entry.claimId),
       );
       if (!changes.length) continue;
       opening.push(frameClaim(this.ledger, entry.claimId, entry.version, this.knownAt));

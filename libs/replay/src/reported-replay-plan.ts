@@ -66,10 +66,10 @@ export class ReportedReplayPlan extends PinnedReplay {
         if (isEditorial(version) || !this.inScope(version)) continue;
         const reportedAt = ledger.reportedAtOf(version, knownAt);
         if (reportedAt === null) continue;
-        const arrival = { record, version, reportedAt, settles: Math.max(reportedAt, version.to) };
+        const arrival = { record, version, reportedAt, settles: Math.max(reportedAt, version.valid.to) };
         this.bySettling.push(arrival);
-        if (version.claim.type === 'control' && reportedAt < version.to)
-          this.byOpening.push({ ...arrival, opens: Math.max(reportedAt, version.from) });
+        if (version.claim.type === 'control' && reportedAt < version.valid.to)
+          this.byOpening.push({ ...arrival, opens: Math.max(reportedAt, version.valid.from) });
       }
     }
     this.bySettling.sort((a, b) => a.settles - b.settles || a.version.position - b.version.position);
@@ -133,7 +133,7 @@ export class ReportedReplayPlan extends PinnedReplay {
       const shown = after.liveAt(record, this.knownAt);
       if (!shown) continue;
       const claim = frameClaim(after, record.claimId, shown, this.knownAt);
-      claims.push(version.to <= at ? { ...claim, newsOfThePast: true } : claim);
+      claims.push(version.valid.to <= at ? { ...claim, newsOfThePast: true } : claim);
     }
     const { opening, pending } = this.openingIn(after, at, until);
     return {
@@ -172,7 +172,7 @@ export class ReportedReplayPlan extends PinnedReplay {
       const arrival = list[i];
       if (!arrival || arrival.opens >= until) break;
       const { record, version } = arrival;
-      if (version.to <= until || version.claim.type !== 'control') continue;
+      if (version.valid.to <= until || version.claim.type !== 'control') continue;
       const changes = this.placesOf(version.claim).flatMap((place) =>
         pendingFrameChanges(place, this.placeState(seen, place, until)).filter((p) => p.claimId === record.claimId),
       );

@@ -267,17 +267,17 @@ export function sourceImpact(views: TimelineViews, ledger: CampaignLedger, sourc
       const claim = version.claim;
       switch (claim.type) {
         case 'control': {
-          const key = `control|${claim.place}|${version.to}`;
+          const key = `control|${claim.place}|${version.valid.to}`;
           if (seen.has(key)) continue;
           seen.add(key);
-          const changes = mine(auditControl(views, ledger, claim.place, version.to, knownAt).changes);
+          const changes = mine(auditControl(views, ledger, claim.place, version.valid.to, knownAt).changes);
           if (changes.length)
             impacts.push({ claimId, figure: { kind: 'control', place: claim.place, at: claim.time.to }, changes });
           break;
         }
         case 'casualties': {
           // a claim takes effect at the end of its interval: the day whose end that falls in
-          const day = localDateOf(version.to - 1, ledger.campaign.timeZone);
+          const day = localDateOf(version.valid.to - 1, ledger.campaign.timeZone);
           for (const figure of ['daily', 'preferred', 'range'] as const) {
             const key = `casualties|${claim.side}|${claim.category}|${day}|${figure}`;
             if (seen.has(key)) continue;

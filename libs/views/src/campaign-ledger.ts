@@ -8,7 +8,7 @@ import {
   type RecordedEvent,
 } from '@timeline/domain';
 import { placeAt, sourceAt, type CampaignEntry, type PlaceEntry, type SourceEntry } from './catalog.view';
-import { isEditorial, nextVersion, type ClaimRecord, type ClaimVersion } from './claim-history';
+import { isEditorial, nextVersion, validInterval, type ClaimRecord, type ClaimVersion } from './claim-history';
 import { indexClaim, type ClaimIndexes } from './claim-indexes';
 import { latestBefore, NOW, type KnownAt } from './known-at';
 import { gradeValue, type PublisherGrades } from './publisher-grades';
@@ -144,7 +144,7 @@ export class CampaignLedger implements ClaimIndexes {
   private reportedAtFrom(version: ClaimVersion, knownAt: KnownAt): number | null {
     return earliestReport(
       version.eventSources.map((sourceId) => this.sourceAt(sourceId, knownAt)?.published),
-      version.from,
+      version.valid.from,
     );
   }
 
@@ -186,14 +186,12 @@ export class CampaignLedger implements ClaimIndexes {
     }
     if (!last || !claim) return undefined;
     if (exact) return last;
-    const sameTime = claim.time === last.claim.time;
     return {
       ...last,
       claim,
       rank,
       retracted,
-      from: sameTime ? last.from : Date.parse(claim.time.from),
-      to: sameTime ? last.to : Date.parse(claim.time.to),
+      valid: claim.time === last.claim.time ? last.valid : validInterval(claim.time),
     };
   }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { gradeValue, PublisherGrades } from './publisher-grades';
 import { NOW } from './known-at';
-import { firstVersion } from './claim-history';
+import { firstVersion, latestVersion } from './claim-history';
 import { TestLog } from '@timeline/testing';
 
 describe('CampaignLedger: claims with versions over transaction time', () => {
@@ -86,6 +86,35 @@ describe('CampaignLedger: claims with versions over transaction time', () => {
 
     expect(ledger.publisherOf(latest('k1'))).toBe('syria-defense-ministry');
     expect(ledger.publisherOf(latest('k2'))).toBe('sohr');
+  });
+
+  it('given claims that repeat a valid time and sources, when folded, then they share one copy of each, and a claim of its own time has its own', () => {
+    const log = new TestLog();
+    const time = { date: '2024-12-05' };
+    log.control('a', { place: 'hama', status: 'controlled', controller: 'hts', time, sources: ['sohr-1', 'sana-1'] });
+    log.control('b', { place: 'homs', status: 'controlled', controller: 'hts', time, sources: ['sohr-1', 'sana-1'] });
+    log.control('c', {
+      place: 'homs',
+      status: 'controlled',
+      controller: 'saa',
+      time: { date: '2024-12-06' },
+      sources: ['sohr-1'],
+    });
+    log.correct('c', { controller: 'hts' }, ['sohr-1', 'sana-1'], 'bob');
+    const { ledger } = log.fold();
+    const [a, b, c] = ['a', 'b', 'c'].map((id) => firstVersion(ledger.recordOf(id)));
+    const corrected = latestVersion(ledger.recordOf('c'));
+    if (!a || !b || !c) throw new Error('the three claims are folded');
+
+    expect(b.claim.time).toBe(a.claim.time);
+    expect(b.claim.sources).toBe(a.claim.sources);
+    expect(b.valid).toBe(a.valid);
+    expect(corrected.eventSources).toBe(a.claim.sources);
+    expect(c.claim.time).not.toBe(a.claim.time);
+    expect(c.claim.time).toEqual({ from: '2024-12-05T21:00:00.000Z', to: '2024-12-06T21:00:00.000Z', precision: 'day' });
+    expect(c.valid).toEqual({ from: Date.parse('2024-12-05T21:00:00.000Z'), to: Date.parse('2024-12-06T21:00:00.000Z') });
+    expect(corrected.valid).toBe(c.valid);
+    expect(c.claim.sources).toEqual(['sohr-1']);
   });
 
   it('given factions of two blocs, when a bloc is asked, then it is the faction’s, or null for none or an unknown faction', () => {

@@ -58,7 +58,7 @@ export function casualtyCandidates(
       claimId: record.claimId,
       firstPosition: record.firstPosition,
       version,
-      to: version.to,
+      to: version.valid.to,
       publisher: ledger.publisherOf(version, knownAt),
       grade: ledger.gradeScore(version, knownAt),
     });

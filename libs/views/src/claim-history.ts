@@ -23,15 +23,23 @@ export interface ClaimVersion {
   claim: ClaimData;
   rank: Rank;
   retracted: boolean;
-  /** Interval of the claim's valid time in epoch ms, cached from `claim.time`. */
-  from: number;
-  to: number;
+  /**
+   * The claim's valid time in epoch ms, cached from `claim.time`: one object for every version of
+   * the ledger with the same valid time (StringPool.internVersion), not two numbers of its own.
+   */
+  valid: ValidInterval;
   /**
    * When the event's report was public: the earliest end of its sources' publications (epoch ms),
    * null when none of them is dated. It follows the sources as they stand now; a view of the past
    * from before a publication date was corrected computes it afresh (CampaignLedger.reportedAtOf).
    */
   reportedAt: number | null;
+}
+
+/** A valid time as epoch ms, from inclusive to exclusive. */
+export interface ValidInterval {
+  readonly from: number;
+  readonly to: number;
 }
 
 /**
@@ -94,10 +102,13 @@ export function nextVersion(
     claim: state.claim,
     rank: state.rank,
     retracted: state.retracted,
-    from: sameTime ? last.from : Date.parse(state.claim.time.from),
-    to: sameTime ? last.to : Date.parse(state.claim.time.to),
+    valid: sameTime ? last.valid : validInterval(state.claim.time),
     reportedAt: null,
   };
+}
+
+export function validInterval(time: { from: string; to: string }): ValidInterval {
+  return { from: Date.parse(time.from), to: Date.parse(time.to) };
 }
 
 /** No claim yet; `evolveClaim` never changes the state it is given, so one serves every claim. */

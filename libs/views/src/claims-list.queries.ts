@@ -69,6 +69,6 @@ function matches(ledger: CampaignLedger, record: ClaimRecord, filter: ClaimFilte
     !claim.sources.some((s) => ledger.sources.get(s)?.publisher === filter.publisher)
   )
     return false;
-  if (filter.day && !(last.from < filter.day.end && last.to > filter.day.start)) return false;
+  if (filter.day && !(last.valid.from < filter.day.end && last.valid.to > filter.day.start)) return false;
   return true;
 }

@@ -20,12 +20,13 @@ export function possibleConflicts(ledger: CampaignLedger, knownAt: KnownAt, day?
     const live: ControlCandidate[] = [];
     for (const record of records) {
       const candidate = controlCandidate(record, ledger, knownAt, place);
-      if (candidate && (!window || (candidate.version.from < window.end && candidate.to > window.start))) live.push(candidate);
+      if (candidate && (!window || (candidate.version.valid.from < window.end && candidate.to > window.start)))
+        live.push(candidate);
     }
-    live.sort((a, b) => a.version.from - b.version.from || a.to - b.to);
+    live.sort((a, b) => a.version.valid.from - b.version.valid.from || a.to - b.to);
     for (const [i, a] of live.entries()) {
       for (const b of live.slice(i + 1)) {
-        if (b.version.from >= a.to) break;
+        if (b.version.valid.from >= a.to) break;
         if (a.key === b.key || ledger.publisherOf(a.version) === ledger.publisherOf(b.version)) continue;
         conflicts.push({ place, claims: [a, b].map((c) => describe(ledger, c)) });
       }

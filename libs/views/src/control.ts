@@ -106,8 +106,8 @@ export function controlCandidate(
     claimId: record.claimId,
     firstPosition: record.firstPosition,
     version,
-    from: version.from,
-    to: version.to,
+    from: version.valid.from,
+    to: version.valid.to,
     key: stateKey(version.claim),
     grade: ledger.gradeScore(version, knownAt),
   };

@@ -128,8 +128,8 @@ export function claimLine(campaignId: string, record: ClaimRecord, count: number
       claim,
       v.rank,
       v.retracted,
-      v.from,
-      v.to,
+      v.valid.from,
+      v.valid.to,
       v.reportedAt,
     ]);
     previous = v.claim;
@@ -196,8 +196,7 @@ function restoredVersion(
     claim,
     rank: row[7],
     retracted: row[8],
-    from: before ? before.from : row[9],
-    to: before ? before.to : row[10],
+    valid: before ? before.valid : { from: row[9], to: row[10] },
     reportedAt: row[11],
   };
 }

@@ -65,16 +65,16 @@ export function territoryOn(
       if (!version || version.claim.type !== 'territory' || version.claim.faction !== faction) continue;
       if (operation && version.claim.operation !== operation) continue;
       const claim = version.claim;
-      if (claim.scope === 'incident' && version.to > start && version.to <= end) {
+      if (claim.scope === 'incident' && version.valid.to > start && version.valid.to <= end) {
         const daily = entry(faction).reported.daily;
         daily.settlements += claim.settlements ?? 0;
         daily.areaKm2 += claim.areaKm2 ?? 0;
         daily.claims.push(claimId);
-      } else if (claim.scope === 'cumulative' && version.to <= end) {
+      } else if (claim.scope === 'cumulative' && version.valid.to <= end) {
         const publisher = ledger.publisherOf(version) ?? 'unknown';
         const seen = latest.get(publisher);
-        if (!seen || version.to > seen.to || (version.to === seen.to && record.firstPosition > seen.position)) {
-          latest.set(publisher, { to: version.to, position: record.firstPosition, claim, claimId });
+        if (!seen || version.valid.to > seen.to || (version.valid.to === seen.to && record.firstPosition > seen.position)) {
+          latest.set(publisher, { to: version.valid.to, position: record.firstPosition, claim, claimId });
         }
       }
     }
