@@ -132,10 +132,10 @@ const DAMAGE: { name: string; damage: (bytes: Buffer) => Buffer; reason: RegExp 
     reason: /SHA-256 .* altered/,
   },
   {
-    // format 6 built the claim indexes again
+    // format 7 wrote each claim's valid time, sources and written time in full
     name: 'an older format',
-    damage: (b) => Buffer.from(b.subarray(0, trailerStart(b)).toString('latin1').replace('"format":7', '"format":6'), 'latin1'),
-    reason: /format 6, and this version reads format 7/,
+    damage: (b) => Buffer.from(b.subarray(0, trailerStart(b)).toString('latin1').replace('"format":8', '"format":7'), 'latin1'),
+    reason: /format 7, and this version reads format 8/,
   },
 ];
 

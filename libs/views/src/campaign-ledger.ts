@@ -235,10 +235,15 @@ export class CampaignLedger implements ClaimIndexes {
     return recorded;
   }
 
-  /** A claim's versions as a snapshot kept them; the snapshot's index lines file it. */
+  /** A claim's versions as a snapshot kept them, its pooled values named; the snapshot's index lines file it. */
   restoreClaim(record: ClaimRecord): void {
-    record.versions.forEach((version, i) => this.strings.internVersion(version, record.versions[i - 1]));
+    record.versions.forEach((version, i) => this.strings.internVersion(version, record.versions[i - 1], true));
     this.claims.set(record.claimId, record);
+  }
+
+  /** The values the ledger's claims repeat, which a snapshot writes once and its claims name. */
+  get pool(): StringPool {
+    return this.strings;
   }
 }
 

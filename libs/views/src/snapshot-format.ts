@@ -11,6 +11,7 @@ import {
 import type { ClaimRecord, ClaimVersion } from './claim-history';
 import type { ClaimIndexes } from './claim-indexes';
 import type { Assessment } from './publisher-grades';
+import type { StringPool } from './string-pool';
 
 /**
  * The version of the lines below and of the file that holds them. 2: the catalog is written once,
@@ -22,8 +23,10 @@ import type { Assessment } from './publisher-grades';
  * version and publisher assessment keeps the editor's reason, which audits give. 6: a claim line is
  * an array, and so is each of its versions (`ClaimLine`): a quarter fewer bytes to read and parse.
  * 7: the claim indexes are kept (`IndexLine`), in the order the fold filed them, and not built again.
+ * 8: the values claims repeat (a valid time, a list of sources …) are written once (`ValuesLine`),
+ * before the campaign's claims, which name them.
  */
-export const SNAPSHOT_FORMAT = 7;
+export const SNAPSHOT_FORMAT = 8;
 
 /** Where the views stand, the publishers and their grades. */
 export interface ViewsLine {
@@ -82,6 +85,27 @@ export interface IndexLine {
   entries: [string, number[]][];
 }
 
+/**
+ * Part of one campaign's pooled values (`StringPool`), in the pool's order from `from`: a claim line
+ * names each of its claim's pooled values by its place in that order. The lines precede the
+ * campaign's claim lines.
+ */
+export interface ValuesLine {
+  kind: 'values';
+  campaignId: string;
+  from: number;
+  values: object[];
+}
+
+/** Values a values line holds at most, so that no line grows past a few hundred kB. */
+const VALUES_LINE_VALUES = 5_000;
+
+/** A campaign's first `count` pooled values, as lines. */
+export function* valuesLines(campaignId: string, pool: StringPool, count: number): Generator<ValuesLine> {
+  for (let from = 0; from < count; from += VALUES_LINE_VALUES)
+    yield { kind: 'values', campaignId, from, values: pool.valuesBetween(from, Math.min(count, from + VALUES_LINE_VALUES)) };
+}
+
 /** The claim indexes a snapshot keeps. */
 export const INDEX_NAMES = [
   'controlByPlace',
@@ -92,7 +116,7 @@ export const INDEX_NAMES = [
   'areaClaims',
 ] as const satisfies readonly (keyof ClaimIndexes)[];
 
-export type SnapshotLine = ViewsLine | CampaignLine | ClaimLine | IndexLine;
+export type SnapshotLine = ViewsLine | CampaignLine | ValuesLine | ClaimLine | IndexLine;
 
 export function isClaimLine(line: SnapshotLine): line is ClaimLine {
   return Array.isArray(line);
@@ -110,13 +134,13 @@ export function campaignLine(entry: CampaignEntry): CampaignLine {
   };
 }
 
-/** A claim's line with its first `count` versions. */
-export function claimLine(campaignId: string, record: ClaimRecord, count: number): ClaimLine {
+/** A claim's line with its first `count` versions, its claims' pooled values named. */
+export function claimLine(campaignId: string, record: ClaimRecord, count: number, pool: StringPool): ClaimLine {
   const line: ClaimLine = ['claim', campaignId, record.claimId, record.firstPosition];
   let previous: ClaimData | undefined;
   for (let i = 0; i < count; i++) {
     const v = record.versions[i] as ClaimVersion;
-    const claim = v.claim === previous ? null : v.claim;
+    const claim = v.claim === previous ? null : pool.withValuesNamed(v.claim);
     const eventSources = sameStrings(v.eventSources, v.claim.sources) ? null : v.eventSources;
     line.push([
       v.position,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TestLog } from '@timeline/testing';
 import type { ClaimRecord } from './claim-history';
-import { INDEX_NAMES, restoreIndex, type SnapshotLine } from './snapshot-format';
+import { INDEX_NAMES, restoreIndex, type ClaimLine, type SnapshotLine, type VersionRow } from './snapshot-format';
 import { TimelineViews } from './timeline-views';
 
 const hts = { place: 'hama', status: 'controlled', controller: 'hts' } as const;
@@ -92,6 +92,41 @@ describe('TimelineViews.capture: the views at one position, read while they go o
     // a rank leaves the claim, and its valid time, as they were
     expect(k1?.versions[1]?.claim).toBe(k1?.versions[0]?.claim);
     expect(k1?.versions[1]?.event).toBe('ClaimRanked');
+    // claims of the same valid time share it, and its interval, as in the fold
+    expect(k1?.versions[0]?.claim.time).toBe(c1?.versions[0]?.claim.time);
+    expect(k1?.versions[0]?.valid).toBe(c1?.versions[0]?.valid);
+  });
+
+  it('given claims that repeat values, when written, then each value is written once and the claims name it; a claim’s own text is never taken for a name', () => {
+    const { log } = history();
+    log.control('c4', {
+      ...hts,
+      place: 'homs',
+      time: { date: '2024-12-05' },
+      sources: ['sohr-1'],
+      quote: '\u00000 is not a name',
+    });
+    const folded = foldedTo(log, log.position);
+    const lines = [...folded.toSnapshot()].map((line) => JSON.parse(JSON.stringify(line)) as SnapshotLine);
+    const values = lines.flatMap((line) => (!Array.isArray(line) && line.kind === 'values' ? line.values : []));
+    const c4 = lines.find((line) => Array.isArray(line) && line[2] === 'c4') as ClaimLine;
+    const claim = (c4[4] as VersionRow)[6] as unknown as Record<string, unknown>;
+
+    expect(values.filter((v) => JSON.stringify(v) === JSON.stringify(['sohr-1']))).toHaveLength(1);
+    expect(claim.sources).toMatch(/^\u0000\d+$/);
+    expect(claim.time).toMatch(/^\u0000\d+$/);
+    expect(claim.quote).toBe('\u00000 is not a name');
+    const restored = TimelineViews.fromSnapshot(lines).ledger('syria-2024')?.claims.get('c4');
+    expect(restored).toEqual(folded.ledger('syria-2024')?.claims.get('c4'));
+  });
+
+  it('given a claim line naming a value its campaign’s values lines do not hold, when restored, then it is refused', () => {
+    const { log } = history();
+    const lines = [...foldedTo(log, log.position).toSnapshot()].map((line) => JSON.parse(JSON.stringify(line)) as SnapshotLine);
+    const c1 = lines.find((line) => Array.isArray(line) && line[2] === 'c1') as ClaimLine;
+    ((c1[4] as VersionRow)[6] as unknown as Record<string, unknown>).sources = '\u000099';
+
+    expect(() => TimelineViews.fromSnapshot(lines)).toThrow('snapshot: no pooled value is named "99"');
   });
 
   it('given a claim a correction moved to another place, when restored, then every index files the claims as the fold did, in its order', () => {

@@ -11,6 +11,7 @@ import {
   INDEX_NAMES,
   indexLines,
   isClaimLine,
+  valuesLines,
   restoreCampaign,
   restoreIndex,
   restorePublishers,
@@ -50,7 +51,7 @@ export function captureLines(state: ViewsState, position: number): () => Generat
     // a loop: Uint32Array.from with a mapping function takes ten times as long
     const counts = new Uint32Array(records.length);
     for (let i = 0; i < records.length; i++) counts[i] = (records[i] as ClaimRecord).versions.length;
-    return { campaignId: ledger.campaign.campaignId, records, counts };
+    return { campaignId: ledger.campaign.campaignId, records, counts, pool: ledger.pool, values: ledger.pool.valueCount };
   });
   const indexes = [...state.ledgers.values()].flatMap((ledger) =>
     INDEX_NAMES.map((index) => captureIndex(ledger.campaign.campaignId, index, ledger[index])),
@@ -58,8 +59,11 @@ export function captureLines(state: ViewsState, position: number): () => Generat
   return function* lines() {
     yield views;
     yield* campaigns;
-    for (const { campaignId, records, counts } of claims)
-      for (let i = 0; i < records.length; i++) yield claimLine(campaignId, records[i] as ClaimRecord, counts[i] ?? 0);
+    for (const { campaignId, records, counts, pool, values } of claims) {
+      // before the claims: a restore takes back the values they name
+      yield* valuesLines(campaignId, pool, values);
+      for (let i = 0; i < records.length; i++) yield claimLine(campaignId, records[i] as ClaimRecord, counts[i] ?? 0, pool);
+    }
     // after the claims: a restore files the claims its ordinals name
     for (const index of indexes) yield* indexLines(index);
   };
@@ -85,6 +89,15 @@ export function restoreSnapshot(state: ViewsState, lines: Iterable<SnapshotLine>
       case 'campaign': {
         const entry = restoreCampaign(state.catalog, line);
         state.ledgers.set(entry.campaign.campaignId, new CampaignLedger(entry, state.catalog.grades));
+        break;
+      }
+      case 'values': {
+        const ledger = state.ledgers.get(line.campaignId);
+        if (ledger && line.from !== ledger.pool.valueCount)
+          throw new Error(
+            `snapshot: values from ${line.from} follow ${ledger.pool.valueCount} values of campaign "${line.campaignId}"`,
+          );
+        ledger?.pool.restoreValues(line.values);
         break;
       }
       case 'index': {
