@@ -20,7 +20,7 @@ import { batchedAppend, singleAppend } from './store.bench';
  * it in the same run on the same machine. `--quick` runs a small version (under a minute) to keep
  * the harness working; its figures are not meant to be judged.
  */
-const USAGE = `usage: npm run bench [-- --quick] [-- --only=sockets|peers|store|postgres] [-- --scale] [-- --store=<file>]
+const USAGE = `usage: npm run bench [-- --quick] [-- --only=sockets|peers|store|views|postgres] [-- --scale] [-- --store=<file>]
   a full run takes tens of minutes and rewrites bench/results.json and BENCHMARKS.md`;
 
 async function main() {
@@ -30,13 +30,15 @@ async function main() {
   const unknown = args.filter((a) => !['--quick', '--scale'].includes(a) && !/^--(only|store)=./.test(a));
   if (unknown.length) throw new Error(`unknown argument ${unknown.join(' ')}\n${USAGE}`);
   const quick = args.includes('--quick');
-  // `--only=sockets`, `--only=peers`, `--only=store` or `--only=postgres` runs those benchmarks
-  // alone, `--scale` the ten-million-claim run alone; either merges its results into the last ones
+  // `--only=sockets`, `--only=peers`, `--only=store` (the appends), `--only=views` (the million
+  // claims: rebuild, heap, queries, cold start, hammering) or `--only=postgres` runs those alone, `--scale` the ten-million-claim run alone; either merges its results into the last ones
   const only = process.argv.includes('--scale')
     ? 'scale'
     : process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
-  if (only !== undefined && !['sockets', 'peers', 'store', 'postgres', 'scale'].includes(only))
-    throw new Error(`--only=${only}: expected --only=sockets, --only=peers, --only=store or --only=postgres (or --scale)`);
+  if (only !== undefined && !['sockets', 'peers', 'store', 'views', 'postgres', 'scale'].includes(only))
+    throw new Error(
+      `--only=${only}: expected --only=sockets, --only=peers, --only=store, --only=views or --only=postgres (or --scale)`,
+    );
   const size = quick
     ? {
         appends: 300,
@@ -79,8 +81,8 @@ async function main() {
   };
 
   if (only === 'scale') await scaleRun(report, campaignStore, quick ? 10_000 : 1_000_000, quick ? 3 : 10);
-  if (only === 'store') await storeAppends(size, report);
-  if (!only) await storeAndViews(size, report, quick);
+  if (!only || only === 'store') await storeAppends(size, report);
+  if (!only || only === 'views') await viewsAtScale(size, report, quick);
   if (!only || only === 'postgres') await postgresLines(size.postgres, POSTGRES_SERVER, report);
   if (!only || only === 'peers') await peers(size.peers, POSTGRES_SERVER, report);
   if (!only || only === 'sockets') await sockets(size, report);
@@ -137,9 +139,8 @@ async function storeAppends(size: Size, report: (r: Result) => void): Promise<vo
   report(await batchedAppend(size.batches));
 }
 
-async function storeAndViews(size: Size, report: (r: Result) => void, quick: boolean): Promise<void> {
-  await storeAppends(size, report);
-
+/** A generated campaign's views: rebuild, heap, audit, reported view, HTTP queries and appends, cold start, hammering. */
+async function viewsAtScale(size: Size, report: (r: Result) => void, quick: boolean): Promise<void> {
   const file = await campaignStore(size.claims);
   const { result, timeline } = await rebuild(file, size.claims);
   report(result);
