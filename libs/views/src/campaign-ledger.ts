@@ -11,6 +11,7 @@ import { placeAt, sourceAt, type CampaignEntry, type PlaceEntry, type SourceEntr
 import { isEditorial, nextVersion, validInterval, type ClaimRecord, type ClaimVersion } from './claim-history';
 import { indexClaim, type ClaimIndexes } from './claim-indexes';
 import { latestBefore, NOW, type KnownAt } from './known-at';
+import type { LogPositions } from './log-positions';
 import { gradeValue, type PublisherGrades } from './publisher-grades';
 import { StringPool } from './string-pool';
 
@@ -46,6 +47,7 @@ export class CampaignLedger implements ClaimIndexes {
   constructor(
     readonly catalog: CampaignEntry,
     private readonly grades: PublisherGrades,
+    private readonly log: LogPositions,
     seen?: { from: CampaignLedger; reportedBy: number; tie?: number },
   ) {
     const shared = seen?.from;
@@ -66,7 +68,7 @@ export class CampaignLedger implements ClaimIndexes {
    * counts in `unreported` the undated versions it set aside.
    */
   asReportedBy(instant: number, tie = Infinity): CampaignLedger {
-    return new CampaignLedger(this.catalog, this.grades, { from: this, reportedBy: instant, tie });
+    return new CampaignLedger(this.catalog, this.grades, this.log, { from: this, reportedBy: instant, tie });
   }
 
   get campaign(): CampaignRegistration {
@@ -115,6 +117,11 @@ export class CampaignLedger implements ClaimIndexes {
       if (publisher) best = Math.max(best, gradeValue(this.grades.at(publisher, knownAt)));
     }
     return best;
+  }
+
+  /** When a version's event was recorded (epoch ms): the log keeps it, once for every event. */
+  recordedAt(version: ClaimVersion): number {
+    return this.log.instantOf(version.position);
   }
 
   /** A claim this ledger holds, by its id; throws for one it does not hold. */
@@ -212,14 +219,10 @@ export class CampaignLedger implements ClaimIndexes {
    * it changed nothing. `record` is the claim's as this ledger holds it (undefined for a claim it
    * does not hold yet), which the caller has looked up: the fold looks each claim up once per event.
    */
-  applyClaimEvent(
-    event: RecordedEvent<ClaimEvent>,
-    recordedAt: number,
-    record: ClaimRecord | undefined,
-  ): ClaimRecord | undefined {
+  applyClaimEvent(event: RecordedEvent<ClaimEvent>, record: ClaimRecord | undefined): ClaimRecord | undefined {
     const claimId = event.data.claimId;
     const earlier = record?.versions ?? NO_VERSIONS;
-    const version = nextVersion(earlier, event, recordedAt);
+    const version = nextVersion(earlier, event);
     if (!version) return undefined;
     this.strings.internVersion(version, earlier[earlier.length - 1]);
     version.reportedAt = this.reportedAtFrom(version, NOW);

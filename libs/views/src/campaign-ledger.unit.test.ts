@@ -3,6 +3,7 @@ import { gradeValue, PublisherGrades } from './publisher-grades';
 import { NOW } from './known-at';
 import { firstVersion, latestVersion } from './claim-history';
 import { TestLog } from '@timeline/testing';
+import { claimRow } from './claims-list.queries';
 
 describe('CampaignLedger: claims with versions over transaction time', () => {
   function given() {
@@ -19,7 +20,7 @@ describe('CampaignLedger: claims with versions over transaction time', () => {
       retracted: log.retract('c1'),
     };
     const { ledger } = log.fold();
-    return { p, ledger, record: ledger.claims.get('c1')! };
+    return { p, ledger, log, record: ledger.claims.get('c1')! };
   }
 
   it('given a claim, a correction, two ranks and a retraction, when folded, then it has one version per event with the event’s actor and sources', () => {
@@ -43,6 +44,21 @@ describe('CampaignLedger: claims with versions over transaction time', () => {
       [p.restored, 'ClaimRanked', 'editor', [], 'saa', 'normal', false],
       [p.retracted, 'ClaimRetracted', 'editor', [], 'saa', 'normal', true],
     ]);
+  });
+
+  it('given the same claim, when its versions’ recording times are asked, then each is its event’s, from the log, and the claim list dates the claim by its first and last', () => {
+    const { record, p, ledger, log } = given();
+
+    expect(record.versions.map((v) => new Date(ledger.recordedAt(v)).toISOString())).toEqual(
+      [p.recorded, p.corrected, p.deprecated, p.restored, p.retracted].map((position) => log.recordedAt(position)),
+    );
+    expect(claimRow(ledger, record)).toMatchObject({
+      recordedAt: log.recordedAt(p.recorded),
+      updatedAt: log.recordedAt(p.retracted),
+    });
+    expect(() => ledger.recordedAt({ ...record.versions[0]!, position: log.position + 1 })).toThrow(
+      `no event at position ${log.position + 1} has been folded`,
+    );
   });
 
   it('given the same claim, when asked at each knownAt, then versionAt is the latest version recorded by then and liveAt skips deprecated and retracted', () => {

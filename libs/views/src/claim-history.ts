@@ -12,8 +12,8 @@ import {
 
 /** A claim as it stood after one event of its stream: one row of its transaction-time history. */
 export interface ClaimVersion {
+  /** Its event's position; when the event was recorded is the log's (CampaignLedger.recordedAt). */
   position: number;
-  recordedAt: number;
   event: ClaimEvent['type'];
   actor: string;
   /** Sources the event itself cites (the claim's for a record, the correction's for a correction). */
@@ -80,11 +80,7 @@ export const RANK_VALUE: Record<Rank, number> = { preferred: 2, normal: 1, depre
  * undefined when the event changes nothing: a claim recorded again under its id, or a change to
  * a claim never recorded.
  */
-export function nextVersion(
-  versions: readonly ClaimVersion[],
-  event: RecordedEvent<ClaimEvent>,
-  recordedAt: number,
-): ClaimVersion | undefined {
+export function nextVersion(versions: readonly ClaimVersion[], event: RecordedEvent<ClaimEvent>): ClaimVersion | undefined {
   const last = versions[versions.length - 1];
   // evolveClaim would start the claim afresh: the log keeps the first record of an id
   if (last && isClaimRecorded(event)) return undefined;
@@ -94,7 +90,6 @@ export function nextVersion(
   // versions are built with one literal shape: the fold runs once per event of the whole log
   return {
     position: event.position,
-    recordedAt,
     event: event.type,
     actor: event.metadata.actor,
     eventSources: sourcesCited(event),

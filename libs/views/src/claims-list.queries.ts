@@ -26,7 +26,7 @@ export interface ClaimFilter {
   includeRetracted?: boolean;
 }
 
-export function claimRow(record: ClaimRecord): ClaimRow {
+export function claimRow(ledger: CampaignLedger, record: ClaimRecord): ClaimRow {
   const last = latestVersion(record);
   return {
     claim: last.claim,
@@ -34,8 +34,8 @@ export function claimRow(record: ClaimRecord): ClaimRow {
     rank: last.rank,
     retracted: last.retracted,
     position: record.firstPosition,
-    recordedAt: new Date(firstVersion(record).recordedAt).toISOString(),
-    updatedAt: new Date(last.recordedAt).toISOString(),
+    recordedAt: new Date(ledger.recordedAt(firstVersion(record))).toISOString(),
+    updatedAt: new Date(ledger.recordedAt(last)).toISOString(),
   };
 }
 
@@ -50,7 +50,7 @@ export function listClaims(
     if (record.firstPosition > page.after && matches(ledger, record, filter)) matching.push(record);
   }
   matching.sort((a, b) => a.firstPosition - b.firstPosition);
-  const items = matching.slice(0, page.limit).map(claimRow);
+  const items = matching.slice(0, page.limit).map((record) => claimRow(ledger, record));
   const last = items.at(-1);
   return { items, next: last && matching.length > page.limit ? last.position : null };
 }

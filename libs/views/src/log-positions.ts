@@ -33,6 +33,13 @@ export class LogPositions {
     return this.positions[found] ?? 0;
   }
 
+  /** When the event at a position was recorded (epoch ms); throws for a position the views have not folded. */
+  instantOf(position: number): number {
+    const recordedAt = this.recordedAts[this.indexOfPosition(position)];
+    if (recordedAt === undefined) throw new Error(`no event at position ${position} has been folded`);
+    return recordedAt;
+  }
+
   /** When the event at a position was recorded, or null when no event is there. */
   recordedAtOf(position: number): string | null {
     const recordedAt = this.recordedAts[this.indexOfPosition(position)];

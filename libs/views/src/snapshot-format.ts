@@ -24,7 +24,8 @@ import type { StringPool } from './string-pool';
  * an array, and so is each of its versions (`ClaimLine`): a quarter fewer bytes to read and parse.
  * 7: the claim indexes are kept (`IndexLine`), in the order the fold filed them, and not built again.
  * 8: the values claims repeat (a valid time, a list of sources …) are written once (`ValuesLine`),
- * before the campaign's claims, which name them.
+ * before the campaign's claims, which name them; a version's recording time is the log's (the
+ * views line's), not written again with it.
  */
 export const SNAPSHOT_FORMAT = 8;
 
@@ -61,7 +62,6 @@ export type ClaimLine = ['claim', string, string, number, ...VersionRow[]];
  */
 export type VersionRow = [
   position: number,
-  recordedAt: number,
   event: ClaimVersion['event'],
   actor: string,
   eventSources: string[] | null,
@@ -144,7 +144,6 @@ export function claimLine(campaignId: string, record: ClaimRecord, count: number
     const eventSources = sameStrings(v.eventSources, v.claim.sources) ? null : v.eventSources;
     line.push([
       v.position,
-      v.recordedAt,
       v.event,
       v.actor,
       eventSources,
@@ -194,10 +193,10 @@ export function claimRecordOf(line: ClaimLine, ordinal: number): ClaimRecord {
   let previous: ClaimVersion | undefined;
   for (let i = 4; i < line.length; i++) {
     const row = line[i] as VersionRow;
-    const claim = row[6] ?? previous?.claim;
+    const claim = row[5] ?? previous?.claim;
     if (!claim) throw new Error(`snapshot: the first version of claim "${claimId}" has no claim`);
     const same = previous !== undefined && previous.claim === claim;
-    previous = versions[i - 4] = restoredVersion(row, claim, row[4] ?? claim.sources, same ? previous : undefined);
+    previous = versions[i - 4] = restoredVersion(row, claim, row[3] ?? claim.sources, same ? previous : undefined);
   }
   const first = versions[0]?.claim.claimId;
   return { claimId: first === claimId ? first : claimId, ordinal, firstPosition: line[3], versions };
@@ -212,16 +211,15 @@ function restoredVersion(
 ): ClaimVersion {
   return {
     position: row[0],
-    recordedAt: row[1],
-    event: row[2],
-    actor: row[3],
+    event: row[1],
+    actor: row[2],
     eventSources,
-    reason: row[5],
+    reason: row[4],
     claim,
-    rank: row[7],
-    retracted: row[8],
-    valid: before ? before.valid : { from: row[9], to: row[10] },
-    reportedAt: row[11],
+    rank: row[6],
+    retracted: row[7],
+    valid: before ? before.valid : { from: row[8], to: row[9] },
+    reportedAt: row[10],
   };
 }
 

@@ -50,7 +50,7 @@ export class TimelineViews {
   apply(event: RecordedEvent): void {
     if (event.position <= this.position) return;
     this.position = event.position;
-    const recordedAt = this.log.add(event.position, event.metadata.recordedAt);
+    this.log.add(event.position, event.metadata.recordedAt);
     // claim events first: they are nearly all of the log
     switch (event.type) {
       case 'ControlClaimed':
@@ -60,13 +60,13 @@ export class TimelineViews {
       case 'ClaimCorrected':
       case 'ClaimRetracted':
       case 'ClaimRanked':
-        this.applyClaimEvent(event, recordedAt);
+        this.applyClaimEvent(event);
         return;
       case 'CampaignRegistered': {
         this.catalog.apply(event);
         const entry = this.catalog.campaigns.get(event.data.campaignId);
         if (entry && !this.ledgers.has(event.data.campaignId))
-          this.ledgers.set(event.data.campaignId, new CampaignLedger(entry, this.catalog.grades));
+          this.ledgers.set(event.data.campaignId, new CampaignLedger(entry, this.catalog.grades, this.log));
         return;
       }
       case 'PlaceRegistered':
@@ -174,12 +174,12 @@ export class TimelineViews {
     return this.answers.kept(campaignId);
   }
 
-  private applyClaimEvent(event: RecordedEvent<ClaimEvent>, recordedAt: number): void {
+  private applyClaimEvent(event: RecordedEvent<ClaimEvent>): void {
     const ledger = this.ledgers.get(event.data.campaignId);
     if (!ledger) return;
     const known = ledger.claims.get(event.data.claimId);
     const before = known && latestVersion(known).claim;
-    const record = ledger.applyClaimEvent(event, recordedAt, known);
+    const record = ledger.applyClaimEvent(event, known);
     if (!record) return;
     const campaignId = ledger.campaign.campaignId;
     this.answers.dropAnswers(campaignId);

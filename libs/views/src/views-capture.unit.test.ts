@@ -111,7 +111,7 @@ describe('TimelineViews.capture: the views at one position, read while they go o
     const lines = [...folded.toSnapshot()].map((line) => JSON.parse(JSON.stringify(line)) as SnapshotLine);
     const values = lines.flatMap((line) => (!Array.isArray(line) && line.kind === 'values' ? line.values : []));
     const c4 = lines.find((line) => Array.isArray(line) && line[2] === 'c4') as ClaimLine;
-    const claim = (c4[4] as VersionRow)[6] as unknown as Record<string, unknown>;
+    const claim = (c4[4] as VersionRow)[5] as unknown as Record<string, unknown>;
 
     expect(values.filter((v) => JSON.stringify(v) === JSON.stringify(['sohr-1']))).toHaveLength(1);
     // named: the first character of a name, then the value's place among the values written
@@ -127,7 +127,7 @@ describe('TimelineViews.capture: the views at one position, read while they go o
     const { log } = history();
     const lines = [...foldedTo(log, log.position).toSnapshot()].map((line) => JSON.parse(JSON.stringify(line)) as SnapshotLine);
     const c1 = lines.find((line) => Array.isArray(line) && line[2] === 'c1') as ClaimLine;
-    ((c1[4] as VersionRow)[6] as unknown as Record<string, unknown>).sources = '\u000099';
+    ((c1[4] as VersionRow)[5] as unknown as Record<string, unknown>).sources = '\u000099';
 
     expect(() => TimelineViews.fromSnapshot(lines)).toThrow('snapshot: no pooled value is named "99"');
   });

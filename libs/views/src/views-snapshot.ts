@@ -88,7 +88,7 @@ export function restoreSnapshot(state: ViewsState, lines: Iterable<SnapshotLine>
         break;
       case 'campaign': {
         const entry = restoreCampaign(state.catalog, line);
-        state.ledgers.set(entry.campaign.campaignId, new CampaignLedger(entry, state.catalog.grades));
+        state.ledgers.set(entry.campaign.campaignId, new CampaignLedger(entry, state.catalog.grades, state.log));
         break;
       }
       case 'values': {
