@@ -35,15 +35,19 @@ export class LogPositions {
 
   /** When the event at a position was recorded (epoch ms); throws for a position the views have not folded. */
   instantOf(position: number): number {
-    const recordedAt = this.recordedAts[this.indexOfPosition(position)];
+    const recordedAt = this.recordedAtAt(position);
     if (recordedAt === undefined) throw new Error(`no event at position ${position} has been folded`);
     return recordedAt;
   }
 
   /** When the event at a position was recorded, or null when no event is there. */
   recordedAtOf(position: number): string | null {
-    const recordedAt = this.recordedAts[this.indexOfPosition(position)];
+    const recordedAt = this.recordedAtAt(position);
     return recordedAt === undefined ? null : new Date(recordedAt).toISOString();
+  }
+
+  private recordedAtAt(position: number): number | undefined {
+    return this.recordedAts[this.indexOfPosition(position)];
   }
 
   private indexOfPosition(position: number): number {

@@ -40,8 +40,9 @@ export class StringPool {
 
   /**
    * Replaces, in place, a claim version's repeated strings and values by their pooled copies: its
-   * actor, event type, reason, cited sources and valid interval, and its claim's unless `previous` holds the same claim (a rank
-   * or a retraction keeps the claim of the version before it, pooled already).
+   * actor, event type, reason, cited sources and valid interval, and its claim's unless `previous`
+   * holds the same claim (a rank or a retraction keeps the claim of the version before it, pooled
+   * already). `named`: the claim is a snapshot's, its pooled values named (`withValuesNamed`).
    */
   internVersion(version: ClaimVersion, previous: ClaimVersion | undefined, named = false): void {
     const claimsOwn = version.eventSources === version.claim.sources;
@@ -106,15 +107,15 @@ export class StringPool {
   }
 
   /** A pooled value's name in a snapshot; undefined for a value the pool does not hold. */
-  nameOf(value: object): string | undefined {
+  private nameOf(value: object): string | undefined {
     const number = this.numbers.get(value);
     return number === undefined ? undefined : VALUE_NAME + String(number);
   }
 
   /** The pooled value a snapshot names; throws for a name the pool does not hold. */
-  valueNamed(name: string): object {
+  private valueNamed(name: string): object {
     const value = this.values[Number(name.slice(1))];
-    if (value === undefined || name.charCodeAt(0) !== 0) throw new Error(`snapshot: no pooled value is named "${name.slice(1)}"`);
+    if (value === undefined) throw new Error(`snapshot: no pooled value is named "${name.slice(1)}"`);
     return value;
   }
 
