@@ -156,8 +156,8 @@ export class TimelineViews {
   }
 
   /** Builds the "now" caches of every place and casualty figure ahead of the first query. */
-  warm(yieldEvery = 200): Promise<void> {
-    return warmAnswers([...this.ledgers.values()], this.answers, yieldEvery);
+  warm(sliceMs?: number): Promise<void> {
+    return warmAnswers([...this.ledgers.values()], this.answers, sliceMs);
   }
 
   /**
