@@ -17,7 +17,11 @@ export const WARM_SLICE_MS = 4;
  * at a time so requests are served in between: at a million claims the first day's view would
  * otherwise take seconds. A request that comes meanwhile computes what is still missing, once.
  */
-export async function warmAnswers(ledgers: readonly CampaignLedger[], answers: NowAnswers, sliceMs = WARM_SLICE_MS): Promise<void> {
+export async function warmAnswers(
+  ledgers: readonly CampaignLedger[],
+  answers: NowAnswers,
+  sliceMs = WARM_SLICE_MS,
+): Promise<void> {
   let sliceStart = performance.now();
   const pause = async () => {
     if (performance.now() - sliceStart < sliceMs) return;
