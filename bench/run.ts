@@ -145,7 +145,7 @@ async function viewsAtScale(size: Size, report: (r: Result) => void, quick: bool
   const { result, timeline } = await rebuild(file, size.claims);
   report(result);
   const views = await timeline.projectionAdmin.caughtUpViews();
-  report(heapHeld(file, size.claims));
+  report(await heapHeld(file, size.claims, views));
   report(auditQuery(views, size.claims, size.audits));
   report(reportedDayView(views, size.claims, quick ? 3 : 10));
   await timeline.close();

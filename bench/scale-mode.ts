@@ -83,7 +83,7 @@ async function foldAndHold(file: string, claims: number, copies: number): Promis
   });
   const fold = performance.now() - t0;
   const ratio = fold / reference;
-  const heap = heapHeld(file, claims);
+  const heap = await heapHeld(file, claims, await timeline.projectionAdmin.caughtUpViews());
   await timeline.close();
   return [
     {
