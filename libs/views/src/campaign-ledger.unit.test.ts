@@ -187,4 +187,46 @@ describe('PublisherGrades: grades over transaction time', () => {
     expect(ledger.gradeScore(version, claim)).toBe(gradeValue('D'));
     expect(ledger.gradeScore(version, NOW)).toBe(gradeValue('A'));
   });
+
+  it('given a grade scored now, when the publisher is regraded or the source corrected to another publisher, then the next score follows', () => {
+    const log = new TestLog();
+    log.control('c1', {
+      place: 'hama',
+      status: 'controlled',
+      controller: 'hts',
+      time: { date: '2024-12-05' },
+      sources: ['blog-1'],
+    });
+    log.control('c2', {
+      place: 'homs',
+      status: 'controlled',
+      controller: 'hts',
+      time: { date: '2024-12-05' },
+      sources: ['blog-1'],
+    });
+    const { views, ledger } = log.fold();
+    const [c1, c2] = ['c1', 'c2'].map((id) => firstVersion(ledger.claims.get(id)!));
+    const fold = (position: number) => views.apply(log.event(position));
+
+    // two claims citing the same list of sources: one grade for both
+    expect([ledger.gradeScore(c1!, NOW), ledger.gradeScore(c2!, NOW)]).toEqual([0, 0]);
+    fold(log.assess('aleppo-blog', 'E'));
+    expect([ledger.gradeScore(c1!, NOW), ledger.gradeScore(c2!, NOW)]).toEqual([gradeValue('E'), gradeValue('E')]);
+    fold(log.assess('aleppo-blog', 'B'));
+    expect(ledger.gradeScore(c2!, NOW)).toBe(gradeValue('B'));
+    fold(
+      log.append({
+        type: 'SourceCorrected',
+        data: {
+          campaignId: 'syria-2024',
+          sourceId: 'blog-1',
+          changes: { publisher: 'syria-defense-ministry' },
+          reason: 'misattributed',
+        },
+      }),
+    );
+    expect(ledger.gradeScore(c1!, NOW)).toBe(0);
+    fold(log.assess('syria-defense-ministry', 'D'));
+    expect(ledger.gradeScore(c1!, NOW)).toBe(gradeValue('D'));
+  });
 });

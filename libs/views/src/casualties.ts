@@ -1,19 +1,36 @@
 import { type ClaimDataOf, addDays, dayBounds } from '@timeline/domain';
 import { addCounts, toCount, ZERO, type Count } from './counts';
-import { RANK_VALUE, type ClaimVersion } from './claim-history';
+import { RANK_VALUE, type ClaimRecord, type ClaimVersion } from './claim-history';
 import type { CampaignLedger } from './campaign-ledger';
 import { casualtyKey, sideAndCategory } from './claim-indexes';
 import type { KnownAt } from './known-at';
 
 type CasualtyClaim = ClaimDataOf<'casualties'>;
 
-export interface CasualtyCandidate {
-  claimId: string;
-  firstPosition: number;
-  version: ClaimVersion & { claim: CasualtyClaim };
-  to: number;
-  publisher: string | null;
-  grade: number;
+/**
+ * A live casualty claim as a figure weighs it. A casualty figure known now keeps one for every
+ * live claim of its side and category, so its time is read from the version's valid interval
+ * (shared by every version of that time) rather than a boxed number of its own.
+ */
+export class CasualtyCandidate {
+  constructor(
+    private readonly record: ClaimRecord,
+    readonly version: ClaimVersion & { claim: CasualtyClaim },
+    readonly publisher: string | null,
+    readonly grade: number,
+  ) {}
+
+  get claimId(): string {
+    return this.record.claimId;
+  }
+
+  get firstPosition(): number {
+    return this.record.firstPosition;
+  }
+
+  get to(): number {
+    return this.version.valid.to;
+  }
 }
 
 export interface Preferred {
@@ -54,14 +71,9 @@ export function casualtyCandidates(
     if (!version || !isCasualtyVersion(version)) continue;
     if (casualtyKey(version.claim) !== key) continue;
     if (filter.operation && version.claim.operation !== filter.operation) continue;
-    candidates.push({
-      claimId: record.claimId,
-      firstPosition: record.firstPosition,
-      version,
-      to: version.valid.to,
-      publisher: ledger.publisherOf(version, knownAt),
-      grade: ledger.gradeScore(version, knownAt),
-    });
+    candidates.push(
+      new CasualtyCandidate(record, version, ledger.publisherOf(version, knownAt), ledger.gradeScore(version, knownAt)),
+    );
   }
   return candidates;
 }
@@ -109,7 +121,9 @@ export function incidentGroups(candidates: CasualtyCandidate[]): Group[] {
   const members = new Map<string, CasualtyCandidate[]>();
   for (const c of incidents) {
     const root = find(c.claimId);
-    members.set(root, [...(members.get(root) ?? []), c]);
+    const group = members.get(root);
+    if (group) group.push(c);
+    else members.set(root, [c]);
   }
   return [...members.values()].map((group) => {
     const top = group.reduce((a, b) => (outranks(weight(b), weight(a)) > 0 ? b : a));

@@ -35,6 +35,8 @@ export interface CampaignEntry {
   sourceVersions: Map<string, Recorded<SourceEntry>[]>;
   /** The last position at which a source's publication time changed: reportedAt cached on claims holds from there on. */
   publicationsChangedAt: number;
+  /** The last position at which a source was registered or corrected: a grade known now holds from there on. */
+  sourcesChangedAt: number;
 }
 
 export interface PublisherEntry {
@@ -140,6 +142,7 @@ export function campaignEntry(campaign: CampaignRegistration): CampaignEntry {
     placeVersions: new Map(),
     sourceVersions: new Map(),
     publicationsChangedAt: 0,
+    sourcesChangedAt: 0,
   };
 }
 
@@ -166,5 +169,6 @@ function recordPlace(entry: CampaignEntry, place: PlaceEntry, position: number):
 
 function recordSource(entry: CampaignEntry, source: SourceEntry, position: number): void {
   entry.sources.set(source.sourceId, source);
+  entry.sourcesChangedAt = Math.max(entry.sourcesChangedAt, position);
   pushTo(entry.sourceVersions, source.sourceId, { position, value: source });
 }

@@ -17,9 +17,12 @@ export interface Assessment {
 /** Publishers' grades over transaction time: an editor may regrade at any moment. */
 export class PublisherGrades {
   private readonly history = new Map<string, Assessment[]>();
+  /** The position of the latest assessment: a grade known now holds until it moves. */
+  changedAt = 0;
 
   assess(publisher: string, grade: Grade, position: number, actor: string, reason: string): void {
     pushTo(this.history, publisher, { position, grade, actor, reason });
+    this.changedAt = Math.max(this.changedAt, position);
   }
 
   at(publisher: string, knownAt: KnownAt): Grade | undefined {
@@ -35,6 +38,9 @@ export class PublisherGrades {
   }
 
   restore(history: [string, Assessment[]][]): void {
-    for (const [publisher, assessments] of history) this.history.set(publisher, assessments);
+    for (const [publisher, assessments] of history) {
+      this.history.set(publisher, assessments);
+      for (const { position } of assessments) this.changedAt = Math.max(this.changedAt, position);
+    }
   }
 }

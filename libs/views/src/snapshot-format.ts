@@ -167,6 +167,7 @@ export function restoreCampaign(catalog: CatalogView, line: CampaignLine): Campa
   for (const [id, versions] of line.sources) {
     restoreVersions(entry.sources, entry.sourceVersions, id, versions);
     versions.forEach(({ position, value }, i) => {
+      entry.sourcesChangedAt = Math.max(entry.sourcesChangedAt, position);
       const before = versions[i - 1]?.value.published;
       if (i > 0 && JSON.stringify(before) !== JSON.stringify(value.published))
         entry.publicationsChangedAt = Math.max(entry.publicationsChangedAt, position);
