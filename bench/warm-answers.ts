@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { performance } from 'node:perf_hooks';
-import { Timeline } from '@timeline/application';
 import { controlAt, controlledPlaces, endOfDay, NOW } from '@timeline/views';
+import { restoredViews } from './restored-views';
 
 /**
  * What the answers known now cost a restarted service: restores a store's views from its
@@ -14,18 +14,7 @@ import { controlAt, controlledPlaces, endOfDay, NOW } from '@timeline/views';
  * file (read it with `node dist/bench/profile-summary.js <file>`).
  */
 async function main() {
-  const [file, snapshotFile, campaignId = 'synthetic', day = '2024-12-10'] = process.argv.slice(2);
-  if (!file || !snapshotFile)
-    throw new Error('usage: node --expose-gc dist/bench/warm-answers.js <store.db> <snapshot> [campaign] [day]');
-  const gc = (globalThis as { gc?: () => void }).gc;
-  if (!gc) throw new Error('run node with --expose-gc');
-  const timeline = await Timeline.open(`sqlite:${file}`);
-  // no snapshot written while measuring, none at the close
-  const { resumedFrom } = await timeline.start({ snapshotFile, snapshotEvery: Number.MAX_SAFE_INTEGER, snapshotStopBudgetMs: 0 });
-  if (resumedFrom === 0) throw new Error(`${snapshotFile} was not used: the log was folded from the start`);
-  const views = await timeline.projectionAdmin.caughtUpViews();
-  const ledger = views.ledger(campaignId);
-  if (!ledger) throw new Error(`no campaign ${campaignId} in ${file}`);
+  const { timeline, views, ledger, day, gc } = await restoredViews('warm-answers');
   const mib = () => (process.memoryUsage().heapUsed / 2 ** 20).toFixed(0);
   gc();
   const before = mib();
