@@ -112,6 +112,9 @@ export function incidentGroups(candidates: CasualtyCandidate[]): Group[] {
   const find = (id: string): string => {
     let root = id;
     for (let up = parent.get(root); up !== undefined && up !== root; up = parent.get(root)) root = up;
+    // every report on the way now points at the root: a long chain of corroborations is walked once
+    for (let node = id, up = parent.get(node); up !== undefined && up !== root; node = up, up = parent.get(node))
+      parent.set(node, root);
     return root;
   };
   for (const c of incidents) {
@@ -125,19 +128,41 @@ export function incidentGroups(candidates: CasualtyCandidate[]): Group[] {
     if (group) group.push(c);
     else members.set(root, [c]);
   }
-  return [...members.values()].map((group) => {
-    const top = group.reduce((a, b) => (outranks(weight(b), weight(a)) > 0 ? b : a));
-    const counts = group.map((c) => toCount(c.version.claim.count));
-    const openEnded = counts.some((c) => c.openEnded);
-    const highs = counts.flatMap((c) => (c.high === null ? [] : [c.high]));
-    const high = openEnded || highs.length < counts.length ? null : Math.max(...highs);
-    const grade = Math.max(...group.map((c) => c.grade));
-    return {
-      top,
-      grade,
-      count: { best: toCount(top.version.claim.count).best, low: Math.min(...counts.map((c) => c.low)), high, openEnded },
-    };
-  });
+  return [...members.values()].map(summarised);
+}
+
+/** Whether `a` outranks `b` as `outranks` weighs them, without building their weights. */
+function outranksCandidate(a: CasualtyCandidate, b: CasualtyCandidate): boolean {
+  return (
+    (RANK_VALUE[a.version.rank] - RANK_VALUE[b.version.rank] ||
+      a.grade - b.grade ||
+      a.to - b.to ||
+      a.firstPosition - b.firstPosition) > 0
+  );
+}
+
+/** One incident's group: its top-ranked member, its best grade, and its count (in one pass: a group may be large). */
+function summarised(group: CasualtyCandidate[]): Group {
+  let top = group[0] as CasualtyCandidate;
+  let grade = 0;
+  let low = Infinity;
+  let high = -Infinity;
+  let openEnded = false;
+  let unbounded = false;
+  for (const c of group) {
+    if (outranksCandidate(c, top)) top = c;
+    grade = Math.max(grade, c.grade);
+    const count = toCount(c.version.claim.count);
+    low = Math.min(low, count.low);
+    openEnded ||= count.openEnded;
+    if (count.high === null) unbounded = true;
+    else high = Math.max(high, count.high);
+  }
+  return {
+    top,
+    grade,
+    count: { best: toCount(top.version.claim.count).best, low, high: openEnded || unbounded ? null : high, openEnded },
+  };
 }
 
 /** The casualty figures of one side and category for day D (domain.md, Casualties). */

@@ -141,6 +141,36 @@ describe('casualties: a corroboration group counts once', () => {
     expect(killed(folded, '2024-12-06').daily).toEqual(n(18, 18, 30));
   });
 
+  it('given reports corroborating each other in a chain and in a fan, in no order, when asked, then they are one group, counted once', () => {
+    const folded = given((log) => {
+      // k5 → k4 → k3 → k2 → k1, and k6 and k7 onto k4: every path ends at k1
+      for (const [id, count, target] of [
+        ['k4', 40, 'k3'],
+        ['k3', 15, 'k2'],
+        ['k5', 27, 'k4'],
+        ['k6', 21, 'k4'],
+        ['k7', 19, 'k5'],
+      ] as const)
+        log.casualties(id, { count, scope: 'incident', corroborates: target, time: { date: '2024-12-06' }, sources: ['blog-1'] });
+      // an incident of its own
+      log.casualties('other', { count: 3, scope: 'incident', time: { date: '2024-12-06' }, sources: ['sohr-2'] });
+    });
+    const figure = killed(folded, '2024-12-06');
+
+    // the chain's top is its last-recorded member (k7: no ranks, grades or times apart); low 15, high 40
+    expect(figure.dailyClaims.sort()).toEqual(['k7', 'other']);
+    expect(figure.daily).toEqual(n(19 + 3, 15 + 3, 40 + 3));
+  });
+
+  it('given 200,000 reports of one incident, when asked, then they count once (a group past what a spread of arguments holds)', () => {
+    const folded = given((log) => {
+      for (let i = 0; i < 200_000; i++)
+        log.casualties(`r${i}`, { count: 20 + (i % 7), scope: 'incident', corroborates: 'k1', time: { date: '2024-12-06' } });
+    });
+
+    expect(killed(folded, '2024-12-06').daily).toEqual(n(20 + (199_999 % 7), 20, 30));
+  });
+
   it('given the corroborated report retracted, when asked, then the other counts alone', () => {
     expect(
       killed(
