@@ -49,11 +49,8 @@ export async function rebuild(file: string, claims: number): Promise<{ result: R
 
 /**
  * The heap after a full collection, holding the views of every claim, beside the size of the same
- * events as JSON (their data and metadata, as stored). Run with --expose-gc.
- */
-/**
- * The heap after a full collection holding the views, beside the events' JSON; then again once
- * every place's timeline and casualty figure known now is warmed, as a running service holds them.
+ * events as JSON (their data and metadata, as stored); then again once every place's timeline and
+ * casualty figure known now is warmed, as a running service holds them. Run with --expose-gc.
  */
 export async function heapHeld(file: string, claims: number, views: TimelineViews): Promise<Result> {
   const db = new Database(file, { readonly: true });

@@ -18,7 +18,7 @@ async function main() {
   const mib = () => (process.memoryUsage().heapUsed / 2 ** 20).toFixed(0);
   gc();
   const before = mib();
-  const profiler = process.env.PROFILE ? await profiling() : undefined;
+  const stopProfiling = process.env.PROFILE ? await profiling(process.env.PROFILE) : undefined;
   const t0 = performance.now();
   const places = controlledPlaces(ledger, NOW);
   for (const place of places) views.timeline(ledger, place, NOW);
@@ -29,7 +29,7 @@ async function main() {
   const t2 = performance.now();
   for (const key of keys) views.casualties(ledger, key, NOW);
   const t3 = performance.now();
-  if (profiler && process.env.PROFILE) writeFileSync(process.env.PROFILE, JSON.stringify(await profiler()));
+  await stopProfiling?.();
   gc();
   const withFigures = mib();
   const t4 = performance.now();
@@ -42,8 +42,8 @@ async function main() {
   await timeline.close();
 }
 
-/** Starts the CPU profiler on this thread; answers a function that stops it and gives the profile. */
-async function profiling(): Promise<() => Promise<unknown>> {
+/** Starts the CPU profiler on this thread; answers a function that stops it and writes the profile to `file`. */
+async function profiling(file: string): Promise<() => Promise<void>> {
   const session = new Session();
   session.connect();
   await session.post('Profiler.enable');
@@ -51,7 +51,7 @@ async function profiling(): Promise<() => Promise<unknown>> {
   return async () => {
     const { profile } = await session.post('Profiler.stop');
     session.disconnect();
-    return profile;
+    writeFileSync(file, JSON.stringify(profile));
   };
 }
 

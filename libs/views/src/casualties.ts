@@ -1,35 +1,21 @@
 import { type ClaimDataOf, addDays, dayBounds } from '@timeline/domain';
 import { addCounts, toCount, ZERO, type Count } from './counts';
-import { RANK_VALUE, type ClaimRecord, type ClaimVersion } from './claim-history';
+import { RANK_VALUE, WeighedClaim, type ClaimRecord, type ClaimVersion } from './claim-history';
 import type { CampaignLedger } from './campaign-ledger';
 import { casualtyKey, sideAndCategory } from './claim-indexes';
 import type { KnownAt } from './known-at';
 
 type CasualtyClaim = ClaimDataOf<'casualties'>;
 
-/**
- * A live casualty claim as a figure weighs it. A casualty figure known now keeps one for every
- * live claim of its side and category, so its time is read from the version's valid interval
- * (shared by every version of that time) rather than a boxed number of its own.
- */
-export class CasualtyCandidate {
+/** A live casualty claim as a figure weighs it. */
+export class CasualtyCandidate extends WeighedClaim<ClaimVersion & { claim: CasualtyClaim }> {
   constructor(
-    private readonly record: ClaimRecord,
-    readonly version: ClaimVersion & { claim: CasualtyClaim },
+    record: ClaimRecord,
+    version: ClaimVersion & { claim: CasualtyClaim },
     readonly publisher: string | null,
     readonly grade: number,
-  ) {}
-
-  get claimId(): string {
-    return this.record.claimId;
-  }
-
-  get firstPosition(): number {
-    return this.record.firstPosition;
-  }
-
-  get to(): number {
-    return this.version.valid.to;
+  ) {
+    super(record, version);
   }
 }
 
@@ -131,16 +117,6 @@ export function incidentGroups(candidates: CasualtyCandidate[]): Group[] {
   return [...members.values()].map(summarised);
 }
 
-/** Whether `a` outranks `b` as `outranks` weighs them, without building their weights. */
-function outranksCandidate(a: CasualtyCandidate, b: CasualtyCandidate): boolean {
-  return (
-    (RANK_VALUE[a.version.rank] - RANK_VALUE[b.version.rank] ||
-      a.grade - b.grade ||
-      a.to - b.to ||
-      a.firstPosition - b.firstPosition) > 0
-  );
-}
-
 /** One incident's group: its top-ranked member, its best grade, and its count (in one pass: a group may be large). */
 function summarised(group: CasualtyCandidate[]): Group {
   let top = group[0] as CasualtyCandidate;
@@ -150,7 +126,7 @@ function summarised(group: CasualtyCandidate[]): Group {
   let openEnded = false;
   let unbounded = false;
   for (const c of group) {
-    if (outranksCandidate(c, top)) top = c;
+    if (outranks(weight(c), weight(top)) > 0) top = c;
     grade = Math.max(grade, c.grade);
     const count = toCount(c.version.claim.count);
     low = Math.min(low, count.low);

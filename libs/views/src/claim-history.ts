@@ -59,6 +59,31 @@ export interface ClaimRecord {
   versions: ClaimVersion[];
 }
 
+/**
+ * A live version of a claim as a view weighs it. The views known now keep one for every live
+ * claim, so its id, first position and valid time are read from the claim's record and version
+ * (the interval shared by every version of that time) rather than copied: no boxed numbers of
+ * its own.
+ */
+export abstract class WeighedClaim<V extends ClaimVersion> {
+  constructor(
+    protected readonly record: ClaimRecord,
+    readonly version: V,
+  ) {}
+
+  get claimId(): string {
+    return this.record.claimId;
+  }
+
+  get firstPosition(): number {
+    return this.record.firstPosition;
+  }
+
+  get to(): number {
+    return this.version.valid.to;
+  }
+}
+
 /** A record is made with its first version, so it always has a first and a latest one. */
 export function firstVersion(record: ClaimRecord): ClaimVersion {
   return versionOf(record, record.versions[0]);
